@@ -1,0 +1,137 @@
+"""Check an answer against its question: one reader per answer type.
+
+Front ends may pass what the person typed (a string) or an already-typed value (a choice
+id from a list widget, ``True`` from a yes/no switch, :class:`Special` from a button).
+Either way the same rules apply, and a refusal says what to type instead.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from assistant.engine.values import (
+    N_,
+    InvalidAnswer,
+    Special,
+    Value,
+    parse_money,
+    parse_whole_number,
+    parse_yes_no,
+)
+from assistant.flow import model
+
+#: Longest free-text answer accepted, so a stuck key cannot fill the store.
+TEXT_LIMIT = 5000
+Raw = Value | str | list[str] | None
+
+
+def read_answer(step: model.Ask, raw: Raw) -> Value:
+    """Turn ``raw`` into a valid answer for ``step`` or raise :class:`InvalidAnswer`."""
+    if isinstance(raw, Special):
+        return _special(step, raw)
+    if step.type == "choice":
+        return _choice(step, raw)
+    if step.type == "multi":
+        return _multi(step, raw)
+    if step.type == "yesno":
+        return raw if isinstance(raw, bool) else parse_yes_no(_text(raw))
+    if step.type == "number":
+        return _number(step, raw)
+    if step.type == "money":
+        return _money(step, raw)
+    return _free_text(step, raw)
+
+
+def _special(step: model.Ask, raw: Special) -> Special:
+    if raw is Special.UNKNOWN and not step.allow_unknown:
+        raise InvalidAnswer(
+            N_('This question needs an answer; "I don\'t know" is not offered here.')
+        )
+    if raw is Special.DECLINED and not step.allow_decline:
+        raise InvalidAnswer(
+            N_("This question needs an answer to go on. You can go back, or take a break.")
+        )
+    return raw
+
+
+def _text(raw: Raw) -> str:
+    if isinstance(raw, str):
+        return raw
+    if raw is None:
+        return ""
+    return str(raw)
+
+
+def _choice(step: model.Ask, raw: Raw) -> str:
+    text = _text(raw).strip()
+    values = [c.value for c in step.choices]
+    if text in values:
+        return text
+    if text.isdigit() and 1 <= int(text) <= len(values):
+        return values[int(text) - 1]
+    for choice in step.choices:
+        if choice.label.strip().lower() == text.lower():
+            return choice.value
+    raise InvalidAnswer(
+        N_("Please choose one of the options by typing its number, from 1 to {count}."),
+        {"count": len(values)},
+    )
+
+
+def _multi(step: model.Ask, raw: Raw) -> tuple[str, ...]:
+    items = list(raw) if isinstance(raw, tuple | list) else re.split(r"[,\s]+", _text(raw).strip())
+    items = [str(item).strip() for item in items if str(item).strip()]
+    if not items:
+        if step.optional:
+            return ()
+        raise InvalidAnswer(
+            N_(
+                "Please choose at least one option. Type their numbers with commas between, for example 1, 3."
+            )
+        )
+    chosen: list[str] = []
+    for item in items:
+        try:
+            value = _choice(step, item)
+        except InvalidAnswer:
+            raise InvalidAnswer(
+                N_(
+                    '"{item}" is not one of the options. Type numbers from 1 to {count}, for example 1, 3.'
+                ),
+                {"item": item[:40], "count": len(step.choices)},
+            ) from None
+        if value not in chosen:
+            chosen.append(value)
+    order = [c.value for c in step.choices]
+    return tuple(sorted(chosen, key=order.index))
+
+
+def _number(step: model.Ask, raw: Raw) -> int:
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        raw = str(raw)
+    low = int(step.min) if step.min is not None else None
+    high = int(step.max) if step.max is not None else None
+    return parse_whole_number(_text(raw), minimum=low, maximum=high)
+
+
+def _money(step: model.Ask, raw: Raw) -> Decimal:
+    if isinstance(raw, Decimal):
+        raw = f"{raw:.2f}"
+    low = Decimal(str(step.min)) if step.min is not None else None
+    high = Decimal(str(step.max)) if step.max is not None else None
+    return parse_money(_text(raw), minimum=low, maximum=high)
+
+
+def _free_text(step: model.Ask, raw: Raw) -> str:
+    text = _text(raw).strip()
+    if not text and not step.optional:
+        raise InvalidAnswer(
+            N_("Please type an answer. If you would rather not, say so, or go back.")
+        )
+    if len(text) > TEXT_LIMIT:
+        raise InvalidAnswer(
+            N_("That answer is very long. Please keep it under {limit} characters."),
+            {"limit": TEXT_LIMIT},
+        )
+    return text

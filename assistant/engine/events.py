@@ -1,0 +1,74 @@
+"""The append-only event log: every change to a conversation, in order.
+
+Storage and transcripts keep this log. Replaying it through a fresh :class:`Session`
+rebuilds the conversation exactly, so nothing else about a session needs saving.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import msgspec
+
+EventKind = Literal[
+    "started",
+    "shown",
+    "answered",
+    "went_back",
+    "edited",
+    "paused",
+    "resumed",
+    "help_opened",
+    "ended",
+    "note",
+    "language_changed",
+]
+
+#: Events that change where the conversation is; replay re-applies these.
+COMMANDS = frozenset({"started", "answered", "went_back", "edited"})
+
+
+@dataclass(frozen=True)
+class Event:
+    """One thing that happened. ``value`` holds JSON data (answers encoded by values.encode)."""
+
+    seq: int
+    kind: EventKind
+    at: str
+    step: str | None = None
+    value: Any = None
+
+    def to_json(self) -> bytes:
+        """Compact JSON for storage."""
+        return msgspec.json.encode(
+            {
+                "seq": self.seq,
+                "kind": self.kind,
+                "at": self.at,
+                "step": self.step,
+                "value": self.value,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, data: bytes | str) -> Event:
+        """The inverse of :meth:`to_json`; raises ValueError for data that is not an event."""
+        try:
+            raw = msgspec.json.decode(data)
+        except msgspec.DecodeError as error:
+            raise ValueError(f"not an event: {error}") from None
+        if not isinstance(raw, dict) or "kind" not in raw or "seq" not in raw:
+            raise ValueError("not an event: missing 'kind' or 'seq'")
+        return cls(
+            int(raw["seq"]), raw["kind"], str(raw.get("at", "")), raw.get("step"), raw.get("value")
+        )
+
+
+class ReplayError(Exception):
+    """An event log that does not fit the flow (for example the flow changed since it was saved)."""
+
+    def __init__(self, seq: int, reason: str) -> None:
+        self.seq = seq
+        self.reason = reason
+        super().__init__(f"event {seq}: {reason}")

@@ -1,0 +1,128 @@
+"""What the engine says to front ends: ids, message ids and parameters, never translated text.
+
+Front ends (the Textual app, the plain line mode, the JSON-lines mode) translate each
+:class:`Msg` with ``pgettext(context, id)`` and fill in its parameters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from assistant.engine.values import Value
+
+AnswerType = Literal["choice", "multi", "yesno", "number", "money", "text"]
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A translatable message: the English source text, its context and its parameters."""
+
+    id: str
+    context: str | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """One option of a question; ``value`` is what is stored, ``label`` is what is shown."""
+
+    value: str
+    label: Msg
+    help: Msg | None = None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where the person is. The upper count of questions left never rises as they go forward."""
+
+    section: str
+    section_title: Msg
+    section_number: int
+    section_count: int
+    part: int
+    parts: int
+    answered: int
+    remaining_at_least: int
+    remaining_at_most: int
+
+
+@dataclass(frozen=True)
+class StepShown:
+    """A step to show: an explanation (``say``) or a question (``ask``)."""
+
+    step: str
+    kind: Literal["say", "ask"]
+    text: Msg
+    progress: Progress
+    title: Msg | None = None
+    why: Msg | None = None
+    citations: tuple[str, ...] = ()
+    answer_type: AnswerType | None = None
+    choices: tuple[ChoiceView, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    unit: Msg | None = None
+    allow_unknown: bool = False
+    allow_decline: bool = False
+    optional: bool = False
+    sensitive: bool = False
+    adviser_only: bool = False
+    current: Value | None = None
+
+
+@dataclass(frozen=True)
+class AnswerRejected:
+    """An answer that was not accepted; nothing was lost and the same step is still current."""
+
+    step: str
+    message: Msg
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something to tell the person that is not a step, e.g. "You are at the first question"."""
+
+    message: Msg
+
+
+@dataclass(frozen=True)
+class ConversationEnded:
+    """The conversation reached an end step."""
+
+    step: str
+    text: Msg | None
+    progress: Progress
+
+
+@dataclass(frozen=True)
+class HelpShown:
+    """The person asked for help now (crisis and safeguarding contacts)."""
+
+    reason: Literal["asked", "phrase"]
+
+
+@dataclass(frozen=True)
+class Paused:
+    """The conversation was paused and saved; ``reference`` identifies it for resuming."""
+
+    reference: str | None
+
+
+Output = StepShown | AnswerRejected | Notice | ConversationEnded | HelpShown | Paused
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One answer on the current path, with the question it came from."""
+
+    step: str
+    question: Msg
+    section: str
+    section_title: Msg
+    answer_type: AnswerType
+    value: Value
+    choices: tuple[ChoiceView, ...] = ()
+    sensitive: bool = False
+    adviser_only: bool = False

@@ -1,0 +1,293 @@
+"""The Session facade: the one way front ends drive a conversation.
+
+A session keeps every answer ever given (so going back never loses one) and a ``path``
+of the steps walked to reach the current one. Conditions only see answers on that path,
+so an answer left behind on an abandoned branch can never steer the conversation.
+Every change is appended to ``events``; :meth:`Session.replay` rebuilds a session from them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from assistant.engine import views
+from assistant.engine.answers import Raw, read_answer
+from assistant.engine.events import Event, EventKind, ReplayError
+from assistant.engine.graph import Conversation, graph_for
+from assistant.engine.io import (
+    AnswerRejected,
+    HelpShown,
+    Msg,
+    Notice,
+    Output,
+    Paused,
+    Progress,
+    ReviewItem,
+)
+from assistant.engine.values import N_, InvalidAnswer, Special, Value, decode, encode
+from assistant.flow import model
+from assistant.flow.bundle import Bundle
+
+Clock = Callable[[], str]
+
+
+def utc_now() -> str:
+    """The time now, as ISO 8601 in UTC to the second (the event log's format)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Session:
+    """One person's conversation over a bundle."""
+
+    def __init__(
+        self,
+        bundle: Bundle,
+        *,
+        clock: Clock = utc_now,
+        on_event: Callable[[Event], None] | None = None,
+    ) -> None:
+        self.bundle = bundle
+        self._graph = graph_for(bundle)
+        self._conv = Conversation()
+        self._graph.machine.add_model(self._conv, initial=bundle.start)
+        self.answers: dict[str, Value] = {}
+        self.acknowledged: set[str] = set()
+        self.path: list[str] = []
+        self.events: list[Event] = []
+        self._edit_until: str | None = None
+        self._clock = clock
+        self._on_event = on_event
+        self._replay: Sequence[Event] | None = None
+        self._cursor = 0
+
+    # -- where we are -------------------------------------------------------------------
+    @property
+    def current(self) -> str:
+        """The key (``module.step``) of the step now in front of the person."""
+        return self._conv.state
+
+    @property
+    def started(self) -> bool:
+        """Whether :meth:`start` has run."""
+        return bool(self.path)
+
+    @property
+    def editing(self) -> bool:
+        """True while an edit is being followed through to where the person was."""
+        return self._edit_until is not None
+
+    @property
+    def ended(self) -> bool:
+        """Whether the current step is an end step."""
+        return isinstance(self._step(self.current), model.End)
+
+    def _step(self, key: str) -> model.Step:
+        return self.bundle.steps[key].step
+
+    # -- commands -----------------------------------------------------------------------
+    def start(self) -> list[Output]:
+        """Begin the conversation (or show where it is, if already begun)."""
+        if self.started:
+            return self.show()
+        self._emit("started")
+        self.path = [self.current]
+        self._settle()
+        return self.show()
+
+    def show(self) -> list[Output]:
+        """Show the current step again (used by "repeat" and after resuming)."""
+        output = views.current_view(self)
+        self._emit("ended" if self.ended else "shown", self.current)
+        return [output]
+
+    def answer(self, raw: Raw = None) -> list[Output]:
+        """Answer the current question (or acknowledge an explanation) and move on."""
+        key = self.current
+        step = self._step(key)
+        if isinstance(step, model.End):
+            return [
+                Notice(
+                    Msg(N_("The conversation has ended. You can review or change your answers."))
+                )
+            ]
+        if isinstance(step, model.Ask):
+            try:
+                value = read_answer(step, raw)
+            except InvalidAnswer as error:
+                return [AnswerRejected(key, Msg(error.msgid, None, dict(error.params)))]
+            self.answers[key] = value
+            self._conv.env[key] = value
+            self._emit("answered", key, encode(value))
+        else:
+            self.acknowledged.add(key)
+            self._emit("answered", key)
+        self._forward()
+        return self.show()
+
+    def decline(self) -> list[Output]:
+        """ "I'd rather not say" for the current question, where the question allows it."""
+        return self.answer(Special.DECLINED)
+
+    def dont_know(self) -> list[Output]:
+        """ "I don't know" for the current question, where the question allows it."""
+        return self.answer(Special.UNKNOWN)
+
+    def back(self) -> list[Output]:
+        """Go to the previous explanation or question, keeping every answer."""
+        for index in range(len(self.path) - 2, -1, -1):
+            if isinstance(self._step(self.path[index]), model.Say | model.Ask):
+                self._rewind(index)
+                self._edit_until = None
+                self._emit("went_back", self.current)
+                return self.show()
+        return [Notice(Msg(N_("This is the first step, so there is nothing to go back to.")))]
+
+    def edit(self, key: str) -> list[Output]:
+        """Jump back to an earlier answer; after it, skip what is still answered."""
+        if key not in self.path or not isinstance(self._step(key), model.Ask):
+            return [Notice(Msg(N_("That answer is not part of this conversation now.")))]
+        frontier = self.current
+        self._rewind(self.path.index(key))
+        self._edit_until = frontier if frontier != key else None
+        self._emit("edited", key)
+        return self.show()
+
+    def pause(self, reference: str | None = None) -> list[Output]:
+        """Take a break: record it so the front end can save and say how to come back."""
+        self._emit("paused", self.current)
+        return [Paused(reference)]
+
+    def resume(self) -> list[Output]:
+        """Come back after a break, to exactly the same step."""
+        self._emit("resumed", self.current)
+        return self.show()
+
+    def help_now(self, reason: str = "asked") -> list[Output]:
+        """Crisis help, available from every step; the conversation stays where it is."""
+        self._emit("help_opened", self.current, reason)
+        return [HelpShown("phrase" if reason == "phrase" else "asked")]
+
+    def record(self, kind: EventKind, value: Any = None) -> None:
+        """Log a front-end event (an adviser's note, a change of language) with the session."""
+        self._emit(kind, self.current, value)
+
+    def close(self) -> None:
+        """Detach from the shared machine; call when the session is finished with."""
+        self._graph.machine.remove_model(self._conv)
+
+    # -- reading ------------------------------------------------------------------------
+    def review(self) -> list[ReviewItem]:
+        """Every answer on the way through the conversation, in order, with its question."""
+        return views.review(self)
+
+    def progress(self) -> Progress:
+        """Section k of n, the part within the section, and how many questions may be left."""
+        return views.progress(self)
+
+    # -- moving -------------------------------------------------------------------------
+    def _forward(self) -> None:
+        self._advance()
+        while self._edit_until is not None:
+            key = self.current
+            step = self._step(key)
+            if key == self._edit_until or isinstance(step, model.End):
+                self._edit_until = None
+            elif isinstance(step, model.Ask) and key in self.answers:
+                self._conv.env[key] = self.answers[key]
+                self._advance()
+            elif isinstance(step, model.Say) and key in self.acknowledged:
+                self._advance()
+            else:
+                break
+
+    def _advance(self) -> None:
+        before = self.current
+        self._conv.advance()
+        if self.current == before:  # pragma: no cover - the checker guarantees an 'else'
+            raise RuntimeError(f"no way on from step {before}")
+        self.path.append(self.current)
+        self._settle()
+
+    def _settle(self) -> None:
+        while isinstance(self._step(self.current), model.Branch | model.Link):
+            self._advance()
+
+    def _rewind(self, index: int) -> None:
+        self.path = self.path[: index + 1]
+        self._conv.env = {k: self.answers[k] for k in self.path[:-1] if k in self.answers}
+        self._graph.machine.set_state(self.path[-1], model=self._conv)
+
+    # -- the log ------------------------------------------------------------------------
+    def _emit(self, kind: EventKind, step: str | None = None, value: Any = None) -> None:
+        if self._replay is not None:
+            self._consume(kind, step)
+            return
+        event = Event(len(self.events) + 1, kind, self._clock(), step, value)
+        self.events.append(event)
+        if self._on_event is not None:
+            self._on_event(event)
+
+    def _consume(self, kind: EventKind, step: str | None) -> None:
+        assert self._replay is not None
+        if self._cursor >= len(self._replay):
+            raise ReplayError(
+                len(self._replay) + 1, f"the log ends, but the flow produced '{kind}'"
+            )
+        expected = self._replay[self._cursor]
+        if expected.kind != kind or expected.step != step:
+            raise ReplayError(
+                expected.seq,
+                f"the log has '{expected.kind}' at {expected.step} "
+                f"but the flow produced '{kind}' at {step}",
+            )
+        self.events.append(expected)
+        self._cursor += 1
+
+    @classmethod
+    def replay(
+        cls,
+        bundle: Bundle,
+        events: Iterable[Event],
+        *,
+        clock: Clock = utc_now,
+        on_event: Callable[[Event], None] | None = None,
+    ) -> Session:
+        """Rebuild a session from its event log; raise :class:`ReplayError` if it does not fit."""
+        session = cls(bundle, clock=clock)
+        log = list(events)
+        session._replay = log
+        while session._cursor < len(log):
+            session._apply(log[session._cursor])
+        session._replay = None
+        session._on_event = on_event
+        return session
+
+    def _apply(self, event: Event) -> None:
+        kind = event.kind
+        if kind == "answered":
+            outputs = self.answer(None if event.value is None else _decoded(event))
+            if outputs and isinstance(outputs[0], AnswerRejected | Notice):
+                raise ReplayError(event.seq, "a logged answer is no longer accepted by the flow")
+        elif kind == "started":
+            self.start()
+        elif kind == "went_back":
+            self.back()
+        elif kind == "edited" and event.step is not None:
+            self.edit(event.step)
+        elif kind in ("paused", "resumed"):
+            self.pause() if kind == "paused" else self.resume()
+        elif kind == "help_opened":
+            self.help_now(str(event.value))
+        elif kind in ("note", "language_changed"):
+            self.record(kind, event.value)
+        else:
+            raise ReplayError(event.seq, f"'{kind}' cannot stand on its own here")
+
+
+def _decoded(event: Event) -> Value:
+    try:
+        return decode(event.value)
+    except ValueError as error:
+        raise ReplayError(event.seq, str(error)) from None

@@ -1,0 +1,162 @@
+"""Answer values: parsing what people type, and encoding answers for the event log.
+
+Each answer type has one parser. A parser either returns a typed value or raises
+:class:`InvalidAnswer`, whose message is an untranslated message id with parameters,
+so every front end can say, in the person's language, what was wrong and what to type.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from typing import Any
+
+
+def N_(message: str) -> str:
+    """Mark a message for translation without translating it (the engine never translates)."""
+    return message
+
+
+class Special(Enum):
+    """Answers that are not values: "I don't know" and "I'd rather not say"."""
+
+    UNKNOWN = "unknown"
+    DECLINED = "declined"
+
+
+#: A typed answer. Money is a Decimal in pounds with two decimal places.
+Value = str | bool | int | Decimal | tuple[str, ...] | Special
+
+#: The largest amount of money any question accepts, whatever its own limit.
+MONEY_CEILING = Decimal("10000000")
+
+
+@dataclass(frozen=True)
+class InvalidAnswer(Exception):
+    """An answer that could not be accepted; ``msgid`` says why and what to type instead."""
+
+    msgid: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.msgid.format(**self.params)
+
+
+_MONEY_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$|^\.\d{1,2}$")
+
+
+def parse_money(
+    text: str, *, minimum: Decimal | None = None, maximum: Decimal | None = None
+) -> Decimal:
+    """Read an amount of money as people type it: "13", "£13", "13.50", "£1,234.56".
+
+    Negative amounts, words and absurd amounts are refused with a message that says
+    what to type instead. The result always has two decimal places.
+    """
+    cleaned = text.strip().replace(" ", "")
+    if cleaned.startswith("£"):
+        cleaned = cleaned[1:]
+    if cleaned.lower().endswith("p") and cleaned[:-1].isdigit():
+        cleaned = str(Decimal(cleaned[:-1]) / 100)
+    if cleaned.startswith("-"):
+        raise InvalidAnswer(N_("Please type an amount that is zero or more, for example 13.50."))
+    if not cleaned or not _MONEY_RE.match(cleaned):
+        raise InvalidAnswer(
+            N_(
+                "Please type an amount in pounds and pence using numbers, for example 13.50 or £1,234.56."
+            )
+        )
+    try:
+        amount = Decimal(cleaned.replace(",", "")).quantize(Decimal("0.01"))
+    except InvalidOperation:  # pragma: no cover - the pattern above rules this out
+        raise InvalidAnswer(
+            N_("Please type an amount in pounds and pence, for example 13.50.")
+        ) from None
+    upper = MONEY_CEILING if maximum is None else min(maximum, MONEY_CEILING)
+    if amount > upper:
+        raise InvalidAnswer(
+            N_("That amount looks too large. Please type an amount up to {maximum}."),
+            {"maximum": upper},
+        )
+    if minimum is not None and amount < minimum:
+        raise InvalidAnswer(
+            N_("Please type an amount of at least {minimum}."), {"minimum": minimum}
+        )
+    return amount
+
+
+def parse_whole_number(text: str, *, minimum: int | None = None, maximum: int | None = None) -> int:
+    """Read a whole number, allowing thousands separators, and check its range."""
+    cleaned = text.strip().replace(",", "").replace(" ", "")
+    if not re.fullmatch(r"-?\d+", cleaned):
+        raise InvalidAnswer(
+            _range_message(
+                minimum, maximum, N_("Please type a whole number using digits, for example 3.")
+            ),
+            _range_params(minimum, maximum),
+        )
+    number = int(cleaned)
+    if (minimum is not None and number < minimum) or (maximum is not None and number > maximum):
+        raise InvalidAnswer(_range_message(minimum, maximum, ""), _range_params(minimum, maximum))
+    return number
+
+
+def _range_message(minimum: int | None, maximum: int | None, fallback: str) -> str:
+    if minimum is not None and maximum is not None:
+        return N_("Please type a whole number from {minimum} to {maximum}.")
+    if minimum is not None:
+        return N_("Please type a whole number of {minimum} or more.")
+    if maximum is not None:
+        return N_("Please type a whole number up to {maximum}.")
+    return fallback
+
+
+def _range_params(minimum: int | None, maximum: int | None) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    if minimum is not None:
+        params["minimum"] = minimum
+    if maximum is not None:
+        params["maximum"] = maximum
+    return params
+
+
+_YES = {"y", "yes", "yeah", "yep", "true", "ie", "tak", "t"}
+_NO = {"n", "no", "nope", "false", "na", "nie"}
+
+
+def parse_yes_no(text: str) -> bool:
+    """Read yes or no. Accepts y/n and the words in English, Welsh (ie/na) and Polish (tak/nie)."""
+    word = text.strip().lower().rstrip(".!")
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    raise InvalidAnswer(N_("Please answer yes or no (you can type y or n)."))
+
+
+def encode(value: Value) -> Any:
+    """Turn an answer into plain JSON data for the event log."""
+    if isinstance(value, Special):
+        return {"special": value.value}
+    if isinstance(value, Decimal):
+        return {"money": f"{value:.2f}"}
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def decode(data: Any) -> Value:
+    """The inverse of :func:`encode`."""
+    if isinstance(data, dict):
+        if "special" in data:
+            return Special(data["special"])
+        if "money" in data:
+            return Decimal(data["money"])
+        raise ValueError(f"unknown encoded answer: {sorted(data)}")
+    if isinstance(data, list):
+        return tuple(str(item) for item in data)
+    if isinstance(data, bool | int | str):
+        return data
+    raise ValueError(f"unknown encoded answer of type {type(data).__name__}")

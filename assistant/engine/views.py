@@ -1,0 +1,161 @@
+"""Build the engine's outputs (what to show, progress, review) from a session's state."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from assistant.engine.io import ChoiceView, ConversationEnded, Msg, Progress, ReviewItem, StepShown
+from assistant.engine.values import Value
+from assistant.flow import model
+from assistant.flow.bundle import resolve
+from assistant.flow.validate import PLACEHOLDER
+
+if TYPE_CHECKING:
+    from assistant.engine.session import Session
+
+
+def message(session: Session, key: str, text: str | None) -> Msg | None:
+    """A flow text as a message: context is the step key; placeholders become parameters."""
+    if not text:
+        return None
+    module = key.split(".", 1)[0]
+    params: dict[str, Any] = {}
+    if "{" in text:
+        for name in PLACEHOLDER.findall(text):
+            ref = resolve(name, module)
+            params[name] = answer_param(session, ref, session.answers.get(ref))
+    return Msg(text, key, params)
+
+
+def answer_param(session: Session, key: str, value: Value | None) -> Any:
+    """An answer ready for a message: choice values become their (translatable) labels."""
+    step = session.bundle.steps[key].step if key in session.bundle.steps else None
+    if isinstance(step, model.Ask) and step.type in ("choice", "multi"):
+        labels = {c.value: Msg(c.label, key) for c in step.choices}
+        if isinstance(value, str):
+            return labels.get(value, value)
+        if isinstance(value, tuple):
+            return tuple(labels.get(v, v) for v in value)
+    return value
+
+
+def _choices(session: Session, key: str, step: model.Ask) -> tuple[ChoiceView, ...]:
+    return tuple(
+        ChoiceView(c.value, Msg(c.label, key), message(session, key, c.help)) for c in step.choices
+    )
+
+
+def current_view(session: Session) -> StepShown | ConversationEnded:
+    """What the person should see now."""
+    key = session.current
+    step = session.bundle.steps[key].step
+    progress = session.progress()
+    if isinstance(step, model.End):
+        return ConversationEnded(key, message(session, key, step.text), progress)
+    common: dict[str, Any] = {
+        "step": key,
+        "progress": progress,
+        "why": message(session, key, step.why),
+        "citations": step.cite,
+        "sensitive": step.sensitive,
+        "adviser_only": step.adviser_only,
+    }
+    if isinstance(step, model.Ask):
+        return StepShown(
+            kind="ask",
+            text=message(session, key, step.text) or Msg("", key),
+            answer_type=step.type,
+            choices=_choices(session, key, step),
+            minimum=step.min,
+            maximum=step.max,
+            unit=message(session, key, step.unit),
+            allow_unknown=step.allow_unknown,
+            allow_decline=step.allow_decline,
+            optional=step.optional,
+            current=session.answers.get(key),
+            **common,
+        )
+    assert isinstance(step, model.Say)
+    return StepShown(
+        kind="say",
+        text=message(session, key, step.text) or Msg("", key),
+        title=message(session, key, step.title),
+        **common,
+    )
+
+
+def progress(session: Session) -> Progress:
+    """Progress from the precomputed tables; the upper count only falls as the person goes on."""
+    bundle = session.bundle
+    key = session.current
+    info = bundle.steps[key]
+    tables = session._graph.tables  # noqa: SLF001 - views are part of the engine
+    before = session.path[:-1]
+    asks = [k for k in before if isinstance(bundle.steps[k].step, model.Ask)]
+    done_here = sum(1 for k in asks if bundle.steps[k].section == info.section)
+    parts = done_here + tables.most_in_section[key]
+    number = bundle.section_index(info.section) + 1
+    section = bundle.sections[number - 1]
+    return Progress(
+        section=info.section,
+        section_title=Msg(section.title, f"{section.module}.section"),
+        section_number=number,
+        section_count=len(bundle.sections),
+        part=min(done_here + 1, parts) if parts else 0,
+        parts=parts,
+        answered=len(asks),
+        remaining_at_least=tables.least[key],
+        remaining_at_most=tables.most[key],
+    )
+
+
+def review(session: Session) -> list[ReviewItem]:
+    """The answers along the path, then along the way ahead as far as answers already reach."""
+    items: list[ReviewItem] = []
+    for key in _projected_path(session):
+        info = session.bundle.steps[key]
+        step = info.step
+        if not isinstance(step, model.Ask) or key not in session.answers:
+            continue
+        section = session.bundle.sections[session.bundle.section_index(info.section)]
+        items.append(
+            ReviewItem(
+                step=key,
+                question=message(session, key, step.text) or Msg("", key),
+                section=info.section,
+                section_title=Msg(section.title, f"{section.module}.section"),
+                answer_type=step.type,
+                value=session.answers[key],
+                choices=_choices(session, key, step),
+                sensitive=step.sensitive,
+                adviser_only=step.adviser_only,
+            )
+        )
+    return items
+
+
+def _projected_path(session: Session) -> list[str]:
+    """The path so far, followed forward through steps that already have answers."""
+    from assistant.engine.graph import Conversation
+
+    machine = session._graph.machine  # noqa: SLF001
+    scratch = Conversation()
+    scratch.env = dict(session._conv.env)  # noqa: SLF001
+    machine.add_model(scratch, initial=session.current)
+    path = list(session.path)
+    try:
+        while True:
+            key = scratch.state
+            step = session.bundle.steps[key].step
+            if isinstance(step, model.Ask) and key in session.answers:
+                scratch.env[key] = session.answers[key]
+            elif not (
+                isinstance(step, model.Branch | model.Link)
+                or (isinstance(step, model.Say) and key in session.acknowledged)
+            ):
+                break
+            scratch.advance()
+            path.append(scratch.state)
+    finally:
+        machine.remove_model(scratch)
+    return path

@@ -1,0 +1,386 @@
+"""Semantic checks on a bundle: the graph, conditions, citations, sections and placeholders.
+
+Each rule has a stable name (used in messages, tests and ``flows/README.md``) and every
+problem says where it is and how to fix it. Checks run even after earlier problems, so
+authors see everything in one go.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from collections.abc import Iterable
+
+from assistant.flow import model
+from assistant.flow.bundle import Bundle, Edge, SectionInfo, StepInfo, resolve
+from assistant.flow.conditions import ConditionError, compile_condition
+from assistant.flow.functions import FUNCTIONS
+from assistant.flow.loader import FileReader
+from assistant.flow.problems import Problem
+from assistant.flow.yamlpos import Path
+
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?)\}")
+
+
+def compile_and_check(
+    bundle: Bundle, readers: dict[str, FileReader], manifest: FileReader
+) -> list[Problem]:
+    """Fill in the bundle's steps, sections, edges and start, and return every problem."""
+    checker = _Checker(bundle, readers, manifest)
+    checker.build_sections()
+    checker.build_steps()
+    checker.build_edges()
+    checker.resolve_start()
+    checker.check_steps()
+    checker.check_graph()
+    checker.check_placeholders()
+    return checker.problems
+
+
+class _Checker:
+    def __init__(
+        self, bundle: Bundle, readers: dict[str, FileReader], manifest: FileReader
+    ) -> None:
+        self.bundle = bundle
+        self.readers = readers
+        self.manifest = manifest
+        self.problems: list[Problem] = []
+        self.paths: dict[str, Path] = {}
+
+    def at(self, module: str, path: Path, rule: str, message: str, fix: str) -> None:
+        reader = self.readers[module]
+        line, column = reader.positions.of(path)
+        self.problems.append(Problem(reader.display, line, column, rule, message, fix))
+
+    def at_step(self, key: str, rule: str, message: str, fix: str, *extra: str | int) -> None:
+        self.at(key.split(".", 1)[0], (*self.paths[key], *extra), rule, message, fix)
+
+    def build_sections(self) -> None:
+        for name, module in self.bundle.modules.items():
+            if not module.sections:
+                self.bundle.sections.append(SectionInfo(name, module.title, name))
+            for section in module.sections:
+                self.bundle.sections.append(
+                    SectionInfo(f"{name}.{section.id}", section.title, name)
+                )
+
+    def build_steps(self) -> None:
+        for name, module in self.bundle.modules.items():
+            declared = {s.id for s in module.sections}
+            current = f"{name}.{module.sections[0].id}" if module.sections else name
+            for index, step in enumerate(module.steps):
+                key = f"{name}.{step.id}"
+                if key in self.bundle.steps:
+                    first = self.bundle.steps[key].line
+                    self.at(
+                        name,
+                        ("steps", index, "id"),
+                        "duplicate-id",
+                        f"The step id '{step.id}' is used twice in this module (first on line {first}).",
+                        "Give each step its own id.",
+                    )
+                    continue
+                if step.section is not None:
+                    if step.section in declared:
+                        current = f"{name}.{step.section}"
+                    else:
+                        self.at(
+                            name,
+                            ("steps", index, "section"),
+                            "unknown-section",
+                            f"The section '{step.section}' is not declared in this module.",
+                            "Add it under 'sections:' at the top of the file, or fix the spelling.",
+                        )
+                line = self.readers[name].positions.of(("steps", index))[0]
+                self.paths[key] = ("steps", index)
+                self.bundle.steps[key] = StepInfo(
+                    key, name, step, self.readers[name].display, line, current
+                )
+
+    def build_edges(self) -> None:
+        for name, module in self.bundle.modules.items():
+            for index, step in enumerate(module.steps):
+                key = f"{name}.{step.id}"
+                info = self.bundle.steps.get(key)
+                if info is None or info.edges:
+                    continue
+                following = module.steps[index + 1].id if index + 1 < len(module.steps) else None
+                info.edges = list(self._edges(info, following))
+
+    def _edges(self, info: StepInfo, following: str | None) -> Iterable[Edge]:
+        step, module = info.step, info.module
+        if isinstance(step, model.Say | model.Ask):
+            target = step.next or following
+            if target is None:
+                self.at_step(
+                    info.key,
+                    "no-next",
+                    "This step is the last in the file but has no 'next'.",
+                    "Add 'next:' naming the step that follows, or end the file with an 'end' or 'link' step.",
+                )
+            elif self._target_ok(info, resolve(target, module), "next"):
+                yield Edge(resolve(target, module))
+        elif isinstance(step, model.Branch):
+            yield from self._branch_edges(info, step)
+        elif isinstance(step, model.Link):
+            target = self._link_target(step.to)
+            if self._target_ok(info, target, "to"):
+                yield Edge(target)
+
+    def _branch_edges(self, info: StepInfo, step: model.Branch) -> Iterable[Edge]:
+        for index, case in enumerate(step.cases):
+            condition = self._compile(info, case.when, ("cases", index, "when"))
+            target = resolve(case.next, info.module)
+            if self._target_ok(info, target, "cases", index, "next") and condition is not None:
+                yield Edge(target, condition)
+        if step.otherwise is None:
+            self.at_step(
+                info.key,
+                "branch-no-default",
+                "This branch has no 'else', so a person could get stuck.",
+                "Add 'else:' naming the step to go to when no case holds.",
+            )
+        elif self._target_ok(info, resolve(step.otherwise, info.module), "else"):
+            yield Edge(resolve(step.otherwise, info.module))
+
+    def _compile(self, info: StepInfo, source: str, where: Path) -> object | None:
+        asks = {key for key, s in self.bundle.steps.items() if isinstance(s.step, model.Ask)}
+        names = sorted(asks) + sorted(
+            k.split(".", 1)[1] for k in asks if k.startswith(info.module + ".")
+        )
+        try:
+            return compile_condition(
+                source,
+                is_known_name=lambda name: resolve(name, info.module) in asks,
+                functions=FUNCTIONS,
+                known_names=names,
+            )
+        except ConditionError as error:
+            module = info.module
+            line, column = self.readers[module].positions.of((*self.paths[info.key], *where))
+            reader = self.readers[module]
+            self.problems.append(
+                Problem(
+                    reader.display,
+                    line,
+                    column + error.column,
+                    "condition",
+                    f"The condition {source!r} cannot be used: {error.message}",
+                    "Name only questions of this flow and functions listed in flows/README.md.",
+                )
+            )
+            return None
+
+    def _link_target(self, to: str) -> str:
+        if "." in to:
+            return to
+        module = self.bundle.modules.get(to)
+        if module is None or not module.steps:
+            return f"{to}.?"
+        return f"{to}.{module.start or module.steps[0].id}"
+
+    def _target_ok(self, info: StepInfo, target: str, *where: str | int) -> bool:
+        if target in self.bundle.steps:
+            return True
+        shown = target.removesuffix(".?")
+        self.at_step(
+            info.key,
+            "missing-target",
+            f"'{shown}' is not a step or module in this bundle.",
+            "Check the spelling, or add the step it should go to.",
+            *where,
+        )
+        return False
+
+    def resolve_start(self) -> None:
+        manifest = self.bundle.manifest
+        first = manifest.start or (manifest.modules[0] if manifest.modules else "")
+        start = self._link_target(first) if "." not in first else first
+        if start not in self.bundle.steps:
+            line, column = self.manifest.positions.of(
+                ("start",) if manifest.start else ("modules",)
+            )
+            self.problems.append(
+                Problem(
+                    self.manifest.display,
+                    line,
+                    column,
+                    "missing-target",
+                    f"The conversation should start at '{first}', which does not exist.",
+                    "Set 'start:' in bundle.yaml to an existing module or module.step.",
+                )
+            )
+        self.bundle.start = start
+
+    def check_steps(self) -> None:
+        for key, info in self.bundle.steps.items():
+            for index, source in enumerate(info.step.cite):
+                if source not in self.bundle.sources:
+                    self.at_step(
+                        key,
+                        "unknown-source",
+                        f"The citation '{source}' is not in the sources registry.",
+                        f"Add '{source}' to {self.bundle.manifest.sources}, or fix the id.",
+                        "cite",
+                        index,
+                    )
+            if isinstance(info.step, model.Ask):
+                self._check_ask(key, info.step)
+
+    def _check_ask(self, key: str, step: model.Ask) -> None:
+        wants_choices = step.type in ("choice", "multi")
+        if wants_choices and not step.choices:
+            self.at_step(
+                key,
+                "choices",
+                f"A '{step.type}' question needs 'choices'.",
+                "Add a list of choices, each with a 'value' and a 'label'.",
+                "type",
+            )
+        if not wants_choices and step.choices:
+            self.at_step(
+                key,
+                "choices",
+                f"A '{step.type}' question does not use 'choices'.",
+                "Remove 'choices', or change 'type' to choice or multi.",
+                "choices",
+            )
+        seen: set[str] = set()
+        for index, choice in enumerate(step.choices):
+            if choice.value in seen:
+                self.at_step(
+                    key,
+                    "choices",
+                    f"The choice value '{choice.value}' appears twice.",
+                    "Give each choice its own value.",
+                    "choices",
+                    index,
+                )
+            seen.add(choice.value)
+        if step.min is not None and step.max is not None and step.min > step.max:
+            self.at_step(
+                key,
+                "range",
+                f"'min' ({step.min:g}) is larger than 'max' ({step.max:g}).",
+                "Swap them, or correct one.",
+                "min",
+            )
+
+    def check_graph(self) -> None:
+        reachable = self._reach(self.bundle.start, forward=True)
+        for key in self.bundle.steps:
+            if key not in reachable:
+                self.at_step(
+                    key,
+                    "unreachable",
+                    "No path from the start of the conversation reaches this step.",
+                    "Point a 'next', branch case or link at it, or delete it.",
+                )
+        ends = [k for k, s in self.bundle.steps.items() if isinstance(s.step, model.End)]
+        finishing: set[str] = set()
+        for end in ends:
+            finishing |= self._reach(end, forward=False)
+        for key in sorted(reachable - finishing):
+            self.at_step(
+                key,
+                "dead-end",
+                "From this step the conversation can never reach an 'end' step.",
+                "Make sure every path leads to an 'end' step.",
+            )
+        cycle = self._find_cycle(reachable)
+        if cycle:
+            self.at_step(
+                cycle[-1],
+                "loop",
+                f"The conversation can go round in a loop: {' → '.join(cycle)}.",
+                "Send the last step forward instead of back to an earlier one.",
+            )
+
+    def _reach(self, origin: str, *, forward: bool) -> set[str]:
+        if origin not in self.bundle.steps:
+            return set()
+        incoming: dict[str, list[str]] = {}
+        if not forward:
+            for key, info in self.bundle.steps.items():
+                for edge in info.edges:
+                    incoming.setdefault(edge.target, []).append(key)
+        seen, queue = {origin}, deque([origin])
+        while queue:
+            key = queue.popleft()
+            following = (
+                [e.target for e in self.bundle.steps[key].edges]
+                if forward
+                else incoming.get(key, [])
+            )
+            for nxt in following:
+                if nxt not in seen and nxt in self.bundle.steps:
+                    seen.add(nxt)
+                    queue.append(nxt)
+        return seen
+
+    def _find_cycle(self, keys: set[str]) -> list[str]:
+        state: dict[str, int] = {}
+        for root in sorted(keys):
+            stack: list[tuple[str, int]] = [(root, 0)]
+            trail: list[str] = []
+            while stack:
+                key, index = stack.pop()
+                if index == 0:
+                    if state.get(key) == 2:
+                        continue
+                    state[key] = 1
+                    trail.append(key)
+                edges = self.bundle.steps[key].edges
+                if index < len(edges):
+                    stack.append((key, index + 1))
+                    target = edges[index].target
+                    if state.get(target) == 1 and target in trail:
+                        return [*trail[trail.index(target) :], target]
+                    if state.get(target) is None and target in self.bundle.steps:
+                        stack.append((target, 0))
+                else:
+                    state[key] = 2
+                    trail.pop()
+        return []
+
+    def check_placeholders(self) -> None:
+        for key, info in self.bundle.steps.items():
+            names = set(_placeholders(info.step))
+            if not names:
+                continue
+            before = self._reach(key, forward=False) - {key}
+            for name in sorted(names):
+                target = resolve(name, info.module)
+                target_info = self.bundle.steps.get(target)
+                if target_info is None or not isinstance(target_info.step, model.Ask):
+                    self.at_step(
+                        key,
+                        "unknown-placeholder",
+                        f"The text uses {{{name}}}, but no question provides it.",
+                        "Use the id of a question asked earlier, or remove the braces.",
+                    )
+                elif target not in before:
+                    self.at_step(
+                        key,
+                        "unknown-placeholder",
+                        f"The text uses {{{name}}}, which is never asked before this step.",
+                        "Move the question earlier, or drop the placeholder.",
+                    )
+
+
+def _placeholders(step: model.Step) -> Iterable[str]:
+    texts: list[str | None] = [step.why]
+    if isinstance(step, model.Say):
+        texts += [step.text, step.title]
+    elif isinstance(step, model.Ask):
+        texts += [
+            step.text,
+            step.unit,
+            *(c.label for c in step.choices),
+            *(c.help for c in step.choices),
+        ]
+    elif isinstance(step, model.End):
+        texts.append(step.text)
+    for text in texts:
+        if text:
+            yield from PLACEHOLDER.findall(text)
