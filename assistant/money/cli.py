@@ -1,0 +1,213 @@
+"""``support-plan cost``: the PA cost calculator and rate check from the command line.
+
+The lead's ``assistant/cli.py`` calls :func:`add_parser` to register the subcommand and
+:func:`run` to carry it out. Options are read as text and parsed here with the same
+parsers the conversation uses, so bad input gets the same kind message: one line on
+stderr and exit code 2, never a usage dump or a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import NoReturn, TypeVar
+
+from assistant.engine.values import InvalidAnswer, parse_money
+from assistant.money import messages as m
+from assistant.money.calculator import calculate
+from assistant.money.format import Formatter, render_text, resolve_locale, to_json
+from assistant.money.inputs import parse_age, parse_date, parse_fraction, parse_hours
+from assistant.money.model import AgeBand, Employee, HolidayMethod, Msg
+from assistant.money.ratecheck import check_offered_rate
+from assistant.money.rates_data import RatesError, canonical_label
+
+PROG = "support-plan cost"
+T = TypeVar("T")
+#: Sanity limits on what people type, so a slip of the finger is caught, not costed.
+MAX_HOURLY = Decimal("1000")
+MAX_WEEKLY = Decimal("168000")
+MAX_YEARLY = Decimal("1000000")
+
+_MONEY_OPTIONS = (
+    ("--hourly-rate", "the PA's hourly rate in pounds, for example 13.50"),
+    ("--hours", "hours of support a week, up to 168"),
+    ("--offered-rate", "the council's direct payment rate per hour"),
+    ("--offered-weekly", "the council's direct payment per week"),
+    ("--age", "the PA's age in years (default: 25 or over)"),
+    ("--year", "tax year such as 2026-27 (default: from the date)"),
+    ("--date", "calculation date, YYYY-MM-DD (default: today)"),
+    ("--insurance-yearly", "insurance cost a year (default: an example figure)"),
+    ("--payroll-yearly", "payroll service cost a year (default: an example figure)"),
+    ("--contingency", "contingency as a share of pay, such as 0.05 or 5%"),
+    ("--cover-yearly", "extra cost of holiday cover a year, such as an agency premium"),
+    ("--holiday", "irregular-hours (the default) or 5.6-weeks"),
+)
+
+
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``cost`` on the main parser's subparsers."""
+    parser = subparsers.add_parser("cost", help=m.CLI_HELP, description=m.CLI_HELP)
+    for option, text in _MONEY_OPTIONS:
+        parser.add_argument(option, metavar="VALUE", help=text)
+    parser.add_argument("--apprentice", action="store_true", help="the PA is an apprentice")
+    parser.add_argument(
+        "--over-state-pension-age", action="store_true", help="the PA is over State Pension age"
+    )
+    parser.add_argument(
+        "--no-employment-allowance",
+        action="store_true",
+        help="the Employment Allowance is used elsewhere or not claimed",
+    )
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    parser.add_argument(
+        "--lang", default=argparse.SUPPRESS, metavar="CODE", help="language, such as en or cy"
+    )
+    parser.error = _argument_error  # type: ignore[method-assign]
+
+
+def _argument_error(message: str) -> NoReturn:
+    """argparse's own complaints, as one line and exit code 2 (argparse would dump usage)."""
+    sys.stderr.write(f"{PROG}: {m.CLI_ARGUMENT.format(problem=message)}\n")
+    raise SystemExit(2)
+
+
+@dataclass(frozen=True)
+class _Request:
+    """The command line, parsed and checked."""
+
+    employee: Employee
+    offered_hourly: Decimal | None
+    offered_weekly: Decimal | None
+    year: str | None
+    on: date | None
+    insurance: Decimal | None
+    payroll: Decimal | None
+    contingency: Decimal | None
+    cover: Decimal
+    holiday: HolidayMethod
+
+
+class _BadOption(Exception):
+    def __init__(self, option: str | None, error: InvalidAnswer) -> None:
+        super().__init__(option)
+        self.option, self.error = option, error
+
+
+def run(args: argparse.Namespace) -> int:
+    """Carry out ``support-plan cost``. Returns 0, 2 for bad input, 1 for broken data."""
+    fmt = Formatter()
+    try:
+        fmt = Formatter(resolve_locale(getattr(args, "lang", None)))
+        request = _read(args)
+        result = calculate(
+            request.employee,
+            on=request.on,
+            year=request.year,
+            insurance_yearly=request.insurance,
+            payroll_yearly=request.payroll,
+            contingency=request.contingency,
+            cover_yearly=request.cover,
+            employment_allowance=not args.no_employment_allowance,
+            holiday=request.holiday,
+        )
+        check = None
+        if request.offered_hourly is not None or request.offered_weekly is not None:
+            check = check_offered_rate(result, request.offered_hourly, request.offered_weekly)
+    except _BadOption as bad:
+        return _refuse(fmt, bad.error, bad.option)
+    except InvalidAnswer as error:
+        return _refuse(fmt, error, None)
+    except RatesError as error:
+        sys.stderr.write(f"{PROG}: {error}\n")
+        return 1
+    if args.json:
+        sys.stdout.write(json.dumps(to_json(result, check, fmt), indent=2, ensure_ascii=False))
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_text(result, check, fmt))
+    return 0
+
+
+def _refuse(fmt: Formatter, error: InvalidAnswer, option: str | None) -> int:
+    text = fmt.text(Msg(error.msgid, error.params))
+    if option is not None:
+        text = fmt.translate(m.CLI_BAD_OPTION).format(option=option, problem=text)
+    sys.stderr.write(f"{PROG}: {' '.join(text.split())}\n")
+    return 2
+
+
+def _read(args: argparse.Namespace) -> _Request:
+    """Parse every option, naming the option in any complaint."""
+    for option, example in (("--hourly-rate", "13.50"), ("--hours", "20")):
+        if getattr(args, _dest(option)) is None:
+            raise InvalidAnswer(m.CLI_NEEDS, {"option": option, "example": f"{option} {example}"})
+    if args.offered_rate is not None and args.offered_weekly is not None:
+        raise InvalidAnswer(m.CLI_ONE_OFFER)
+    return _Request(
+        _employee(args),
+        _money(args, "--offered-rate", MAX_HOURLY),
+        _money(args, "--offered-weekly", MAX_WEEKLY),
+        _parsed("--year", lambda: _optional(args.year, canonical_label)),
+        _parsed("--date", lambda: _optional(args.date, parse_date)),
+        _money(args, "--insurance-yearly", MAX_YEARLY, zero_ok=True),
+        _money(args, "--payroll-yearly", MAX_YEARLY, zero_ok=True),
+        _parsed("--contingency", lambda: _optional(args.contingency, parse_fraction)),
+        _money(args, "--cover-yearly", MAX_YEARLY, zero_ok=True) or Decimal(0),
+        _parsed("--holiday", lambda: _holiday(args.holiday)),
+    )
+
+
+def _dest(option: str) -> str:
+    return option.removeprefix("--").replace("-", "_")
+
+
+def _parsed(option: str, parse: Callable[[], T]) -> T:
+    """Run one parser, so a complaint names the option it is about."""
+    try:
+        return parse()
+    except InvalidAnswer as error:
+        raise _BadOption(option, error) from None
+
+
+def _optional(text: str | None, parse: Callable[[str], T]) -> T | None:
+    return None if text is None else parse(text)
+
+
+def _money(
+    args: argparse.Namespace, option: str, maximum: Decimal, *, zero_ok: bool = False
+) -> Decimal | None:
+    minimum = Decimal("0") if zero_ok else Decimal("0.01")
+    text: str | None = getattr(args, _dest(option))
+    return _parsed(
+        option,
+        lambda: _optional(text, lambda t: parse_money(t, minimum=minimum, maximum=maximum)),
+    )
+
+
+def _employee(args: argparse.Namespace) -> Employee:
+    rate = _money(args, "--hourly-rate", MAX_HOURLY)
+    hours = _parsed("--hours", lambda: parse_hours(args.hours))
+    band = _parsed("--age", lambda: _band(args.age, args.over_state_pension_age))
+    if rate is None:  # pragma: no cover - _read checks it was given
+        raise InvalidAnswer(m.CLI_NEEDS, {"option": "--hourly-rate", "example": "13.50"})
+    return Employee(rate, hours, band, args.apprentice)
+
+
+def _band(age: str | None, over_state_pension_age: bool) -> AgeBand | None:
+    if age is not None:
+        return parse_age(age, over_state_pension_age=over_state_pension_age)
+    return AgeBand.STATE_PENSION_AGE_OR_OVER if over_state_pension_age else None
+
+
+def _holiday(text: str | None) -> HolidayMethod:
+    if text is None:
+        return HolidayMethod.IRREGULAR_HOURS
+    for method in HolidayMethod:
+        if text.strip().lower() == method.value:
+            return method
+    raise InvalidAnswer(m.CLI_BAD_HOLIDAY)
