@@ -58,7 +58,7 @@ def parse_money(
     cleaned = text.strip().replace(" ", "")
     if cleaned.startswith("£"):
         cleaned = cleaned[1:]
-    if cleaned.lower().endswith("p") and cleaned[:-1].isdigit():
+    if cleaned.lower().endswith("p") and cleaned[:-1].isascii() and cleaned[:-1].isdigit():
         cleaned = str(Decimal(cleaned[:-1]) / 100)
     if cleaned.startswith("-"):
         raise InvalidAnswer(N_("Please type an amount that is zero or more, for example 13.50."))
