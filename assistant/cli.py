@@ -1,0 +1,116 @@
+"""The ``support-plan`` command line.
+
+Subcommands live in their own modules and are imported only when used, so starting the
+assistant never pays for the calculator, the exporters or the checker. Every error from
+bad arguments is one plain line and exit code 2, never a usage dump or a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import inspect
+import sys
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+#: name → (module providing add_parser/run, one-line help). Modules are imported lazily.
+SUBCOMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("assistant.flow.cli", "Check flow files and report every problem with file:line."),
+    "diagram": (
+        "assistant.flow.cli",
+        "Draw a flow as a Mermaid diagram (and SVG if graphviz is installed).",
+    ),
+    "schema": ("assistant.flow.cli", "Print the JSON Schema for flow files."),
+    "cost": ("assistant.money.cli", "Work out the real cost of employing a personal assistant."),
+    "sessions": ("assistant.store.cli", "List saved conversations."),
+    "resume": ("assistant.frontends", "Carry on with a saved conversation."),
+    "forget": ("assistant.store.cli", "Delete saved conversations so they cannot be recovered."),
+    "export": ("assistant.plan.cli", "Export a draft support plan or transcript."),
+    "replay": ("assistant.plan.cli", "Replay golden conversations and show any differences."),
+}
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one kind line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message}. Try '{self.prog} --help'.\n")
+
+
+def add_conversation_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by starting and resuming a conversation."""
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="line-by-line text mode, for screen readers, braille displays and scripts",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="with --plain: JSON lines in and out, for other programs",
+    )
+    parser.add_argument(
+        "--flow",
+        metavar="NAME_OR_PATH",
+        help="conversation to run: 'england' (default), 'example', or a folder",
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="LOCALE",
+        help="language: en_GB, cy (Welsh) or pl (Polish); default from the system",
+    )
+    parser.add_argument(
+        "--store", metavar="PATH", help="where to save conversations (or set SUPPORT_PLAN_STORE)"
+    )
+    parser.add_argument(
+        "--adviser", action="store_true", help="start in adviser mode (helpline console)"
+    )
+
+
+def build_parser(argv: Sequence[str]) -> Parser:
+    """The parser; only the subcommand named on the command line is imported."""
+    parser = Parser(
+        prog="support-plan",
+        description="Plan adult social care in England, one question at a time.",
+    )
+    add_conversation_options(parser)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    wanted = next((a for a in argv if a in SUBCOMMANDS), None)
+    for name, (module_name, summary) in SUBCOMMANDS.items():
+        module = _load(module_name) if name == wanted else None
+        if module is None:
+            subparsers.add_parser(name, help=summary, description=summary)
+        elif len(inspect.signature(module.add_parser).parameters) == 1:
+            module.add_parser(subparsers)
+        else:
+            module.add_parser(subparsers, name)
+    return parser
+
+
+def _load(module_name: str) -> Any:
+    """The module, or None while that part of the assistant is not built yet."""
+    try:
+        return importlib.import_module(module_name)
+    except ModuleNotFoundError as error:
+        if error.name and module_name.startswith(error.name):
+            return None
+        raise
+
+
+def run(argv: Sequence[str]) -> int:
+    """Parse ``argv`` and run the chosen command; returns the exit code."""
+    parser = build_parser(argv)
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from assistant.frontends import start_conversation
+
+        return start_conversation(args)
+    module = _load(SUBCOMMANDS[args.command][0])
+    if module is None:
+        print(
+            f"support-plan: '{args.command}' is not available in this version yet.", file=sys.stderr
+        )
+        return 2
+    handler = getattr(args, "handler", None) or module.run
+    return int(handler(args))

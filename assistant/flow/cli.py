@@ -1,0 +1,117 @@
+"""``support-plan check``, ``diagram`` and ``schema``: tools for people who write flows."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def add_parser(subparsers: Any, name: str) -> None:
+    """Register one of this module's subcommands."""
+    if name == "check":
+        parser = subparsers.add_parser(name, help="check flow files", description=_CHECK_HELP)
+        parser.add_argument(
+            "path", nargs="?", default="flows", help="a bundle folder, or a folder of bundles"
+        )
+        parser.set_defaults(handler=run_check)
+    elif name == "diagram":
+        parser = subparsers.add_parser(name, help="draw a flow", description=_DIAGRAM_HELP)
+        parser.add_argument("flow", help="a bundle name (england, example) or folder")
+        parser.add_argument(
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="write here (.mmd for Mermaid, .svg for a picture)",
+        )
+        parser.set_defaults(handler=run_diagram)
+    else:
+        parser = subparsers.add_parser(name, help="print the flow JSON Schema")
+        parser.set_defaults(handler=run_schema)
+
+
+_CHECK_HELP = "Check every flow bundle under PATH and list every problem as file:line:column, what is wrong, and how to fix it."
+_DIAGRAM_HELP = "Write a Mermaid state diagram of a flow bundle (SVG too when graphviz's 'dot' is installed and FILE ends in .svg)."
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Check bundles; exit 1 if any problem was found, 2 if the path is not a flow folder."""
+    from assistant.flow.bundle import find_bundles, read_bundle
+
+    root = Path(args.path)
+    bundles = find_bundles(root) if root.is_dir() else []
+    if not bundles:
+        print(
+            f"support-plan check: no bundle.yaml found in {root}. Give a folder such as flows/.",
+            file=sys.stderr,
+        )
+        return 2
+    total = 0
+    for bundle_dir in bundles:
+        bundle, problems = read_bundle(bundle_dir, display_root=Path.cwd())
+        for problem in problems:
+            print(problem)
+        total += len(problems)
+        steps = len(bundle.steps) if bundle else 0
+        status = (
+            "ok" if not problems else f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+        )
+        print(f"{bundle_dir}: {steps} steps, {status}", file=sys.stderr)
+    return 1 if total else 0
+
+
+def run_diagram(args: argparse.Namespace) -> int:
+    """Draw a bundle with transitions' diagram extension (Mermaid engine)."""
+    from assistant.flow.bundle import load_bundle
+    from assistant.flow.diagram import mermaid
+    from assistant.flow.problems import FlowError
+    from assistant.paths import bundle_path
+
+    try:
+        bundle = load_bundle(bundle_path(args.flow), display_root=Path.cwd())
+    except FlowError as error:
+        print(error, file=sys.stderr)
+        print(
+            "support-plan diagram: fix the problems above first (see 'support-plan check').",
+            file=sys.stderr,
+        )
+        return 1
+    text = mermaid(bundle)
+    if not args.output:
+        sys.stdout.write(text)
+        return 0
+    output = Path(args.output)
+    if output.suffix == ".svg":
+        return _write_svg(bundle, output)
+    output.write_text(text, encoding="utf-8")
+    print(f"Wrote {output}", file=sys.stderr)
+    return 0
+
+
+def _write_svg(bundle: Any, output: Path) -> int:
+    from assistant.flow.diagram import dot
+
+    if shutil.which("dot") is None:
+        print(
+            "support-plan diagram: SVG needs graphviz ('dot'); install it, or write a .mmd file instead.",
+            file=sys.stderr,
+        )
+        return 2
+    svg = subprocess.run(
+        ["dot", "-Tsvg"], input=dot(bundle), capture_output=True, text=True, check=True
+    ).stdout
+    output.write_text(svg, encoding="utf-8")
+    print(f"Wrote {output}", file=sys.stderr)
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """Print the JSON Schema generated from the flow models."""
+    from assistant.flow.model import flow_json_schema
+
+    print(json.dumps(flow_json_schema(), indent=2, sort_keys=True))
+    return 0

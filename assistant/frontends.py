@@ -1,0 +1,135 @@
+"""Choose and start a front end: the Textual app, the plain line mode or JSON lines.
+
+Everything a front end needs (the bundle, the translator, where to save) is prepared
+here, so the front ends themselves stay thin and all drive the same engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from assistant.flow.bundle import Bundle
+
+
+def add_parser(subparsers: Any, name: str) -> None:
+    """``support-plan resume REF``."""
+    from assistant.cli import add_conversation_options
+
+    parser = subparsers.add_parser(
+        name,
+        help="carry on with a saved conversation",
+        description="Carry on with a saved conversation, exactly where it stopped.",
+    )
+    parser.add_argument("reference", help="the reference shown when the conversation was saved")
+    add_conversation_options(parser)
+    parser.set_defaults(handler=start_conversation)
+
+
+def choose_locale(requested: str | None) -> str:
+    """The language: --lang if given, else the system's if we ship it, else British English."""
+    from assistant.i18n import LOCALES
+
+    if requested:
+        wanted = requested.replace("-", "_")
+        for locale in LOCALES:
+            if wanted in (locale, locale.split("_")[0]):
+                return locale
+        raise ValueError(requested)
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "").split(".")[0]
+        if value and value not in ("C", "POSIX"):
+            from babel import negotiate_locale
+
+            return negotiate_locale([value], list(LOCALES), sep="_") or "en_GB"
+    return "en_GB"
+
+
+def load(flow: str | None) -> Bundle | None:
+    """Load the bundle, printing every problem and returning None if it cannot be used."""
+    from assistant.flow.bundle import load_bundle
+    from assistant.flow.problems import FlowError
+    from assistant.paths import bundle_path
+
+    path = bundle_path(flow)
+    try:
+        return load_bundle(path, display_root=Path.cwd())
+    except FlowError as error:
+        print(error, file=sys.stderr)
+        print(
+            f"support-plan: the conversation in {path} has problems (listed above); run 'support-plan check'.",
+            file=sys.stderr,
+        )
+        return None
+
+
+def start_conversation(args: argparse.Namespace) -> int:
+    """Start (or with a reference, resume) a conversation in the chosen front end."""
+    try:
+        locale = choose_locale(args.lang)
+    except ValueError:
+        print(
+            f"support-plan: there is no '{args.lang}' language. Use en_GB, cy or pl.",
+            file=sys.stderr,
+        )
+        return 2
+    bundle = load(args.flow)
+    if bundle is None:
+        return 1
+    if args.plain or args.json:
+        return _run_plain(args, bundle, locale)
+    try:
+        from assistant.ui.app import run_app
+    except ImportError:
+        print(
+            "support-plan: the full-screen app is not available; starting plain mode.",
+            file=sys.stderr,
+        )
+        return _run_plain(args, bundle, locale)
+    return int(run_app(args, bundle, locale))
+
+
+def _run_plain(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:
+    from assistant.engine.session import Session
+    from assistant.i18n import translator_for
+    from assistant.plain.console import LineConversation, LineIO
+
+    translator = translator_for(locale)
+    io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
+    opened = open_saving(args, bundle, locale, io)
+    if opened is None:
+        return 1
+    target, events, on_event = opened
+    session = (
+        Session.replay(bundle, events, on_event=on_event)
+        if events
+        else Session(bundle, on_event=on_event)
+    )
+    conversation = LineConversation(session, translator, io, json_mode=args.json, target=target)
+    try:
+        return conversation.run(resumed=bool(events))
+    except KeyboardInterrupt:
+        conversation._end_of_input()  # noqa: SLF001 - same goodbye as end of input
+        return 130
+    except BrokenPipeError:  # the reader went away (e.g. piped into head): stop quietly
+        sys.stderr.close()
+        return 0
+
+
+def open_saving(
+    args: argparse.Namespace, bundle: Bundle, locale: str, io: Any
+) -> tuple[Any, list[Any], Any] | None:
+    """Where to save: (target or None, events to resume from, callback per event).
+
+    Until the store is available nothing is saved, and the plain mode says so honestly.
+    """
+    if getattr(args, "reference", None):
+        print(
+            "support-plan: saved conversations are not available in this version yet.",
+            file=sys.stderr,
+        )
+        return None
+    return None, [], None

@@ -1,0 +1,116 @@
+"""Translation and locale formatting for front ends. The engine never translates.
+
+A :class:`Translator` turns the engine's :class:`Msg` objects into text in one language:
+``pgettext(context, id)`` then the parameters, each formatted for the locale (money with
+Babel, always in pounds). Babel is imported only when money or lists are first formatted,
+to keep start-up fast.
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from assistant.engine.io import Msg
+from assistant.engine.values import N_, Special
+from assistant.paths import locales_dir
+
+DOMAIN = "messages"
+SOURCE_LOCALE = "en_GB"
+#: Locales the assistant ships, with their names in their own language.
+LOCALES: dict[str, str] = {"en_GB": "English", "cy": "Cymraeg", "pl": "Polski"}
+
+
+class MissingCatalog(Exception):
+    """A shipped locale whose compiled catalog is missing: refuse rather than fall back silently."""
+
+
+class Translator:
+    """Renders messages in one locale."""
+
+    def __init__(
+        self, locale: str = SOURCE_LOCALE, translations: gettext.NullTranslations | None = None
+    ) -> None:
+        self.locale = locale
+        self._t = translations or gettext.NullTranslations()
+
+    def gettext(self, text: str) -> str:
+        """Translate a UI string with no context."""
+        return self._t.gettext(text) if text else text
+
+    def pgettext(self, context: str | None, text: str) -> str:
+        """Translate a string in its context (flow texts use ``module.step``)."""
+        if not text:
+            return text
+        if context is None:
+            return self._t.gettext(text)
+        return self._t.pgettext(context, text)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """Translate a string with a plural form chosen by ``n``."""
+        return self._t.ngettext(singular, plural, n)
+
+    def render(self, msg: Msg | None) -> str:
+        """The message in this locale with its parameters filled in."""
+        if msg is None:
+            return ""
+        text = self.pgettext(msg.context, msg.id)
+        if not msg.params:
+            return text
+        return _fill(text, {name: self.value(value) for name, value in msg.params.items()})
+
+    def value(self, value: Any) -> str:
+        """An answer or parameter as text in this locale."""
+        if isinstance(value, Msg):
+            return self.render(value)
+        if isinstance(value, Special):
+            return self.gettext(
+                N_("I don't know") if value is Special.UNKNOWN else N_("I'd rather not say")
+            )
+        if isinstance(value, bool):
+            return self.gettext(N_("Yes") if value else N_("No"))
+        if isinstance(value, Decimal):
+            return self.money(value)
+        if isinstance(value, tuple | list):
+            return self.list([self.value(v) for v in value])
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        return str(value)
+
+    def money(self, amount: Decimal) -> str:
+        """An amount in pounds, formatted for this locale (e.g. £1,234.50 or 1 234,50 £)."""
+        from babel.numbers import format_currency
+
+        return str(format_currency(amount, "GBP", locale=self.locale))
+
+    def list(self, items: list[str]) -> str:
+        """Items joined the way this language joins a list ("a, b and c")."""
+        if len(items) < 2:
+            return "".join(items)
+        from babel.lists import format_list
+
+        return str(format_list(items, locale=self.locale))
+
+
+def _fill(text: str, params: Mapping[str, str]) -> str:
+    """Replace ``{name}`` placeholders; unknown ones are left as they are rather than failing."""
+    for name, value in params.items():
+        text = text.replace("{" + name + "}", value)
+    return text
+
+
+def translator_for(locale: str, directory: Path | None = None) -> Translator:
+    """A translator for ``locale``. English needs no catalog; other shipped locales must have one."""
+    if locale == SOURCE_LOCALE or locale.split("_")[0] == "en":
+        return Translator(SOURCE_LOCALE)
+    folder = directory or locales_dir()
+    try:
+        translations = gettext.translation(DOMAIN, localedir=str(folder), languages=[locale])
+    except OSError:
+        raise MissingCatalog(
+            f"No compiled catalog for '{locale}' in {folder}. Run 'make test' or 'make catalogs' to build it."
+        ) from None
+    return Translator(locale, translations)

@@ -1,0 +1,314 @@
+"""The line-by-line conversation: ``support-plan --plain`` and ``--plain --json``.
+
+It reads one line at a time, so it works with screen readers, braille displays, slow
+remote links and pipes. Each question is printed once. Typed commands (back, why, review,
+repeat, save, quit, help now) work at every step. At the end of input it saves and says
+how to come back; it never ends with a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import IO, Any, Protocol
+
+from assistant.engine.io import Output, StepShown
+from assistant.engine.session import Session
+from assistant.engine.values import N_, Special
+from assistant.i18n import Translator
+from assistant.plain import text_layout
+from assistant.plain.render import describe, help_now
+from assistant.safety import crisis_phrase_found
+
+
+class SaveTarget(Protocol):
+    """Where a conversation is being saved (the store gives one of these)."""
+
+    @property
+    def reference(self) -> str:
+        """The reference a person types to come back: ``support-plan resume REF``."""
+        ...
+
+
+@dataclass
+class LineIO:
+    """Input and output streams, and whether to print a prompt (only for a real terminal)."""
+
+    stdin: IO[str]
+    stdout: IO[str]
+    prompt: bool = False
+
+
+COMMAND_WORDS: dict[str, str] = {
+    "back": "back",
+    "b": "back",
+    "why": "why",
+    "review": "review",
+    "repeat": "repeat",
+    "r": "repeat",
+    "save": "save",
+    "quit": "quit",
+    "exit": "quit",
+    "stop": "quit",
+    "q": "quit",
+    "help now": "help_now",
+    "help": "help",
+    "?": "help",
+    "commands": "help",
+    "don't know": "dont_know",
+    "dont know": "dont_know",
+    "do not know": "dont_know",
+    "not sure": "dont_know",
+    "rather not say": "decline",
+    "skip": "decline",
+    "prefer not to say": "decline",
+    "pass": "decline",
+}
+
+
+class LineConversation:
+    """Drives a :class:`Session` from lines of input; ``json`` picks the output layout."""
+
+    def __init__(
+        self,
+        session: Session,
+        t: Translator,
+        io: LineIO,
+        *,
+        json_mode: bool = False,
+        target: SaveTarget | None = None,
+    ) -> None:
+        self.session = session
+        self.t = t
+        self.io = io
+        self.json_mode = json_mode
+        self.target = target
+        self._quit_warned = False
+        self._handlers: dict[str, Callable[[str], bool]] = {
+            "back": lambda _: self._show(session.back()),
+            "why": self._why,
+            "review": self._review,
+            "repeat": lambda _: self._show(session.show()),
+            "save": self._save,
+            "quit": self._quit,
+            "help_now": self._help_now,
+            "help": self._help,
+            "dont_know": lambda _: self._answer(Special.UNKNOWN),
+            "decline": lambda _: self._answer(Special.DECLINED),
+            "change": self._change,
+            "noop": lambda _: False,
+        }
+
+    # -- running --------------------------------------------------------------------
+    def run(self, *, resumed: bool = False) -> int:
+        """Run until quit or end of input; returns the exit code (0 unless output fails)."""
+        self._show(self.session.resume() if resumed else self.session.start())
+        while True:
+            if self.io.prompt and not self.json_mode:
+                self.io.stdout.write("> ")
+                self.io.stdout.flush()
+            line = self.io.stdin.readline()
+            if not line:
+                self._end_of_input()
+                return 0
+            if self.handle(line.rstrip("\r\n")):
+                return 0
+
+    def handle(self, line: str) -> bool:
+        """Act on one line; returns True when the conversation should stop."""
+        command, argument = self._parse(line)
+        if command is None:
+            return self._answer(argument)
+        return self._handlers[command](argument)
+
+    def _parse(self, line: str) -> tuple[str | None, Any]:
+        if self.json_mode and line.lstrip().startswith("{"):
+            return self._parse_json(line)
+        word = line.strip().lower().rstrip(".!")
+        if word in COMMAND_WORDS:
+            return COMMAND_WORDS[word], ""
+        if match := re.fullmatch(r"(?:change|edit)\s+(\S+)", word):
+            return "change", match.group(1)
+        return None, line
+
+    def _parse_json(self, line: str) -> tuple[str | None, Any]:
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError:
+            self._say(
+                N_(
+                    'That line is not valid JSON. Send an answer as plain text, or as {"answer": ...}.'
+                )
+            )
+            return "noop", None
+        if "command" in data:
+            command = COMMAND_WORDS.get(str(data["command"]).lower(), str(data["command"]))
+            if command not in self._handlers:
+                self._say(
+                    N_(
+                        "Unknown command. Use back, why, review, change, repeat, save, quit or help now."
+                    )
+                )
+                return "noop", None
+            return command, str(data.get("step", ""))
+        return None, data.get("answer")
+
+    # -- commands -------------------------------------------------------------------
+    def _answer(self, raw: Any) -> bool:
+        outputs = self.session.answer(raw)
+        if (
+            isinstance(raw, str)
+            and crisis_phrase_found(raw, self.t.locale)
+            and not _rejected(outputs)
+        ):
+            self._say(
+                N_(
+                    "Thank you for telling us. If you are not safe, or someone is hurting you, help is here now: type 'help now'. We will carry on whenever you are ready."
+                )
+            )
+        return self._show(outputs)
+
+    def _why(self, _: str) -> bool:
+        view = self.session.show()[0]
+        why = self.t.render(view.why) if isinstance(view, StepShown) else ""
+        self._say(why or N_("There is no extra explanation for this step."), translate=not why)
+        return False
+
+    def _review(self, _: str) -> bool:
+        items = self.session.review()
+        self.write(
+            text_layout.review(items, self.t)
+            if not self.json_mode
+            else json.dumps(
+                {
+                    "event": "review",
+                    "answers": [
+                        {
+                            "number": n,
+                            "step": i.step,
+                            "question": self.t.render(i.question),
+                            "answer": self.t.value(_label(i)),
+                        }
+                        for n, i in enumerate(items, 1)
+                    ],
+                },
+                ensure_ascii=False,
+            )
+        )
+        return False
+
+    def _change(self, which: str) -> bool:
+        items = self.session.review()
+        keys = [i.step for i in items]
+        key = keys[int(which) - 1] if which.isdigit() and 0 < int(which) <= len(keys) else which
+        return self._show(self.session.edit(key))
+
+    def _save(self, _: str) -> bool:
+        if self.target is None:
+            self._say(
+                N_(
+                    "Nothing is saved on this computer, as you chose. Your answers stay until you quit."
+                )
+            )
+            return False
+        self._show(self.session.pause(self.target.reference))
+        self._say(
+            N_("Your answers are saved. To come back later, type: support-plan resume {reference}"),
+            reference=self.target.reference,
+        )
+        return False
+
+    def _quit(self, _: str) -> bool:
+        if self.target is not None:
+            self.session.pause(self.target.reference)
+            self._say(
+                N_(
+                    "Your answers are saved. To come back later, type: support-plan resume {reference}"
+                ),
+                reference=self.target.reference,
+            )
+            return True
+        if not self._quit_warned and self.session.answers:
+            self._quit_warned = True
+            self._say(
+                N_(
+                    "Your answers are not being saved, so they will be gone if you leave. Type quit again to leave anyway."
+                )
+            )
+            return False
+        self._say(N_("Goodbye. Nothing was saved."))
+        return True
+
+    def _help_now(self, _: str) -> bool:
+        self.session.help_now()
+        data = help_now(self.t)
+        self.write(
+            json.dumps(data, ensure_ascii=False)
+            if self.json_mode
+            else text_layout.help_now(data, self.t)
+        )
+        self._show(self.session.show())
+        return False
+
+    def _help(self, _: str) -> bool:
+        self._say(
+            N_(
+                "You can type: back, why, review, change N, repeat, save, quit. For urgent help, type: help now."
+            )
+        )
+        return False
+
+    def _end_of_input(self) -> None:
+        if self.target is not None:
+            self.session.pause(self.target.reference)
+            self._say(
+                N_(
+                    "End of input. Your answers are saved. To come back later, type: support-plan resume {reference}"
+                ),
+                reference=self.target.reference,
+            )
+        else:
+            self._say(N_("End of input. Nothing was saved, as you chose."))
+
+    # -- output ---------------------------------------------------------------------
+    def _show(self, outputs: list[Output]) -> bool:
+        for output in outputs:
+            data = describe(output, self.session.bundle, self.t)
+            self.write(
+                json.dumps(data, ensure_ascii=False)
+                if self.json_mode
+                else text_layout.layout(data, self.t)
+            )
+        return False
+
+    def _say(self, message: str, *, translate: bool = True, **params: Any) -> None:
+        text = self.t.gettext(message) if translate else message
+        text = text.format(**params) if params else text
+        self.write(
+            json.dumps({"event": "message", "message": text}, ensure_ascii=False)
+            if self.json_mode
+            else text
+        )
+
+    def write(self, text: str) -> None:
+        """Print one block of output and flush, so pipes and screen readers see it at once."""
+        self.io.stdout.write(text + "\n")
+        self.io.stdout.flush()
+
+
+def _rejected(outputs: list[Output]) -> bool:
+    from assistant.engine.io import AnswerRejected
+
+    return any(isinstance(o, AnswerRejected) for o in outputs)
+
+
+def _label(item: Any) -> Any:
+    """A review item's answer with choice values swapped for their labels."""
+    labels = {c.value: c.label for c in item.choices}
+    if isinstance(item.value, str) and item.value in labels:
+        return labels[item.value]
+    if isinstance(item.value, tuple):
+        return tuple(labels.get(v, v) for v in item.value)
+    return item.value

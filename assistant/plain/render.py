@@ -1,0 +1,177 @@
+"""Turn engine outputs into translated, structured data that the line modes print.
+
+The plain text mode and the JSON-lines mode share this, so they always say the same
+thing; only the layout differs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.engine.io import (
+    AnswerRejected,
+    ConversationEnded,
+    HelpShown,
+    Notice,
+    Output,
+    Paused,
+    Progress,
+    StepShown,
+)
+from assistant.engine.values import N_
+from assistant.flow.bundle import Bundle
+from assistant.i18n import Translator
+
+
+def citation(bundle: Bundle, source_id: str, t: Translator) -> str:
+    """A source as one line: title, part, and a warning when it is not yet confirmed."""
+    source = bundle.sources.get(source_id)
+    if source is None:
+        return source_id
+    text = source.title + (f", {t.pgettext('source', source.part)}" if source.part else "")
+    if not source.confirmed:
+        text += " " + t.gettext(N_("(not yet confirmed)"))
+    return text
+
+
+def progress_line(progress: Progress, t: Translator) -> str:
+    """E.g. "Money (section 4 of 9), question 2 of 5"."""
+    section = t.render(progress.section_title)
+    line = t.gettext(N_("{section} (section {number} of {count})")).format(
+        section=section, number=progress.section_number, count=progress.section_count
+    )
+    if progress.parts:
+        line += ", " + t.gettext(N_("question {part} of {parts}")).format(
+            part=progress.part, parts=progress.parts
+        )
+    return line
+
+
+def hint(step: StepShown, t: Translator) -> str:
+    """What to type for this kind of question."""
+    if step.kind == "say":
+        return t.gettext(N_("Press Enter to go on."))
+    kind = step.answer_type
+    if kind == "choice":
+        return t.gettext(N_("Type the number of your answer."))
+    if kind == "multi":
+        return t.gettext(
+            N_("Type the numbers of all that apply, with commas between, for example 1, 3.")
+        )
+    if kind == "yesno":
+        return t.gettext(N_("Type yes or no."))
+    if kind == "money":
+        return t.gettext(N_("Type an amount in pounds, for example 13.50."))
+    if kind == "number":
+        return _number_hint(step, t)
+    return t.gettext(N_("Type your answer in your own words, then press Enter."))
+
+
+def _number_hint(step: StepShown, t: Translator) -> str:
+    unit = t.render(step.unit)
+    if step.minimum is not None and step.maximum is not None:
+        text = t.gettext(
+            N_("Type a whole number from {minimum} to {maximum} ({unit}).")
+            if unit
+            else N_("Type a whole number from {minimum} to {maximum}.")
+        )
+        return text.format(minimum=int(step.minimum), maximum=int(step.maximum), unit=unit)
+    text = t.gettext(N_("Type a whole number ({unit}).") if unit else N_("Type a whole number."))
+    return text.format(unit=unit)
+
+
+def extra_answers(step: StepShown, t: Translator) -> list[str]:
+    """The other answers this question accepts, as the words to type."""
+    extras = []
+    if step.allow_unknown:
+        extras.append(t.gettext(N_("don't know")))
+    if step.allow_decline:
+        extras.append(t.gettext(N_("rather not say")))
+    return extras
+
+
+def describe(output: Output, bundle: Bundle, t: Translator) -> dict[str, Any]:
+    """One output as translated data: what the JSON mode prints and the text mode lays out."""
+    if isinstance(output, StepShown):
+        return _step(output, bundle, t)
+    if isinstance(output, AnswerRejected):
+        return {"event": "error", "step": output.step, "message": t.render(output.message)}
+    if isinstance(output, Notice):
+        return {"event": "notice", "message": t.render(output.message)}
+    if isinstance(output, ConversationEnded):
+        return {
+            "event": "end",
+            "step": output.step,
+            "text": t.render(output.text),
+            "progress": _progress(output.progress, t),
+        }
+    if isinstance(output, HelpShown):
+        return help_now(t, output.reason)
+    assert isinstance(output, Paused)
+    return {"event": "paused", "reference": output.reference}
+
+
+def _step(step: StepShown, bundle: Bundle, t: Translator) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "event": "step",
+        "step": step.step,
+        "kind": step.kind,
+        "type": step.answer_type,
+        "title": t.render(step.title) or None,
+        "text": t.render(step.text),
+        "why": t.render(step.why) or None,
+        "citations": [{"id": c, "text": citation(bundle, c, t)} for c in step.citations],
+        "choices": [{"value": c.value, "label": t.render(c.label)} for c in step.choices],
+        "hint": hint(step, t),
+        "also": extra_answers(step, t),
+        "progress": _progress(step.progress, t),
+        "sensitive": step.sensitive,
+        "adviser_only": step.adviser_only,
+    }
+    if step.kind == "ask":
+        data["minimum"], data["maximum"] = step.minimum, step.maximum
+        data["unit"] = t.render(step.unit) or None
+        data["current"] = None if step.current is None else t.value(step.current)
+    return data
+
+
+def _progress(progress: Progress, t: Translator) -> dict[str, Any]:
+    return {
+        "section": progress.section,
+        "section_title": t.render(progress.section_title),
+        "section_number": progress.section_number,
+        "section_count": progress.section_count,
+        "part": progress.part,
+        "parts": progress.parts,
+        "answered": progress.answered,
+        "remaining_at_least": progress.remaining_at_least,
+        "remaining_at_most": progress.remaining_at_most,
+        "line": progress_line(progress, t),
+    }
+
+
+def help_now(t: Translator, reason: str = "asked") -> dict[str, Any]:
+    """The crisis and safeguarding contacts, translated."""
+    from assistant.safety import help_content
+
+    content = help_content()
+    return {
+        "event": "help",
+        "reason": reason,
+        "title": t.pgettext("help_now", content.title),
+        "intro": t.pgettext("help_now", content.intro),
+        "contacts": [
+            {
+                "id": c.id,
+                "name": t.pgettext("help_now", c.name),
+                "how": t.pgettext("help_now", c.how),
+                "when": t.pgettext("help_now", c.when),
+            }
+            for c in content.contacts
+        ],
+        "safeguarding": {
+            "title": t.pgettext("help_now", content.safeguarding.title),
+            "text": t.pgettext("help_now", content.safeguarding.text),
+            "why": t.pgettext("help_now", content.safeguarding.why),
+        },
+    }

@@ -1,0 +1,102 @@
+"""Plain-text layout for the line mode: short lines, no colour, no boxes, numbers for choices.
+
+Screen readers and braille displays read each line in turn, so every block starts with
+what it is ("Question", "Why we ask") and nothing relies on position or colour.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.engine.io import ReviewItem
+from assistant.engine.values import N_
+from assistant.i18n import Translator
+
+
+def layout(data: dict[str, Any], t: Translator) -> str:
+    """One described output as lines of text."""
+    event = data["event"]
+    if event == "step":
+        return _step(data, t)
+    if event == "error":
+        return t.gettext(N_("Sorry, that answer did not work.")) + " " + data["message"]
+    if event == "end":
+        closing = t.gettext(
+            N_(
+                "That is the end. Type review to check your answers, back to go back, or quit to finish."
+            )
+        )
+        return "\n".join(
+            ["", data["progress"]["line"], *([data["text"]] if data["text"] else []), closing]
+        )
+    if event == "help":
+        return help_now(data, t)
+    if event == "paused":
+        return t.gettext(N_("Paused."))
+    return str(data.get("message", ""))
+
+
+def _step(data: dict[str, Any], t: Translator) -> str:
+    lines = ["", data["progress"]["line"]]
+    if data["title"]:
+        lines.append(data["title"])
+    lines.append(data["text"])
+    for index, choice in enumerate(data["choices"], 1):
+        lines.append(f"  {index}. {choice['label']}")
+    for source in data["citations"]:
+        lines.append(t.gettext(N_("Source: {source}")).format(source=source["text"]))
+    if data.get("current") is not None:
+        lines.append(
+            t.gettext(N_("Your answer so far: {answer}. Press Enter to keep it.")).format(
+                answer=data["current"]
+            )
+        )
+    lines.append(data["hint"])
+    if data["also"]:
+        lines.append(
+            t.gettext(N_("You can also type: {words}.")).format(words=t.list(data["also"]))
+        )
+    if data["kind"] == "ask" and data["why"]:
+        lines.append(t.gettext(N_("Type why to see why we ask.")))
+    return "\n".join(lines)
+
+
+def review(items: list[ReviewItem], t: Translator) -> str:
+    """Every answer, numbered, so 'change 3' can pick one."""
+    if not items:
+        return t.gettext(N_("You have not answered any questions yet."))
+    lines = ["", t.gettext(N_("Your answers so far:"))]
+    section = None
+    for number, item in enumerate(items, 1):
+        if item.section != section:
+            section = item.section
+            lines.append(t.render(item.section_title))
+        labels = {c.value: c.label for c in item.choices}
+        value: Any = item.value
+        if isinstance(value, str) and value in labels:
+            value = labels[value]
+        elif isinstance(value, tuple):
+            value = tuple(labels.get(v, v) for v in value)
+        lines.append(
+            f"  {number}. {t.render(item.question)} {t.gettext(N_('Answer:'))} {t.value(value)}"
+        )
+    lines.append(
+        t.gettext(N_("To change an answer, type change and its number, for example: change 2."))
+    )
+    return "\n".join(lines)
+
+
+def help_now(data: dict[str, Any], t: Translator) -> str:
+    """The crisis and safeguarding contacts as plain lines."""
+    lines = ["", data["title"], data["intro"]]
+    for contact in data["contacts"]:
+        lines.append(f"- {contact['name']}. {contact['how']} {contact['when']}")
+    guard = data["safeguarding"]
+    lines += [
+        guard["title"],
+        guard["text"],
+        guard["why"],
+        "",
+        t.gettext(N_("When you are ready, we will carry on from where you were.")),
+    ]
+    return "\n".join(lines)
