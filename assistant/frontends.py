@@ -7,6 +7,7 @@ here, so the front ends themselves stay thin and all drive the same engine.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from pathlib import Path
@@ -82,7 +83,7 @@ def start_conversation(args: argparse.Namespace) -> int:
     if args.plain or args.json:
         return _run_plain(args, bundle, locale)
     try:
-        from assistant.ui.app import run_app
+        run_app = importlib.import_module("assistant.ui.app").run_app
     except ImportError:
         print(
             "support-plan: the full-screen app is not available; starting plain mode.",

@@ -11,11 +11,14 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 import msgspec
 
 from assistant.flow.model import Source
 from assistant.paths import flows_dir
+
+T = TypeVar("T")
 
 
 class Contact(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
@@ -64,7 +67,7 @@ def _phrases() -> dict[str, tuple[str, ...]]:
     return {locale: tuple(_normalise(p) for p in phrases) for locale, phrases in raw.items()}
 
 
-def _read(path: Path, cls: type) -> object:
+def _read(path: Path, cls: type[T]) -> T:
     import yaml
 
     with path.open(encoding="utf-8") as handle:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from transitions import Machine
 
+from assistant.engine.values import Value
 from assistant.flow import model
 from assistant.flow.bundle import Bundle, scoped
 from assistant.flow.conditions import Condition
@@ -28,7 +29,7 @@ class Conversation:
     state: str
 
     def __init__(self) -> None:
-        self.env: dict[str, Any] = {}
+        self.env: dict[str, Value] = {}
 
     if TYPE_CHECKING:  # transitions adds the real trigger method when the model is added
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.engine.values import Value
 from assistant.flow import model
 from assistant.flow.conditions import Condition
 from assistant.flow.loader import FileReader, read_module
@@ -84,19 +85,19 @@ def resolve(target: str, module: str) -> str:
     return target if "." in target else f"{module}.{target}"
 
 
-def scoped(env: Mapping[str, object], module: str) -> Mapping[str, object]:
+def scoped(env: Mapping[str, Value], module: str) -> Mapping[str, Value]:
     """A view of the answers in which bare names mean questions of ``module``."""
     return _Scoped(env, module)
 
 
-class _Scoped(Mapping[str, object]):
+class _Scoped(Mapping[str, Value]):
     __slots__ = ("_env", "_module")
 
-    def __init__(self, env: Mapping[str, object], module: str) -> None:
+    def __init__(self, env: Mapping[str, Value], module: str) -> None:
         self._env = env
         self._module = module
 
-    def __getitem__(self, name: str) -> object:
+    def __getitem__(self, name: str) -> Value:
         return self._env[name if "." in name else f"{self._module}.{name}"]
 
     def __iter__(self) -> Iterator[str]:

@@ -7,12 +7,12 @@ stable enough to commit and compare.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 from assistant.flow.bundle import Bundle
 
 
-def _graph_machine(bundle: Bundle, engine: str) -> Any:
+def _graph_machine(bundle: Bundle, engine: Literal["mermaid"]) -> Any:
     from transitions.extensions import GraphMachine
 
     from assistant.engine.graph import _transitions

@@ -114,7 +114,7 @@ def _describe(cls: type[Any]) -> str:
     for kind, step_cls in STEP_KINDS.items():
         if cls is step_cls:
             return f"{'an' if kind in ('ask', 'end') else 'a'} '{kind}' step"
-    names = {
+    names: dict[type[Any], str] = {
         model.Module: "a flow module",
         model.Choice: "a choice",
         model.Case: "a branch case",

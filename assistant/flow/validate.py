@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from assistant.flow import model
 from assistant.flow.bundle import Bundle, Edge, SectionInfo, StepInfo, resolve
-from assistant.flow.conditions import ConditionError, compile_condition
+from assistant.flow.conditions import Condition, ConditionError, compile_condition
 from assistant.flow.functions import FUNCTIONS
 from assistant.flow.loader import FileReader
 from assistant.flow.problems import Problem
@@ -143,7 +143,7 @@ class _Checker:
         elif self._target_ok(info, resolve(step.otherwise, info.module), "else"):
             yield Edge(resolve(step.otherwise, info.module))
 
-    def _compile(self, info: StepInfo, source: str, where: Path) -> object | None:
+    def _compile(self, info: StepInfo, source: str, where: Path) -> Condition | None:
         asks = {key for key, s in self.bundle.steps.items() if isinstance(s.step, model.Ask)}
         names = sorted(asks) + sorted(
             k.split(".", 1)[1] for k in asks if k.startswith(info.module + ".")

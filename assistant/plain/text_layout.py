@@ -19,7 +19,7 @@ def layout(data: dict[str, Any], t: Translator) -> str:
     if event == "step":
         return _step(data, t)
     if event == "error":
-        return t.gettext(N_("Sorry, that answer did not work.")) + " " + data["message"]
+        return t.gettext(N_("Sorry, that answer did not work.")) + " " + str(data["message"])
     if event == "end":
         closing = t.gettext(
             N_(
