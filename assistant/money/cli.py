@@ -33,41 +33,23 @@ MAX_HOURLY = Decimal("1000")
 MAX_WEEKLY = Decimal("168000")
 MAX_YEARLY = Decimal("1000000")
 
-_MONEY_OPTIONS = (
-    ("--hourly-rate", "the PA's hourly rate in pounds, for example 13.50"),
-    ("--hours", "hours of support a week, up to 168"),
-    ("--offered-rate", "the council's direct payment rate per hour"),
-    ("--offered-weekly", "the council's direct payment per week"),
-    ("--age", "the PA's age in years (default: 25 or over)"),
-    ("--year", "tax year such as 2026-27 (default: from the date)"),
-    ("--date", "calculation date, YYYY-MM-DD (default: today)"),
-    ("--insurance-yearly", "insurance cost a year (default: an example figure)"),
-    ("--payroll-yearly", "payroll service cost a year (default: an example figure)"),
-    ("--contingency", "contingency as a share of pay, such as 0.05 or 5%"),
-    ("--cover-yearly", "extra cost of holiday cover a year, such as an agency premium"),
-    ("--holiday", "irregular-hours (the default) or 5.6-weeks"),
-)
-
 
 def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``cost`` on the main parser's subparsers."""
     parser = subparsers.add_parser("cost", help=m.CLI_HELP, description=m.CLI_HELP)
-    for option, text in _MONEY_OPTIONS:
-        parser.add_argument(option, metavar="VALUE", help=text)
-    parser.add_argument("--apprentice", action="store_true", help="the PA is an apprentice")
+    for option, text in m.CLI_VALUE_OPTIONS.items():
+        parser.add_argument(option, metavar="VALUE", help=_help(text))
+    for option, text in m.CLI_FLAGS.items():
+        parser.add_argument(option, action="store_true", help=_help(text))
     parser.add_argument(
-        "--over-state-pension-age", action="store_true", help="the PA is over State Pension age"
-    )
-    parser.add_argument(
-        "--no-employment-allowance",
-        action="store_true",
-        help="the Employment Allowance is used elsewhere or not claimed",
-    )
-    parser.add_argument("--json", action="store_true", help="print the result as JSON")
-    parser.add_argument(
-        "--lang", default=argparse.SUPPRESS, metavar="CODE", help="language, such as en or cy"
+        "--lang", default=argparse.SUPPRESS, metavar="CODE", help=_help(m.CLI_LANG_HELP)
     )
     parser.error = _argument_error  # type: ignore[method-assign]
+
+
+def _help(text: str) -> str:
+    """argparse treats % in help as a format character, so "5%" must be doubled."""
+    return text.replace("%", "%%")
 
 
 def _argument_error(message: str) -> NoReturn:

@@ -209,6 +209,27 @@ REQUEST_PARAGRAPH = N_(
 
 # --- Command line ----------------------------------------------------------------------
 CLI_HELP = N_("Work out the true cost of employing a personal assistant (PA).")
+CLI_VALUE_OPTIONS = {
+    "--hourly-rate": N_("the PA's hourly rate in pounds, for example 13.50"),
+    "--hours": N_("hours of support a week, up to 168"),
+    "--offered-rate": N_("the council's direct payment rate per hour"),
+    "--offered-weekly": N_("the council's direct payment per week"),
+    "--age": N_("the PA's age in years (if not given: 25 or over)"),
+    "--year": N_("tax year, such as 2026-27 (if not given: from the date)"),
+    "--date": N_("date of the calculation, YYYY-MM-DD (if not given: today)"),
+    "--insurance-yearly": N_("insurance cost a year (if not given: an example figure)"),
+    "--payroll-yearly": N_("payroll service cost a year (if not given: an example figure)"),
+    "--contingency": N_("contingency as a share of pay, such as 5% or 0.05"),
+    "--cover-yearly": N_("extra cost of holiday cover a year, such as an agency's extra charge"),
+    "--holiday": N_("irregular-hours (the usual choice) or 5.6-weeks"),
+}
+CLI_FLAGS = {
+    "--apprentice": N_("the PA is an apprentice"),
+    "--over-state-pension-age": N_("the PA is over State Pension age"),
+    "--no-employment-allowance": N_("the Employment Allowance is used elsewhere or not claimed"),
+    "--json": N_("print the result as JSON"),
+}
+CLI_LANG_HELP = N_("language for money and dates, such as en or cy")
 CLI_ONE_OFFER = N_("Please give either --offered-rate or --offered-weekly, not both.")
 CLI_NEEDS = N_("Please give {option}, for example {example}.")
 CLI_BAD_OPTION = N_("{option}: {problem}")

@@ -139,3 +139,11 @@ def test_command_line_through_python_dash_m() -> None:
     )
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1 and "--hours" in bad.stderr and bad.stdout == ""
+
+
+def test_help_prints_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(["--help"], capsys)
+    assert code == 0
+    for option in ("--hourly-rate", "--offered-weekly", "--no-employment-allowance", "--lang"):
+        assert option in out
+    assert "5%" in out  # a bare % in help text would crash argparse
