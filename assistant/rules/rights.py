@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from assistant.rules import eligibility
 
 #: Mental Health Act 1983 sections after which section 117 after-care applies.
-AFTERCARE_SECTIONS = frozenset({"s3", "s37", "s45a", "s47", "s48"})
+AFTERCARE_SECTIONS = frozenset({"s3", "s37", "s45a", "s47_48"})
 
 #: The four "substantial difficulty" tests of Care Act s67(4).
 ADVOCACY_DIFFICULTIES = frozenset({"understand", "remember", "weigh", "communicate"})
