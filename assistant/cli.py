@@ -66,6 +66,12 @@ def add_conversation_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--adviser", action="store_true", help="start in adviser mode (helpline console)"
     )
+    parser.add_argument(
+        "--save",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="save answers on this computer (--no-save keeps nothing); asked when not given",
+    )
 
 
 def build_parser(argv: Sequence[str]) -> Parser:

@@ -18,6 +18,7 @@ from assistant.engine.events import Event, EventKind, ReplayError
 from assistant.engine.graph import Conversation, graph_for
 from assistant.engine.io import (
     AnswerRejected,
+    ConversationEnded,
     HelpShown,
     Msg,
     Notice,
@@ -25,6 +26,7 @@ from assistant.engine.io import (
     Paused,
     Progress,
     ReviewItem,
+    StepShown,
 )
 from assistant.engine.values import N_, InvalidAnswer, Special, Value, decode, encode
 from assistant.flow import model
@@ -97,10 +99,14 @@ class Session:
         return self.show()
 
     def show(self) -> list[Output]:
-        """Show the current step again (used by "repeat" and after resuming)."""
-        output = views.current_view(self)
+        """Show the current step (again, for "repeat") and log that it was shown."""
+        output = self.view()
         self._emit("ended" if self.ended else "shown", self.current)
         return [output]
+
+    def view(self) -> StepShown | ConversationEnded:
+        """What is in front of the person now, without logging anything."""
+        return views.current_view(self)
 
     def answer(self, raw: Raw = None) -> list[Output]:
         """Answer the current question (or acknowledge an explanation) and move on."""
@@ -280,6 +286,8 @@ class Session:
             self.pause() if kind == "paused" else self.resume()
         elif kind == "help_opened":
             self.help_now(str(event.value))
+        elif kind in ("shown", "ended"):
+            self.show()
         elif kind in ("note", "language_changed"):
             self.record(kind, event.value)
         else:

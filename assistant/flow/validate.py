@@ -196,7 +196,8 @@ class _Checker:
         manifest = self.bundle.manifest
         first = manifest.start or (manifest.modules[0] if manifest.modules else "")
         start = self._link_target(first) if "." not in first else first
-        if start not in self.bundle.steps:
+        failed_to_load = first.split(".")[0] not in self.bundle.modules
+        if start not in self.bundle.steps and not failed_to_load:
             line, column = self.manifest.positions.of(
                 ("start",) if manifest.start else ("modules",)
             )

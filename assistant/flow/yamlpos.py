@@ -43,24 +43,7 @@ def parse(text: str, filename: str) -> tuple[Any, Positions, list[Problem]]:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = error.problem or "the file is not valid YAML"
-        return (
-            None,
-            positions,
-            [
-                Problem(
-                    filename,
-                    line,
-                    column,
-                    "yaml-syntax",
-                    f"This is not valid YAML: {what}.",
-                    "Check the indentation and that every 'key: value' pair has a colon; "
-                    "put quotes around text that contains ': ' or starts with a symbol.",
-                )
-            ],
-        )
+        return None, positions, [_syntax_problem(error, filename)]
     if node is None:
         return None, positions, []
     problems: list[Problem] = []
@@ -114,3 +97,21 @@ def _walk(
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, (*path, index), positions, problems, filename)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, filename: str) -> Problem:
+    """Point at where the broken construct began (e.g. an unclosed quote), not where parsing gave up."""
+    mark = error.context_mark or error.problem_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    what = error.problem or "the file is not valid YAML"
+    if error.context:
+        what = f"{error.context}, {what}"
+    return Problem(
+        filename,
+        line,
+        column,
+        "yaml-syntax",
+        f"This is not valid YAML: {what}.",
+        "Check the indentation and that every 'key: value' pair has a colon; "
+        "close every quote, and put quotes around text that contains ': ' or starts with a symbol.",
+    )

@@ -1,0 +1,73 @@
+"""The installed command, driven through a pipe as a script or screen-reader user would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+ANSWERS = ["", "Ann", "1", "rather not say", "", "1, 3", "no", "20", "13.50"]
+
+
+def run(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", "--flow", "example", "--no-save", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+    )
+
+
+def test_plain_mode_completes_the_example() -> None:
+    result = run("--plain", stdin="\n".join(ANSWERS) + "\n")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    out = result.stdout
+    assert out.count("Who is answering, Ann?") == 1  # each question printed once
+    assert "  1. I am answering for myself" in out
+    assert "Thank you, Ann. That is the end of the example." in out
+    assert "End of input." in out
+
+
+def test_plain_mode_commands_and_bad_input() -> None:
+    lines = ["", "Ann", "9", "why", "back", "Annie", "1", "review", "help now", "quit", "quit"]
+    result = run("--plain", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Please choose one of the options by typing its number, from 1 to 2." in out
+    assert "So we can word the questions the right way." in out  # why
+    assert "Who is answering, Annie?" in out  # back then changed
+    assert "Your answers so far:" in out and "Answer: Annie" in out
+    assert "Samaritans: 116 123" in out
+    assert "Goodbye." in out
+
+
+def test_end_of_input_mid_question_exits_cleanly() -> None:
+    result = run("--plain", stdin="\nAnn\n")
+    assert result.returncode == 0
+    assert "Traceback" not in result.stderr
+    assert result.stdout.rstrip().endswith("End of input. Nothing was saved, as you chose.")
+
+
+def test_json_mode_completes_the_example() -> None:
+    lines = [*ANSWERS[:3], json.dumps({"answer": "70"}), *ANSWERS[4:]]
+    result = run("--plain", "--json", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 0, result.stderr
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    steps = [e for e in events if e["event"] == "step"]
+    assert steps[0]["step"] == "welcome.hello"
+    chooser = next(e for e in steps if e["step"] == "welcome.answering_for")
+    assert chooser["choices"][0] == {"value": "self", "label": "I am answering for myself"}
+    assert any(e["event"] == "end" and e["step"] == "needs.done" for e in events)
+
+
+def test_json_mode_reports_errors_with_the_message() -> None:
+    result = run("--plain", "--json", stdin="\nAnn\n5\n")
+    errors = [json.loads(line) for line in result.stdout.splitlines() if '"error"' in line]
+    assert errors and errors[0]["step"] == "welcome.answering_for"
+    assert "from 1 to 2" in errors[0]["message"]
