@@ -104,3 +104,23 @@ def test_committed_schema_matches_the_models() -> None:
     assert committed == json.loads(json.dumps(flow_json_schema())), (
         "flows/flow.schema.json is out of date: run 'make schema' and commit it"
     )
+
+
+def test_the_readme_example_is_a_working_bundle(tmp_path: Path) -> None:
+    import re
+
+    text = (ROOT / "flows" / "README.md").read_text()
+    example = text.split("## A complete small example", 1)[1]
+    for block in re.findall(r"```yaml\n(.*?)```", example, re.S):
+        name = block.splitlines()[0].split("/")[-1]
+        (tmp_path / name).write_text(block)
+    _, problems = read_bundle(tmp_path)
+    assert not problems, problems
+
+
+def test_the_readme_documents_every_condition_function() -> None:
+    from assistant.flow.functions import FUNCTIONS
+
+    text = (ROOT / "flows" / "README.md").read_text()
+    missing = [name for name in FUNCTIONS if f"`{name}(" not in text]
+    assert not missing, f"document these in flows/README.md: {missing}"
