@@ -232,4 +232,6 @@ def _contains(choices: Operand, value: Operand) -> bool:
     if not isinstance(choices, tuple) or is_absent(value) or isinstance(value, tuple):
         return False
     return any(same_value(item, value) for item in choices)
+
+
 import assistant.rules  # noqa: E402, F401  (registers the England rule functions)
