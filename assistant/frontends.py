@@ -125,12 +125,9 @@ def open_saving(
 ) -> tuple[Any, list[Any], Any] | None:
     """Where to save: (target or None, events to resume from, callback per event).
 
-    Until the store is available nothing is saved, and the plain mode says so honestly.
+    Asks for consent first (``--save``/``--no-save`` when a program drives the assistant),
+    then opens the store; with a reference, loads that conversation. None means exit 1.
     """
-    if getattr(args, "reference", None):
-        print(
-            "support-plan: saved conversations are not available in this version yet.",
-            file=sys.stderr,
-        )
-        return None
-    return None, [], None
+    from assistant.store.saving import open_saving as open_line_saving
+
+    return open_line_saving(args, bundle, locale, io)

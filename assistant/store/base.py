@@ -1,0 +1,138 @@
+"""The store's interface: what every front end may ask of saved conversations.
+
+Front ends talk only to :class:`Store`, never to SQLite, so a server database for
+helplines with many advisers can be added later as another implementation. Every error
+is a :class:`StoreError` whose message is kind, names the file and says what to do, and
+never contains a person's answers.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.engine.events import Event
+
+
+@dataclass(frozen=True)
+class ConversationSummary:
+    """One line of ``support-plan sessions``: enough to choose, nothing of the answers."""
+
+    reference: str
+    label: str | None
+    bundle: str
+    locale: str
+    mode: str
+    created: str
+    last_activity: str
+    answered: int
+    last_step: str | None
+    finished: bool = False
+    #: False when the passphrase has not been given, so the label could not be read.
+    readable: bool = True
+
+
+class StoreError(Exception):
+    """A problem with saved conversations, told kindly: the file, what happened, what to do.
+
+    The message is shown to people as it is, so it must never contain an answer.
+    """
+
+    def __init__(self, message: str, path: Path | str | None = None) -> None:
+        self.message = message
+        self.path = None if path is None else Path(path)
+        super().__init__(message)
+
+
+class UnknownReference(StoreError):
+    """No conversation has that reference (mistyped, or already forgotten)."""
+
+
+class PassphraseNeeded(StoreError):
+    """The store is protected and no passphrase has been given yet."""
+
+
+class WrongPassphrase(StoreError):
+    """The passphrase given does not open this store."""
+
+
+class DamagedStore(StoreError):
+    """The file (or part of it) cannot be read. It is never changed or overwritten."""
+
+
+class NewerStore(StoreError):
+    """The file was written by a newer version of the assistant than this one."""
+
+
+class Store(ABC):
+    """Saved conversations: each an append-only event log under a short reference."""
+
+    @property
+    @abstractmethod
+    def location(self) -> str:
+        """Where the conversations are kept (a file path), for messages to people."""
+
+    @property
+    @abstractmethod
+    def protected(self) -> bool:
+        """Whether answers are encrypted with a passphrase."""
+
+    @property
+    @abstractmethod
+    def locked(self) -> bool:
+        """True while the store is protected and the passphrase has not been given."""
+
+    @property
+    @abstractmethod
+    def damaged(self) -> str | None:
+        """A message if the file is damaged (then it is only read, never written), else None."""
+
+    @abstractmethod
+    def unlock(self, passphrase: str) -> None:
+        """Give the passphrase; raises :class:`WrongPassphrase` if it does not fit."""
+
+    @abstractmethod
+    def create(self, *, bundle: str, locale: str, mode: str, label: str | None = None) -> str:
+        """Start a new conversation; returns its reference, e.g. ``K7P-2QM``."""
+
+    @abstractmethod
+    def append(self, reference: str, event: Event) -> None:
+        """Add one event; it is durably committed before this returns."""
+
+    @abstractmethod
+    def events(self, reference: str) -> list[Event]:
+        """Every event of a conversation, in order (for :meth:`Session.replay`)."""
+
+    @abstractmethod
+    def conversations(self) -> list[ConversationSummary]:
+        """Every saved conversation, most recently used first."""
+
+    def summary(self, reference: str) -> ConversationSummary | None:
+        """One conversation's summary, or None if there is no such reference."""
+        from assistant.store.references import normalize
+
+        wanted = normalize(reference)
+        return next((c for c in self.conversations() if c.reference == wanted), None)
+
+    @abstractmethod
+    def set_label(self, reference: str, label: str) -> None:
+        """Give a conversation a name people recognise ("Mum's plan")."""
+
+    @abstractmethod
+    def forget(self, reference: str) -> bool:
+        """Delete a conversation so it cannot be recovered; False if there was none."""
+
+    @abstractmethod
+    def forget_all(self) -> int:
+        """Delete every conversation so none can be recovered; returns how many there were."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the file."""
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()

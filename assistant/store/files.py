@@ -1,0 +1,117 @@
+"""Where the store file lives, who may read it, and whether it looks like one of ours.
+
+The file holds people's health and money details, so it is created readable only by its
+owner (0600, folder 0700) and is checked before SQLite touches it: a damaged or foreign
+file is reported by name and never changed.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from pathlib import Path
+
+from assistant.store.base import DamagedStore, StoreError
+
+APP_NAME = "support-plan"
+FILE_NAME = "conversations.sqlite3"
+ENV_VARIABLE = "SUPPORT_PLAN_STORE"
+_MAGIC = b"SQLite format 3\x00"
+_SIDE_FILES = ("-wal", "-shm")
+
+
+def default_folder() -> Path:
+    """The platform's per-user data folder for the assistant."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The file to use: ``--store``, else ``SUPPORT_PLAN_STORE``, else the user data folder.
+
+    A folder given instead of a file gets the standard file name inside it.
+    """
+    chosen = explicit or os.environ.get(ENV_VARIABLE)
+    if not chosen:
+        return default_folder() / FILE_NAME
+    path = Path(chosen).expanduser()
+    return path / FILE_NAME if path.is_dir() else path
+
+
+def prepare(path: Path) -> bool:
+    """Make sure the folder and file exist, private to this user; True if the file has data."""
+    folder = path.parent
+    try:
+        if not folder.exists():
+            folder.mkdir(mode=0o700, parents=True)
+        elif folder == default_folder():
+            folder.chmod(0o700)
+        if not path.exists():
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+            return False
+    except OSError as error:
+        raise StoreError(
+            f"Your answers cannot be saved in {path}: {error.strerror or 'the folder cannot be used'}. "
+            "Choose another place with --store PATH, or carry on without saving.",
+            path,
+        ) from None
+    _make_private(path)
+    return _check_header(path)
+
+
+def _make_private(path: Path) -> None:
+    """Tighten a file (and SQLite's side files) that others could read; ours, so we may."""
+    for candidate in (path, *(Path(f"{path}{suffix}") for suffix in _SIDE_FILES)):
+        try:
+            info = candidate.stat()
+            if stat.S_IMODE(info.st_mode) & 0o077 and info.st_uid == os.getuid():
+                candidate.chmod(0o600)
+        except OSError:
+            continue
+
+
+def _check_header(path: Path) -> bool:
+    """True if the file has data in SQLite's format; a DamagedStore if it is something else."""
+    if not path.is_file():
+        raise StoreError(
+            f"{path} is not a file, so answers cannot be saved there. "
+            "Choose a file with --store PATH.",
+            path,
+        )
+    with path.open("rb") as handle:
+        header = handle.read(100)
+    if not header:
+        return False
+    if len(header) < 100 or not header.startswith(_MAGIC):
+        raise DamagedStore(damaged_message(path), path)
+    return True
+
+
+def damaged_message(path: Path, detail: str = "") -> str:
+    """What to tell a person when the file cannot be read; it is kept exactly as it was."""
+    reason = f" ({detail})" if detail else ""
+    return (
+        f"The saved conversations file {path} is damaged or is not a Support Plan Assistant "
+        f"file{reason}, so it cannot be used to save. It has not been changed. "
+        "Please keep it (someone may be able to recover it), and save to another file "
+        "with --store NEW-FILE, or carry on without saving."
+    )
+
+
+def health_problem(path: Path) -> str | None:
+    """Run SQLite's quick check through a read-only connection; a short reason, or None."""
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as error:
+        return str(error)
+    try:
+        rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        if getattr(error, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+            return None
+        return str(error)
+    finally:
+        connection.close()
+    return None if rows == [("ok",)] else "SQLite's check found problems"

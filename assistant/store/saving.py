@@ -1,0 +1,276 @@
+"""Saving for the line front ends: consent, passphrase, resuming, and the per-event hook.
+
+Nothing is stored until the person agrees (or, when a program drives the assistant,
+``--save``/``--no-save`` says so). The reference is shown as soon as saving starts, so
+even a dropped call or a crash leaves the person able to come back.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.engine.events import Event, ReplayError
+from assistant.engine.values import N_
+from assistant.flow.bundle import Bundle
+from assistant.store import open_store
+from assistant.store.base import Store, StoreError, WrongPassphrase
+from assistant.store.references import normalize
+
+#: For scripts and tests only: the passphrase, when nobody is at a terminal to type it.
+PASSPHRASE_VARIABLE = "SUPPORT_PLAN_PASSPHRASE"
+TRIES = 3
+#: Reads a passphrase without showing it; replaced in tests.
+read_secret: Callable[[str], str] = getpass.getpass
+
+Opened = tuple["SavingTarget | None", list[Event], Callable[[Event], None] | None]
+
+
+@dataclass
+class SavingTarget:
+    """Where one conversation is being saved; its :meth:`record` is the Session's on_event."""
+
+    store: Store
+    reference: str
+    lines: Lines
+    saving: bool = True
+
+    def record(self, event: Event) -> None:
+        """Commit one event before the screen moves on; if that fails, say so and stop saving."""
+        if not self.saving:
+            return
+        try:
+            self.store.append(self.reference, event)
+        except StoreError as error:
+            self.saving = False
+            self.lines.say(
+                N_(
+                    "Sorry, your last step could not be saved. {problem} From now on your answers are NOT being saved."
+                ),
+                problem=error.message,
+            )
+
+
+@dataclass
+class Lines:
+    """Talks to the person on the line front end, in their language, as text or JSON lines."""
+
+    io: Any
+    json_mode: bool
+    t: Any
+    interactive: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.interactive = bool(self.io.prompt) and not self.json_mode
+
+    def say(self, msgid: str, event: str = "message", **params: str) -> None:
+        """One message; JSON mode adds its parameters (e.g. the reference) as fields."""
+        text = self.t.gettext(msgid).format(**params) if params else self.t.gettext(msgid)
+        if self.json_mode:
+            text = json.dumps({"event": event, "message": text, **params}, ensure_ascii=False)
+        self.io.stdout.write(text + "\n")
+        self.io.stdout.flush()
+
+    def problem(self, message: str) -> None:
+        """An error for the person, on standard error (it never holds an answer)."""
+        print(f"support-plan: {message}", file=sys.stderr, flush=True)
+
+    def yes_no(self, msgid: str) -> bool | None:
+        """Ask until yes or no (three tries); None at end of input or if still unclear."""
+        yes = {"y", "yes", self.t.gettext("yes").lower()}
+        no = {"n", "no", self.t.gettext("no").lower()}
+        for _ in range(TRIES):
+            self.say(msgid)
+            if self.interactive:
+                self.io.stdout.write("> ")
+                self.io.stdout.flush()
+            line = self.io.stdin.readline()
+            if not line:
+                return None
+            word = line.strip().lower().rstrip(".!")
+            if word in yes or word in no:
+                return word in yes
+            self.say(N_("Please type yes or no."))
+        return None
+
+
+def open_saving(args: argparse.Namespace, bundle: Bundle, locale: str, io: Any) -> Opened | None:
+    """Consent, open the store, then start or resume: (target, events, on_event) or None."""
+    from assistant.i18n import translator_for
+
+    lines = Lines(io, bool(getattr(args, "json", False)), translator_for(locale))
+    reference = getattr(args, "reference", None)
+    if not reference and not _consented(args, lines):
+        lines.say(
+            N_("Nothing will be saved on this computer. You can still go all the way through.")
+        )
+        return None, [], None
+    store = _open(args, lines, new=not reference)
+    if store is None:
+        return None if reference else _unsaved(lines)
+    if reference:
+        return _resume(store, normalize(reference), bundle, lines)
+    mode = "json" if lines.json_mode else "plain"
+    try:
+        created = store.create(bundle=bundle.id, locale=locale, mode=mode)
+    except StoreError as error:
+        lines.problem(error.message)
+        return _unsaved(lines)
+    target = SavingTarget(store, created, lines)
+    lines.say(
+        N_(
+            "We will save your answers as you go. Your reference is {reference}. To come back later, type: support-plan resume {reference}"
+        ),
+        event="saving",
+        reference=created,
+    )
+    return target, [], target.record
+
+
+def _consented(args: argparse.Namespace, lines: Lines) -> bool:
+    choice = getattr(args, "save", None)
+    if choice is not None:
+        return bool(choice)
+    if not lines.interactive:
+        return True  # a program or a pipe: save, so the end of input can say how to come back
+    return bool(
+        lines.yes_no(
+            N_(
+                "Can we save your answers on this computer so you can stop and come back? Type yes to save as you go, or no to save nothing (you can still go all the way through)."
+            )
+        )
+    )
+
+
+def _unsaved(lines: Lines) -> Opened:
+    lines.say(
+        N_("Your answers will not be saved this time, but you can still go all the way through.")
+    )
+    return None, [], None
+
+
+def _open(args: argparse.Namespace, lines: Lines, *, new: bool) -> Store | None:
+    """The store, unlocked (and protected, if the person asks); None after saying why not."""
+    try:
+        store = open_store(getattr(args, "store", None))
+    except StoreError as error:
+        lines.problem(error.message)
+        return None
+    if store.damaged and new:
+        lines.problem(store.damaged)
+        store.close()
+        return None
+    try:
+        ready = _unlock(store, lines) if store.locked else _maybe_protect(store, lines, new=new)
+    except StoreError as error:
+        lines.problem(error.message)
+        ready = False
+    if not ready:
+        store.close()
+        return None
+    return store
+
+
+def _unlock(store: Store, lines: Lines) -> bool:
+    """Three tries at the passphrase (one, from the environment, without a terminal)."""
+    if not lines.interactive:
+        secret = os.environ.get(PASSPHRASE_VARIABLE)
+        if secret is None:
+            lines.problem(
+                f"The saved conversations in {store.location} are protected by a passphrase. "
+                f"Run the assistant in a terminal to type it, or set {PASSPHRASE_VARIABLE}."
+            )
+            return False
+        store.unlock(secret)
+        return True
+    for attempt in range(1, TRIES + 1):
+        try:
+            store.unlock(read_secret(lines.t.gettext(N_("Passphrase: "))))
+            return True
+        except WrongPassphrase as error:
+            left = TRIES - attempt
+            lines.problem(error.message if left else f"{error.message} No tries left.")
+        except EOFError:
+            break
+    return False
+
+
+def _maybe_protect(store: Store, lines: Lines, *, new: bool) -> bool:
+    """Offer a passphrase when a new store is first used (true on shared computers)."""
+    secret = os.environ.get(PASSPHRASE_VARIABLE)
+    if secret is not None and not lines.interactive:
+        store.unlock(secret)
+        return True
+    if not new or not lines.interactive or store.conversations():
+        return True
+    wanted = lines.yes_no(
+        N_(
+            "Is this computer shared with other people? You can protect your saved answers with a passphrase; you will need it to come back, and it cannot be recovered if you forget it. Type yes to choose a passphrase, or no."
+        )
+    )
+    if not wanted:
+        return True
+    return _choose_passphrase(store, lines)
+
+
+def _choose_passphrase(store: Store, lines: Lines) -> bool:
+    for _ in range(TRIES):
+        try:
+            first = read_secret(lines.t.gettext(N_("Choose a passphrase: ")))
+            second = read_secret(lines.t.gettext(N_("Type it again: ")))
+        except EOFError:
+            return False
+        if first and first == second:
+            store.unlock(first)
+            lines.say(N_("Your answers will be protected by your passphrase."))
+            return True
+        lines.say(N_("The two passphrases were not the same, or were empty. Please try again."))
+    return False
+
+
+def _resume(store: Store, reference: str, bundle: Bundle, lines: Lines) -> Opened | None:
+    """The saved events, checked against the questions, and a target to carry on saving."""
+    try:
+        events = store.events(reference)
+        summary = store.summary(reference)
+    except StoreError as error:
+        lines.problem(error.message)
+        return None
+    if summary is not None and summary.bundle != bundle.id:
+        lines.problem(
+            f"The conversation {reference} was saved with the '{summary.bundle}' questions. "
+            f"To carry on, type: support-plan resume {reference} --flow {summary.bundle}"
+        )
+        return None
+    if not _fits(bundle, events, reference, lines):
+        return None
+    if store.damaged:
+        lines.problem(store.damaged)
+        return _unsaved_resume(lines, events)
+    target = SavingTarget(store, reference, lines)
+    return target, events, target.record
+
+
+def _unsaved_resume(lines: Lines, events: list[Event]) -> Opened:
+    lines.say(N_("Your earlier answers are back, but new answers cannot be saved in this file."))
+    return None, events, None
+
+
+def _fits(bundle: Bundle, events: list[Event], reference: str, lines: Lines) -> bool:
+    from assistant.engine.session import Session
+
+    try:
+        Session.replay(bundle, events).close()
+    except (ReplayError, KeyError):
+        lines.problem(
+            f"The questions have changed since the conversation {reference} was saved, so it "
+            "cannot be carried on exactly. It is still saved, and nothing in it has been changed."
+        )
+        return False
+    return True

@@ -1,0 +1,419 @@
+"""The SQLite store: one private file, WAL mode, every event committed with a full sync.
+
+Each :meth:`SqliteStore.append` is its own transaction, committed (``synchronous=FULL``)
+before it returns, so an answer the screen has acknowledged survives a crash or a kill.
+Event data (and labels) are sealed when a passphrase is set. Forgetting deletes the rows,
+then checkpoints the WAL and vacuums, so nothing of the conversation is left in the files.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from assistant.engine.events import Event
+from assistant.store import files, schema
+from assistant.store.base import (
+    ConversationSummary,
+    DamagedStore,
+    PassphraseNeeded,
+    Store,
+    StoreError,
+    UnknownReference,
+    WrongPassphrase,
+)
+from assistant.store.crypto import AesGcmSealer, KdfParams, Sealer, SealError
+from assistant.store.references import new_reference, normalize
+
+log = logging.getLogger(__name__)
+
+_SUMMARY = (
+    "SELECT reference, label, bundle, locale, mode, created, last_activity, answered, "
+    "last_step, finished FROM conversations"
+)
+
+
+class SqliteStore(Store):
+    """Saved conversations in one SQLite file (see the module docstring)."""
+
+    def __init__(self, path: Path, passphrase: str | None = None) -> None:
+        self._path = path
+        self._lock = threading.RLock()
+        self._sealer = Sealer()
+        self._answered: dict[str, set[str]] = {}
+        self._damaged: str | None = None
+        self._conn = self._connect()
+        self._kdf = self._meta("kdf")
+        if self._meta("scrub_pending") and self._damaged is None:
+            self._scrub()
+        if passphrase is not None:
+            self.unlock(passphrase)
+
+    # -- opening ----------------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        has_data = files.prepare(self._path)
+        problem = files.health_problem(self._path) if has_data else None
+        if problem is not None:
+            self._damaged = files.damaged_message(self._path, problem)
+            log.warning("store %s failed its check; opening read-only", self._path)
+            return self._open_read_only()
+        try:
+            conn = sqlite3.connect(
+                self._path, isolation_level=None, timeout=10, check_same_thread=False
+            )
+            schema.check_version(conn, self._path)
+            for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
+                conn.execute(f"PRAGMA {pragma}")
+            conn.execute("PRAGMA secure_delete=ON")
+            conn.execute("PRAGMA temp_store=MEMORY")
+            schema.migrate(conn, self._path)
+        except sqlite3.Error as error:
+            raise self._failure(error) from None
+        return conn
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(
+                f"{self._path.as_uri()}?mode=ro", uri=True, timeout=10, check_same_thread=False
+            )
+            schema.check_version(conn, self._path)
+        except sqlite3.Error:
+            raise DamagedStore(self._damaged or "", self._path) from None
+        return conn
+
+    def _meta(self, key: str) -> str | None:
+        try:
+            row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        return None if row is None else str(row[0])
+
+    # -- state ------------------------------------------------------------------------
+    @property
+    def location(self) -> str:
+        return str(self._path)
+
+    @property
+    def protected(self) -> bool:
+        return self._kdf is not None
+
+    @property
+    def locked(self) -> bool:
+        return self.protected and not self._sealer.encrypted
+
+    @property
+    def damaged(self) -> str | None:
+        return self._damaged
+
+    def unlock(self, passphrase: str) -> None:
+        """Give the passphrase. On a new, empty store this sets it up (it is never stored)."""
+        if self._kdf is None:
+            self._protect(passphrase)
+            return
+        sealer = AesGcmSealer(passphrase, KdfParams.from_text(self._kdf))
+        if not sealer.fits(bytes.fromhex(self._meta("check") or "")):
+            log.info("wrong passphrase for store %s", self._path)
+            raise WrongPassphrase(
+                f"That passphrase does not open the saved conversations in {self._path}. "
+                "Check for capital letters and try again.",
+                self._path,
+            )
+        self._sealer = sealer
+
+    def _protect(self, passphrase: str) -> None:
+        params = KdfParams.fresh()
+        sealer = AesGcmSealer(passphrase, params)
+        with self._writing() as conn:
+            if conn.execute("SELECT count(*) FROM conversations").fetchone()[0]:
+                raise StoreError(
+                    f"{self._path} already holds conversations saved without a passphrase, so a "
+                    "passphrase cannot be added to it. To protect your answers, save them in a "
+                    "new file with --store NEW-FILE.",
+                    self._path,
+                )
+            conn.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [("kdf", params.to_text()), ("check", sealer.check_value().hex())],
+            )
+        self._kdf, self._sealer = params.to_text(), sealer
+
+    # -- writing ----------------------------------------------------------------------
+    def create(self, *, bundle: str, locale: str, mode: str, label: str | None = None) -> str:
+        """Start a new conversation and return its reference."""
+        self._require_key()
+        now = _now()
+        with self._writing() as conn:
+            reference = new_reference()
+            while conn.execute(
+                "SELECT 1 FROM conversations WHERE reference = ?", (reference,)
+            ).fetchone():
+                reference = new_reference()
+            conn.execute(
+                "INSERT INTO conversations (reference, label, bundle, locale, mode, created, "
+                "last_activity) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (reference, self._seal_text(reference, "label", label))
+                + (bundle, locale, mode, now, now),
+            )
+        self._answered[reference] = set()
+        log.debug("created conversation %s", reference)
+        return reference
+
+    def append(self, reference: str, event: Event) -> None:
+        """Add one event, committed durably before returning."""
+        self._require_key()
+        reference = normalize(reference)
+        answered = self._answered_after(reference, event)
+        data = self._sealer.seal(event.to_json(), _aad(reference, event.seq))
+        with self._writing() as conn:
+            self._require_known(conn, reference)
+            conn.execute(
+                "INSERT INTO events (reference, seq, data) VALUES (?, ?, ?)",
+                (reference, event.seq, data),
+            )
+            conn.execute(
+                "UPDATE conversations SET last_activity = ?, answered = ?, last_step = ?, "
+                "finished = CASE WHEN ? THEN ? ELSE finished END WHERE reference = ?",
+                (event.at or _now(), len(answered), self._seal_text(reference, "step", event.step))
+                + (event.kind in ("shown", "ended"), event.kind == "ended", reference),
+            )
+        self._answered[reference] = answered
+
+    def _answered_after(self, reference: str, event: Event) -> set[str]:
+        """The questions answered once this event is in (kept in memory; loaded once)."""
+        if reference not in self._answered:
+            self.events(reference)
+        steps = set(self._answered[reference])
+        if event.kind == "answered" and event.value is not None and event.step:
+            steps.add(event.step)
+        return steps
+
+    def set_label(self, reference: str, label: str) -> None:
+        """Name a conversation; the label is sealed like the answers."""
+        self._require_key()
+        reference = normalize(reference)
+        with self._writing() as conn:
+            self._require_known(conn, reference)
+            conn.execute(
+                "UPDATE conversations SET label = ? WHERE reference = ?",
+                (self._seal_text(reference, "label", label), reference),
+            )
+
+    def forget(self, reference: str) -> bool:
+        """Delete one conversation and wipe its traces from the file and the WAL."""
+        reference = normalize(reference)
+        with self._writing() as conn:
+            conn.execute("DELETE FROM events WHERE reference = ?", (reference,))
+            deleted = conn.execute("DELETE FROM conversations WHERE reference = ?", (reference,))
+            found = deleted.rowcount > 0
+        self._answered.pop(reference, None)
+        self._scrub()
+        log.info("forgot conversation %s (found: %s)", reference, found)
+        return found
+
+    def forget_all(self) -> int:
+        """Delete every conversation and wipe their traces."""
+        with self._writing() as conn:
+            conn.execute("DELETE FROM events")
+            count = int(conn.execute("DELETE FROM conversations").rowcount)
+        self._answered.clear()
+        self._scrub()
+        log.info("forgot all %d conversations", count)
+        return count
+
+    def _scrub(self) -> None:
+        """Checkpoint the WAL into the file, vacuum, and empty the WAL again."""
+        with self._lock:
+            try:
+                self._checkpoint()
+                self._conn.execute("VACUUM")
+                if self._checkpoint():
+                    self._conn.execute("DELETE FROM meta WHERE key = 'scrub_pending'")
+                    self._checkpoint()
+                    return
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('scrub_pending', '1')"
+                )
+            except sqlite3.Error as error:
+                raise self._failure(error) from None
+        raise StoreError(
+            f"The conversation was deleted, but another window of the assistant has {self._path} "
+            "open, so some traces stay in the file until it is next opened. Close the other "
+            "window; the traces are wiped the next time the assistant opens the file.",
+            self._path,
+        )
+
+    def _checkpoint(self) -> bool:
+        """Copy the WAL into the file and truncate it; False if another reader holds it."""
+        for _ in range(20):
+            if self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0:
+                return True
+            time.sleep(0.05)
+        return False
+
+    # -- reading ----------------------------------------------------------------------
+    def events(self, reference: str) -> list[Event]:
+        """Every event of one conversation, in order."""
+        self._require_key()
+        reference = normalize(reference)
+        with self._reading():
+            self._require_known(self._conn, reference)
+            rows = self._conn.execute(
+                "SELECT seq, data FROM events WHERE reference = ? ORDER BY seq", (reference,)
+            ).fetchall()
+        try:
+            events = [
+                Event.from_json(self._sealer.open(data, _aad(reference, seq))) for seq, data in rows
+            ]
+        except (SealError, ValueError):
+            raise DamagedStore(
+                f"Part of the conversation {reference} in {self._path} is damaged and cannot "
+                "be read. The file has not been changed. Other conversations may still open.",
+                self._path,
+            ) from None
+        self._answered[reference] = {
+            e.step for e in events if e.kind == "answered" and e.value is not None and e.step
+        }
+        return events
+
+    def conversations(self) -> list[ConversationSummary]:
+        """Every conversation, most recent first; damaged rows are left out, not fatal."""
+        order = " ORDER BY last_activity DESC, reference"
+        try:
+            with self._reading():
+                rows = self._conn.execute(_SUMMARY + order).fetchall()
+        except DamagedStore:
+            rows = self._rows_one_by_one()
+        return [self._summary(row) for row in rows]
+
+    def _rows_one_by_one(self) -> list[Any]:
+        rows: list[Any] = []
+        with self._reading():
+            references = [r[0] for r in self._conn.execute("SELECT reference FROM conversations")]
+        for reference in references:
+            try:
+                with self._reading():
+                    rows += self._conn.execute(
+                        _SUMMARY + " WHERE reference = ?", (reference,)
+                    ).fetchall()
+            except DamagedStore:
+                log.warning("conversation %s could not be read from %s", reference, self._path)
+        return sorted(rows, key=lambda row: row[6], reverse=True)
+
+    def _summary(self, row: Any) -> ConversationSummary:
+        reference = row[0]
+        readable = not self.locked
+        return ConversationSummary(
+            reference=reference,
+            label=self._open_text(reference, "label", row[1]) if readable else None,
+            bundle=row[2],
+            locale=row[3],
+            mode=row[4],
+            created=row[5],
+            last_activity=row[6],
+            answered=int(row[7]),
+            last_step=self._open_text(reference, "step", row[8]) if readable else None,
+            finished=bool(row[9]),
+            readable=readable,
+        )
+
+    def close(self) -> None:
+        """Close the file (SQLite checkpoints the WAL when the last connection closes)."""
+        with self._lock:
+            self._conn.close()
+
+    # -- helpers ----------------------------------------------------------------------
+    def _require_key(self) -> None:
+        if self.locked:
+            raise PassphraseNeeded(
+                f"The saved conversations in {self._path} are protected by a passphrase. "
+                "Please type the passphrase to open them.",
+                self._path,
+            )
+
+    def _require_known(self, conn: sqlite3.Connection, reference: str) -> None:
+        if not conn.execute(
+            "SELECT 1 FROM conversations WHERE reference = ?", (reference,)
+        ).fetchone():
+            raise UnknownReference(
+                f"There is no saved conversation with the reference {reference} in "
+                f"{self._path}. Check the reference, or type 'support-plan sessions' to "
+                "see the saved ones.",
+                self._path,
+            )
+
+    def _seal_text(self, reference: str, field: str, text: str | None) -> bytes | None:
+        if text is None:
+            return None
+        return self._sealer.seal(text.encode("utf-8"), f"{field}:{reference}".encode())
+
+    def _open_text(self, reference: str, field: str, data: bytes | None) -> str | None:
+        if data is None:
+            return None
+        try:
+            return self._sealer.open(bytes(data), f"{field}:{reference}".encode()).decode()
+        except (SealError, UnicodeDecodeError):
+            return None
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction, committed on success and rolled back on any error."""
+        if self._damaged is not None:
+            raise DamagedStore(self._damaged, self._path)
+        with self._lock:
+            try:
+                self._conn.execute("BEGIN IMMEDIATE")
+                yield self._conn
+                self._conn.execute("COMMIT")
+            except BaseException as error:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                if isinstance(error, sqlite3.Error):
+                    raise self._failure(error) from None
+                raise
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        with self._lock:
+            try:
+                yield
+            except sqlite3.Error as error:
+                raise self._failure(error) from None
+
+    def _failure(self, error: sqlite3.Error) -> StoreError:
+        """A kind message for a SQLite error; SQLite's own messages never hold answers."""
+        return _failure(self._path, error)
+
+
+def _failure(path: Path, error: sqlite3.Error) -> StoreError:
+    name = getattr(error, "sqlite_errorname", "")
+    log.warning("store %s: SQLite error %s", path, name or type(error).__name__)
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return DamagedStore(files.damaged_message(path, str(error)), path)
+    if name.startswith("SQLITE_FULL"):
+        advice = "the disk is full. Free some space, then carry on"
+    elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        advice = "another window of the assistant is using it. Close that window and try again"
+    elif name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN")):
+        advice = "this account is not allowed to change it. Choose another file with --store PATH"
+    elif name.startswith("SQLITE_CONSTRAINT"):
+        advice = "that step was already saved. Resume the conversation to carry on"
+    else:
+        advice = f"SQLite reported '{error}'. Try again, or choose another file with --store PATH"
+    return StoreError(f"The saved conversations in {path} could not be used: {advice}.", path)
+
+
+def _aad(reference: str, seq: int) -> bytes:
+    """Binds a sealed event to its conversation and position."""
+    return f"event:{reference}:{seq}".encode()
+
+
+def _now() -> str:
+    from assistant.engine.session import utc_now
+
+    return utc_now()
