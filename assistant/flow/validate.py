@@ -46,6 +46,7 @@ class _Checker:
         self.manifest = manifest
         self.problems: list[Problem] = []
         self.paths: dict[str, Path] = {}
+        self._ask_keys: set[str] | None = None
 
     def at(self, module: str, path: Path, rule: str, message: str, fix: str) -> None:
         reader = self.readers[module]
@@ -144,7 +145,7 @@ class _Checker:
             yield Edge(resolve(step.otherwise, info.module))
 
     def _compile(self, info: StepInfo, source: str, where: Path) -> Condition | None:
-        asks = {key for key, s in self.bundle.steps.items() if isinstance(s.step, model.Ask)}
+        asks = self._asks()
         names = sorted(asks) + sorted(
             k.split(".", 1)[1] for k in asks if k.startswith(info.module + ".")
         )
@@ -170,6 +171,13 @@ class _Checker:
                 )
             )
             return None
+
+    def _asks(self) -> set[str]:
+        """Keys of every question (computed once: conditions are checked against it)."""
+        if self._ask_keys is None:
+            steps = self.bundle.steps.items()
+            self._ask_keys = {key for key, s in steps if isinstance(s.step, model.Ask)}
+        return self._ask_keys
 
     def _link_target(self, to: str) -> str:
         if "." in to:
