@@ -1,0 +1,128 @@
+"""Build the draft support plan from a session, in the reader's language.
+
+:func:`build_plan` reads the answers on the person's path, the explanations they were
+shown and the conclusions of :mod:`assistant.rules` and :mod:`assistant.money`, and lays
+them out section by section (see :mod:`assistant.plan.layout`). It is pure: the date is
+passed in (so the rates year is reproducible) and nothing is read from or written to disk
+except the dated rate files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from assistant.engine.session import Session
+from assistant.engine.values import N_
+from assistant.i18n import LOCALES, Translator
+from assistant.plan import extras
+from assistant.plan.layout import SectionLayout, layouts_for
+from assistant.plan.model import (
+    Answers,
+    Block,
+    BundleRef,
+    Facts,
+    Items,
+    Note,
+    Plan,
+    Section,
+)
+from assistant.plan.parts import Reader
+
+
+def build_plan(
+    session: Session,
+    t: Translator,
+    *,
+    today: dt.date | None = None,
+    adviser: bool = False,
+) -> Plan:
+    """The plan for ``session`` in ``t``'s language; adviser notes only if ``adviser``."""
+    reader = Reader(session, t, adviser)
+    day = today or dt.date.today()
+    found = extras.Found.gather(reader, day)
+    sections = [
+        section
+        for layout in layouts_for(reader.modules)
+        if (section := _section(reader, found, layout)) is not None
+    ]
+    return Plan(
+        title=t.gettext(N_("My draft support plan")),
+        subtitle=t.gettext(N_("Made with the Support Plan Assistant, to take to the council")),
+        locale=t.locale,
+        language=LOCALES.get(t.locale, t.locale),
+        created=day.isoformat(),
+        created_text=extras.long_date(day, t),
+        rates_year=extras.rates_year(found),
+        bundle=BundleRef(
+            session.bundle.id, t.gettext(session.bundle.manifest.title), session.bundle.digest
+        ),
+        sections=tuple(sections),
+        facts=Facts(
+            indication=found.eligibility.indication if found.eligibility else None,
+            conditions=dict(found.eligibility.conditions) if found.eligibility else {},
+            rights=tuple(item.id for item in found.rights),
+            options=found.options,
+            costs=found.cost_facts,
+            answered_by=_text_or_none(reader.answers.get("getting_started.answering")),
+        ),
+        notes=_notes(session) if adviser else None,
+    )
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _notes(session: Session) -> tuple[Note, ...]:
+    """The adviser's notes, in order. Never part of the person's own plan."""
+    return tuple(
+        Note(event.at, event.step, str(event.value))
+        for event in session.events
+        if event.kind == "note"
+    )
+
+
+def _section(reader: Reader, found: extras.Found, layout: SectionLayout) -> Section | None:
+    """One section, or None when it does not apply to this person."""
+    if layout.module and layout.module not in reader.modules and not layout.always:
+        return None
+    if layout.when is not None and not extras.RELEVANT[layout.when](reader, found):
+        return None
+    extra = extras.BUILDERS[layout.extra](reader, found) if layout.extra else []
+    explained = _explanations(reader, layout)
+    blocks = [*_answers(reader, layout)]
+    blocks += [*extra, *explained] if layout.extra_first else [*explained, *extra]
+    if not blocks and not layout.always:
+        return None
+    return Section(layout.id, _title(reader, layout), tuple(blocks))
+
+
+def _title(reader: Reader, layout: SectionLayout) -> str:
+    if layout.title:
+        return reader.t.gettext(layout.title)
+    module = reader.session.bundle.modules[layout.module or ""]
+    return reader.t.gettext(module.title)
+
+
+def _answers(reader: Reader, layout: SectionLayout) -> list[Block]:
+    module = layout.module
+    if module is None or module not in reader.modules or layout.answers == "none":
+        return []
+    if layout.answers == "quotes":
+        return list(reader.quotes(module))
+    if layout.answers == "outcomes":
+        return extras.outcomes(reader)
+    rows = reader.rows(module)
+    return [Answers(tuple(rows))] if rows else []
+
+
+def _explanations(reader: Reader, layout: SectionLayout) -> list[Block]:
+    module = layout.module
+    if module is None or module not in reader.modules or layout.explain == "none":
+        return []
+    after = reader.last_question(module) if layout.explain == "results" else None
+    if layout.explain == "results" and after is None:
+        return []
+    items = reader.explanations(module, also=layout.also, after=after)
+    items = [item for item in items if item.id not in extras.SHOWN_ELSEWHERE.get(module, ())]
+    return [Items(tuple(items), checklist=layout.checklist)] if items else []

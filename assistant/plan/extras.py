@@ -1,0 +1,323 @@
+"""The computed parts of the plan: eligibility, budget options, costs, rights, contacts.
+
+Each builder takes the :class:`Reader` and what was :class:`Found` once per plan, and
+returns blocks. Wording comes from the flow where the flow says it (so the plan and the
+conversation agree, and translators translate it once); the plan's own few sentences are
+about the document itself, never new law.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.engine.values import N_, Special
+from assistant.flow import model
+from assistant.i18n import Translator
+from assistant.money.model import CostResult
+from assistant.money.ratecheck import RateCheck
+from assistant.plan import costs, facts
+from assistant.plan.model import Answers, Block, Costs, Item, Items, Paragraph, SourceRef
+from assistant.plan.parts import Reader
+from assistant.rules import eligibility
+
+
+@dataclass(frozen=True)
+class Found:
+    """The conclusions, worked out once per plan and shared by the sections and facts."""
+
+    eligibility: eligibility.EligibilityResult | None
+    rights: list[Item]
+    rule_rights: frozenset[str]
+    options: tuple[str, ...]
+    costs: tuple[CostResult, RateCheck | None] | None
+    cost_facts: Costs | None
+    today: dt.date
+
+    @classmethod
+    def gather(cls, reader: Reader, today: dt.date) -> Found:
+        """Everything the rules and the calculator conclude from the answers on the path."""
+        checked = costs.cost_check(reader, today)
+        return cls(
+            eligibility=facts.indication(reader),
+            rights=facts.right_items(reader),
+            rule_rights=frozenset(facts.rule_rights(reader)),
+            options=facts.budget_options(reader),
+            costs=checked,
+            cost_facts=costs.cost_facts(*checked) if checked else None,
+            today=today,
+        )
+
+
+def long_date(day: dt.date, t: Translator) -> str:
+    """A date as people write it in the reader's language, e.g. 22 November 2026."""
+    from babel.dates import format_date
+
+    return str(format_date(day, "long", locale=t.locale))
+
+
+def _where(reader: Reader) -> str | None:
+    where = reader.answers.get("getting_started.where")
+    return where if isinstance(where, str) else None
+
+
+def _flow_text(reader: Reader, key: str, fallback: str) -> Paragraph:
+    """A statement in the flow's own words when the flow has that step, else ours."""
+    info = reader.session.bundle.steps.get(key)
+    if info is not None and isinstance(info.step, model.Say):
+        text = reader.render(key, info.step.text)
+        return Paragraph(text, reader.sources(info.step.cite), strong=True)
+    return Paragraph(reader.t.gettext(fallback), strong=True)
+
+
+#: Explanations a builder already shows, so the section does not repeat them.
+SHOWN_ELSEWHERE: dict[str, tuple[str, ...]] = {
+    "day_to_day": ("likely", "might", "unlikely", "council_decides"),
+}
+
+
+def jurisdiction(reader: Reader, found: Found) -> list[Block]:
+    """For people outside England: the honest note that the law there is different."""
+    where = _where(reader)
+    if where is None or where == "england":
+        return []
+    ids = tuple(
+        key.split(".", 1)[1]
+        for key in reader.shown_says()
+        if key.startswith(f"getting_started.{where}")
+    )
+    items = [i for i in reader.explanations("getting_started", also=ids) if i.id in ids]
+    heading = reader.t.gettext(N_("Where I live"))
+    return [Items(tuple(items), heading=heading)] if items else []
+
+
+def outcomes(reader: Reader) -> list[Block]:
+    """The everyday things they find hard and how, then the other day-to-day answers."""
+    hard: list[Item] = []
+    used: set[str] = set()
+    for name in eligibility.OUTCOMES:
+        key, how_key = f"day_to_day.{name}", f"day_to_day.{name}_how"
+        used.update((key, how_key))
+        value = reader.answers.get(key)
+        if value in ("yes", eligibility.VARIES) or value is Special.UNKNOWN:
+            hard.append(_outcome_item(reader, name, key, how_key))
+    blocks: list[Block] = []
+    if hard:
+        heading = reader.t.gettext(N_("Everyday things I find hard"))
+        blocks.append(Items(tuple(hard), heading=heading))
+    rows = reader.rows("day_to_day", skip=frozenset(used))
+    return [*blocks, Answers(tuple(rows))] if rows else blocks
+
+
+def _outcome_item(reader: Reader, name: str, key: str, how_key: str) -> Item:
+    step = reader.session.bundle.steps[key].step
+    assert isinstance(step, model.Ask)
+    text = reader.answer_text(key, reader.answers[key])
+    how = reader.answers.get(how_key)
+    if how is not None and how is not Special.DECLINED:
+        ways = reader.answer_text(how_key, how)
+        text += " " + reader.gettext(N_("How: {ways}."), ways=ways)
+    return Item(name, reader.render(key, step.text), text)
+
+
+def eligibility_part(reader: Reader, found: Found) -> list[Block]:
+    """The indication in the flow's words, and the statement that only the council decides."""
+    result = found.eligibility
+    if result is None:
+        return []
+    blocks: list[Block] = [
+        _flow_text(reader, f"day_to_day.{result.indication}", facts.INDICATIONS[result.indication]),
+        _flow_text(reader, "day_to_day.council_decides", facts.COUNCIL_DECIDES),
+    ]
+    if result.fluctuating:
+        blocks.append(Paragraph(reader.t.gettext(eligibility.FLUCTUATING_REASON)))
+    return blocks
+
+
+def options_part(reader: Reader, found: Found) -> list[Block]:
+    """The ways to manage the budget that may suit, the one preferred, and points people miss."""
+    module = "managing_budget"
+    blocks: list[Block] = []
+    if found.options:
+        items = [_option_item(reader, option) for option in found.options]
+        heading = reader.t.gettext(N_("Ways that may suit me, from my answers"))
+        blocks.append(Items(tuple(items), heading=heading))
+    preferred = reader.answers.get(f"{module}.preference")
+    if isinstance(preferred, str):
+        chosen = [
+            item
+            for item in reader.explanations(module)
+            if item.id.startswith(f"{preferred}_") and not item.id.endswith("_fits")
+        ]
+        heading = reader.gettext(
+            N_("About the way I am most interested in: {name}"),
+            name=facts.option_name(reader, preferred),
+        )
+        blocks.append(Items(tuple(chosen), heading=heading))
+    missed = reader.explanations(module, section="missed")
+    if missed:
+        blocks.append(
+            Items(tuple(missed), heading=reader.t.gettext(N_("Things people often miss")))
+        )
+    return blocks
+
+
+def _option_item(reader: Reader, option: str) -> Item:
+    key = f"managing_budget.{option}_fits"
+    info = reader.session.bundle.steps.get(key)
+    text = reader.render(key, info.step.text) if info and isinstance(info.step, model.Say) else ""
+    return Item(option, facts.option_name(reader, option), text)
+
+
+def costs_part(reader: Reader, found: Found) -> list[Block]:
+    """The PA cost table, or why there is none when the cost check was reached."""
+    if found.costs is not None:
+        return [costs.cost_table(reader, *found.costs)]
+    if "employing_pa.pa_rate" in reader.session.path:
+        return [Paragraph(reader.t.gettext(costs.NO_COSTS))]
+    return []
+
+
+def rights_part(reader: Reader, found: Found) -> list[Block]:
+    """The rights explained to the person, each with its source."""
+    if found.rights:
+        return [Items(tuple(found.rights))]
+    if _where(reader) not in (None, "england"):
+        return [Paragraph(reader.t.gettext(NOT_ENGLAND_RIGHTS))]
+    return [Paragraph(reader.t.gettext(NO_RIGHTS_YET))]
+
+
+NOT_ENGLAND_RIGHTS = N_(
+    "No rights are listed, because the rights in this tool are the law in England. The services named in this plan can tell you your rights where you live."
+)
+NO_RIGHTS_YET = N_("Your rights are listed here once you reach that part of the conversation.")
+
+
+def questions_part(reader: Reader, found: Found) -> list[Block]:
+    """What to ask the council: the person's own choices first, then any others that fit."""
+    if _where(reader) not in (None, "england"):
+        return [Paragraph(reader.t.gettext(NOT_ENGLAND_QUESTIONS))]
+    short = bool(found.costs and found.costs[1] and found.costs[1].is_short)
+    suggested = facts.questions(reader, set(found.rule_rights), short)
+    chosen = reader.answers.get("next_steps.asks")
+    if not isinstance(chosen, tuple) or not chosen:
+        return [Items(tuple(suggested))]
+    asked = Items(
+        tuple(Item(v, "", reader.answer_text("next_steps.asks", (v,))) for v in chosen),
+        heading=reader.t.gettext(N_("I want to ask the council for")),
+    )
+    more = [q for q in suggested if q.id in facts.NOT_IN_ASKS]
+    heading = reader.t.gettext(N_("I may also want to ask"))
+    return [asked, Items(tuple(more), heading=heading)] if more else [asked]
+
+
+NOT_ENGLAND_QUESTIONS = N_(
+    "The questions in this tool are for councils in England. Ask the services named in this plan what to ask for where you live."
+)
+
+
+def contacts_part(reader: Reader, found: Found) -> list[Block]:
+    """Urgent help contacts and how to report abuse, from the reviewed safety data."""
+    from assistant.safety import help_content
+
+    content = help_content()
+    t = reader.t
+
+    def ref(source_id: str) -> tuple[SourceRef, ...]:
+        source = content.sources.get(source_id)
+        if source is None:
+            return ()
+        text = source.title + (f", {source.part}" if source.part else "")
+        return (SourceRef(source_id, text, source.url, source.confirmed),)
+
+    items = [
+        Item(
+            c.id,
+            t.pgettext("help_now", c.name),
+            _join(t.pgettext("help_now", c.how), t.pgettext("help_now", c.when)),
+            ref(c.source),
+        )
+        for c in content.contacts
+    ]
+    guard = content.safeguarding
+    items.append(
+        Item(
+            "safeguarding",
+            t.pgettext("help_now", guard.title),
+            t.pgettext("help_now", guard.text),
+            ref(guard.source),
+        )
+    )
+    return [Items(tuple(items), heading=t.gettext(N_("Urgent help and safety")))]
+
+
+def _join(*parts: str) -> str:
+    return " ".join(p for p in parts if p)
+
+
+def about_part(reader: Reader, found: Found) -> list[Block]:
+    """What this document is and is not, when it was made, and the rates year used."""
+    t, bundle = reader.t, reader.session.bundle
+    year = rates_year(found)
+    return [
+        Paragraph(reader.gettext(ABOUT_DRAFT, date=long_date(found.today, t))),
+        Paragraph(t.gettext(ABOUT_NOT_COUNCIL), strong=True),
+        Paragraph(t.gettext(ABOUT_NOT_ADVICE)),
+        Paragraph(reader.gettext(ABOUT_RATES, year=year)),
+        Paragraph(t.gettext(ABOUT_UNCONFIRMED)),
+        Paragraph(
+            reader.gettext(
+                ABOUT_VERSION, title=t.gettext(bundle.manifest.title), version=bundle.digest[:12]
+            )
+        ),
+    ]
+
+
+def rates_year(found: Found) -> str:
+    """The tax year of the figures: the cost table's, else the year the plan was made in."""
+    if found.cost_facts is not None:
+        return found.cost_facts.tax_year
+    from assistant.money import select_years
+
+    return select_years(found.today).tax.label
+
+
+ABOUT_DRAFT = N_("This is a draft to help you prepare. It was made on {date} from your answers.")
+ABOUT_NOT_COUNCIL = N_(
+    "It is not your council's care and support plan. Only the council decides what support you get, after an assessment."
+)
+ABOUT_NOT_ADVICE = N_(
+    "It is general information, not legal advice. Before you act on anything about money or your rights, talk to your council, an independent advocate or an advice service."
+)
+ABOUT_RATES = N_("Money figures are for the {year} tax year.")
+ABOUT_UNCONFIRMED = N_(
+    'Anything marked "not yet confirmed" has not yet been checked against its source.'
+)
+ABOUT_VERSION = N_("Made from: {title} (version {version}).")
+
+
+def _mental_health(reader: Reader, found: Found) -> bool:
+    """Relevant when they mentioned mental health, or a mental-health right applies."""
+    prompt = reader.answers.get("getting_started.prompt")
+    said = isinstance(prompt, tuple) and "mental_health" in prompt
+    history = any(
+        reader.answers.get(f"mental_health.{k}") is True for k in ("mh_history", "detained")
+    )
+    return (
+        said or history or bool(found.rule_rights & {"aftercare", "advocate", "authorised_person"})
+    )
+
+
+Builder = Callable[[Reader, Found], list[Block]]
+BUILDERS: dict[str, Builder] = {
+    "jurisdiction": jurisdiction,
+    "eligibility": eligibility_part,
+    "options": options_part,
+    "costs": costs_part,
+    "rights": rights_part,
+    "questions": questions_part,
+    "contacts": contacts_part,
+    "about": about_part,
+}
+RELEVANT: dict[str, Callable[[Reader, Found], bool]] = {"mental_health": _mental_health}

@@ -1,0 +1,179 @@
+"""The plan as one self-contained HTML page: large print on screen, clean A4 on paper.
+
+No scripts, no web fonts, no images and no links to fetch: the page works offline and
+can be attached to an email. The markup is semantic (headings, lists, a table with
+header cells, ``lang`` set) so screen readers can move through it, and the stylesheet
+(:mod:`assistant.plan.style`) sets large type that does not rely on colour.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from assistant.plan.model import (
+    Answers,
+    Block,
+    CostRow,
+    CostTable,
+    Item,
+    Items,
+    Paragraph,
+    Plan,
+    Quote,
+    Section,
+    SourceRef,
+)
+from assistant.plan.render import Labels, titled
+from assistant.plan.style import STYLESHEET
+
+
+def to_html(plan: Plan, labels: Labels) -> str:
+    """The whole plan as an HTML document."""
+    lang = plan.locale.replace("_", "-")
+    head = (
+        f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(plan.title)}</title>\n<style>{STYLESHEET}</style>\n</head>\n<body>\n"
+    )
+    body = [_header(plan, labels), _contents(plan, labels), "<main>"]
+    body += [_section(section, labels) for section in plan.sections]
+    if plan.notes is not None:
+        body.append(_notes(plan, labels))
+    body.append("</main>")
+    return head + "\n".join(body) + "\n</body>\n</html>\n"
+
+
+def _header(plan: Plan, labels: Labels) -> str:
+    facts = [
+        (labels.date, plan.created_text),
+        (labels.language, plan.language),
+        (labels.rates_year, plan.rates_year),
+    ]
+    rows = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
+    adviser = (
+        f'<p class="adviser">{escape(labels.adviser_copy)}</p>' if plan.notes is not None else ""
+    )
+    return (
+        f'<header><h1>{escape(plan.title)}</h1><p class="subtitle">{escape(plan.subtitle)}</p>'
+        f'<dl class="facts">{rows}</dl>{adviser}</header>'
+    )
+
+
+def _contents(plan: Plan, labels: Labels) -> str:
+    links = "".join(
+        f'<li><a href="#{escape(s.id)}">{escape(s.title)}</a></li>' for s in plan.sections
+    )
+    return f'<nav aria-label="{escape(labels.contents)}"><h2>{escape(labels.contents)}</h2><ol>{links}</ol></nav>'
+
+
+def _section(section: Section, labels: Labels) -> str:
+    blocks = "\n".join(_block(block, labels) for block in section.blocks)
+    return (
+        f'<section id="{escape(section.id)}" aria-labelledby="h-{escape(section.id)}">'
+        f'<h2 id="h-{escape(section.id)}">{escape(section.title)}</h2>\n{blocks}</section>'
+    )
+
+
+def _block(block: Block, labels: Labels) -> str:
+    if isinstance(block, Paragraph):
+        css = ' class="key"' if block.strong else ""
+        return f"<p{css}>{_lines(block.text)}</p>{_sources(block.sources, labels)}"
+    if isinstance(block, Quote):
+        return (
+            f'<figure class="quote"><figcaption>{escape(block.question)}</figcaption>'
+            f"<blockquote><p>{_lines(block.text)}</p></blockquote></figure>"
+        )
+    if isinstance(block, Answers):
+        rows = "".join(
+            f"<dt>{escape(r.question)}</dt><dd>{_lines(r.answer)}</dd>" for r in block.rows
+        )
+        head = f"<h3>{escape(block.heading)}</h3>" if block.heading else ""
+        return f'{head}<dl class="answers">{rows}</dl>'
+    if isinstance(block, Items):
+        return _items(block, labels)
+    assert isinstance(block, CostTable)
+    return _costs(block, labels)
+
+
+def _lines(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.splitlines())
+
+
+def _items(block: Items, labels: Labels) -> str:
+    head = f"<h3>{escape(block.heading)}</h3>" if block.heading else ""
+    css = ' class="checklist"' if block.checklist else ' class="items"'
+    items = "".join(_item(item, labels, block.checklist) for item in block.items)
+    return f"{head}<ul{css}>{items}</ul>" if block.items else head
+
+
+def _item(item: Item, labels: Labels, checklist: bool) -> str:
+    box = '<span class="box" aria-hidden="true">&#9744;</span> ' if checklist else ""
+    title = (
+        f"<strong>{escape(titled(item.title) if item.text else item.title)}</strong>"
+        if item.title
+        else ""
+    )
+    text = f'<span class="text">{_lines(item.text)}</span>' if item.text else ""
+    return f"<li>{box}{title}{' ' if title and text else ''}{text}{_sources(item.sources, labels)}</li>"
+
+
+def _sources(sources: tuple[SourceRef, ...], labels: Labels) -> str:
+    if not sources:
+        return ""
+    word = labels.source if len(sources) == 1 else labels.sources
+    parts = []
+    for source in sources:
+        text = escape(labels.source_text(source))
+        css = "" if source.confirmed else ' class="unconfirmed"'
+        if source.url:
+            text = f'<a href="{escape(source.url)}"{css}>{text}</a>'
+        elif css:
+            text = f"<span{css}>{text}</span>"
+        parts.append(text)
+    return f'<p class="source">{escape(word)}: {"; ".join(parts)}</p>'
+
+
+def _costs(table: CostTable, labels: Labels) -> str:
+    rows = "".join(_cost_row(row) for row in table.rows)
+    total = table.total
+    foot = (
+        f'<tr class="total"><th scope="row">{escape(total.label)}</th>'
+        f"<td>{escape(total.weekly_text)}</td><td>{escape(total.yearly_text)}</td></tr>"
+        f'<tr><th scope="row">{escape(labels.per_hour)}</th>'
+        f"<td>{escape(table.per_hour_text)}</td><td></td></tr>"
+    )
+    html = (
+        f'<table class="costs"><caption>{escape(table.heading)}</caption>'
+        f'<thead><tr><th scope="col">{escape(labels.cost_line)}</th>'
+        f'<th scope="col">{escape(labels.weekly)}</th><th scope="col">{escape(labels.yearly)}</th></tr></thead>'
+        f"<tbody>{rows}</tbody><tfoot>{foot}</tfoot></table>"
+    )
+    for heading, lines, css in (
+        (labels.warnings, table.warnings, "warnings"),
+        (labels.offer, table.rate_check, "offer"),
+        (labels.assumptions, table.assumptions, "assumptions"),
+    ):
+        if lines:
+            items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+            html += f'<h3>{escape(heading)}</h3><ul class="{css}">{items}</ul>'
+    return html
+
+
+def _cost_row(row: CostRow) -> str:
+    return (
+        f'<tr><th scope="row">{escape(row.label)}</th>'
+        f"<td>{escape(row.weekly_text)}</td><td>{escape(row.yearly_text)}</td></tr>"
+    )
+
+
+def _notes(plan: Plan, labels: Labels) -> str:
+    notes = plan.notes or ()
+    items = "".join(
+        f'<li><span class="when">{escape(n.at)}</span> ({escape(labels.note_at)} '
+        f"<code>{escape(n.step or '-')}</code>): {_lines(n.text)}</li>"
+        for n in notes
+    )
+    return (
+        '<section id="adviser_notes" class="adviser" aria-labelledby="h-adviser_notes">'
+        f'<h2 id="h-adviser_notes">{escape(labels.notes)}</h2><ul>{items}</ul></section>'
+    )

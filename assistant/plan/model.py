@@ -1,0 +1,181 @@
+"""The draft support plan as data: what every format (Markdown, HTML, text, JSON) renders.
+
+A :class:`Plan` is already in the person's language: builders translate, renderers only
+lay out. The same structs define the JSON export, so ``plan.schema.json`` (generated from
+them with msgspec) can never drift from what is written. Amounts of money are kept twice:
+as exact decimal strings (``"316.47"``) for machines and as formatted text for people.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import msgspec
+from msgspec import Struct
+
+SCHEMA_ID = "support-plan/plan"
+SCHEMA_VERSION = 1
+
+
+class SourceRef(Struct, frozen=True, omit_defaults=True):
+    """Where a statement comes from. ``confirmed`` False must be shown as not yet confirmed."""
+
+    id: str
+    text: str
+    url: str | None = None
+    confirmed: bool = True
+
+
+class Paragraph(Struct, frozen=True, tag="paragraph", omit_defaults=True):
+    """Plain text, optionally with its sources; ``strong`` marks a key statement."""
+
+    text: str
+    sources: tuple[SourceRef, ...] = ()
+    strong: bool = False
+
+
+class Quote(Struct, frozen=True, tag="quote"):
+    """The person's own words, with the question they answered."""
+
+    step: str
+    question: str
+    text: str
+
+
+class AnswerRow(Struct, frozen=True, omit_defaults=True):
+    """One question and its answer as shown; ``value`` is the stored answer (JSON)."""
+
+    step: str
+    question: str
+    answer: str
+    value: Any = None
+
+
+class Answers(Struct, frozen=True, tag="answers", omit_defaults=True):
+    """A list of questions and answers, under an optional sub-heading."""
+
+    rows: tuple[AnswerRow, ...]
+    heading: str = ""
+
+
+class Item(Struct, frozen=True, omit_defaults=True):
+    """One explained point (a right, a duty, a question to ask) with its sources."""
+
+    id: str
+    title: str
+    text: str = ""
+    sources: tuple[SourceRef, ...] = ()
+
+
+class Items(Struct, frozen=True, tag="items", omit_defaults=True):
+    """Points under an optional sub-heading; ``checklist`` puts a box to tick by each."""
+
+    items: tuple[Item, ...]
+    heading: str = ""
+    checklist: bool = False
+
+
+class CostRow(Struct, frozen=True):
+    """One line of the cost of employing a PA: exact amounts and formatted text."""
+
+    id: str
+    label: str
+    weekly: str
+    yearly: str
+    weekly_text: str
+    yearly_text: str
+
+
+class CostTable(Struct, frozen=True, tag="costs", omit_defaults=True):
+    """The PA cost table from the money calculator, with its assumptions and warnings."""
+
+    heading: str
+    rows: tuple[CostRow, ...]
+    total: CostRow
+    per_hour: str
+    per_hour_text: str
+    tax_year: str
+    warnings: tuple[str, ...] = ()
+    assumptions: tuple[str, ...] = ()
+    rate_check: tuple[str, ...] = ()
+
+
+Block = Paragraph | Quote | Answers | Items | CostTable
+
+
+class Section(Struct, frozen=True):
+    """One section of the plan, e.g. "My rights"."""
+
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+class Costs(Struct, frozen=True, omit_defaults=True):
+    """The cost results as exact decimal strings (pounds), for case systems and tests."""
+
+    tax_year: str
+    lines: dict[str, str]
+    total_weekly: str
+    total_yearly: str
+    per_hour: str
+    offered_weekly: str | None = None
+    shortfall_weekly: str | None = None
+    shortfall_yearly: str | None = None
+
+
+class Facts(Struct, frozen=True):
+    """The outcomes as ids, for machines: what the golden conversations assert."""
+
+    indication: str | None
+    conditions: dict[str, str]
+    rights: tuple[str, ...]
+    options: tuple[str, ...]
+    costs: Costs | None
+    answered_by: str | None = None
+
+
+class Note(Struct, frozen=True):
+    """An adviser's note: when, at which step, and what. Only in the adviser's export."""
+
+    at: str
+    step: str | None
+    text: str
+
+
+class BundleRef(Struct, frozen=True):
+    """Which conversation the plan came from; ``digest`` identifies the exact flow files."""
+
+    id: str
+    title: str
+    digest: str
+
+
+class Plan(Struct, frozen=True, kw_only=True):
+    """A draft support plan in one language. ``notes`` is None unless exported for an adviser."""
+
+    schema: str = SCHEMA_ID
+    version: int = SCHEMA_VERSION
+    title: str
+    subtitle: str
+    locale: str
+    language: str
+    created: str
+    created_text: str
+    rates_year: str
+    bundle: BundleRef
+    sections: tuple[Section, ...]
+    facts: Facts
+    notes: tuple[Note, ...] | None = None
+
+    def section(self, section_id: str) -> Section | None:
+        """The section with this id, if the plan has it."""
+        return next((s for s in self.sections if s.id == section_id), None)
+
+
+def plan_json_schema() -> dict[str, Any]:
+    """The JSON Schema of the JSON export, generated from the structs above."""
+    schema = msgspec.json.schema(Plan)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Support Plan Assistant: draft support plan (JSON export)"
+    return schema

@@ -1,0 +1,152 @@
+"""Reading a session for the plan: answers on the path, explanations shown, their sources.
+
+Only answers on the person's current path count: an answer left behind on a branch they
+went back from must never appear in their plan. "I'd rather not say" answers are left out
+(the person chose not to say), and adviser-only questions appear only in the adviser's copy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from assistant.engine import views
+from assistant.engine.io import Msg, ReviewItem
+from assistant.engine.session import Session
+from assistant.engine.values import Special, Value, encode
+from assistant.flow import model
+from assistant.i18n import Translator
+from assistant.plain.render import citation
+from assistant.plan.model import AnswerRow, Item, Quote, SourceRef
+
+
+@dataclass
+class Reader:
+    """A session seen through one translator, with the answers that are on its path."""
+
+    session: Session
+    t: Translator
+    adviser: bool = False
+    answers: dict[str, Value] = field(init=False)
+    _review: list[ReviewItem] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._review = self.session.review()
+        self.answers = {item.step: item.value for item in self._review}
+
+    @property
+    def modules(self) -> tuple[str, ...]:
+        """The bundle's modules in conversation order."""
+        return self.session.bundle.manifest.modules
+
+    def module_of(self, key: str) -> str:
+        """The module a step key belongs to."""
+        return key.split(".", 1)[0]
+
+    def render(self, key: str, text: str | None) -> str:
+        """A flow text of step ``key`` in the reader's language, placeholders filled."""
+        return self.t.render(views.message(self.session, key, text))
+
+    def answer_text(self, key: str, value: Value) -> str:
+        """An answer as the person would read it (choice labels, money, yes/no)."""
+        return self.t.value(views.answer_param(self.session, key, value))
+
+    def reviewed(self, module: str) -> Iterator[ReviewItem]:
+        """Answered questions of ``module`` on the path, minus declined and hidden ones."""
+        for item in self._review:
+            if self.module_of(item.step) != module or item.value is Special.DECLINED:
+                continue
+            if item.adviser_only and not self.adviser:
+                continue
+            yield item
+
+    def rows(self, module: str, skip: frozenset[str] = frozenset()) -> list[AnswerRow]:
+        """Question-and-answer rows for ``module``; ``skip`` holds step keys left out."""
+        return [
+            AnswerRow(
+                item.step,
+                self.t.render(item.question),
+                self.answer_text(item.step, item.value),
+                encode(item.value),
+            )
+            for item in self.reviewed(module)
+            if item.step not in skip
+        ]
+
+    def quotes(self, module: str) -> list[Quote]:
+        """Free-text answers of ``module`` in the person's own words."""
+        return [
+            Quote(item.step, self.t.render(item.question), str(item.value))
+            for item in self.reviewed(module)
+            if item.answer_type == "text" and isinstance(item.value, str) and item.value
+        ]
+
+    def explanations(
+        self,
+        module: str,
+        *,
+        also: tuple[str, ...] = (),
+        section: str | None = None,
+        after: str | None = None,
+    ) -> list[Item]:
+        """Cited explanations of ``module`` the person was shown, as items with sources.
+
+        ``also`` names uncited steps to keep too; ``section`` keeps one flow section only;
+        ``after`` keeps only those shown after that step key.
+        """
+        items: list[Item] = []
+        for key in self.shown_says(after):
+            info = self.session.bundle.steps[key]
+            step = info.step
+            assert isinstance(step, model.Say)
+            step_id = key.split(".", 1)[1]
+            if self.module_of(key) != module or not (step.cite or step_id in also):
+                continue
+            if section is not None and info.section != f"{module}.{section}":
+                continue
+            title = self.render(key, step.title)
+            items.append(Item(step_id, title, self.render(key, step.text), self.sources(step.cite)))
+        return items
+
+    def shown_says(self, after: str | None = None) -> list[str]:
+        """Keys of the explanations on the path (after step ``after``), once each, in order."""
+        path = self.session.path
+        if after is not None:
+            path = path[len(path) - path[::-1].index(after) :] if after in path else []
+        seen: list[str] = []
+        for key in path:
+            info = self.session.bundle.steps[key]
+            if isinstance(info.step, model.Say) and key not in seen:
+                if info.step.adviser_only and not self.adviser:
+                    continue
+                seen.append(key)
+        return seen
+
+    def last_question(self, module: str) -> str | None:
+        """The last question of ``module`` on the path: what comes after it are conclusions."""
+        asks = [
+            key
+            for key in self.session.path
+            if self.module_of(key) == module
+            and isinstance(self.session.bundle.steps[key].step, model.Ask)
+        ]
+        return asks[-1] if asks else None
+
+    def sources(self, ids: tuple[str, ...]) -> tuple[SourceRef, ...]:
+        """Citations as references: readable text, address, and whether confirmed."""
+        refs = []
+        for source_id in ids:
+            source = self.session.bundle.sources.get(source_id)
+            refs.append(
+                SourceRef(
+                    source_id,
+                    citation(self.session.bundle, source_id, self.t),
+                    source.url if source else None,
+                    source.confirmed if source else False,
+                )
+            )
+        return tuple(refs)
+
+    def gettext(self, msgid: str, **params: object) -> str:
+        """One of the plan's own texts, translated, with parameters filled in."""
+        return self.t.render(Msg(msgid, None, params))
