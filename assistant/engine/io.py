@@ -70,6 +70,7 @@ class StepShown:
     sensitive: bool = False
     adviser_only: bool = False
     current: Value | None = None
+    report: Any = None
 
 
 @dataclass(frozen=True)

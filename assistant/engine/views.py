@@ -76,6 +76,10 @@ def current_view(session: Session) -> StepShown | ConversationEnded:
             **common,
         )
     assert isinstance(step, model.Say)
+    if step.show:
+        from assistant.engine.reports import compute
+
+        common["report"] = compute(step.show, session._conv.env)  # noqa: SLF001 - on-path answers only
     return StepShown(
         kind="say",
         text=message(session, key, step.text) or Msg("", key),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache
 from pathlib import Path as FsPath
 from typing import Any, TypeVar
 
@@ -31,9 +30,7 @@ STEP_KINDS: dict[str, type[model.StepBase]] = {
 _AT_PATH = re.compile(r" - at `\$((?:\.[A-Za-z_][\w]*|\[\d+\])*)`$")
 
 
-@cache
-def _field_names(cls: type[Any]) -> tuple[str, ...]:
-    return tuple(f.encode_name for f in msgspec.structs.fields(cls))
+_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
 
 
 def field_names(cls: type[Any]) -> list[str]:
@@ -42,7 +39,10 @@ def field_names(cls: type[Any]) -> list[str]:
     Cached: msgspec re-reads the class annotations on every call, which was most of the
     time spent loading a 300-step flow.
     """
-    return list(_field_names(cls))
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.encode_name for f in msgspec.structs.fields(cls))
+    return list(names)
 
 
 class FileReader:

@@ -67,6 +67,7 @@ class Say(StepBase, tag="say", frozen=True):
 
     text: str = ""
     title: str | None = None
+    show: Identifier | None = None
     next: Target | None = None
 
 

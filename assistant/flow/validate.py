@@ -235,6 +235,32 @@ class _Checker:
                     )
             if isinstance(info.step, model.Ask):
                 self._check_ask(key, info.step)
+            if isinstance(info.step, model.Say) and info.step.show:
+                self._check_report(key, info.step.show)
+
+    def _check_report(self, key: str, name: str) -> None:
+        from assistant.engine.reports import reports
+
+        spec = reports().get(name)
+        if spec is None:
+            known = ", ".join(sorted(reports())) or "none"
+            self.at_step(
+                key,
+                "unknown-report",
+                f"There is no calculation called '{name}' to show.",
+                f"Use one of: {known}.",
+                "show",
+            )
+            return
+        missing = [k for k in spec.inputs if k not in self._asks()]
+        if missing:
+            self.at_step(
+                key,
+                "unknown-report",
+                f"'{name}' reads the answers {', '.join(missing)}, which this bundle does not ask.",
+                "Add those questions, or show the calculation in a bundle that has them.",
+                "show",
+            )
 
     def _check_ask(self, key: str, step: model.Ask) -> None:
         wants_choices = step.type in ("choice", "multi")

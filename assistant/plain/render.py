@@ -128,10 +128,26 @@ def _step(step: StepShown, bundle: Bundle, t: Translator) -> dict[str, Any]:
         "sensitive": step.sensitive,
         "adviser_only": step.adviser_only,
     }
+    if step.report is not None:
+        data["report"] = report(step.report, t, structured=False)
     if step.kind == "ask":
         data["minimum"], data["maximum"] = step.minimum, step.maximum
         data["unit"] = t.render(step.unit) or None
         data["current"] = None if step.current is None else t.value(step.current)
+    return data
+
+
+def report(shown: Any, t: Translator, *, structured: bool) -> dict[str, Any]:
+    """A calculation shown with a step, rendered by its provider in the person's language."""
+    from assistant.engine.reports import reports
+
+    spec = reports()[shown.name]
+    data: dict[str, Any] = {
+        "name": shown.name,
+        "lines": spec.render_lines(shown.data, t.gettext, t.locale),
+    }
+    if structured:
+        data["data"] = spec.render_json(shown.data, t.gettext, t.locale)
     return data
 
 

@@ -43,6 +43,8 @@ def _step(data: dict[str, Any], t: Translator) -> str:
     lines.append(data["text"])
     for index, choice in enumerate(data["choices"], 1):
         lines.append(f"  {index}. {choice['label']}")
+    if data.get("report"):
+        lines += ["", *data["report"]["lines"], ""]
     for source in data["citations"]:
         lines.append(t.gettext(N_("Source: {source}")).format(source=source["text"]))
     if data.get("current") is not None:

@@ -38,6 +38,7 @@ BAD_CASES = [
     ("choices_missing", "choices", "main.yaml", 6, "choices"),
     ("unknown_section", "unknown-section", "main.yaml", 10, "money"),
     ("missing_module", "missing-module", "bundle.yaml", 3, "extra"),
+    ("unknown_report", "unknown-report", "main.yaml", 7, "pa_costs"),
 ]
 
 
