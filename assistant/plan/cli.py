@@ -1,0 +1,276 @@
+"""``support-plan export`` and ``support-plan replay``.
+
+``export REF`` loads a saved conversation (from the store, or from a JSON-lines event log
+file, one event per line), rebuilds it through the engine and writes the draft plan (or,
+with ``--transcript``, the transcript). ``replay`` runs the golden conversations in
+``transcripts/`` and prints a readable diff for each difference. Errors are one kind line
+on stderr, never a traceback, and never contain a person's answers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from assistant.engine.events import Event
+from assistant.plan import FORMATS
+
+#: For scripts and tests: the store's passphrase when nobody is at a terminal to type it.
+PASSPHRASE_VARIABLE = "SUPPORT_PLAN_PASSPHRASE"
+
+
+class ExportError(Exception):
+    """A kind, answer-free message saying what went wrong and what to do."""
+
+
+def add_parser(subparsers: Any, name: str) -> None:
+    """Register ``export`` or ``replay`` (the main cli.py calls this once per name)."""
+    if name == "export":
+        _add_export(subparsers)
+    else:
+        _add_replay(subparsers)
+
+
+def _add_export(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export a draft support plan or transcript",
+        description="Write the draft support plan (or the transcript) of a saved conversation.",
+    )
+    parser.add_argument(
+        "reference", metavar="REF", help="the conversation's reference, or a .jsonl event log file"
+    )
+    parser.add_argument(
+        "--format", choices=FORMATS, default="md", help="md (default), html, txt or json"
+    )
+    parser.add_argument("--output", metavar="FILE", help="write to FILE instead of the screen")
+    parser.add_argument(
+        "--adviser", action="store_true", help="the adviser's copy, with adviser notes"
+    )
+    parser.add_argument(
+        "--transcript", action="store_true", help="the transcript instead of the plan (md or json)"
+    )
+    parser.add_argument(
+        "--flow", metavar="NAME_OR_PATH", help="the conversation (default: as saved)"
+    )
+    parser.add_argument(
+        "--lang", metavar="LOCALE", help="language: en_GB, cy or pl (default: as saved)"
+    )
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help="the plan's date, which picks the rates year"
+    )
+    parser.add_argument("--store", metavar="PATH", help="the saved conversations file")
+    parser.set_defaults(handler=run_export)
+
+
+def _add_replay(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "replay",
+        help="replay golden conversations and show any differences",
+        description="Replay golden conversations through the engine; exit 1 if any differs.",
+    )
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: transcripts/)"
+    )
+    parser.add_argument("--flows", metavar="DIR", help="folder of flow bundles (default: flows/)")
+    parser.add_argument("--quiet", action="store_true", help="print only failures and the summary")
+    parser.set_defaults(handler=run_replay)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the plan or transcript; 0 on success, 1 if the conversation cannot be used."""
+    try:
+        text = export_text(args)
+    except ExportError as error:
+        print(f"support-plan export: {error}", file=sys.stderr)
+        return 1
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as error:
+            print(
+                f"support-plan export: cannot write {args.output} ({error.strerror}).",
+                file=sys.stderr,
+            )
+            return 1
+        print(f"Written to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def export_text(args: argparse.Namespace) -> str:
+    """The exported text for the parsed arguments; raises :class:`ExportError`."""
+    from assistant.engine.events import ReplayError
+    from assistant.engine.session import Session
+
+    if args.transcript and args.format not in ("md", "json"):
+        raise ExportError("a transcript can be exported as md or json only.")
+    events, saved_flow, saved_locale = load_events(args)
+    bundle = _bundle(args.flow or saved_flow)
+    t = _translator(args.lang or _last_language(events) or saved_locale)
+    if args.transcript:
+        from assistant.transcript.render import transcript_json, transcript_markdown
+
+        render = transcript_json if args.format == "json" else transcript_markdown
+        try:
+            return render(bundle, events, t, adviser=args.adviser)
+        except ReplayError as error:
+            raise ExportError(_replay_message(error)) from None
+    try:
+        session = Session.replay(bundle, events)
+    except ReplayError as error:
+        raise ExportError(_replay_message(error)) from None
+    from assistant.plan import export
+
+    return export(session, args.format, t=t, adviser=args.adviser, today=_date(args.date))
+
+
+def _replay_message(error: Exception) -> str:
+    return (
+        f"this conversation no longer fits the questions ({error}). It was probably saved "
+        "with an older version; use --flow to choose the version it was saved with."
+    )
+
+
+def load_events(args: argparse.Namespace) -> tuple[list[Event], str | None, str | None]:
+    """The events, and the flow and language they were saved with (if known)."""
+    path = Path(args.reference)
+    if path.suffix in (".jsonl", ".json") or path.is_file():
+        return read_event_log(path), None, None
+    return _from_store(args.reference, args.store)
+
+
+def read_event_log(path: Path) -> list[Event]:
+    """Events from a JSON-lines file; a bad line is reported by its line number."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ExportError(f"cannot read {path} ({type(error).__name__}).") from None
+    events = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            try:
+                events.append(Event.from_json(line))
+            except ValueError:
+                raise ExportError(
+                    f"{path}:{number}: this line is not an event. Each line must be one JSON event."
+                ) from None
+    if not events:
+        raise ExportError(f"{path} holds no events.")
+    return events
+
+
+def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], str, str]:
+    from assistant.store import StoreError, open_store
+
+    try:
+        store = open_store(store_path)
+    except StoreError as error:
+        raise ExportError(str(error)) from None
+    try:
+        if store.locked:
+            _unlock(store)
+        summary = store.summary(reference)
+        if summary is None:
+            raise ExportError(
+                f"there is no saved conversation '{reference}'. Try: support-plan sessions"
+            )
+        return store.events(reference), summary.bundle, summary.locale
+    except StoreError as error:
+        raise ExportError(str(error)) from None
+    finally:
+        store.close()
+
+
+def _unlock(store: Any) -> None:
+    secret = os.environ.get(PASSPHRASE_VARIABLE)
+    if secret is None and sys.stdin.isatty():
+        import getpass
+
+        secret = getpass.getpass("Passphrase: ")
+    if secret is None:
+        raise ExportError(
+            f"the saved conversations are protected by a passphrase. Run this in a terminal to type it, or set {PASSPHRASE_VARIABLE}."
+        )
+    store.unlock(secret)
+
+
+def _bundle(flow: str | None) -> Any:
+    from assistant.flow.bundle import load_bundle
+    from assistant.flow.problems import FlowError
+    from assistant.paths import bundle_path
+
+    path = bundle_path(flow)
+    try:
+        return load_bundle(path)
+    except FlowError:
+        raise ExportError(
+            f"the conversation in {path} has problems; run: support-plan check {path}"
+        ) from None
+    except OSError:
+        raise ExportError(
+            f"there is no conversation at {path}; use --flow england or a folder."
+        ) from None
+
+
+def _translator(locale: str | None) -> Any:
+    from assistant.frontends import choose_locale
+    from assistant.i18n import MissingCatalog, translator_for
+
+    try:
+        return translator_for(choose_locale(locale))
+    except ValueError:
+        raise ExportError(f"there is no '{locale}' language. Use en_GB, cy or pl.") from None
+    except MissingCatalog as error:
+        raise ExportError(str(error)) from None
+
+
+def _last_language(events: list[Event]) -> str | None:
+    changes = [e.value for e in events if e.kind == "language_changed" and isinstance(e.value, str)]
+    return changes[-1] if changes else None
+
+
+def _date(text: str | None) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ExportError("please give the date as YYYY-MM-DD, for example 2026-11-22.") from None
+
+
+def run_replay(args: argparse.Namespace) -> int:
+    """Replay golden conversations: 0 if all pass, 1 if any differs, 2 if none were found."""
+    from assistant.paths import ROOT, flows_dir
+    from assistant.transcript.golden import find_goldens
+    from assistant.transcript.replay import bundle_loader, replay_file
+
+    paths = [Path(p) for p in args.paths] or [ROOT / "transcripts"]
+    missing = [str(p) for p in paths if not p.exists()]
+    files = find_goldens([p for p in paths if p.exists()])
+    if missing or not files:
+        print(
+            f"support-plan replay: no golden conversations at {', '.join(missing or map(str, paths))}.",
+            file=sys.stderr,
+        )
+        return 2
+    load = bundle_loader(Path(args.flows) if args.flows else flows_dir())
+    results = [replay_file(f, load, _display(f)) for f in files]
+    for result in results:
+        if not (args.quiet and result.passed):
+            print(result.report())
+    failed = sum(not r.passed for r in results)
+    print(f"\n{len(results) - failed} passed, {failed} failed.")
+    return 1 if failed else 0
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
