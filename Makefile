@@ -5,8 +5,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 ARGS ?=
+POT := locales/messages.pot
+# Compiled catalogs (.mo) are built from the committed .po files and never committed.
+MO := $(patsubst %.po,%.mo,$(wildcard locales/*/LC_MESSAGES/messages.po))
 
-.PHONY: run test lint typecheck check-flows pytest bench lock schema diagrams clean
+.PHONY: run test lint typecheck check-flows pytest bench lock schema diagrams clean catalogs mo
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -14,11 +17,11 @@ $(STAMP): pyproject.toml requirements.lock
 	@touch $(STAMP)
 
 ## Start the assistant (pass options with ARGS="--plain", for example).
-run: $(STAMP)
+run: $(STAMP) mo
 	@$(BIN)/support-plan $(ARGS)
 
 ## The whole test suite: lint, types, flow check, then pytest.
-test: $(STAMP) lint typecheck check-flows pytest
+test: $(STAMP) mo lint typecheck check-flows pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check assistant tests
@@ -30,8 +33,23 @@ typecheck: $(STAMP)
 check-flows: $(STAMP)
 	$(BIN)/support-plan check flows/
 
-pytest: $(STAMP)
+pytest: $(STAMP) mo
 	$(BIN)/pytest -q
+
+## Translations: extract every string (code and flows) to the .pot, merge it into each
+## locale's .po, then compile them all, printing how complete each one is.
+catalogs: $(STAMP)
+	$(BIN)/pybabel -q extract -F pyproject.toml --add-location=file \
+		--project="Support Plan Assistant" -o $(POT) assistant flows
+	$(BIN)/pybabel -q update -i $(POT) -d locales --previous --ignore-obsolete \
+		--ignore-pot-creation-date
+	$(BIN)/pybabel compile -d locales --statistics
+
+## Compile only the catalogs whose .po changed (run by 'make run' and 'make test').
+mo: $(MO)
+
+locales/%/LC_MESSAGES/messages.mo: locales/%/LC_MESSAGES/messages.po $(STAMP)
+	@$(BIN)/pybabel -q compile -l $* -i $< -o $@
 
 ## Benchmarks, separate from the tests.
 bench: $(STAMP)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,22 +30,19 @@ def add_parser(subparsers: Any, name: str) -> None:
 
 
 def choose_locale(requested: str | None) -> str:
-    """The language: --lang if given, else the system's if we ship it, else British English."""
-    from assistant.i18n import LOCALES
+    """The language: --lang if given, else the system's if we ship it, else British English.
+
+    ``--lang`` accepts ``cy``, ``pl-PL``, ``en_GB``, ``Cymraeg`` and the like; a language we
+    do not ship is a ValueError so the CLI can say which ones there are.
+    """
+    from assistant.i18n import SOURCE_LOCALE, match_locale, system_languages
 
     if requested:
-        wanted = requested.replace("-", "_")
-        for locale in LOCALES:
-            if wanted in (locale, locale.split("_")[0]):
-                return locale
-        raise ValueError(requested)
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "").split(".")[0]
-        if value and value not in ("C", "POSIX"):
-            from babel import negotiate_locale
-
-            return negotiate_locale([value], list(LOCALES), sep="_") or "en_GB"
-    return "en_GB"
+        found = match_locale([requested])
+        if found is None:
+            raise ValueError(requested)
+        return found
+    return match_locale(system_languages()) or SOURCE_LOCALE
 
 
 def load(flow: str | None) -> Bundle | None:

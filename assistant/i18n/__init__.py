@@ -8,8 +8,11 @@ to keep start-up fast.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
-from collections.abc import Mapping
+import os
+import re
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -92,7 +95,23 @@ class Translator:
             return "".join(items)
         from babel.lists import format_list
 
-        return str(format_list(items, locale=self.locale))
+        text = str(format_list(items, locale=self.locale))
+        return _welsh_and(text) if self.locale == "cy" else text
+
+    def date(self, day: dt.date) -> str:
+        """A date the way this language writes it in full (22 November 2026, 22 Tachwedd 2026)."""
+        from babel.dates import format_date
+
+        return str(format_date(day, "long", locale=self.locale))
+
+
+def _welsh_and(text: str) -> str:
+    """CLDR writes Welsh "and" as "a(c)"; choose "ac" before a vowel and "a" otherwise."""
+    return re.sub(
+        r"\ba\(c\) (\w)",
+        lambda m: ("ac " if m.group(1).lower() in "aeiouwyâêîôûŵŷ" else "a ") + m.group(1),
+        text,
+    )
 
 
 def _fill(text: str, params: Mapping[str, str]) -> str:
@@ -100,6 +119,45 @@ def _fill(text: str, params: Mapping[str, str]) -> str:
     for name, value in params.items():
         text = text.replace("{" + name + "}", value)
     return text
+
+
+def match_locale(preferred: Iterable[str]) -> str | None:
+    """The first shipped locale matching the preferences, e.g. ``pl-PL`` or ``cy_GB.UTF-8``.
+
+    Written as people and systems write them: any case, ``-`` or ``_``, with an encoding or
+    modifier, or the language's own name ("Cymraeg"). Any English means British English,
+    the source language. Babel's ``negotiate_locale`` does the matching.
+    """
+    from babel import negotiate_locale
+
+    by_name = {name.lower(): code for code, name in LOCALES.items()}
+    for raw in preferred:
+        wanted = raw.strip().split(".")[0].split("@")[0].replace("-", "_")
+        if not wanted or wanted in ("C", "POSIX"):
+            continue
+        if wanted.lower() in by_name:
+            return by_name[wanted.lower()]
+        language, _, territory = wanted.partition("_")
+        if language.lower() == "en":
+            return SOURCE_LOCALE
+        wanted = language.lower() + (f"_{territory.upper()}" if territory else "")
+        found = negotiate_locale([wanted], list(LOCALES), sep="_")
+        if found:
+            return str(found)
+    return None
+
+
+def system_languages(environ: Mapping[str, str] | None = None) -> list[str]:
+    """The languages the system asks for, in gettext's order of precedence.
+
+    ``LANGUAGE`` (a colon-separated list) comes first unless the locale is ``C``; then the
+    first of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set.
+    """
+    env = os.environ if environ is None else environ
+    locale = next((env[v] for v in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(v)), "")
+    if locale.split(".")[0] in ("C", "POSIX"):
+        return []
+    return [*env.get("LANGUAGE", "").split(":"), locale]
 
 
 def translator_for(locale: str, directory: Path | None = None) -> Translator:
