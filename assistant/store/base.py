@@ -101,6 +101,10 @@ class Store(ABC):
         """Add one event; it is durably committed before this returns."""
 
     @abstractmethod
+    def append_many(self, reference: str, events: list[Event]) -> None:
+        """Add several events in one transaction: all are committed, or none."""
+
+    @abstractmethod
     def events(self, reference: str) -> list[Event]:
         """Every event of a conversation, in order (for :meth:`Session.replay`)."""
 

@@ -21,6 +21,7 @@ from assistant.engine.values import N_
 from assistant.flow.bundle import Bundle
 from assistant.store import open_store
 from assistant.store.base import Store, StoreError, WrongPassphrase
+from assistant.store.recorder import ScreenRecorder
 from assistant.store.references import normalize
 
 #: For scripts and tests only: the passphrase, when nobody is at a terminal to type it.
@@ -40,13 +41,17 @@ class SavingTarget:
     reference: str
     lines: Lines
     saving: bool = True
+    recorder: ScreenRecorder = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.recorder = ScreenRecorder(self.store, self.reference)
 
     def record(self, event: Event) -> None:
-        """Commit one event before the screen moves on; if that fails, say so and stop saving."""
+        """Commit each screen before it is shown; if that fails, say so and stop saving."""
         if not self.saving:
             return
         try:
-            self.store.append(self.reference, event)
+            self.recorder(event)
         except StoreError as error:
             self.saving = False
             self.lines.say(

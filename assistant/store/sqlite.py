@@ -166,32 +166,34 @@ class SqliteStore(Store):
 
     def append(self, reference: str, event: Event) -> None:
         """Add one event, committed durably before returning."""
+        self.append_many(reference, [event])
+
+    def append_many(self, reference: str, events: list[Event]) -> None:
+        """Add events in one transaction (a command and the screen it leads to)."""
         self._require_key()
         reference = normalize(reference)
-        answered = self._answered_after(reference, event)
-        data = self._sealer.seal(event.to_json(), _aad(reference, event.seq))
+        answered = self._answered_after(reference, events)
+        rows = [
+            (reference, e.seq, self._sealer.seal(e.to_json(), _aad(reference, e.seq)))
+            for e in events
+        ]
+        last, finished = events[-1], _finished(events)
         with self._writing() as conn:
             self._require_known(conn, reference)
-            conn.execute(
-                "INSERT INTO events (reference, seq, data) VALUES (?, ?, ?)",
-                (reference, event.seq, data),
-            )
+            conn.executemany("INSERT INTO events (reference, seq, data) VALUES (?, ?, ?)", rows)
             conn.execute(
                 "UPDATE conversations SET last_activity = ?, answered = ?, last_step = ?, "
-                "finished = CASE WHEN ? THEN ? ELSE finished END WHERE reference = ?",
-                (event.at or _now(), len(answered), self._seal_text(reference, "step", event.step))
-                + (event.kind in ("shown", "ended"), event.kind == "ended", reference),
+                "finished = coalesce(?, finished) WHERE reference = ?",
+                (last.at or _now(), len(answered), self._seal_text(reference, "step", last.step))
+                + (finished, reference),
             )
         self._answered[reference] = answered
 
-    def _answered_after(self, reference: str, event: Event) -> set[str]:
-        """The questions answered once this event is in (kept in memory; loaded once)."""
+    def _answered_after(self, reference: str, events: list[Event]) -> set[str]:
+        """The questions answered once these events are in (kept in memory; loaded once)."""
         if reference not in self._answered:
             self.events(reference)
-        steps = set(self._answered[reference])
-        if event.kind == "answered" and event.value is not None and event.step:
-            steps.add(event.step)
-        return steps
+        return self._answered[reference] | _answered_steps(events)
 
     def set_label(self, reference: str, label: str) -> None:
         """Name a conversation; the label is sealed like the answers."""
@@ -261,24 +263,23 @@ class SqliteStore(Store):
         """Every event of one conversation, in order."""
         self._require_key()
         reference = normalize(reference)
-        with self._reading():
-            self._require_known(self._conn, reference)
-            rows = self._conn.execute(
-                "SELECT seq, data FROM events WHERE reference = ? ORDER BY seq", (reference,)
-            ).fetchall()
         try:
+            with self._reading():
+                self._require_known(self._conn, reference)
+                rows = self._conn.execute(
+                    "SELECT seq, data FROM events WHERE reference = ? ORDER BY seq", (reference,)
+                ).fetchall()
             events = [
                 Event.from_json(self._sealer.open(data, _aad(reference, seq))) for seq, data in rows
             ]
-        except (SealError, ValueError):
+        except (DamagedStore, SealError, ValueError):
             raise DamagedStore(
                 f"Part of the conversation {reference} in {self._path} is damaged and cannot "
-                "be read. The file has not been changed. Other conversations may still open.",
+                "be read. The file has not been changed, and other conversations in it may "
+                "still open. Please keep the file: someone may be able to recover it.",
                 self._path,
             ) from None
-        self._answered[reference] = {
-            e.step for e in events if e.kind == "answered" and e.value is not None and e.step
-        }
+        self._answered[reference] = _answered_steps(events)
         return events
 
     def conversations(self) -> list[ConversationSummary]:
@@ -406,6 +407,17 @@ def _failure(path: Path, error: sqlite3.Error) -> StoreError:
     else:
         advice = f"SQLite reported '{error}'. Try again, or choose another file with --store PATH"
     return StoreError(f"The saved conversations in {path} could not be used: {advice}.", path)
+
+
+def _answered_steps(events: list[Event]) -> set[str]:
+    """Questions with an answer (explanations are acknowledged with no value)."""
+    return {e.step for e in events if e.kind == "answered" and e.value is not None and e.step}
+
+
+def _finished(events: list[Event]) -> bool | None:
+    """Whether the last screen shown was an end step; None if no screen was shown."""
+    screens = [e.kind for e in events if e.kind in ("shown", "ended")]
+    return None if not screens else screens[-1] == "ended"
 
 
 def _aad(reference: str, seq: int) -> bytes:

@@ -1,0 +1,150 @@
+"""The Store interface over SQLite: references, round trips, summaries and file privacy."""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from store_helpers import ANSWERS, SECRET_NAME, walk
+
+from assistant.engine.events import Event
+from assistant.engine.session import Session
+from assistant.flow.bundle import Bundle
+from assistant.store import Store, StoreError, UnknownReference, files, open_store, store_path
+from assistant.store.recorder import ScreenRecorder
+
+
+def test_references_are_short_unambiguous_and_unique(store: Store) -> None:
+    references = {store.create(bundle="example", locale="en_GB", mode="plain") for _ in range(300)}
+    assert len(references) == 300
+    for reference in references:
+        assert re.fullmatch(r"[2-9A-HJKMNP-TW-Z]{3}-[2-9A-HJKMNP-TW-Z]{3}", reference)
+
+
+def test_a_saved_conversation_replays_exactly(store: Store, example: Bundle) -> None:
+    reference = walk(store, example, ANSWERS[:6])
+    resumed = Session.replay(example, store.events(reference))
+    assert resumed.current == "needs.has_carer"
+    assert resumed.answers["welcome.name"] == SECRET_NAME
+    assert resumed.answers["welcome.age"] == 87
+    assert resumed.answers["needs.tasks"] == ("washing", "shopping")
+    assert [e.seq for e in resumed.events] == list(range(1, len(resumed.events) + 1))
+
+
+def test_references_can_be_typed_loosely(store: Store, example: Bundle) -> None:
+    reference = walk(store, example, ANSWERS[:2])
+    loose = reference.lower().replace("-", " ")
+    assert store.events(loose) == store.events(reference)
+
+
+def test_summaries_show_progress_but_no_answers(store: Store, example: Bundle) -> None:
+    first = walk(store, example, ANSWERS[:4])
+    second = walk(store, example, ANSWERS)
+    store.set_label(first, "Mum's plan")
+    listed = {s.reference: s for s in store.conversations()}
+    assert listed[first].label == "Mum's plan"
+    assert listed[first].answered == 3
+    assert listed[first].last_step == "welcome.assessment_right"
+    assert not listed[first].finished
+    assert listed[second].answered == 7 and listed[second].finished
+    assert listed[second].bundle == "example" and listed[second].mode == "plain"
+    assert SECRET_NAME not in repr(store.conversations())
+
+
+def test_answering_again_after_going_back_is_not_counted_twice(
+    store: Store, example: Bundle
+) -> None:
+    reference = store.create(bundle="example", locale="en_GB", mode="plain")
+    session = Session(example, on_event=ScreenRecorder(store, reference))
+    session.start()
+    session.answer("")
+    session.answer("Ann")
+    session.back()
+    session.answer("Annie")
+    session.close()
+    (summary,) = store.conversations()
+    assert summary.answered == 1
+    assert Session.replay(example, store.events(reference)).answers["welcome.name"] == "Annie"
+
+
+def test_unknown_references_get_a_kind_message(store: Store, store_file: Path) -> None:
+    with pytest.raises(UnknownReference, match="support-plan sessions") as caught:
+        store.events("ZZZ-ZZZ")
+    assert str(store_file) in caught.value.message
+    with pytest.raises(UnknownReference):
+        store.append("ZZZ-ZZZ", Event(1, "started", "2026-11-22T10:00:00+00:00"))
+    with pytest.raises(UnknownReference):
+        store.set_label("ZZZ-ZZZ", "x")
+    assert store.forget("ZZZ-ZZZ") is False
+
+
+def test_a_batch_is_committed_whole_or_not_at_all(store: Store) -> None:
+    reference = store.create(bundle="example", locale="en_GB", mode="plain")
+    at = "2026-11-22T10:00:00+00:00"
+    store.append(reference, Event(1, "started", at))
+    with pytest.raises(StoreError, match="already saved"):
+        store.append_many(reference, [Event(2, "answered", at, "a.b", "x"), Event(1, "shown", at)])
+    assert [e.seq for e in store.events(reference)] == [1]
+
+
+def test_the_recorder_commits_a_command_with_its_screen(store: Store) -> None:
+    reference = store.create(bundle="example", locale="en_GB", mode="plain")
+    recorder = ScreenRecorder(store, reference)
+    at = "2026-11-22T10:00:00+00:00"
+    recorder(Event(1, "answered", at, "welcome.name", "Ann"))
+    assert store.events(reference) == []  # held: the screen is not shown yet
+    recorder(Event(2, "shown", at, "welcome.answering_for"))
+    assert [e.kind for e in store.events(reference)] == ["answered", "shown"]
+
+
+def test_another_process_sees_each_commit_at_once(
+    store: Store, store_file: Path, example: Bundle
+) -> None:
+    reference = walk(store, example, ANSWERS[:3])
+    with open_store(store_file) as other:
+        events = other.events(reference)
+    assert Session.replay(example, events).answers["welcome.answering_for"] == "supporter"
+
+
+def test_files_are_private_to_the_user(store: Store, store_file: Path, example: Bundle) -> None:
+    walk(store, example, ANSWERS[:3])
+    assert stat.S_IMODE(store_file.parent.stat().st_mode) == 0o700
+    for suffix in ("", "-wal", "-shm"):
+        assert stat.S_IMODE(Path(f"{store_file}{suffix}").stat().st_mode) == 0o600
+
+
+def test_a_file_others_could_read_is_tightened(tmp_path: Path) -> None:
+    path = tmp_path / "s.sqlite3"
+    open_store(path).close()
+    path.chmod(0o644)
+    open_store(path).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_where_the_store_lives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "default_folder", lambda: tmp_path / "data")
+    assert store_path(None) == tmp_path / "data" / "conversations.sqlite3"
+    monkeypatch.setenv("SUPPORT_PLAN_STORE", str(tmp_path / "env.sqlite3"))
+    assert store_path(None) == tmp_path / "env.sqlite3"
+    assert store_path(tmp_path / "given.sqlite3") == tmp_path / "given.sqlite3"
+    assert store_path(tmp_path) == tmp_path / "conversations.sqlite3"  # a folder
+
+
+def test_money_answers_keep_their_pence(store: Store, example: Bundle) -> None:
+    reference = walk(store, example, ANSWERS)
+    assert Session.replay(example, store.events(reference)).answers["needs.rate"] == Decimal(
+        "24.75"
+    )
+
+
+def test_a_folder_that_cannot_be_made_is_a_kind_message(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    with pytest.raises(StoreError, match="--store") as caught:
+        open_store(blocker / "sub" / "s.sqlite3")
+    assert str(blocker) in caught.value.message
+    assert os.path.getsize(blocker) == 0
