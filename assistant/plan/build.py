@@ -125,4 +125,9 @@ def _explanations(reader: Reader, layout: SectionLayout) -> list[Block]:
         return []
     items = reader.explanations(module, also=layout.also, after=after)
     items = [item for item in items if item.id not in extras.SHOWN_ELSEWHERE.get(module, ())]
-    return [Items(tuple(items), checklist=layout.checklist)] if items else []
+    if not layout.checklist:
+        return [Items(tuple(items))] if items else []
+    duties = [item for item in items if item.id.startswith(layout.checklist)]
+    others = [item for item in items if not item.id.startswith(layout.checklist)]
+    blocks: list[Block] = [Items(tuple(others))] if others else []
+    return blocks + [Items(tuple(duties), checklist=True)] if duties else blocks

@@ -113,11 +113,13 @@ def outcomes(reader: Reader) -> list[Block]:
 def _outcome_item(reader: Reader, name: str, key: str, how_key: str) -> Item:
     step = reader.session.bundle.steps[key].step
     assert isinstance(step, model.Ask)
-    text = reader.answer_text(key, reader.answers[key])
+    text = reader.answer_text(key, reader.answers[key]) + "."
     how = reader.answers.get(how_key)
-    if how is not None and how is not Special.DECLINED:
-        ways = reader.answer_text(how_key, how)
+    if isinstance(how, tuple):
+        ways = "; ".join(reader.answer_text(how_key, (way,)) for way in how)
         text += " " + reader.gettext(N_("How: {ways}."), ways=ways)
+    elif how is Special.UNKNOWN:
+        text += " " + reader.gettext(N_("How: {ways}."), ways=reader.answer_text(how_key, how))
     return Item(name, reader.render(key, step.text), text)
 
 
@@ -126,7 +128,10 @@ def eligibility_part(reader: Reader, found: Found) -> list[Block]:
     result = found.eligibility
     if result is None:
         return []
-    blocks: list[Block] = [
+    blocks: list[Block] = []
+    if _where(reader) not in (None, "england") and "day_to_day.not_england" in reader.session.path:
+        blocks.append(_flow_text(reader, "day_to_day.not_england", ""))
+    blocks += [
         _flow_text(reader, f"day_to_day.{result.indication}", facts.INDICATIONS[result.indication]),
         _flow_text(reader, "day_to_day.council_decides", facts.COUNCIL_DECIDES),
     ]
@@ -320,4 +325,14 @@ BUILDERS: dict[str, Builder] = {
     "contacts": contacts_part,
     "about": about_part,
 }
-RELEVANT: dict[str, Callable[[Reader, Found], bool]] = {"mental_health": _mental_health}
+
+
+def _employing(reader: Reader, found: Found) -> bool:
+    """Relevant unless they said they will not employ a PA."""
+    return reader.answers.get("employing_pa.employ") not in (None, "no")
+
+
+RELEVANT: dict[str, Callable[[Reader, Found], bool]] = {
+    "mental_health": _mental_health,
+    "employing_pa": _employing,
+}

@@ -26,7 +26,8 @@ class SectionLayout:
     (the ten eligibility outcomes with how they struggle) or "none". ``explain``: the
     cited explanations shown in the module ("cited"), only those after its last question
     ("results": the conclusions, not the introductions), or "none"; ``also`` names
-    uncited explanations worth keeping. ``extra`` names a computed part, placed before
+    uncited explanations worth keeping; explanations whose step id starts with ``checklist``
+    (the PA duties, ``duty_...``) are shown as a checklist to tick. ``extra`` names a computed part, placed before
     the explanations when ``extra_first``. ``when`` names a relevance test. A section
     with nothing in it is left out unless ``always``.
     """
@@ -37,7 +38,7 @@ class SectionLayout:
     answers: AnswersMode = "rows"
     explain: ExplainMode = "cited"
     also: tuple[str, ...] = ()
-    checklist: bool = False
+    checklist: str = ""
     extra: str | None = None
     extra_first: bool = False
     when: str | None = None
@@ -78,8 +79,9 @@ SECTIONS: tuple[SectionLayout, ...] = (
         "employing_pa",
         N_("If I employ a personal assistant"),
         "employing_pa",
-        checklist=True,
+        checklist="duty_",
         extra="costs",
+        when="employing_pa",
     ),
     SectionLayout("rights", N_("My rights"), "rights", "none", "none", extra="rights", always=True),
     SectionLayout(

@@ -104,8 +104,16 @@ class Reader:
                 continue
             if section is not None and info.section != f"{module}.{section}":
                 continue
-            title = self.render(key, step.title)
-            items.append(Item(step_id, title, self.render(key, step.text), self.sources(step.cite)))
+            item = Item(
+                step_id,
+                self.render(key, step.title),
+                self.render(key, step.text),
+                self.sources(step.cite),
+            )
+            if items and _continues(items[-1], item):
+                items[-1] = _merged(items[-1], item)
+            else:
+                items.append(item)
         return items
 
     def shown_says(self, after: str | None = None) -> list[str]:
@@ -150,3 +158,14 @@ class Reader:
     def gettext(self, msgid: str, **params: object) -> str:
         """One of the plan's own texts, translated, with parameters filled in."""
         return self.t.render(Msg(msgid, None, params))
+
+
+def _continues(first: Item, then: Item) -> bool:
+    """An explanation split over two pages: "Savings limits", "Savings limits (continued)"."""
+    return bool(first.title) and then.title.startswith(first.title)
+
+
+def _merged(first: Item, then: Item) -> Item:
+    """One item from a page and its continuation, each source listed once."""
+    sources = first.sources + tuple(s for s in then.sources if s not in first.sources)
+    return Item(first.id, first.title, f"{first.text} {then.text}", sources)

@@ -31,6 +31,7 @@ ACTIONS: dict[str, str] = {
     "start": "none",
     "answer": "any",
     "next": "none",
+    "read_to": "step",
     "back": "none",
     "edit": "step",
     "help_now": "none",

@@ -25,6 +25,7 @@ from assistant.engine.io import (
     StepShown,
 )
 from assistant.engine.session import Session
+from assistant.flow import model
 from assistant.flow.bundle import Bundle, load_bundle
 from assistant.flow.problems import FlowError
 from assistant.i18n import MissingCatalog, Translator, translator_for
@@ -150,6 +151,7 @@ def apply(session: Session, turn: Turn) -> list[Output]:
         "start": session.start,
         "answer": lambda: session.answer(tuple(value) if isinstance(value, list) else value),
         "next": session.answer,
+        "read_to": lambda: read_to(session, str(value)),
         "back": session.back,
         "edit": lambda: session.edit(str(value)),
         "help_now": session.help_now,
@@ -162,6 +164,17 @@ def apply(session: Session, turn: Turn) -> list[Output]:
         session.record("note" if action == "note" else "language_changed", value)
         return []
     return commands[action]()
+
+
+def read_to(session: Session, target: str) -> list[Output]:
+    """Press Enter through explanations until ``target`` is shown (or a question stops us)."""
+    outputs: list[Output] = []
+    for _ in range(len(session.bundle.steps)):
+        step = session.bundle.steps[session.current].step
+        if session.current == target or not isinstance(step, model.Say):
+            break
+        outputs = session.answer()
+    return outputs
 
 
 def main_output(outputs: list[Output]) -> Output | None:
