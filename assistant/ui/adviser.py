@@ -1,0 +1,114 @@
+"""The adviser's side of the screen: live summary, notes kept apart, and the section navigator.
+
+Notes are posted up as :class:`AdviserPanel.NoteAdded`; the app records them with the
+session as ``note`` events. They are shown only here and in the adviser's end-of-call
+summary, never in the person's own answers, review or summary.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.message import Message
+from textual.screen import ModalScreen
+from textual.widgets import Input
+
+from assistant.engine.values import N_
+from assistant.ui.text import _
+from assistant.ui.widgets import ChoiceList, Plain, TextBox
+
+
+class AdviserPanel(Vertical):
+    """Why we ask, rights, the facts so far, and the adviser-only notes box."""
+
+    class NoteAdded(Message):
+        """The adviser typed a note and pressed Enter."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
+
+    def __init__(self) -> None:
+        super().__init__(id="side", classes="adviser-panel")
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="side-info", can_focus=True):
+            yield Plain(_(N_("Why we ask")), classes="side-heading")
+            yield Plain(id="why")
+            yield Plain(_(N_("Rights")), classes="side-heading")
+            yield Plain(id="rights")
+            yield Plain(_(N_("Summary so far")), classes="side-heading")
+            yield Plain(id="facts")
+        with Vertical(id="notes-box") as box:
+            box.border_title = _(N_("Adviser-only notes"))
+            yield VerticalScroll(id="notes-list", can_focus=False)
+            yield TextBox(placeholder=_(N_("Type a note, then Enter")), id="note-input")
+
+    def show(self, why: str, rights: list[str]) -> None:
+        """Fill in the explanations for the current step."""
+        self.query_one("#why", Plain).set_text(
+            why or _(N_("There is no extra explanation for this step."))
+        )
+        self.query_one("#rights", Plain).set_text("\n\n".join(rights) or "-")
+
+    def show_facts(self, facts: Sequence[str]) -> None:
+        """The live summary of key facts gathered so far."""
+        self.query_one("#facts", Plain).set_text(
+            "\n".join(f"- {fact}" for fact in facts) or _(N_("Nothing yet."))
+        )
+
+    async def show_notes(self, notes: Sequence[dict[str, str]]) -> None:
+        """Every note so far, each with its time."""
+        box = self.query_one("#notes-list", VerticalScroll)
+        await box.remove_children()
+        await box.mount_all([Plain(f"{n['at'][11:16]} {n['text']}", classes="note") for n in notes])
+        box.scroll_end(animate=False)
+
+    def focus_notes(self) -> None:
+        """F7: straight to the notes box."""
+        self.query_one("#note-input", Input).focus()
+
+    @on(Input.Submitted, "#note-input")
+    def _note(self, event: Input.Submitted) -> None:
+        event.stop()
+        text = event.value.strip()
+        if text:
+            self.post_message(self.NoteAdded(text))
+        event.input.value = ""
+
+
+class SectionNavigator(ModalScreen[str]):
+    """Jump to any section already reached, or back to where the conversation was."""
+
+    BINDINGS = [Binding("escape", "close", show=False)]
+
+    def __init__(self, sections: Sequence[tuple[str, str]]) -> None:
+        super().__init__(id="sections")
+        self.sections = list(sections)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Plain(_(N_("Go to a section")), classes="dialog-title")
+            yield Plain(
+                _(N_("Choose a section to go back to its first answer. Escape closes this.")),
+                classes="paragraph",
+            )
+            yield ChoiceList(
+                [*self.sections, ("", _(N_("Back to where I was")))], id="section-list"
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#section-list").focus()
+
+    @on(ChoiceList.Chosen)
+    def _chosen(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        self.dismiss(event.values[0] if event.values else "")
+
+    def action_close(self) -> None:
+        """Escape: close without moving."""
+        self.dismiss(None)

@@ -1,0 +1,460 @@
+"""The Textual app: screens and keys over one :class:`Session`, driven from the event loop.
+
+The engine is pure and fast (microseconds a step), so the app calls it directly from
+message handlers on the event loop and never from a thread. Every engine output is a
+message id; the app translates it when it is shown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import App
+from textual.widgets import Input
+
+from assistant.engine.events import Event
+from assistant.engine.io import (
+    AnswerRejected,
+    ConversationEnded,
+    HelpShown,
+    Notice,
+    Output,
+    Paused,
+    StepShown,
+)
+from assistant.engine.session import Clock, Session, utc_now
+from assistant.engine.values import N_
+from assistant.engine.views import message
+from assistant.flow import model
+from assistant.flow.bundle import Bundle
+from assistant.i18n import MissingCatalog, Translator, translator_for
+from assistant.plain.render import citation
+from assistant.safety import crisis_phrase_found
+from assistant.ui import keys
+from assistant.ui.adviser import AdviserPanel, SectionNavigator
+from assistant.ui.conversation import ConversationScreen, LogEntry, SidePanel
+from assistant.ui.dialogs import (
+    Dialog,
+    HelpNowScreen,
+    break_dialog,
+    crisis_offer,
+    quit_dialog,
+    text_dialog,
+)
+from assistant.ui.modes import Mode, is_adviser, reads_back
+from assistant.ui.review import ReviewScreen
+from assistant.ui.start import StartScreen, saved_conversations
+from assistant.ui.steps import StepView
+from assistant.ui.summary import adviser_notes, adviser_summary, key_facts
+from assistant.ui.text import _, progress_text
+from assistant.ui.themes import THEME_NAMES, THEMES
+
+#: Opens saving for a conversation: (save target or None, events to resume, per-event callback).
+Opener = Callable[[str | None], tuple[Any, list[Event], Callable[[Event], None] | None] | None]
+
+
+class AssistantApp(App[int]):
+    """The support-planning conversation, full screen, keyboard first."""
+
+    CSS_PATH = str(Path(__file__).with_name("app.tcss"))
+    ENABLE_COMMAND_PALETTE = False  # its English search box and commands are not translated
+    BINDINGS = keys.bindings()
+    TITLE = "Support Plan Assistant"
+
+    def __init__(
+        self,
+        bundle: Bundle,
+        locale: str = "en_GB",
+        mode: Mode | None = None,
+        *,
+        translator: Translator | None = None,
+        events: Sequence[Event] = (),
+        on_event: Callable[[Event], None] | None = None,
+        save_reference: str | None = None,
+        case_reference: str = "",
+        opener: Opener | None = None,
+        store_path: Any = None,
+        clock: Clock = utc_now,
+    ) -> None:
+        super().__init__()
+        self.bundle = bundle
+        self.t = translator or translator_for(locale)
+        self.start_locale = self.t.locale
+        self.mode: Mode = mode or "self"
+        self.skip_start = mode is not None
+        self.case_reference = case_reference
+        self.save_reference = save_reference
+        self.opener = opener
+        self.store_path = store_path
+        self.clock = clock
+        self.resuming = bool(events)
+        self.session = (
+            Session.replay(bundle, events, on_event=on_event, clock=clock)
+            if events
+            else Session(bundle, on_event=on_event, clock=clock)
+        )
+        self.review_after_edit = False
+        self.conversation: ConversationScreen | None = None
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"  # no animation unless the person asks for it
+
+    # -- starting -------------------------------------------------------------------
+    def on_mount(self) -> None:
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.theme = THEMES[0].name
+        self._show_terminal_cursor()
+        if self.skip_start:
+            self.call_later(self.begin, self.mode, self.case_reference)
+        else:
+            saved = saved_conversations(self.store_path, self.bundle.id)
+            self.push_screen(StartScreen(mode=self.mode, locale=self.t.locale, saved=saved))
+
+    def _show_terminal_cursor(self) -> None:
+        """Braille displays follow the terminal's own cursor, so keep it visible."""
+        driver = self._driver
+        if driver is not None and not self.is_headless:
+            driver.write("\x1b[?25h")
+            driver.flush()
+
+    @on(StartScreen.Begin)
+    async def _begin_from_start(self, event: StartScreen.Begin) -> None:
+        await self.begin(event.mode, event.case_reference)
+
+    async def begin(self, mode: Mode, case_reference: str = "") -> None:
+        """Open the conversation screen and show the first step (or where it stopped)."""
+        self.mode, self.case_reference = mode, case_reference
+        banner = ""
+        if mode == "supported":
+            banner = _(N_("Your supporter can read and type with you. The answers are yours."))
+        elif mode == "adviser_behalf":
+            banner = _(N_("You are answering on the person's behalf, with their consent."))
+        self.conversation = ConversationScreen(
+            adviser=is_adviser(mode), case_reference=case_reference, banner=banner
+        )
+        if isinstance(self.screen, StartScreen):
+            await self.switch_screen(self.conversation)
+        else:
+            await self.push_screen(self.conversation)
+        outputs = self.session.resume() if self.resuming else self.session.start()
+        if self.t.locale != self.start_locale:
+            self.session.record("language_changed", self.t.locale)
+        await self.show(outputs)
+
+    @on(StartScreen.LanguageChosen)
+    async def _language(self, event: StartScreen.LanguageChosen) -> None:
+        error = ""
+        try:
+            self.t = translator_for(event.locale)
+        except MissingCatalog:
+            error = _(
+                N_(
+                    "That language is not available on this computer yet. We will carry on in English."
+                )
+            )
+        if isinstance(self.screen, StartScreen):
+            await self.screen.language_changed(event.locale, error)
+
+    @on(StartScreen.Resume)
+    async def _resume(self, event: StartScreen.Resume) -> None:
+        opened = self._open(event.reference)
+        if opened is None or not opened[1]:
+            return
+        target, events, on_event = opened
+        self.session = Session.replay(self.bundle, events, on_event=on_event, clock=self.clock)
+        self.save_reference = getattr(target, "reference", event.reference)
+        self.resuming = True
+        await self.begin(event.mode)
+
+    def _open(self, reference: str | None) -> Any:
+        """Ask the store to open a conversation, giving it the terminal in case it asks."""
+        if self.opener is None:
+            return None
+        try:
+            with self.suspend():
+                return self.opener(reference)
+        except Exception:  # headless or unsupported terminal: open without suspending
+            return self.opener(reference)
+
+    # -- showing engine outputs -----------------------------------------------------
+    async def show(self, outputs: list[Output]) -> None:
+        """Put each engine output on screen, translated."""
+        screen = self.conversation
+        assert screen is not None
+        for output in outputs:
+            if isinstance(output, StepShown | ConversationEnded):
+                await screen.show_step(output, progress_text(output.progress, self.t))
+                await self._refresh_panels(output)
+            elif isinstance(output, AnswerRejected):
+                screen.show_error(self.t.render(output.message))
+            elif isinstance(output, Notice):
+                screen.show_notice(self.t.render(output.message))
+            elif isinstance(output, HelpShown):
+                await self.push_screen(HelpNowScreen(output.reason))
+            elif isinstance(output, Paused):
+                await self.push_screen(break_dialog(output.reference), self._after_break)
+
+    async def _refresh_panels(self, output: StepShown | ConversationEnded) -> None:
+        screen = self.conversation
+        assert screen is not None
+        on_path = set(self.session.path[:-1])
+        await screen.show_log([i for i in self.session.review() if i.step in on_path])
+        why = self.t.render(output.why) if isinstance(output, StepShown) else ""
+        side = screen.query_one("#side")
+        if isinstance(side, SidePanel | AdviserPanel):
+            side.show(why, self.rights_so_far())
+        if isinstance(side, AdviserPanel):
+            side.show_facts(key_facts(self.session, self.t))
+
+    def rights_so_far(self) -> list[str]:
+        """Rights explained so far (newest first), each with its citation."""
+        rights = []
+        for key in reversed(self.session.path):
+            step = self.bundle.steps[key].step
+            if isinstance(step, model.Say) and step.cite:
+                text = self.t.render(message(self.session, key, step.text))
+                sources = "; ".join(citation(self.bundle, c, self.t) for c in step.cite)
+                rights.append(f"{text}\n" + _(N_("Source: {source}"), source=sources))
+        return rights
+
+    # -- answering ------------------------------------------------------------------
+    @on(StepView.Answered)
+    async def _answered(self, event: StepView.Answered) -> None:
+        await self.answer(event.raw)
+
+    @on(StepView.BackPressed)
+    async def _back_pressed(self) -> None:
+        await self.action_back()
+
+    @on(LogEntry.Change)
+    async def _change_from_log(self, event: LogEntry.Change) -> None:
+        await self.edit(event.step)
+
+    async def answer(self, raw: Any) -> None:
+        """Answer the current step; offer help if free text mentions a crisis."""
+        outputs = self.session.answer(raw)
+        await self.show(outputs)
+        if any(isinstance(o, AnswerRejected) for o in outputs):
+            return
+        if self.review_after_edit and not self.session.editing:
+            self.review_after_edit = False
+            await self.action_review()
+        if isinstance(raw, str) and crisis_phrase_found(raw, self.t.locale):
+            await self.push_screen(crisis_offer(), self._after_crisis_offer)
+
+    async def edit(self, step: str, *, from_review: bool = False) -> None:
+        """Reopen an earlier answer; only what depends on it is asked again."""
+        self.review_after_edit = from_review
+        await self.show(self.session.edit(step))
+
+    async def _after_crisis_offer(self, choice: str | None) -> None:
+        if choice == "help":
+            await self.show(self.session.help_now("phrase"))
+
+    async def _after_break(self, choice: str | None) -> None:
+        if choice == "close":
+            if self.save_reference:
+                self.exit(0)
+            else:
+                await self.action_quit()
+            return
+        await self.show(self.session.resume())
+
+    # -- actions (keys) -------------------------------------------------------------
+    def _in_conversation(self) -> bool:
+        return self.conversation is not None and self.screen is self.conversation
+
+    async def action_help_now(self) -> None:
+        """Help now, from every screen; closing it returns exactly where the person was."""
+        if isinstance(self.screen, HelpNowScreen):
+            return
+        if self.session.started:
+            self.session.help_now("asked")
+        await self.push_screen(HelpNowScreen("asked"))
+
+    async def action_back(self) -> None:
+        """Back one step, keeping every answer."""
+        if self._in_conversation():
+            self.review_after_edit = False
+            await self.show(self.session.back())
+
+    async def action_review(self) -> None:
+        """Check your answers."""
+        if self._in_conversation():
+            screen = ReviewScreen(
+                self.session.review(),
+                read_back=reads_back(self.mode),
+                adviser=is_adviser(self.mode),
+            )
+            await self.push_screen(screen)
+
+    async def action_take_break(self) -> None:
+        """Save (when saving is on) and say how to come back."""
+        if self._in_conversation() or isinstance(self.screen, ReviewScreen):
+            if isinstance(self.screen, ReviewScreen):
+                self.pop_screen()
+            await self.show(self.session.pause(self.save_reference))
+
+    def action_larger_text(self) -> None:
+        """The large-text layout: one column, more space, the explanation under the question."""
+        self.toggle_class("-large")
+        if self.has_class("-large") and self.conversation is not None:
+            self.conversation.show_notice(
+                _(
+                    N_(
+                        "Larger text is on. To make the letters bigger too, use your terminal's zoom (often Ctrl and +)."
+                    )
+                )
+            )
+
+    def action_next_theme(self) -> None:
+        """Cycle the themes: dark, light, high contrast."""
+        names = [theme.name for theme in THEMES]
+        index = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(index + 1) % len(names)]
+        if self.conversation is not None:
+            self.conversation.show_notice(
+                _(N_("Theme: {name}"), name=_(THEME_NAMES.get(self.theme, self.theme)))
+            )
+
+    async def action_quit(self) -> None:
+        """Ask first; say plainly whether the answers are saved."""
+        if isinstance(self.screen, Dialog) and self.screen.id == "quit-dialog":
+            return
+        dialog = quit_dialog(self.save_reference, bool(self.session.answers))
+        await self.push_screen(dialog, self._after_quit)
+
+    def _after_quit(self, choice: str | None) -> None:
+        if choice == "leave":
+            if self.save_reference and self.session.started:
+                self.session.pause(self.save_reference)
+            self.exit(0)
+
+    # -- adviser actions ------------------------------------------------------------
+    def action_notes(self) -> None:
+        """F7: the adviser's notes box."""
+        if self._in_conversation() and is_adviser(self.mode):
+            self.query_one(AdviserPanel).focus_notes()
+
+    async def action_sections(self) -> None:
+        """F8: jump to a section already reached, or back to where the call was."""
+        if not (self._in_conversation() and is_adviser(self.mode)):
+            return
+        await self.push_screen(SectionNavigator(self._sections()), self._after_sections)
+
+    def _sections(self) -> list[tuple[str, str]]:
+        first: dict[str, str] = {}
+        for item in self.session.review():
+            if item.step in self.session.path:
+                first.setdefault(item.section, item.step)
+        return [
+            (first[s.key], self.t.pgettext(f"{s.module}.section", s.title))
+            for s in self.bundle.sections
+            if s.key in first
+        ]
+
+    async def _after_sections(self, step: str | None) -> None:
+        if step:
+            await self.edit(step)
+        elif step == "" and self.session.editing:
+            current = self.session.current
+            await self.show(self.session.answer(self.session.answers.get(current)))
+
+    async def action_call_summary(self) -> None:
+        """F9: the end-of-call summary in plain text, to paste into the case system."""
+        if not is_adviser(self.mode) or not self.session.started:
+            return
+        text = adviser_summary(self.session, self.t, self.mode, self.case_reference)
+        dialog = text_dialog(_(N_("End-of-call summary")), text, [("copy", _(N_("Copy")))])
+        await self.push_screen(dialog, lambda choice: self._copy(choice, text))
+
+    def _copy(self, choice: str | None, text: str) -> None:
+        if choice == "copy":
+            self.copy_to_clipboard(text)
+
+    # -- messages from screens ------------------------------------------------------
+    @on(ReviewScreen.Change)
+    async def _change_from_review(self, event: ReviewScreen.Change) -> None:
+        self.pop_screen()
+        await self.edit(event.step, from_review=True)
+
+    @on(AdviserPanel.NoteAdded)
+    async def _note(self, event: AdviserPanel.NoteAdded) -> None:
+        self.session.record("note", {"text": event.text, "at": self.clock()})
+        await self.query_one(AdviserPanel).show_notes(adviser_notes(self.session))
+
+    @on(ConversationScreen.EndAction)
+    async def _end_action(self, event: ConversationScreen.EndAction) -> None:
+        actions: dict[str, Callable[[], Any]] = {
+            "review": self.action_review,
+            "summary": self.action_call_summary,
+            "back": self.action_back,
+            "finish": self.action_quit,
+        }
+        await actions[event.action]()
+
+    def on_descendant_focus(self) -> None:
+        self.call_after_refresh(self.place_cursor)
+
+    def place_cursor(self, tries: int = 3) -> None:
+        """Put the terminal cursor on the focused control, where braille displays look."""
+        widget = self.focused
+        if widget is None:
+            return
+        if not widget.content_region.area and tries:  # not laid out yet
+            self.call_after_refresh(self.place_cursor, tries - 1)
+            return
+        if isinstance(widget, Input):
+            position = widget.cursor_screen_offset
+        else:
+            place = getattr(widget, "cursor_offset", None)
+            position = place() if place else widget.content_region.offset
+        if position != self.cursor_position:
+            self.cursor_position = position
+            widget.refresh()  # the terminal cursor moves with the next update
+
+
+def run_app(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:
+    """Start the full-screen app (from ``support-plan``); returns the exit code."""
+    from assistant.frontends import open_saving
+    from assistant.plain.console import LineIO
+
+    io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
+    opened = open_saving(args, bundle, locale, io)
+    if opened is None:
+        return 1
+    target, events, on_event = opened
+    try:
+        t = translator_for(locale)
+    except MissingCatalog as error:
+        print(f"support-plan: {error} Carrying on in English.", file=sys.stderr)
+        t = translator_for("en_GB")
+
+    def opener(reference: str | None) -> Any:
+        return open_saving(
+            argparse.Namespace(**{**vars(args), "reference": reference}), bundle, t.locale, io
+        )
+
+    resume_mode: Mode | None = None
+    if events:
+        resume_mode = "adviser_call" if args.adviser else "self"
+    app = AssistantApp(
+        bundle,
+        t.locale,
+        resume_mode,
+        translator=t,
+        events=events,
+        on_event=on_event,
+        save_reference=getattr(target, "reference", None),
+        opener=opener,
+        store_path=getattr(args, "store", None),
+    )
+    if args.adviser and resume_mode is None:
+        app.mode = "adviser_call"
+    return int(app.run() or 0)

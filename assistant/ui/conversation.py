@@ -1,0 +1,227 @@
+"""The conversation screen: the current question large, the answers so far, the side panel.
+
+There is one of these for the whole conversation. Each step swaps only the answer view
+(from :data:`assistant.ui.steps.STEP_VIEWS`); the log and the side panel are updated in
+place. The screen never calls the engine: it posts messages that the app acts on.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.geometry import Offset
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
+
+from assistant.engine.io import ConversationEnded, ReviewItem, StepShown
+from assistant.engine.values import N_
+from assistant.ui.adviser import AdviserPanel
+from assistant.ui.keys import KeyBar
+from assistant.ui.steps import StepView, view_for
+from assistant.ui.text import _, answer_text, plain, translator
+from assistant.ui.widgets import ActionButton, HelpNowButton, Plain
+
+
+class LogEntry(Static, can_focus=True):
+    """One earlier question and its answer; Enter (or a click) opens it to change it."""
+
+    BINDINGS = [Binding("enter,space", "change", show=False)]
+
+    class Change(Message):
+        """The person wants to change this answer."""
+
+        def __init__(self, step: str) -> None:
+            super().__init__()
+            self.step = step
+
+    def __init__(self, item: ReviewItem) -> None:
+        super().__init__(markup=False, classes="log-entry")
+        self.item = item
+
+    def render(self) -> Content:
+        """Question, then the answer; a focused entry also says how to change it."""
+        t = translator()
+        answer = _(N_("Answer: {answer}"), answer=answer_text(self.item, t))
+        change = " " + _(N_("(Enter to change)")) if self.has_focus else ""
+        return plain(f"{t.render(self.item.question)}\n{answer}{change}")
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
+
+    def on_click(self) -> None:
+        self.action_change()
+
+    def action_change(self) -> None:
+        """Ask the app to reopen this answer."""
+        self.post_message(self.Change(self.item.step))
+
+    def cursor_offset(self) -> Offset:
+        """The cursor sits on the start of the question."""
+        return self.content_region.offset
+
+
+class ConversationLog(VerticalScroll):
+    """The answers so far, oldest first, each one focusable to change it."""
+
+    def __init__(self) -> None:
+        super().__init__(id="log", can_focus=False)
+
+    async def show_items(self, items: list[ReviewItem]) -> None:
+        """Keep the entries that still match, replace the rest (cheap as the log grows)."""
+        entries = list(self.query(LogEntry))
+        keep = 0
+        while keep < min(len(entries), len(items)) and entries[keep].item.step == items[keep].step:
+            entries[keep].item = items[keep]
+            entries[keep].refresh()
+            keep += 1
+        if entries[keep:]:
+            await self.remove_children(entries[keep:])
+        if items[keep:]:
+            await self.mount_all([LogEntry(item) for item in items[keep:]])
+        self.display = bool(items)
+        self.scroll_end(animate=False)
+
+
+class SidePanel(VerticalScroll):
+    """ "Why we ask" and "Your rights" for the person's own view."""
+
+    def __init__(self) -> None:
+        super().__init__(id="side", can_focus=True)
+
+    def compose(self) -> ComposeResult:
+        yield Plain(_(N_("Why we ask")), classes="side-heading")
+        yield Plain(id="why")
+        yield Plain(_(N_("Your rights")), classes="side-heading")
+        yield Plain(id="rights")
+
+    def show(self, why: str, rights: list[str]) -> None:
+        """Fill in the explanations for the current step."""
+        self.query_one("#why", Plain).set_text(
+            why or _(N_("There is no extra explanation for this step."))
+        )
+        self.query_one("#rights", Plain).set_text(
+            "\n\n".join(rights) or _(N_("Rights will appear here as we come to them."))
+        )
+
+
+class ConversationScreen(Screen[None]):
+    """The one screen the conversation happens on."""
+
+    class EndAction(Message):
+        """A button on the end panel: "review", "summary" or "finish"."""
+
+        def __init__(self, action: str) -> None:
+            super().__init__()
+            self.action = action
+
+    def __init__(self, *, adviser: bool, case_reference: str = "", banner: str = "") -> None:
+        super().__init__(id="conversation")
+        self.adviser = adviser
+        self.case_reference = case_reference
+        self.banner = banner
+        self.set_class(adviser, "-adviser")
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Plain(id="progress")
+            if self.adviser:
+                yield Plain(
+                    _(N_("Case: {reference}"), reference=self.case_reference or "-"), id="case"
+                )
+            yield HelpNowButton()
+        with Horizontal(id="body"):
+            with Vertical(id="main"):
+                yield Plain(self.banner, id="banner")
+                yield ConversationLog()
+                yield Plain(
+                    _(N_("To see or change earlier answers, press F3 (Review).")), id="log-note"
+                )
+                with VerticalScroll(id="current", can_focus=False):
+                    yield Plain(id="step-title")
+                    yield Plain(id="question")
+                    yield Plain(id="why-inline", classes="-hidden")
+                    yield Vertical(id="answer")
+                    yield Plain(id="error")
+                    yield Plain(id="notice")
+            yield AdviserPanel() if self.adviser else SidePanel()
+        yield KeyBar(adviser=self.adviser)
+
+    def on_mount(self) -> None:
+        self.query_one("#banner", Plain).set_text(self.banner)
+
+    # -- showing a step -------------------------------------------------------------
+    async def show_step(self, step: StepShown | ConversationEnded, progress: str) -> None:
+        """Show the current step: its words, its answer view, and focus on the control."""
+        t = translator()
+        self.query_one("#progress", Plain).set_text(progress)
+        self.show_error("")
+        self.show_notice("")
+        answer_area = self.query_one("#answer", Vertical)
+        await answer_area.remove_children()
+        if isinstance(step, ConversationEnded):
+            self._set_words("", t.render(step.text) or _(N_("That is the end.")), "")
+            view: StepView | EndPanel = EndPanel(adviser=self.adviser)
+        else:
+            why = t.render(step.why)
+            inline = _(N_("Why we ask: {why}"), why=why) if why else ""
+            self._set_words(t.render(step.title), t.render(step.text), inline)
+            # Sensitive questions always say why; larger text shows it for every question.
+            self.query_one("#why-inline").set_class(not step.sensitive, "-hidden")
+            view = view_for(step)
+        await answer_area.mount(view)
+        self.query_one("#current", VerticalScroll).scroll_home(animate=False)
+        view.first_focus().focus()
+
+    def _set_words(self, title: str, question: str, inline: str) -> None:
+        self.query_one("#step-title", Plain).set_text(title)
+        self.query_one("#question", Plain).set_text(question)
+        why_inline = self.query_one("#why-inline", Plain)
+        why_inline.update(plain(inline))
+        why_inline.set_class(True, "-hidden")
+
+    async def show_log(self, items: list[ReviewItem]) -> None:
+        """The answers so far."""
+        await self.query_one(ConversationLog).show_items(items)
+
+    def show_error(self, message: str) -> None:
+        """A refused answer, in words, right under the field; focus stays on the field."""
+        text = _(N_("That answer did not work: {message}"), message=message) if message else ""
+        self.query_one("#error", Plain).set_text(text)
+
+    def show_notice(self, message: str) -> None:
+        """Something to tell the person that is not an error."""
+        self.query_one("#notice", Plain).set_text(message)
+
+
+class EndPanel(Vertical):
+    """What to do at the end: check the answers, get the summary, or finish."""
+
+    def __init__(self, *, adviser: bool) -> None:
+        super().__init__(id="end-panel")
+        self.adviser = adviser
+
+    def compose(self) -> ComposeResult:
+        yield Plain(_(N_("You can check and change your answers, or finish.")), classes="hint")
+        with Horizontal(classes="actions"):
+            yield ActionButton(_(N_("Check your answers")), id="end-review")
+            if self.adviser:
+                yield ActionButton(_(N_("End-of-call summary")), id="end-summary")
+            yield ActionButton(_(N_("Back")), id="end-back")
+            yield ActionButton(_(N_("Finish")), id="end-finish")
+
+    def first_focus(self) -> ActionButton:
+        """Check your answers comes first."""
+        return self.query_one("#end-review", ActionButton)
+
+    @on(ActionButton.Pressed)
+    def _pressed(self, event: ActionButton.Pressed) -> None:
+        event.stop()
+        action = (event.button.id or "").removeprefix("end-")
+        self.post_message(ConversationScreen.EndAction(action))

@@ -1,0 +1,171 @@
+"""Modal dialogs: Help now, the crisis offer, Take a break, and "really quit?".
+
+Each is a :class:`ModalScreen` that returns its answer with ``dismiss``. Closing one pops
+only itself, so the person is back exactly where they were, with focus where it was.
+Nothing here has a timeout: a dialog waits as long as the person needs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+
+from assistant.engine.values import N_
+from assistant.plain.render import help_now
+from assistant.ui.text import _, translator
+from assistant.ui.widgets import ActionButton, Plain
+
+
+class Dialog(ModalScreen[str]):
+    """A titled box of text with buttons; Escape gives ``escape_result``."""
+
+    BINDINGS = [Binding("escape", "escape", show=False)]
+
+    def __init__(
+        self,
+        title: str,
+        body: Sequence[str],
+        buttons: Sequence[tuple[str, str]],
+        *,
+        escape_result: str = "",
+        id: str | None = None,  # noqa: A002 - Textual's own name
+    ) -> None:
+        super().__init__(id=id)
+        self.title_text = title
+        self.body = list(body)
+        self.buttons = list(buttons)
+        self.escape_result = escape_result
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Plain(self.title_text, classes="dialog-title")
+            with VerticalScroll(classes="dialog-body", can_focus=False):
+                for paragraph in self.body:
+                    yield Plain(paragraph, classes="paragraph")
+            with Horizontal(classes="actions"):
+                for result, label in self.buttons:
+                    yield ActionButton(label, id=f"dialog-{result}")
+
+    def on_mount(self) -> None:
+        self.query(ActionButton).first().focus()
+
+    @on(ActionButton.Pressed)
+    def _pressed(self, event: ActionButton.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("dialog-"))
+
+    def action_escape(self) -> None:
+        """Escape closes with the safe answer (stay, carry on)."""
+        self.dismiss(self.escape_result)
+
+
+class HelpNowScreen(ModalScreen[None]):
+    """Crisis and safeguarding contacts. Escape or Close returns to where the person was."""
+
+    BINDINGS = [Binding("escape", "close", show=False)]
+
+    def __init__(self, reason: str = "asked") -> None:
+        super().__init__(id="help-now-screen")
+        self.reason = reason
+
+    def compose(self) -> ComposeResult:
+        data = help_now(translator(), self.reason)
+        with Vertical(classes="dialog help-now"):
+            yield Plain(data["title"], classes="dialog-title")
+            with VerticalScroll(id="help-body", classes="dialog-body"):
+                yield Plain(data["intro"], classes="paragraph")
+                for contact in data["contacts"]:
+                    yield Plain(contact["name"], classes="contact-name")
+                    yield Plain(f"{contact['how']} {contact['when']}", classes="paragraph")
+                guard = data["safeguarding"]
+                yield Plain(guard["title"], classes="contact-name")
+                yield Plain(guard["text"], classes="paragraph")
+                yield Plain(guard["why"], classes="paragraph")
+                yield Plain(
+                    _(N_("When you are ready, we will carry on from where you were.")),
+                    classes="paragraph",
+                )
+            with Horizontal(classes="actions"):
+                yield ActionButton(_(N_("Close and go back")), id="close-help")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    @on(ActionButton.Pressed, "#close-help")
+    def action_close(self) -> None:
+        """Back to exactly where the person was."""
+        self.dismiss(None)
+
+
+def crisis_offer() -> Dialog:
+    """Offered kindly, straight after a free-text answer that mentions a crisis."""
+    return Dialog(
+        _(N_("Thank you for telling us")),
+        [
+            _(
+                N_(
+                    "If you are not safe, or someone is hurting you, help is here now. We will carry on whenever you are ready."
+                )
+            )
+        ],
+        [("help", _(N_("Show help now"))), ("carry_on", _(N_("Carry on")))],
+        escape_result="carry_on",
+        id="crisis-offer",
+    )
+
+
+def break_dialog(reference: str | None) -> Dialog:
+    """Take a break: say how to come back, and wait for as long as it takes."""
+    if reference:
+        how = _(
+            N_("Your answers are saved. To come back later, type: support-plan resume {reference}"),
+            reference=reference,
+        )
+    else:
+        how = _(
+            N_(
+                "Your answers are kept while the assistant stays open. They are not saved on this computer, so if you close it they will be gone."
+            )
+        )
+    return Dialog(
+        _(N_("Take a break")),
+        [_(N_("Take as long as you need. Nothing here times out.")), how],
+        [("carry_on", _(N_("Carry on"))), ("close", _(N_("Close the assistant")))],
+        escape_result="carry_on",
+        id="break-dialog",
+    )
+
+
+def quit_dialog(reference: str | None, answered: bool) -> Dialog:
+    """Ask before leaving, and say plainly what happens to the answers."""
+    if reference:
+        body = _(
+            N_("Your answers are saved. To come back later, type: support-plan resume {reference}"),
+            reference=reference,
+        )
+    elif answered:
+        body = _(
+            N_(
+                "Your answers are not being saved, so they will be gone if you leave. You can stay and carry on."
+            )
+        )
+    else:
+        body = _(N_("You have not answered any questions yet."))
+    return Dialog(
+        _(N_("Do you want to leave?")),
+        [body],
+        [("stay", _(N_("Stay"))), ("leave", _(N_("Leave")))],
+        escape_result="stay",
+        id="quit-dialog",
+    )
+
+
+def text_dialog(title: str, text: str, extra: Sequence[tuple[str, str]] = ()) -> Any:
+    """A read-only text (e.g. a summary) with Close and any extra buttons."""
+    return Dialog(title, [text], [*extra, ("close", _(N_("Close")))], escape_result="close")

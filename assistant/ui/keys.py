@@ -1,0 +1,72 @@
+"""The app's keys: one table drives both the bindings and the key bar at the bottom.
+
+Textual fixes binding descriptions when a class is created, so the bar is our own widget
+that translates each description when it renders, in the language chosen at the start.
+Function keys and Ctrl+letters are used because they reach the app through tmux and
+screen; Ctrl+H is not used because terminals send it for Backspace.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.widgets import Static
+
+from assistant.engine.values import N_
+from assistant.ui.text import _, plain
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key: what to press, what it does, and whether only advisers see it."""
+
+    keys: str
+    display: str
+    action: str
+    description: str
+    adviser: bool = False
+    shown: bool = True
+    priority: bool = True
+
+
+KEYS: tuple[Key, ...] = (
+    Key("f1,ctrl+g", "F1", "help_now", N_("Help now")),
+    Key("f2", "F2", "back", N_("Back")),
+    Key("f3", "F3", "review", N_("Review")),
+    Key("f4", "F4", "take_break", N_("Take a break")),
+    Key("f5", "F5", "larger_text", N_("Larger text")),
+    Key("f6", "F6", "next_theme", N_("Theme")),
+    Key("f7", "F7", "notes", N_("Notes"), adviser=True),
+    Key("f8", "F8", "sections", N_("Sections"), adviser=True),
+    Key("f9", "F9", "call_summary", N_("Summary"), adviser=True),
+    Key("ctrl+q", "Ctrl+Q", "quit", N_("Quit")),
+    # Not priority: inside a text box Ctrl+C copies; elsewhere it asks to quit.
+    Key("ctrl+c", "Ctrl+C", "quit", N_("Quit"), shown=False, priority=False),
+)
+
+
+def bindings() -> list[Binding]:
+    """App bindings for every key; priority so they work inside text boxes and dialogs."""
+    return [Binding(k.keys, k.action, k.description, show=False, priority=k.priority) for k in KEYS]
+
+
+class KeyBar(Static):
+    """The keys line at the bottom of each screen, wrapped rather than cut off at 80 columns."""
+
+    DEFAULT_CSS = """
+    KeyBar { dock: bottom; height: auto; padding: 0 1; background: $panel; }
+    """
+
+    def __init__(self, *, adviser: bool = False, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
+        super().__init__(id=id, markup=False)
+        self.adviser = adviser
+
+    def render(self) -> object:
+        """Each key as "F1 Help now", joined by no-break spaces so a pair never splits."""
+        items = [
+            f"{k.display}\u00a0{_(k.description).replace(' ', chr(0xA0))}"
+            for k in KEYS
+            if k.shown and (self.adviser or not k.adviser)
+        ]
+        return plain("  ".join(items))

@@ -1,0 +1,27 @@
+"""The four ways of completing a conversation, and what each one changes in the app."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from assistant.engine.values import N_
+
+Mode = Literal["self", "supported", "adviser_call", "adviser_behalf"]
+
+#: Who is completing, in the order the start screen offers them.
+MODES: dict[Mode, str] = {
+    "self": N_("Myself"),
+    "supported": N_("Myself, with a supporter beside me"),
+    "adviser_call": N_("An adviser, with a caller on the phone"),
+    "adviser_behalf": N_("An adviser, on someone's behalf, with their consent"),
+}
+
+
+def is_adviser(mode: Mode) -> bool:
+    """Adviser modes get the case reference, notes, section navigator and summaries."""
+    return mode in ("adviser_call", "adviser_behalf")
+
+
+def reads_back(mode: Mode) -> bool:
+    """On a call the review is worded to be read aloud to the caller."""
+    return mode == "adviser_call"

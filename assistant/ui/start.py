@@ -1,0 +1,178 @@
+"""The start screen: who is completing, the language, and saved conversations to resume.
+
+Choosing a language re-renders this screen in it straight away. Adviser modes also ask
+for a case reference, and "on someone's behalf" needs the adviser to confirm consent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Input
+
+from assistant.engine.values import N_
+from assistant.i18n import LOCALES
+from assistant.ui.keys import KeyBar
+from assistant.ui.modes import MODES, Mode, is_adviser
+from assistant.ui.text import _, ngettext
+from assistant.ui.widgets import ActionButton, ChoiceList, HelpNowButton, Plain, TextBox, TickBox
+
+
+class StartScreen(Screen[None]):
+    """The first screen. It posts :class:`StartScreen.Begin` or :class:`StartScreen.Resume`."""
+
+    class Begin(Message):
+        """Start a new conversation."""
+
+        def __init__(self, mode: Mode, case_reference: str) -> None:
+            super().__init__()
+            self.mode = mode
+            self.case_reference = case_reference
+
+    class Resume(Message):
+        """Carry on with a saved conversation."""
+
+        def __init__(self, mode: Mode, reference: str) -> None:
+            super().__init__()
+            self.mode = mode
+            self.reference = reference
+
+    class LanguageChosen(Message):
+        """Switch the app's language (the app answers with an error text, or "")."""
+
+        def __init__(self, locale: str) -> None:
+            super().__init__()
+            self.locale = locale
+
+    def __init__(self, *, mode: Mode, locale: str, saved: Sequence[tuple[str, str]] | None) -> None:
+        super().__init__(id="start")
+        self.mode: Mode = mode
+        self.locale = locale
+        self.saved = saved
+        self.language_error = ""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Plain(_(N_("Support Plan Assistant")), id="app-title")
+            yield HelpNowButton()
+        with VerticalScroll(id="start-body", can_focus=False):
+            yield Plain(
+                _(
+                    N_(
+                        "This helps you plan care and support in England, one question at a time. Take as long as you need: nothing here times out."
+                    )
+                ),
+                classes="paragraph",
+            )
+            yield Plain(_(N_("Who is completing this?")), classes="field-label")
+            yield ChoiceList([(k, _(v)) for k, v in MODES.items()], chosen=[self.mode], id="who")
+            yield Plain(_(N_("Language")), classes="field-label")
+            yield ChoiceList(list(LOCALES.items()), chosen=[self.locale], id="language")
+            yield Plain(self.language_error, id="language-error", classes="error")
+            yield Plain(_(N_("Case reference (optional)")), classes="field-label adviser-only")
+            yield TextBox(id="case-reference", classes="adviser-only")
+            yield TickBox(
+                _(N_("The person has agreed that I answer on their behalf.")), id="consent"
+            )
+            yield Plain(id="start-error", classes="error")
+            with Horizontal(classes="actions"):
+                yield ActionButton(_(N_("Start")), id="start-button")
+            yield from self.saved_list()
+        yield KeyBar()
+
+    def saved_list(self) -> ComposeResult:
+        """Saved conversations to carry on with, or a sentence saying there are none."""
+        yield Plain(_(N_("Carry on with a saved conversation")), classes="field-label")
+        if self.saved is None:
+            yield Plain(_(N_("Saving is not available in this version yet.")), classes="paragraph")
+        elif not self.saved:
+            yield Plain(_(N_("There are no saved conversations.")), classes="paragraph")
+        else:
+            yield ChoiceList(list(self.saved), id="saved")
+
+    def on_mount(self) -> None:
+        self._show_mode_fields()
+        self.query_one("#language-error", Plain).set_text(self.language_error)
+        self.query_one("#start-error", Plain).set_text("")
+        self.query_one("#who").focus()
+
+    def _show_mode_fields(self) -> None:
+        for widget in self.query(".adviser-only"):
+            widget.display = is_adviser(self.mode)
+        self.query_one("#consent").display = self.mode == "adviser_behalf"
+
+    @on(ChoiceList.Chosen, "#who")
+    def _who(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        self.mode = event.values[0]  # type: ignore[assignment]
+        event.choice_list.ticked = {self.mode}
+        event.choice_list.refresh_prompts()
+        self._show_mode_fields()
+        self.focus_next()
+
+    @on(ChoiceList.Chosen, "#language")
+    def _language(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        self.post_message(self.LanguageChosen(event.values[0]))
+
+    async def language_changed(self, locale: str, error: str) -> None:
+        """Re-render in the new language (or say, next to the field, why it could not)."""
+        if not error:
+            self.locale = locale
+        self.language_error = error
+        await self.recompose()
+        self._show_mode_fields()
+        self.query_one("#language").focus()
+
+    @on(ActionButton.Pressed, "#start-button")
+    def _start(self) -> None:
+        consent = self.query_one("#consent", TickBox)
+        if self.mode == "adviser_behalf" and not consent.ticked:
+            self.query_one("#start-error", Plain).set_text(
+                _(N_("Please confirm that the person has agreed before you start."))
+            )
+            consent.focus()
+            return
+        reference = self.query_one("#case-reference", Input).value.strip()
+        self.post_message(self.Begin(self.mode, reference if is_adviser(self.mode) else ""))
+
+    @on(ChoiceList.Chosen, "#saved")
+    def _resume(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        self.post_message(self.Resume(self.mode, event.values[0]))
+
+
+def saved_conversations(store_path: Any, bundle_id: str) -> list[tuple[str, str]] | None:
+    """(reference, description) for each saved conversation of these questions.
+
+    None when saved conversations cannot be listed (no store, or a store that cannot be
+    opened: the person can still start afresh, and ``support-plan sessions`` says why).
+    """
+    try:
+        from assistant.store import StoreError, open_store
+    except ImportError:
+        return None
+    try:
+        with open_store(store_path) as store:
+            conversations = store.conversations()
+    except StoreError:
+        return None
+    return [(c.reference, _describe(c)) for c in conversations if c.bundle == bundle_id]
+
+
+def _describe(summary: Any) -> str:
+    """E.g. "QA9-T2W, Ann's plan, 12 answers, last used 2026-11-22 12:59"."""
+    parts = [summary.reference]
+    if summary.label and summary.readable:
+        parts.append(summary.label)
+    parts.append(ngettext(N_("{n} answer"), N_("{n} answers"), summary.answered))
+    parts.append(_(N_("last used {when}"), when=summary.last_activity[:16].replace("T", " ")))
+    if summary.finished:
+        parts.append(_(N_("finished")))
+    return ", ".join(parts)

@@ -1,0 +1,265 @@
+"""One view per step kind and answer type, chosen from a registry (not one screen per step).
+
+A view gets the engine's :class:`StepShown` (attributes down) and posts
+:class:`StepView.Answered` with the raw answer (messages up). Views never call the engine:
+the conversation screen forwards the answer to the app, which does.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Input
+
+from assistant.engine.io import StepShown
+from assistant.engine.values import N_, Special, Value
+from assistant.plain.render import hint
+from assistant.ui.text import _, translator
+from assistant.ui.widgets import ActionButton, ChoiceList, Plain, TextBox
+
+
+class StepView(Vertical):
+    """The answer area for one step: its control, a hint, and the action buttons."""
+
+    DEFAULT_CSS = """
+    StepView { height: auto; }
+    StepView .hint { color: $text-muted; }
+    """
+
+    class Answered(Message):
+        """The person gave an answer (raw text, a choice value, or a Special)."""
+
+        def __init__(self, view: StepView, raw: Any) -> None:
+            super().__init__()
+            self.view = view
+            self.raw = raw
+
+        @property
+        def control(self) -> StepView:
+            """The view that was answered."""
+            return self.view
+
+    class BackPressed(Message):
+        """The person pressed the Back button."""
+
+    #: Whether the view shows a Continue button of its own.
+    continue_button: ClassVar[bool] = True
+
+    def __init__(self, step: StepShown, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
+        super().__init__(id=id)
+        self.step = step
+
+    def compose(self) -> ComposeResult:
+        yield from self.controls()
+        yield Plain(self.hint_text(), classes="hint")
+        with Horizontal(classes="actions"):
+            if self.continue_button:
+                yield ActionButton(_(N_("Continue")), id="continue")
+            if self.step.allow_unknown:
+                yield ActionButton(_(N_("I don't know")), id="unknown")
+            if self.step.allow_decline:
+                yield ActionButton(_(N_("I'd rather not say")), id="decline")
+            yield ActionButton(_(N_("Back")), id="back")
+
+    def controls(self) -> ComposeResult:
+        """The answer control; a say step has none."""
+        yield from ()
+
+    def hint_text(self) -> str:
+        """What to do, in words (shared with the line mode where the wording fits)."""
+        return hint(self.step, translator())
+
+    def first_focus(self) -> Widget:
+        """Where focus goes when the step appears."""
+        return self.query_one("#continue")
+
+    def current_raw(self) -> Any:
+        """What Continue submits."""
+        return None
+
+    @on(ActionButton.Pressed, "#continue")
+    def _continue(self) -> None:
+        self.post_message(self.Answered(self, self.current_raw()))
+
+    @on(ActionButton.Pressed, "#unknown")
+    def _unknown(self) -> None:
+        self.post_message(self.Answered(self, Special.UNKNOWN))
+
+    @on(ActionButton.Pressed, "#decline")
+    def _decline(self) -> None:
+        self.post_message(self.Answered(self, Special.DECLINED))
+
+    @on(ActionButton.Pressed, "#back")
+    def _back(self) -> None:
+        self.post_message(self.BackPressed())
+
+
+class SayView(StepView):
+    """An explanation: read it, then Continue."""
+
+    def hint_text(self) -> str:
+        return _(N_("Press Enter to go on."))
+
+
+class TextView(StepView):
+    """A typed answer in a text box; Enter sends it."""
+
+    prefix: ClassVar[str] = ""
+
+    def controls(self) -> ComposeResult:
+        with Horizontal(classes="field"):
+            if self.prefix:
+                yield Plain(self.prefix, classes="prefix")
+            yield TextBox(self.initial(), id="entry")
+            unit = translator().render(self.step.unit)
+            if unit:
+                yield Plain(unit, classes="unit")
+
+    def initial(self) -> str:
+        """The answer so far, ready to edit."""
+        current = self.step.current
+        if current is None or isinstance(current, Special):
+            return ""
+        return format_plain(current)
+
+    def first_focus(self) -> Widget:
+        return self.query_one("#entry")
+
+    def current_raw(self) -> Any:
+        return self.query_one("#entry", Input).value
+
+    @on(Input.Submitted, "#entry")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.post_message(self.Answered(self, event.value))
+
+
+class NumberView(TextView):
+    """A whole number, with its unit beside the box."""
+
+
+class MoneyView(TextView):
+    """An amount in pounds: "£" before the box."""
+
+    prefix = "£"
+
+
+class ChoiceView(StepView):
+    """One option from a list: Up/Down and Enter, or its number."""
+
+    continue_button = False
+
+    def options(self) -> list[tuple[str, str]]:
+        """(value, label) pairs."""
+        t = translator()
+        return [(c.value, t.render(c.label)) for c in self.step.choices]
+
+    def chosen(self) -> tuple[str, ...]:
+        """What is chosen so far."""
+        current = self.step.current
+        return (current,) if isinstance(current, str) else ()
+
+    def controls(self) -> ComposeResult:
+        yield ChoiceList(
+            self.options(), chosen=self.chosen(), chosen_note=self.note(), id="choices"
+        )
+
+    def note(self) -> str:
+        """Said beside the answer given before, when a question is asked again."""
+        return _(N_("your answer so far"))
+
+    def hint_text(self) -> str:
+        return _(N_("Use the Up and Down arrows, then press Enter. Or type the option's number."))
+
+    def first_focus(self) -> Widget:
+        return self.query_one("#choices")
+
+    def answer_from(self, values: tuple[str, ...]) -> Any:
+        """The raw answer for what was chosen in the list."""
+        return values[0] if values else ""
+
+    @on(ChoiceList.Chosen)
+    def _chosen(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        self.post_message(self.Answered(self, self.answer_from(event.values)))
+
+
+class YesNoView(ChoiceView):
+    """Yes or No: also Y and N."""
+
+    def options(self) -> list[tuple[str, str]]:
+        return [("yes", _(N_("Yes"))), ("no", _(N_("No")))]
+
+    def chosen(self) -> tuple[str, ...]:
+        current = self.step.current
+        return (("yes" if current else "no"),) if isinstance(current, bool) else ()
+
+    def controls(self) -> ComposeResult:
+        yield ChoiceList(
+            self.options(),
+            chosen=self.chosen(),
+            shortcuts={"y": "yes", "n": "no"},
+            chosen_note=self.note(),
+            id="choices",
+        )
+
+    def hint_text(self) -> str:
+        return _(N_("Use the Up and Down arrows, then press Enter. Or press Y or N."))
+
+    def answer_from(self, values: tuple[str, ...]) -> Any:
+        return values == ("yes",)
+
+
+class MultiView(ChoiceView):
+    """Any number of options: Space ticks, Enter (or Continue) finishes."""
+
+    continue_button = True
+
+    def chosen(self) -> tuple[str, ...]:
+        current = self.step.current
+        return tuple(current) if isinstance(current, tuple) else ()
+
+    def controls(self) -> ComposeResult:
+        yield ChoiceList(self.options(), chosen=self.chosen(), multi=True, id="choices")
+
+    def hint_text(self) -> str:
+        return _(N_("Press Space to tick or untick each one that applies, then press Enter."))
+
+    def current_raw(self) -> Any:
+        return list(self.query_one("#choices", ChoiceList).chosen_values())
+
+    def answer_from(self, values: tuple[str, ...]) -> Any:
+        return list(values)
+
+
+#: The registry: a step's answer type (or "say") → the view that shows it.
+STEP_VIEWS: dict[str, type[StepView]] = {
+    "say": SayView,
+    "text": TextView,
+    "number": NumberView,
+    "money": MoneyView,
+    "choice": ChoiceView,
+    "yesno": YesNoView,
+    "multi": MultiView,
+}
+
+
+def view_for(step: StepShown) -> StepView:
+    """The view for a step; an unknown type falls back to typing the answer."""
+    key = "say" if step.kind == "say" else (step.answer_type or "text")
+    return STEP_VIEWS.get(key, TextView)(step, id="step-view")
+
+
+def format_plain(value: Value) -> str:
+    """An answer as the person would type it again (no currency symbol, no separators)."""
+    if isinstance(value, Decimal):
+        return f"{value:.2f}"
+    if isinstance(value, bool):
+        return _(N_("Yes")) if value else _(N_("No"))
+    return str(value)

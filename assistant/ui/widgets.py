@@ -1,0 +1,215 @@
+"""Small accessible building blocks: text that is never markup, bracketed buttons, option
+lists that mark the highlighted and chosen options in words and symbols, not colour.
+
+Every focusable widget here can say where the terminal cursor belongs
+(:meth:`cursor_offset`), because braille displays and screen magnifiers follow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual import events
+from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Offset
+from textual.message import Message
+from textual.widgets import Button, Input, OptionList, Static
+
+from assistant.engine.values import N_
+from assistant.ui.text import _, bracketed, plain
+
+
+class Plain(Static):
+    """A Static whose text is shown exactly as given: answers may contain "[" or "]"."""
+
+    def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None):  # noqa: A002 - Textual's own name
+        super().__init__(plain(text), id=id, classes=classes, markup=False)
+
+    def set_text(self, text: str) -> None:
+        """Replace the text (hidden when empty, so no blank line is left behind)."""
+        self.update(plain(text))
+        self.display = bool(text)
+
+
+class TextBox(Input):
+    """A text box with a steady cursor (no blinking) that keeps its text when focused."""
+
+    def __init__(self, value: str = "", **kwargs: object) -> None:
+        super().__init__(value, select_on_focus=False, **kwargs)  # type: ignore[arg-type]
+        self.cursor_blink = False
+
+
+class ActionButton(Button):
+    """A one-line button shown as "[ Label ]", so it reads as a button without colour."""
+
+    def __init__(self, label: str, *, id: str | None = None, classes: str | None = None):  # noqa: A002 - Textual's own name
+        super().__init__(bracketed(label), id=id, classes=classes, compact=True)
+        self.active_effect_duration = 0  # no animation
+
+    def cursor_offset(self) -> Offset:
+        """The terminal cursor sits on the first letter of the label."""
+        return self.content_region.offset + Offset(2, 0)
+
+
+class HelpNowButton(ActionButton):
+    """The Help now button, always visible at the top of every screen."""
+
+    def __init__(self) -> None:
+        super().__init__(_(N_("Help now (F1)")), id="help-now")
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        await self.app.run_action("help_now")
+
+
+class ChoiceList(OptionList):
+    """Options as lines: "› (•) 1. Label". Up/Down move, Enter chooses, digits pick.
+
+    With ``multi`` the boxes are "[x]"/"[ ]", Space ticks and Enter finishes. The
+    highlighted line starts with "›" and the chosen ones are marked in words or symbols,
+    so nothing depends on colour.
+    """
+
+    BINDINGS = [Binding("space", "toggle", show=False)]
+
+    class Chosen(Message):
+        """The person chose (or, for ``multi``, finished ticking)."""
+
+        def __init__(self, choice_list: ChoiceList, values: tuple[str, ...]) -> None:
+            super().__init__()
+            self.choice_list = choice_list
+            self.values = values
+
+        @property
+        def control(self) -> ChoiceList:
+            """The list that was answered."""
+            return self.choice_list
+
+    def __init__(
+        self,
+        options: Sequence[tuple[str, str]],
+        *,
+        multi: bool = False,
+        chosen: Sequence[str] = (),
+        shortcuts: dict[str, str] | None = None,
+        chosen_note: str = "",
+        id: str | None = None,  # noqa: A002 - Textual's own name
+    ) -> None:
+        self.values = [value for value, _label in options]
+        self.labels = [label for _value, label in options]
+        self.multi = multi
+        self.ticked: set[str] = set(chosen)
+        self.shortcuts = dict(shortcuts or {})
+        self.chosen_note = chosen_note
+        super().__init__(*[self._prompt(i, False) for i in range(len(options))], id=id)
+        if chosen and chosen[0] in self.values:
+            self.highlighted = self.values.index(chosen[0])
+
+    def _prompt(self, index: int, highlighted: bool) -> Content:
+        value = self.values[index]
+        pointer = "›" if highlighted and self.has_focus else " "
+        if self.multi:
+            box = "[x]" if value in self.ticked else "[ ]"
+        else:
+            box = "(•)" if value in self.ticked else "( )"
+        text = f"{pointer} {box} {index + 1}. {self.labels[index]}"
+        if self.chosen_note and value in self.ticked:
+            text += f" - {self.chosen_note}"
+        return plain(text)
+
+    def refresh_prompts(self) -> None:
+        """Redraw the lines that changed after the highlight, the focus or the ticks change."""
+        for index, option in enumerate(self.options):
+            prompt = self._prompt(index, index == self.highlighted)
+            if str(option.prompt) != str(prompt):
+                self.replace_option_prompt_at_index(index, prompt)
+
+    def watch_highlighted(self, highlighted: int | None) -> None:
+        super().watch_highlighted(highlighted)
+        self.refresh_prompts()
+        if self.has_focus:
+            self.app.cursor_position = self.cursor_offset()
+
+    def on_focus(self) -> None:
+        if self.highlighted is None and self.values:
+            self.highlighted = 0
+        self.call_later(self.refresh_prompts)  # after Widget._on_focus sets has_focus
+
+    def on_blur(self) -> None:
+        self.call_later(self.refresh_prompts)
+
+    def cursor_offset(self) -> Offset:
+        """The start of the highlighted option's first line."""
+        region = self.content_region
+        if self.highlighted is None:
+            return region.offset
+        for line, (option, _part) in enumerate(self._lines):
+            if option == self.highlighted:
+                row = min(max(line - self.scroll_offset.y, 0), max(region.height - 1, 0))
+                return region.offset + Offset(0, row)
+        return region.offset
+
+    def chosen_values(self) -> tuple[str, ...]:
+        """The ticked values, in the order of the options."""
+        return tuple(v for v in self.values if v in self.ticked)
+
+    def action_select(self) -> None:
+        """Enter: choose the highlighted option, or finish ticking."""
+        if self.highlighted is None:
+            return
+        if self.multi:
+            chosen = self.chosen_values()
+        else:
+            chosen = (self.values[self.highlighted],)
+        self.post_message(self.Chosen(self, chosen))
+
+    def action_toggle(self) -> None:
+        """Space: tick or untick (multi), or choose (single)."""
+        if self.highlighted is None:
+            return
+        if not self.multi:
+            self.action_select()
+            return
+        value = self.values[self.highlighted]
+        self.ticked.symmetric_difference_update({value})
+        self.refresh_prompts()
+
+    def on_key(self, event: events.Key) -> None:
+        """A digit picks that option; a shortcut letter (y/n) picks its option."""
+        key = (event.character or "").lower()
+        target = None
+        if key.isdigit() and 1 <= int(key) <= len(self.values):
+            target = int(key) - 1
+        elif key in self.shortcuts and self.shortcuts[key] in self.values:
+            target = self.values.index(self.shortcuts[key])
+        if target is None:
+            return
+        event.stop()
+        event.prevent_default()
+        self.highlighted = target
+        self.action_toggle() if self.multi else self.action_select()
+
+
+class TickBox(Static, can_focus=True):
+    """A single "[x] statement" that Space or Enter ticks: used for consent."""
+
+    BINDINGS = [Binding("space,enter", "toggle", show=False)]
+
+    def __init__(self, label: str, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
+        super().__init__(id=id, markup=False)
+        self.label = label
+        self.ticked = False
+
+    def render(self) -> Content:
+        """ "[x] label" or "[ ] label"."""
+        return plain(("[x] " if self.ticked else "[ ] ") + self.label)
+
+    def action_toggle(self) -> None:
+        """Tick or untick."""
+        self.ticked = not self.ticked
+        self.refresh()
+
+    def cursor_offset(self) -> Offset:
+        """The cursor sits inside the box."""
+        return self.content_region.offset + Offset(1, 0)

@@ -1,0 +1,105 @@
+"""Help now from every state, returning to exactly where the person was; the crisis offer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from textual.widgets import Input
+from ui_helpers import SIZE, answer_to_the_end, screen_text
+
+from assistant.ui.app import AssistantApp
+from assistant.ui.dialogs import Dialog, HelpNowScreen
+from assistant.ui.review import ReviewScreen
+from assistant.ui.start import StartScreen
+from assistant.ui.widgets import ChoiceList
+
+
+def snapshot(app: AssistantApp) -> tuple[Any, ...]:
+    """Everything that must be the same after Help now closes."""
+    focused = app.focused
+    detail: Any = None
+    if isinstance(focused, Input):
+        detail = (focused.value, focused.cursor_position)
+    elif isinstance(focused, ChoiceList):
+        detail = focused.highlighted
+    return (app.screen, focused, detail, app.session.current, dict(app.session.answers))
+
+
+async def open_and_close_help(app: AssistantApp, pilot: Any, key: str) -> None:
+    before = snapshot(app)
+    await pilot.press(key)
+    assert isinstance(app.screen, HelpNowScreen)
+    text = screen_text(app)
+    for contact in ("999", "111", "116 123", "SHOUT to 85258", "safeguarding"):
+        assert contact in text
+    await pilot.press("escape")
+    assert snapshot(app) == before
+
+
+@pytest.mark.parametrize("key", ["f1", "ctrl+g"])
+async def test_help_now_from_three_states_returns_each_time(make_app, key) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        # 1. Half-way through typing an answer.
+        await pilot.press("enter", *"An")
+        await open_and_close_help(app, pilot, key)
+        await pilot.press("n", "enter")
+        assert app.session.answers["welcome.name"] == "Ann"
+        # 2. Moving through a list of options.
+        await pilot.press("down")
+        await open_and_close_help(app, pilot, key)
+        # 3. On Check your answers, on the second Change button.
+        await pilot.press("f3", "tab")
+        assert isinstance(app.screen, ReviewScreen)
+        await open_and_close_help(app, pilot, key)
+    opened = [e for e in app.session.events if e.kind == "help_opened"]
+    assert len(opened) == 3
+
+
+async def test_help_now_button_and_start_screen(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        await open_and_close_help(app, pilot, "f1")
+        await pilot.click("#help-now")
+        assert isinstance(app.screen, HelpNowScreen)
+        await pilot.click("#close-help")
+        assert isinstance(app.screen, StartScreen)
+    assert not app.session.events  # nothing is logged before the conversation starts
+
+
+async def test_help_now_from_a_dialog_returns_to_the_dialog(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        assert isinstance(app.screen, Dialog) and app.screen.id == "break-dialog"
+        await open_and_close_help(app, pilot, "f1")
+        await pilot.press("enter")  # Carry on
+        assert app.session.current == "welcome.hello"
+        assert [e.kind for e in app.session.events].count("resumed") == 1
+
+
+async def test_a_crisis_phrase_offers_help_kindly_and_carries_on(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"I want to die", "enter")
+        # The answer is kept and the conversation has moved on underneath the offer.
+        assert app.session.answers["welcome.name"] == "I want to die"
+        assert app.session.current == "welcome.answering_for"
+        assert isinstance(app.screen, Dialog) and app.screen.id == "crisis-offer"
+        assert "help is here now" in screen_text(app)
+        await pilot.press("enter")  # "Show help now" has focus
+        assert isinstance(app.screen, HelpNowScreen)
+        await pilot.press("escape")
+        assert app.session.current == "welcome.answering_for"
+        assert isinstance(app.focused, ChoiceList)
+    reasons = [e.value for e in app.session.events if e.kind == "help_opened"]
+    assert reasons == ["phrase"]
+
+
+async def test_no_offer_for_ordinary_answers(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_to_the_end(pilot)
+        assert not isinstance(app.screen, Dialog)

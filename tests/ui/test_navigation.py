@@ -1,0 +1,106 @@
+"""Back, changing an earlier answer from the log, and Check your answers with Change."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+from ui_helpers import SIZE, answer_to_the_end, screen_text, text_of
+
+from assistant.ui.conversation import ConversationScreen, LogEntry
+from assistant.ui.review import ReviewScreen
+from assistant.ui.widgets import ChoiceList
+
+
+async def test_back_keeps_the_answer_and_shows_it_again(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter")
+        assert app.session.current == "welcome.answering_for"
+        await pilot.press("f2")
+        assert app.session.current == "welcome.name"
+        assert isinstance(app.focused, Input)
+        assert app.focused.value == "Ann"  # the answer so far, ready to keep or edit
+        await pilot.press("enter")
+        assert app.session.current == "welcome.answering_for"
+        await pilot.press("2", "f2")  # back from age to the choice: the choice is marked
+        choices = app.screen.query_one(ChoiceList)
+        assert "(•) 2. I am helping someone else - your answer so far" in str(
+            choices.options[1].prompt
+        )
+
+
+async def test_back_at_the_first_step_says_so_in_words(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        assert "nothing to go back to" in text_of(app, "#notice")
+        assert app.session.current == "welcome.hello"
+
+
+async def test_a_refused_answer_is_explained_next_to_the_field(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "1", *"eighty", "enter")
+        assert app.session.current == "welcome.age"
+        assert "whole number from 18 to 120" in text_of(app, "#error")
+        assert isinstance(app.focused, Input) and app.focused.value == "eighty"
+        await pilot.press("ctrl+u", *"80", "enter")
+        assert app.session.current == "welcome.assessment_right"
+        assert not app.screen.query_one("#error").display
+
+
+async def test_changing_an_answer_from_the_log_returns_to_where_the_person_was(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "1")
+        entries = list(app.screen.query(LogEntry))
+        assert [e.item.step for e in entries] == ["welcome.name", "welcome.answering_for"]
+        entries[0].focus()
+        await pilot.press("enter")
+        assert app.session.current == "welcome.name"
+        await pilot.press("ctrl+u", *"Bea", "enter")
+        # The choice is already answered, so the person is back at the age question.
+        assert app.session.current == "welcome.age"
+        assert app.session.answers["welcome.name"] == "Bea"
+        assert "Bea" in screen_text(app)
+
+
+async def test_review_change_reasks_only_what_depends_then_returns(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_to_the_end(pilot)
+        assert "needs.carer_right" in app.session.path
+        await pilot.press("f3")
+        review = app.screen
+        assert isinstance(review, ReviewScreen)
+        steps = [item.step for item in review.items]
+        review.query_one(f"#change-{steps.index('needs.has_carer')}").focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.session.current == "needs.has_carer"
+        await pilot.press("n")
+        # Two tasks were ticked, so the flow goes on to hours and rate, both answered:
+        # nothing else is asked and the review comes back.
+        assert isinstance(app.screen, ReviewScreen)
+        assert "needs.carer_right" not in app.session.path
+        assert app.session.ended
+        assert "Answer: No" in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConversationScreen)
+
+
+async def test_review_change_asks_a_new_question_when_the_path_changes(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "1", *"80", "enter", "enter")
+        await pilot.press("space", "enter", "n")  # one task, no carer: straight to hours
+        await pilot.press(*"10", "enter", *"12", "enter")
+        assert app.session.ended
+        await pilot.press("f3")
+        steps = [item.step for item in app.screen.items]
+        app.screen.query_one(f"#change-{steps.index('needs.has_carer')}").focus()
+        await pilot.press("enter", "y")
+        # Now someone helps: the carer's right is explained before the review returns.
+        assert app.session.current == "needs.carer_right"
+        assert isinstance(app.screen, ConversationScreen)
+        await pilot.press("enter")
+        assert isinstance(app.screen, ReviewScreen)

@@ -1,0 +1,47 @@
+"""Helpers for driving the Textual app with Pilot: walk the example, read the screen."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.pilot import Pilot
+from textual.widgets import Static
+
+from assistant.ui.app import AssistantApp
+from assistant.ui.widgets import Plain
+
+SIZE = (80, 24)
+
+#: The answers the walk below gives, as the engine stores them.
+EXAMPLE_ANSWERS: dict[str, Any] = {
+    "welcome.name": "Ann",
+    "welcome.answering_for": "self",
+    "welcome.age": 80,
+    "needs.tasks": ("washing", "meals"),
+    "needs.has_carer": True,
+    "needs.hours": 10,
+}
+
+
+def text_of(app: AssistantApp, selector: str) -> str:
+    """The text of a Plain widget on the current screen."""
+    return str(app.screen.query_one(selector, Plain).render())
+
+
+def screen_text(app: AssistantApp) -> str:
+    """Everything on the current screen (and the screens under a modal), as plain text."""
+    return "\n".join(str(widget.render()) for widget in app.screen.query(Static))
+
+
+async def answer_to_the_end(pilot: Pilot[Any]) -> None:
+    """Answer every step of the example flow from its first step, by keyboard only."""
+    await pilot.press("enter")  # welcome.hello: Continue has focus
+    await pilot.press(*"Ann", "enter")  # name: a text box
+    await pilot.press("1")  # answering_for: the option's number chooses it
+    await pilot.press(*"80", "enter")  # age: a number
+    await pilot.press("enter")  # assessment_right: an explanation
+    await pilot.press("space", "down", "space", "enter")  # tasks: tick two, Enter finishes
+    await pilot.press("y")  # has_carer: Y for yes
+    await pilot.press("enter")  # carer_right: an explanation
+    await pilot.press(*"10", "enter")  # hours
+    await pilot.press(*"15.50", "enter")  # rate: money
