@@ -120,7 +120,10 @@ def open_saving(args: argparse.Namespace, bundle: Bundle, locale: str, io: Any) 
     if store is None:
         return None if reference else _unsaved(lines)
     if reference:
-        return _resume(store, normalize(reference), bundle, lines)
+        resumed = _resume(store, normalize(reference), bundle, lines)
+        if resumed is None or resumed[0] is None:
+            store.close()
+        return resumed
     mode = "json" if lines.json_mode else "plain"
     try:
         created = store.create(bundle=bundle.id, locale=locale, mode=mode)

@@ -1,0 +1,128 @@
+"""``support-plan sessions``, ``forget`` and ``resume``, as people and scripts use them."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from store_helpers import ANSWERS, SECRET_NAME, file_bytes, walk
+
+from assistant.cli import run
+from assistant.flow.bundle import Bundle
+from assistant.store import open_store
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class Terminal(io.StringIO):
+    """Typed input that looks like a terminal, for the confirmation question."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def saved(store_file: Path, example: Bundle) -> tuple[str, str]:
+    with open_store(store_file) as store:
+        first = walk(store, example, ANSWERS[:4])
+        second = walk(store, example, ANSWERS, name="OtherPersonZ")
+        store.set_label(second, "Dad's plan")
+    return first, second
+
+
+def test_sessions_lists_references_labels_and_progress(
+    store_file: Path, saved: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = saved
+    assert run(["sessions", "--store", str(store_file)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(rf"{first}  \(no label\)  last used .+  3 answers so far", out)
+    assert re.search(rf"{second}  Dad's plan  last used .+  7 answers, finished", out)
+    assert SECRET_NAME not in out and "OtherPersonZ" not in out
+    assert run(["--store", str(store_file), "sessions", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {row["reference"] for row in rows} == {first, second}
+
+
+def test_sessions_with_nothing_saved(store_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["sessions", "--store", str(store_file)]) == 0
+    assert "No conversations are saved" in capsys.readouterr().out
+
+
+def test_forget_refuses_to_delete_unasked_from_a_script(
+    store_file: Path, saved: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["forget", saved[0], "--store", str(store_file)]) == 1
+    assert "add --yes" in capsys.readouterr().err
+    with open_store(store_file) as store:
+        assert len(store.conversations()) == 2
+
+
+def test_forget_asks_first_in_a_terminal(
+    store_file: Path,
+    saved: tuple[str, str],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(sys, "stdin", Terminal("no\n"))
+    assert run(["forget", saved[1], "--store", str(store_file)]) == 1
+    out = capsys.readouterr().out
+    assert "Dad's plan" in out and "cannot be undone" in out and "Nothing was deleted" in out
+    monkeypatch.setattr(sys, "stdin", Terminal("yes\n"))
+    assert run(["forget", saved[1].lower(), "--store", str(store_file)]) == 0
+    assert f"Deleted the conversation {saved[1]}" in capsys.readouterr().out
+    assert b"OtherPersonZ" not in file_bytes(store_file)
+
+
+def test_forget_with_yes_and_all(
+    store_file: Path, saved: tuple[str, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["forget", "ZZZ-ZZZ", "--yes", "--store", str(store_file)]) == 1
+    assert "no saved conversation" in capsys.readouterr().err
+    assert run(["forget", "--store", str(store_file)]) == 2
+    assert run(["forget", "--all", "--yes", "--store", str(store_file)]) == 0
+    assert "Deleted 2 conversations" in capsys.readouterr().out
+    assert SECRET_NAME.encode() not in file_bytes(store_file)
+
+
+def _program(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args, "--flow", "example"],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_piped_input_saves_and_resume_restores_exactly(store_file: Path) -> None:
+    store = ["--store", str(store_file)]
+    first = _program("--plain", *store, stdin="\nAnn\n2\n")
+    assert first.returncode == 0 and "Traceback" not in first.stderr
+    match = re.search(
+        r"End of input\. Your answers are saved\. .*resume (\S{3}-\S{3})", first.stdout
+    )
+    assert match, first.stdout
+    reference = match.group(1)
+    assert first.stdout.startswith(
+        f"We will save your answers as you go. Your reference is {reference}"
+    )
+    again = _program("resume", reference, "--plain", *store, stdin="review\n")
+    assert again.returncode == 0, again.stderr
+    shown = again.stdout.split("Your answers so far:")[0]
+    assert "How old are you?" in shown and "Who is answering" not in shown  # exactly there
+    assert "Answer: Ann" in again.stdout and "Answer: I am helping someone else" in again.stdout
+
+
+def test_no_save_leaves_no_file(store_file: Path) -> None:
+    result = _program("--plain", "--no-save", "--store", str(store_file), stdin="\nAnn\n")
+    assert result.returncode == 0
+    assert "Nothing was saved" in result.stdout
+    assert not store_file.exists()
