@@ -23,7 +23,13 @@ from assistant.ui.widgets import ChoiceList, Plain, TextBox
 
 
 class AdviserPanel(Vertical):
-    """Why we ask, rights, the facts so far, and the adviser-only notes box."""
+    """Why we ask, rights, the facts so far, and the adviser-only notes box.
+
+    F7 jumps to the notes box; Enter adds the note and stays for the next one;
+    Escape goes back to the question.
+    """
+
+    BINDINGS = [Binding("escape", "app.focus_answer", show=False)]
 
     class NoteAdded(Message):
         """The adviser typed a note and pressed Enter."""

@@ -340,7 +340,12 @@ class AssistantApp(App[int]):
     def action_notes(self) -> None:
         """F7: the adviser's notes box."""
         if self._in_conversation() and is_adviser(self.mode):
-            self.query_one(AdviserPanel).focus_notes()
+            self.conversation.query_one(AdviserPanel).focus_notes()
+
+    def action_focus_answer(self) -> None:
+        """Back to the answer control of the current step (e.g. from the notes box)."""
+        if self.conversation is not None:
+            self.conversation.focus_answer()
 
     async def action_sections(self) -> None:
         """F8: jump to a section already reached, or back to where the call was."""
@@ -387,7 +392,7 @@ class AssistantApp(App[int]):
     @on(AdviserPanel.NoteAdded)
     async def _note(self, event: AdviserPanel.NoteAdded) -> None:
         self.session.record("note", {"text": event.text, "at": self.clock()})
-        await self.query_one(AdviserPanel).show_notes(adviser_notes(self.session))
+        await self.conversation.query_one(AdviserPanel).show_notes(adviser_notes(self.session))
 
     @on(ConversationScreen.EndAction)
     async def _end_action(self, event: ConversationScreen.EndAction) -> None:

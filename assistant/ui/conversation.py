@@ -177,7 +177,13 @@ class ConversationScreen(Screen[None]):
             view = view_for(step)
         await answer_area.mount(view)
         self.query_one("#current", VerticalScroll).scroll_home(animate=False)
-        view.first_focus().focus()
+        self.focus_answer()
+
+    def focus_answer(self) -> None:
+        """Focus the current step's answer control."""
+        for view in self.query_one("#answer").children:
+            if isinstance(view, StepView | EndPanel):
+                view.first_focus().focus()
 
     def _set_words(self, title: str, question: str, inline: str) -> None:
         self.query_one("#step-title", Plain).set_text(title)

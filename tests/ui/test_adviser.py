@@ -1,0 +1,84 @@
+"""Adviser mode: notes kept apart, never in the person's outputs; navigator; summaries."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+from ui_helpers import SIZE, answer_to_the_end, screen_text
+
+from assistant.ui.conversation import ConversationScreen
+from assistant.ui.dialogs import Dialog
+from assistant.ui.review import ReviewScreen
+from assistant.ui.summary import adviser_summary, person_summary
+from assistant.ui.widgets import ChoiceList
+
+NOTE = "Caller sounds tired; daughter Jo is the main carer"
+
+
+async def add_note(pilot, text: str) -> None:
+    await pilot.press("f7", *text, "enter", "escape")
+
+
+async def test_notes_are_recorded_with_their_time_and_shown_only_in_the_notes_box(
+    make_app,
+) -> None:
+    app = make_app("adviser_call", case_reference="HL-42")
+    async with app.run_test(size=SIZE) as pilot:
+        await add_note(pilot, NOTE)
+        notes = [e for e in app.session.events if e.kind == "note"]
+        assert len(notes) == 1
+        assert notes[0].value["text"] == NOTE and notes[0].value["at"].startswith("2026-11-22T")
+        assert not app.session.answers  # a note is not an answer
+        assert app.focused is app.screen.query_one("#continue")  # Escape went back
+        box = app.screen.query_one("#notes-list")
+        assert NOTE in "".join(str(w.render()) for w in box.children)
+        await answer_to_the_end(pilot)
+        log = "".join(str(e.render()) for e in app.screen.query("LogEntry"))
+        assert NOTE not in log
+
+
+async def test_notes_never_reach_the_persons_review_or_summary(make_app) -> None:
+    app = make_app("adviser_call", case_reference="HL-42")
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_to_the_end(pilot)
+        await add_note(pilot, NOTE)
+        await pilot.press("f3")
+        assert isinstance(app.screen, ReviewScreen)
+        review = screen_text(app)
+        assert "You told me" in review  # read-back wording for a call
+        assert NOTE not in review
+        await pilot.press("escape", "f9")
+        assert isinstance(app.screen, Dialog)
+        call_summary = screen_text(app)
+    mine = person_summary(app.session, app.t)
+    assert "Ann" in mine and NOTE not in mine
+    theirs = adviser_summary(app.session, app.t, "adviser_call", "HL-42")
+    assert "Case reference: HL-42" in theirs
+    notes_part = theirs.split("ADVISER-ONLY NOTES")[1]
+    assert NOTE in notes_part and NOTE not in theirs.split("ADVISER-ONLY NOTES")[0]
+    assert NOTE in call_summary and "Ann" in call_summary
+
+
+async def test_the_persons_own_modes_have_no_notes(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f7", "f9")
+        assert not app.screen.query("#note-input")
+        assert isinstance(app.screen, ConversationScreen)
+        await pilot.press("enter", *"Ann", "enter")
+        assert app.session.current == "welcome.answering_for"  # F7 typed nothing anywhere
+
+
+async def test_section_navigator_jumps_back_and_returns(make_app) -> None:
+    app = make_app("adviser_behalf")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "1", *"80", "enter", "enter")
+        assert app.session.current == "needs.tasks"
+        await pilot.press("f8")
+        sections = app.screen.query_one(ChoiceList)
+        assert sections.labels == ["Getting started", "Back to where I was"]
+        await pilot.press("enter")  # Getting started
+        assert app.session.current == "welcome.name"
+        assert isinstance(app.focused, Input) and app.focused.value == "Ann"
+        await pilot.press("f8", "2")  # back to where I was
+        assert app.session.current == "needs.tasks"
+        assert app.session.answers["welcome.name"] == "Ann"
