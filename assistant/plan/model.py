@@ -179,3 +179,9 @@ def plan_json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Support Plan Assistant: draft support plan (JSON export)"
     return schema
+
+
+if __name__ == "__main__":  # pragma: no cover - regenerates plan.schema.json
+    import json
+
+    print(json.dumps(plan_json_schema(), indent=2))

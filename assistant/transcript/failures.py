@@ -29,9 +29,12 @@ class Failure:
         return "\n".join([head, *diff(self.expected, self.actual)])
 
 
+LEGEND = "    (- expected, + actual)"
+
+
 def diff(expected: Any, actual: Any) -> list[str]:
     """Expected and actual as '-' and '+' lines, with '?' hints under changed characters."""
     if isinstance(expected, str) and isinstance(actual, str):
         lines = difflib.ndiff(expected.splitlines() or [""], actual.splitlines() or [""])
-        return ["    " + line.rstrip() for line in lines if not line.startswith("  ")]
+        return [LEGEND] + ["    " + line.rstrip() for line in lines if not line.startswith("  ")]
     return [f"    - expected: {expected!r}", f"    + actual:   {actual!r}"]

@@ -164,7 +164,7 @@ def _parse(text: str, display: str) -> tuple[Any, Positions]:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark = error.context_mark or error.problem_mark  # where the broken part began
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = Problem(
             display,

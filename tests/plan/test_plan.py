@@ -1,0 +1,156 @@
+"""The draft support plan: right sections for each persona, private notes kept private."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from decimal import Decimal
+from pathlib import Path
+
+import msgspec
+import pytest
+
+from assistant.engine.session import Session
+from assistant.flow.bundle import Bundle
+from assistant.i18n import Translator
+from assistant.money import AgeBand, Employee, calculate
+from assistant.plan import FORMATS, export
+from assistant.plan.build import build_plan
+from assistant.plan.model import Items, Plan, plan_json_schema
+
+T = Translator()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+DAY = dt.date(2026, 11, 22)
+PERSONAS = sorted(p.stem for p in (ROOT / "transcripts").glob("*.yaml"))
+Persona = Callable[[str], Session]
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_adviser_notes_never_reach_the_persons_plan(name: str, persona: Persona) -> None:
+    session = persona(name)
+    notes = [str(e.value) for e in session.events if e.kind == "note"]
+    for fmt in FORMATS:
+        text = export(session, fmt, today=DAY)
+        assert not any(note in text for note in notes), fmt
+    adviser = export(session, "md", today=DAY, adviser=True)
+    assert all(note in adviser for note in notes)
+
+
+def test_the_adviser_call_has_its_notes_in_the_adviser_copy_only(persona: Persona) -> None:
+    plan = build_plan(persona("adviser_call"), T, today=DAY, adviser=True)
+    assert plan.notes is not None and len(plan.notes) == 3
+    assert build_plan(persona("adviser_call"), T, today=DAY).notes is None
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_json_export_follows_the_schema(name: str, persona: Persona) -> None:
+    text = export(persona(name), "json", today=DAY, adviser=True)
+    plan = msgspec.json.decode(text, type=Plan)  # strict: every field typed as documented
+    assert plan.schema == "support-plan/plan" and plan.created == "2026-11-22"
+    assert json.loads(text)["facts"]["rights"] == list(plan.facts.rights)
+
+
+def test_committed_json_schema_matches_the_model(persona: Persona) -> None:
+    committed = json.loads((ROOT / "assistant" / "plan" / "plan.schema.json").read_text())
+    assert committed == json.loads(json.dumps(plan_json_schema())), (
+        "run: python -m assistant.plan.model > assistant/plan/plan.schema.json"
+    )
+
+
+def test_every_persona_plan_states_that_only_the_council_decides(persona: Persona) -> None:
+    for name in PERSONAS:
+        text = export(persona(name), "txt", today=DAY)
+        assert "Only the council decides" in text, name
+        assert "Money figures for the tax year: 2026/27" in text
+
+
+def test_mental_health_section_only_when_relevant(persona: Persona) -> None:
+    sections = {
+        name: [s.id for s in build_plan(persona(name), T, today=DAY).sections] for name in PERSONAS
+    }
+    assert "mental_health" in sections["section3_discharge"]
+    assert "mental_health" in sections["crisis_disclosure"]
+    assert "mental_health" not in sections["older_widowed_arthritis"]
+    assert "employing_pa" not in sections["attorney_lpa"]  # said they will not employ a PA
+
+
+def test_section_117_plan_has_aftercare_rights_and_the_calculators_costs(persona: Persona) -> None:
+    plan = build_plan(persona("section3_discharge"), T, today=DAY)
+    assert {"aftercare", "advocate", "direct_payment"} <= set(plan.facts.rights)
+    expected = calculate(Employee(Decimal("13"), Decimal("20"), AgeBand.AGE_25_TO_SPA), on=DAY)
+    assert plan.facts.costs is not None
+    assert plan.facts.costs.total_weekly == f"{expected.total_weekly:.2f}" == "316.47"
+    assert plan.facts.costs.shortfall_weekly == "16.47"
+
+
+def test_pa_duties_are_a_checklist_with_sources(persona: Persona) -> None:
+    section = build_plan(persona("dp_rate_too_low"), T, today=DAY).section("employing_pa")
+    assert section is not None
+    checklists = [b for b in section.blocks if isinstance(b, Items) and b.checklist]
+    assert len(checklists) == 1 and len(checklists[0].items) == 14
+    assert all(item.sources for item in checklists[0].items)
+    assert "- [ ] **1\\. Register with HMRC and run PAYE.**" in export(
+        persona("dp_rate_too_low"), "md", today=DAY
+    )
+
+
+def test_skipped_money_gives_no_cost_table_and_says_why(persona: Persona) -> None:
+    plan = build_plan(persona("skips_money"), T, today=DAY)
+    assert plan.facts.costs is None
+    assert "There is no cost table" in export(persona("skips_money"), "txt", today=DAY)
+
+
+def test_own_words_are_kept_and_declined_answers_left_out(persona: Persona) -> None:
+    text = export(persona("crisis_disclosure"), "md", today=DAY)
+    assert "Talking to someone who gets it." in text
+    assert "Who helps you now" not in text  # declined
+
+
+def test_outside_england_no_english_rights_are_claimed(persona: Persona) -> None:
+    plan = build_plan(persona("scotland"), T, today=DAY)
+    assert plan.facts.rights == ()
+    text = " ".join(export(persona("scotland"), "txt", today=DAY).split())
+    assert "The law in Scotland is different" in text
+    assert "No rights are listed, because the rights in this tool are the law in England." in text
+
+
+def test_an_answer_on_an_abandoned_branch_is_not_in_the_plan(example: Bundle) -> None:
+    session = Session(example)
+    session.start()
+    for raw in (None, "Ann", "1", "82", None, "1", "yes"):
+        session.answer(raw)
+    assert session.current == "needs.carer_right"
+    session.back()
+    session.answer("no")  # the branch to the carer's right is left behind
+    plan = build_plan(session, T, today=DAY)
+    assert "carer_right" not in plan.facts.rights
+    assert "Yes" not in export(session, "txt", today=DAY).split("Does someone help you now")[1][:40]
+
+
+def test_plan_text_wraps_for_email(persona: Persona) -> None:
+    text = export(persona("section3_discharge"), "txt", today=DAY)
+    too_long = [line for line in text.splitlines() if len(line) > 72 and "://" not in line]
+    assert too_long == []
+
+
+def test_markdown_escapes_the_persons_words(example: Bundle) -> None:
+    session = Session(example)
+    session.start()
+    session.answer()
+    session.answer("*Ann* <script>")
+    text = export(session, "md", today=DAY)
+    assert "\\*Ann\\* \\<script\\>" in text and "<script>" not in text
+
+
+def test_unknown_format_is_refused(example: Bundle) -> None:
+    with pytest.raises(ValueError, match="use md, html, txt or json"):
+        export(Session(example), "pdf", today=DAY)  # type: ignore[arg-type]
+
+
+def test_example_plan_has_the_fixed_sections(example: Bundle) -> None:
+    plan = build_plan(Session(example), T, today=DAY)
+    assert [s.id for s in plan.sections] == ["rights", "questions", "next_steps", "about_plan"]
+    assert Path(ROOT / "assistant" / "plan" / "README.md").exists()

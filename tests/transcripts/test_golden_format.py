@@ -1,0 +1,64 @@
+"""The golden-conversation loader: every mistake is reported with file:line and a fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.transcript.golden import GoldenError, load_golden
+
+HEAD = "bundle: example\nlocale: en_GB\n"
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "case.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems(tmp_path: Path, text: str) -> list[str]:
+    with pytest.raises(GoldenError) as caught:
+        load_golden(write(tmp_path, text), "case.yaml")
+    return [str(p) for p in caught.value.problems]
+
+
+def test_yes_and_no_stay_as_typed(tmp_path: Path) -> None:
+    golden = load_golden(
+        write(tmp_path, HEAD + "turns:\n  - answer: yes\n  - answer: on\n  - answer: true\n")
+    )
+    assert [t.value for t in golden.turns] == ["yes", "on", True]
+
+
+def test_unknown_key_names_the_line_and_a_likely_fix(tmp_path: Path) -> None:
+    found = problems(tmp_path, HEAD + "turns:\n  - answer: Ann\n    stat: welcome.name\n")
+    assert found == [
+        "case.yaml:5:5: 'stat' is not a key here. Fix: Did you mean 'state'? [unknown-key]"
+    ]
+
+
+def test_a_turn_needs_exactly_one_input(tmp_path: Path) -> None:
+    found = problems(tmp_path, HEAD + "turns:\n  - answer: Ann\n    back:\n")
+    assert len(found) == 1 and found[0].startswith("case.yaml:4:")
+    assert "exactly one input, but this one has 2" in found[0]
+
+
+def test_missing_bundle_and_bad_step_keys_are_all_reported(tmp_path: Path) -> None:
+    found = problems(
+        tmp_path, "locale: en_GB\nturns:\n  - edit: name\n  - next:\n    state: Welcome\n"
+    )
+    assert any("'bundle' is missing" in p for p in found)
+    assert any(p.startswith("case.yaml:3:") and "'edit' needs a step key" in p for p in found)
+    assert any(p.startswith("case.yaml:5:") and "'state' must be a step key" in p for p in found)
+
+
+def test_broken_yaml_points_at_the_line(tmp_path: Path) -> None:
+    found = problems(tmp_path, HEAD + 'turns:\n  - answer: "Ann\n  - next:\n')
+    assert len(found) == 1 and "not valid YAML" in found[0]
+    assert found[0].startswith("case.yaml:4:")
+
+
+def test_outcome_keys_are_checked(tmp_path: Path) -> None:
+    found = problems(tmp_path, HEAD + "turns:\n  - next:\noutcome:\n  right: []\n  costs: 12\n")
+    assert any("'right' is not a key here. Fix: Did you mean 'rights'?" in p for p in found)
+    assert any("'costs' must be a mapping or 'none'" in p for p in found)
