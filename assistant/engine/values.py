@@ -33,9 +33,12 @@ Value = str | bool | int | Decimal | tuple[str, ...] | Special
 MONEY_CEILING = Decimal("10000000")
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class InvalidAnswer(Exception):
-    """An answer that could not be accepted; ``msgid`` says why and what to type instead."""
+    """An answer that could not be accepted; ``msgid`` says why and what to type instead.
+
+    Not frozen: Python sets ``__traceback__`` on exceptions as they propagate.
+    """
 
     msgid: str
     params: dict[str, Any] = field(default_factory=dict)

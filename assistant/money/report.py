@@ -58,10 +58,9 @@ def compute(answers: Mapping[str, Value], on: dt.date) -> PaCost:
     )
     result = calculate([employee], on=on)
     offered = answers.get(OFFERED)
-    check = (
-        check_offered_rate(result, offered_hourly=offered) if isinstance(offered, Decimal) else None
-    )
-    return PaCost(result, check)
+    if not isinstance(offered, Decimal) or offered <= 0:  # no offer, or "£0": nothing to compare
+        return PaCost(result, None)
+    return PaCost(result, check_offered_rate(result, offered_hourly=offered))
 
 
 def render_lines(data: PaCost, translate: Callable[[str], str], locale: str) -> list[str]:

@@ -3,6 +3,7 @@ interrupts. Every walk must run without an exception, finish at an end step, and
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,8 @@ from assistant.flow.bundle import Bundle, find_bundles, load_bundle
 
 FLOWS = Path(__file__).parents[2] / "flows"
 BUNDLES = [p.name for p in find_bundles(FLOWS)]
+#: Walks per bundle; set WALKS=1000 for a long bug hunt (CI runs the default).
+WALKS = int(os.environ.get("WALKS", "60"))
 ACTIONS = ["valid"] * 6 + ["invalid", "back", "edit", "help", "pause", "review", "special"]
 
 
@@ -79,7 +82,7 @@ def finish(session: Session, data: st.DataObject) -> None:
 
 
 @pytest.mark.parametrize("name", BUNDLES)
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=WALKS, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_random_walk_never_fails_and_always_can_finish(name: str, data: st.DataObject) -> None:
     session = Session(bundle(name))

@@ -46,3 +46,26 @@ def test_cost_check_without_rate_or_hours_says_what_is_needed() -> None:
     view = at_cost_result({"employing_pa.pa_rate": Decimal("13")})
     lines = describe(view, load_bundle(ENGLAND), Translator())["report"]["lines"]
     assert lines and "hourly rate and the hours a week" in lines[0]
+
+
+def test_a_zero_offer_is_no_offer_rather_than_a_crash() -> None:
+    view = at_cost_result(
+        {
+            "employing_pa.pa_rate": Decimal("13"),
+            "employing_pa.pa_hours": 20,
+            "employing_pa.offered_rate": Decimal("0.00"),
+        }
+    )
+    assert view.report.data.result is not None
+    assert view.report.data.check is None
+
+
+def test_invalid_answer_can_travel_through_context_managers() -> None:
+    import contextlib
+
+    import pytest
+
+    from assistant.engine.values import InvalidAnswer, parse_money
+
+    with pytest.raises(InvalidAnswer), contextlib.suppress(KeyError):
+        parse_money("lots")
