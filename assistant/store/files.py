@@ -12,12 +12,13 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from assistant.store.base import DamagedStore, StoreError
+from assistant.store.base import StoreError
 
 APP_NAME = "support-plan"
 FILE_NAME = "conversations.sqlite3"
 ENV_VARIABLE = "SUPPORT_PLAN_STORE"
-_MAGIC = b"SQLite format 3\x00"
+#: What :func:`health_problem` says about a file that is not a database at all.
+NOT_A_DATABASE = "not a database file"
 _SIDE_FILES = ("-wal", "-shm")
 
 
@@ -73,20 +74,19 @@ def _make_private(path: Path) -> None:
 
 
 def _check_header(path: Path) -> bool:
-    """True if the file has data in SQLite's format; a DamagedStore if it is something else."""
+    """True if the file has data. Its content is never read here, only by SQLite.
+
+    Opening and closing the file with a handle of our own would cancel the POSIX locks
+    that SQLite holds on it in this process (an open store would then lose writes), so
+    whether the file really is a database is left to :func:`health_problem`.
+    """
     if not path.is_file():
         raise StoreError(
             f"{path} is not a file, so answers cannot be saved there. "
             "Choose a file with --store PATH.",
             path,
         )
-    with path.open("rb") as handle:
-        header = handle.read(100)
-    if not header:
-        return False
-    if len(header) < 100 or not header.startswith(_MAGIC):
-        raise DamagedStore(damaged_message(path), path)
-    return True
+    return path.stat().st_size > 0
 
 
 def damaged_message(path: Path, detail: str = "") -> str:
@@ -109,9 +109,10 @@ def health_problem(path: Path) -> str | None:
     try:
         rows = connection.execute("PRAGMA quick_check").fetchall()
     except sqlite3.DatabaseError as error:
-        if getattr(error, "sqlite_errorname", "") in ("SQLITE_BUSY", "SQLITE_LOCKED"):
+        name = getattr(error, "sqlite_errorname", "")
+        if name in ("SQLITE_BUSY", "SQLITE_LOCKED"):
             return None
-        return str(error)
+        return NOT_A_DATABASE if name == "SQLITE_NOTADB" else str(error)
     finally:
         connection.close()
     return None if rows == [("ok",)] else "SQLite's check found problems"

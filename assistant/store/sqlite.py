@@ -59,6 +59,8 @@ class SqliteStore(Store):
     def _connect(self) -> sqlite3.Connection:
         has_data = files.prepare(self._path)
         problem = files.health_problem(self._path) if has_data else None
+        if problem == files.NOT_A_DATABASE:
+            raise DamagedStore(files.damaged_message(self._path, problem), self._path)
         if problem is not None:
             self._damaged = files.damaged_message(self._path, problem)
             log.warning("store %s failed its check; opening read-only", self._path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from assistant.engine.session import Session
@@ -26,9 +27,11 @@ def walk(store: Store, bundle: Bundle, answers: list[str], name: str = SECRET_NA
 
 
 def file_bytes(path: Path) -> bytes:
-    """The store file and its WAL and shared-memory files, as they are on disk now."""
-    return b"".join(
-        Path(f"{path}{suffix}").read_bytes()
-        for suffix in ("", "-wal", "-shm")
-        if Path(f"{path}{suffix}").exists()
-    )
+    """The store file and its WAL and shared-memory files, as they are on disk now.
+
+    Read by another process: closing a handle on the file in this process would cancel
+    the locks an open store holds (POSIX advisory locks are per process).
+    """
+    names = [f"{path}{suffix}" for suffix in ("", "-wal", "-shm")]
+    existing = [name for name in names if Path(name).exists()]
+    return subprocess.run(["cat", *existing], capture_output=True, check=True).stdout

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import stat
+import subprocess
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -148,3 +150,27 @@ def test_a_folder_that_cannot_be_made_is_a_kind_message(tmp_path: Path) -> None:
         open_store(blocker / "sub" / "s.sqlite3")
     assert str(blocker) in caught.value.message
     assert os.path.getsize(blocker) == 0
+
+
+def test_opening_the_store_twice_in_one_process_keeps_saving(store_file: Path) -> None:
+    """A second open (as the app's start screen does) must not cancel the first one's locks.
+
+    Reading the file with a handle of our own once did: another process then thought it
+    was the last user and removed the WAL, so later commits silently went nowhere (a kill
+    before closing lost them).
+    """
+    at = "2026-11-22T10:00:00+00:00"
+    first = open_store(store_file)
+    reference = first.create(bundle="example", locale="en_GB", mode="plain")
+    first.append(reference, Event(1, "started", at))
+    open_store(store_file).close()  # same process
+    read = (
+        "from assistant.store import open_store\n"
+        f"with open_store({str(store_file)!r}) as s: print([e.seq for e in s.events({reference!r})])"
+    )
+    other = [sys.executable, "-c", read]
+    assert subprocess.run(other, capture_output=True, text=True, check=True).stdout == "[1]\n"
+    first.append(reference, Event(2, "shown", at, "welcome.hello"))
+    seen = subprocess.run(other, capture_output=True, text=True, check=True).stdout
+    first.close()
+    assert seen == "[1, 2]\n"
