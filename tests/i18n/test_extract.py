@@ -201,3 +201,21 @@ def test_funcname_is_always_a_default_keyword_or_none() -> None:
     names = {funcname for _, funcname, _, _ in extract_flow_yaml(fileobj, (), (), {})}
     assert names <= {None, *DEFAULT_KEYWORDS}
     assert "pgettext" in names
+
+
+def test_python_extraction_finds_marked_strings_inside_f_strings() -> None:
+    """Python 3.11 tokenizes an f-string as one token; Babel alone would miss these."""
+    from assistant.i18n.extract import extract_python
+
+    code = (
+        "# Translators: shown before the answer\n"
+        "label = N_('Plain')\n"
+        "line = f\"{n}. {t.gettext(N_('Answer:'))} {t.pgettext('ctx', 'In context')}\"\n"
+        'skipped = f"{t.gettext(name)}"\n'
+    )
+    fileobj = io.BytesIO(code.encode())
+    found = [(m, c) for _, m, _, c in extract(extract_python, fileobj, DEFAULT_KEYWORDS)]
+    assert ("Plain", None) in found
+    assert ("Answer:", None) in found
+    assert ("In context", "ctx") in found
+    assert all(m for m, _ in found)  # a non-literal argument is not a message
