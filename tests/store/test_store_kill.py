@@ -1,7 +1,8 @@
 """Crash safety: SIGKILL the plain front end at random moments, resume, and lose nothing.
 
-The default run makes 30 kills; ``KILLS=200 pytest tests/store/test_store_kill.py`` makes
-the full count that the issue asks for. The harness itself is in store_kill_harness.py.
+The default run makes 30 kills of the line mode and 10 of the Textual app (in tmux, for a
+real pty); ``KILLS=200 pytest tests/store/test_store_kill.py`` makes the full count of each
+that the issue asks for. The harnesses are store_kill_harness.py and store_tui_kill_harness.py.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ import os
 from pathlib import Path
 
 import pytest
+import store_tui_kill_harness
 from store_kill_harness import run_kills
 
 KILLS = int(os.environ.get("KILLS", "30"))
+#: The Textual app starts slowly, so by default it is killed fewer times.
+TUI_KILLS = int(os.environ.get("KILLS", "10"))
 
 
 @pytest.mark.timeout(max(120, KILLS * 6))
@@ -28,7 +32,16 @@ def test_no_acknowledged_answer_is_lost_when_killed(
     assert report.shown_checked > 0  # and resuming showed the answers on screen
 
 
-def test_textual_front_end_under_a_pty() -> None:
-    if not (Path(__file__).parents[2] / "assistant" / "ui" / "app.py").exists():
-        pytest.skip("assistant/ui/app.py is not built yet; the pty kill test waits for it")
-    pytest.skip("the Textual kill harness is not written yet (see issue 7)")
+@pytest.mark.tmux
+@pytest.mark.timeout(max(180, TUI_KILLS * 12))
+def test_textual_app_under_a_pty_loses_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    if not store_tui_kill_harness.available():
+        pytest.skip("needs tmux and the Textual app (assistant/ui/app.py)")
+    report = store_tui_kill_harness.run_kills(TUI_KILLS, tmp_path / "tui.sqlite3", seed=TUI_KILLS)
+    with capsys.disabled():
+        print(f"\n[kill test] {report.line()}")
+    assert report.failures == []
+    assert report.kills == TUI_KILLS
+    assert report.answers_checked > 0 and report.resumes_checked > 0
