@@ -7,12 +7,15 @@ file is reported by name and never changed.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import stat
 from pathlib import Path
 
-from assistant.store.base import StoreError
+from assistant.store.base import DamagedStore, StoreError
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "support-plan"
 FILE_NAME = "conversations.sqlite3"
@@ -116,3 +119,22 @@ def health_problem(path: Path) -> str | None:
     finally:
         connection.close()
     return None if rows == [("ok",)] else "SQLite's check found problems"
+
+
+def sqlite_failure(path: Path, error: sqlite3.Error) -> StoreError:
+    """A kind message for a SQLite error (SQLite's own messages never hold answers)."""
+    name = getattr(error, "sqlite_errorname", "")
+    log.warning("store %s: SQLite error %s", path, name or type(error).__name__)
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        return DamagedStore(damaged_message(path, str(error)), path)
+    if name.startswith("SQLITE_FULL"):
+        advice = "the disk is full. Free some space, then carry on"
+    elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        advice = "another window of the assistant is using it. Close that window and try again"
+    elif name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN")):
+        advice = "this account is not allowed to change it. Choose another file with --store PATH"
+    elif name.startswith("SQLITE_CONSTRAINT"):
+        advice = "that step was already saved. Resume the conversation to carry on"
+    else:
+        advice = f"SQLite reported '{error}'. Try again, or choose another file with --store PATH"
+    return StoreError(f"The saved conversations in {path} could not be used: {advice}.", path)

@@ -124,11 +124,17 @@ def open_saving(args: argparse.Namespace, bundle: Bundle, locale: str, io: Any) 
         if resumed is None or resumed[0] is None:
             store.close()
         return resumed
+    return _start(store, bundle, locale, lines)
+
+
+def _start(store: Store, bundle: Bundle, locale: str, lines: Lines) -> Opened:
+    """A new saved conversation, with its reference shown at once."""
     mode = "json" if lines.json_mode else "plain"
     try:
         created = store.create(bundle=bundle.id, locale=locale, mode=mode)
     except StoreError as error:
         lines.problem(error.message)
+        store.close()
         return _unsaved(lines)
     target = SavingTarget(store, created, lines)
     lines.say(
@@ -139,6 +145,22 @@ def open_saving(args: argparse.Namespace, bundle: Bundle, locale: str, io: Any) 
         reference=created,
     )
     return target, [], target.record
+
+
+def saved_flow(args: argparse.Namespace) -> str | None:
+    """For ``resume REF`` without --flow: the questions the conversation was saved with.
+
+    The front end should load that bundle rather than the default one; None if unknown.
+    """
+    reference = getattr(args, "reference", None)
+    if not reference or getattr(args, "flow", None):
+        return None
+    try:
+        with open_store(getattr(args, "store", None)) as store:
+            summary = store.summary(reference)
+    except StoreError:
+        return None
+    return None if summary is None else summary.bundle
 
 
 def _consented(args: argparse.Namespace, lines: Lines) -> bool:

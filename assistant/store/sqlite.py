@@ -390,25 +390,7 @@ class SqliteStore(Store):
 
     def _failure(self, error: sqlite3.Error) -> StoreError:
         """A kind message for a SQLite error; SQLite's own messages never hold answers."""
-        return _failure(self._path, error)
-
-
-def _failure(path: Path, error: sqlite3.Error) -> StoreError:
-    name = getattr(error, "sqlite_errorname", "")
-    log.warning("store %s: SQLite error %s", path, name or type(error).__name__)
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return DamagedStore(files.damaged_message(path, str(error)), path)
-    if name.startswith("SQLITE_FULL"):
-        advice = "the disk is full. Free some space, then carry on"
-    elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        advice = "another window of the assistant is using it. Close that window and try again"
-    elif name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN")):
-        advice = "this account is not allowed to change it. Choose another file with --store PATH"
-    elif name.startswith("SQLITE_CONSTRAINT"):
-        advice = "that step was already saved. Resume the conversation to carry on"
-    else:
-        advice = f"SQLite reported '{error}'. Try again, or choose another file with --store PATH"
-    return StoreError(f"The saved conversations in {path} could not be used: {advice}.", path)
+        return files.sqlite_failure(self._path, error)
 
 
 def _answered_steps(events: list[Event]) -> set[str]:

@@ -173,3 +173,11 @@ def test_a_failed_save_is_said_and_saving_stops(store_file: Path, example: Bundl
     assert target.saving is False
     on_event(Event(3, "paused", "2026-11-22T10:00:00+00:00", "welcome.hello"))  # no error
     target.store.close()
+
+
+def test_saved_flow_names_the_questions_to_resume_with(store_file: Path) -> None:
+    with open_store(store_file) as store:
+        reference = store.create(bundle="england", locale="en_GB", mode="plain")
+    assert saving.saved_flow(_args(store_file, reference=reference, flow=None)) == "england"
+    assert saving.saved_flow(_args(store_file, reference=reference, flow="example")) is None
+    assert saving.saved_flow(_args(store_file, reference="ZZZ-ZZZ", flow=None)) is None
