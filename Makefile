@@ -40,7 +40,10 @@ pytest: $(STAMP) mo
 ## locale's .po, then compile them all, printing how complete each one is.
 catalogs: $(STAMP)
 	$(BIN)/pybabel -q extract -F pyproject.toml --add-location=file \
-		--project="Support Plan Assistant" -o $(POT) assistant flows
+		--project="Support Plan Assistant" -o $(POT).new assistant flows
+	@# Keep the old template when only its creation date changed, so git stays quiet.
+	@grep -v '^"POT-Creation-Date' $(POT).new > $(POT).a; grep -sv '^"POT-Creation-Date' $(POT) > $(POT).b; \
+		if cmp -s $(POT).a $(POT).b; then rm $(POT).new; else mv $(POT).new $(POT); fi; rm -f $(POT).a $(POT).b
 	$(BIN)/pybabel -q update -i $(POT) -d locales --previous --ignore-obsolete \
 		--ignore-pot-creation-date
 	$(BIN)/pybabel compile -d locales --statistics
