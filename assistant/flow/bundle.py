@@ -108,7 +108,17 @@ class _Scoped(Mapping[str, Value]):
 
 
 def load_bundle(root: Path, display_root: Path | None = None) -> Bundle:
-    """Load and check the bundle in ``root``; raise :class:`FlowError` listing every problem."""
+    """Load and check the bundle in ``root``; raise :class:`FlowError` listing every problem.
+
+    A bundle that loaded cleanly before comes from the private, checked cache in
+    :mod:`assistant.flow.cache` (it is re-checked, and never stale), saving the YAML parse.
+    """
+    from assistant.flow.cache import cached_load
+
+    return cached_load(root, display_root, _load_checked)
+
+
+def _load_checked(root: Path, display_root: Path | None) -> Bundle:
     bundle, problems = read_bundle(root, display_root)
     if problems or bundle is None:
         raise FlowError(problems)
