@@ -47,6 +47,8 @@ class InvalidAnswer(Exception):
         return self.msgid.format(**self.params)
 
 
+#: A comma followed by one or two digits and nothing else is a decimal comma, not thousands.
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")
 _MONEY_RE = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d{1,2})?$|^\.\d{1,2}$")
 
 
@@ -58,9 +60,11 @@ def parse_money(
     Negative amounts, words and absurd amounts are refused with a message that says
     what to type instead. The result always has two decimal places.
     """
-    cleaned = text.strip().replace(" ", "")
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
     if cleaned.startswith("£"):
         cleaned = cleaned[1:]
+    if _DECIMAL_COMMA.match(cleaned):  # "13,50" as typed in Polish and much of Europe
+        cleaned = cleaned.replace(",", ".")
     if cleaned.lower().endswith("p") and cleaned[:-1].isascii() and cleaned[:-1].isdigit():
         cleaned = str(Decimal(cleaned[:-1]) / 100)
     if cleaned.startswith("-"):

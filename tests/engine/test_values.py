@@ -1,0 +1,40 @@
+"""Money as people type it, in English and in Polish and Welsh habits."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from assistant.engine.values import InvalidAnswer, Special, decode, encode, parse_money
+
+
+@pytest.mark.parametrize(
+    ("typed", "amount"),
+    [
+        ("13", "13.00"),
+        ("£13", "13.00"),
+        ("13.50", "13.50"),
+        ("£1,234.56", "1234.56"),
+        ("13,50", "13.50"),
+        ("12 345,67", "12345.67"),
+        ("1,234", "1234.00"),
+        ("50p", "0.50"),
+    ],
+)
+def test_money_is_read_as_typed(typed: str, amount: str) -> None:
+    assert parse_money(typed) == Decimal(amount)
+
+
+@pytest.mark.parametrize("typed", ["-5", "lots", "12.345", "1,23,4", "", "£", "10000001"])
+def test_bad_money_is_refused_with_what_to_type(typed: str) -> None:
+    with pytest.raises(InvalidAnswer) as caught:
+        parse_money(typed)
+    assert "for example" in caught.value.msgid or "up to" in caught.value.msgid
+
+
+@pytest.mark.parametrize(
+    "value", ["self", True, 42, Decimal("13.50"), ("a", "b"), Special.UNKNOWN, Special.DECLINED]
+)
+def test_answers_round_trip_through_the_log_encoding(value: object) -> None:
+    assert decode(encode(value)) == value  # type: ignore[arg-type]
