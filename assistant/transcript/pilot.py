@@ -1,0 +1,126 @@
+"""Replay a golden conversation through the Textual app, by key presses, with Pilot.
+
+The engine replay proves the conversation; this proves the wiring: each turn becomes the
+keys a person would press (a number for a choice, Space and Down for ticks, typed text and
+Enter, Y or N), and after each one the app's own session must be at the expected step.
+This module never imports Textual: the test hands it the running app and its Pilot, so the
+transcript package stays pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any, Protocol
+
+from assistant.engine import views
+from assistant.engine.session import Session
+from assistant.engine.values import Value
+from assistant.flow import model
+from assistant.i18n import Translator
+from assistant.transcript.failures import Failure
+from assistant.transcript.golden import Golden, Turn
+from assistant.transcript.outcome import compare_outcome
+from assistant.transcript.replay import Result, check_turn
+
+#: Inputs the app replay can press; the others need screens (review, notes) of their own.
+SUPPORTED = frozenset({"start", "answer", "next", "read_to", "back", "dont_know", "decline"})
+
+
+class Pilot(Protocol):
+    """The part of ``textual.pilot.Pilot`` used here."""
+
+    async def press(self, *keys: str) -> None:
+        """Press keys in order, waiting for the app to settle after each."""
+
+    async def click(self, selector: str) -> Any:
+        """Click the widget matching ``selector``."""
+
+    async def pause(self, delay: float | None = None) -> None:
+        """Let pending messages run."""
+
+
+class App(Protocol):
+    """The part of ``AssistantApp`` used here."""
+
+    session: Session
+    t: Translator
+
+
+def unsupported(golden: Golden) -> list[str]:
+    """The inputs of ``golden`` that the app replay cannot press yet."""
+    return sorted({turn.action for turn in golden.turns} - SUPPORTED)
+
+
+#: Types text into the focused box; the default presses each key, a test may paste instead.
+Typist = Callable[[str], Awaitable[None]]
+
+
+async def replay_in_app(
+    golden: Golden, app: App, pilot: Pilot, typist: Typist | None = None
+) -> Result:
+    """Press every turn of ``golden`` into the running ``app``; compare steps and outcome."""
+    result = Result(golden.display, golden.title, turns=len(golden.turns))
+    for number, turn in enumerate(golden.turns):
+        if turn.action != "start":
+            await press_turn(turn, app, pilot, typist)
+        session = app.session
+        shown = [views.current_view(session)]
+        failures = check_turn(turn, number, session, list(shown), app.t)
+        result.failures += failures
+        if any(f.what == "the step reached differs" for f in failures):
+            result.failures.append(Failure(turn.line, f"turn {number}", "replay stopped here"))
+            return result
+    result.failures += compare_outcome(golden, app.session, app.t)
+    return result
+
+
+async def press_turn(turn: Turn, app: App, pilot: Pilot, typist: Typist | None = None) -> None:
+    """The keys for one turn, chosen from the step on the screen now."""
+    action = turn.action
+    if action not in SUPPORTED:
+        raise ValueError(f"'{action}' cannot be replayed in the app yet")
+    if action == "next":
+        await pilot.press("enter")
+    elif action == "read_to":
+        for _ in range(len(app.session.bundle.steps)):
+            step = app.session.bundle.steps[app.session.current].step
+            if app.session.current == turn.value or not isinstance(step, model.Say):
+                break
+            await pilot.press("enter")
+    elif action == "back":
+        await pilot.press("f2")
+    elif action in ("dont_know", "decline"):
+        await pilot.click("#unknown" if action == "dont_know" else "#decline")
+    else:
+        step = app.session.bundle.steps[app.session.current].step
+        assert isinstance(step, model.Ask), f"{app.session.current} is not a question"
+        if step.type in TYPED and typist is not None:
+            await typist(str(turn.value))
+            await pilot.press("enter")
+        else:
+            await pilot.press(*keys_for(step, turn.value))
+    await pilot.pause()
+
+
+#: Answer types typed into a text box.
+TYPED = frozenset({"text", "number", "money"})
+
+
+def keys_for(step: model.Ask, value: Value | list[str] | int | float) -> list[str]:
+    """The key presses that give ``value`` to ``step`` in the app's step views."""
+    values = [c.value for c in step.choices]
+    if step.type == "choice":
+        index = values.index(str(value)) + 1 if str(value) in values else int(str(value))
+        if index > 9:
+            raise ValueError("only the first nine options have a number key")
+        return [str(index)]
+    if step.type == "yesno":
+        return ["y" if value is True or str(value).lower() in ("yes", "y") else "n"]
+    if step.type == "multi":
+        chosen = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
+        keys: list[str] = []
+        for position, option in enumerate(values):
+            keys += ["space"] if option in chosen else []
+            keys += ["down"] if position < len(values) - 1 else []
+        return [*keys, "enter"]
+    return [*str(value), "enter"]
