@@ -101,7 +101,7 @@ def _title(reader: Reader, layout: SectionLayout) -> str:
     if layout.title:
         return reader.t.gettext(layout.title)
     module = reader.session.bundle.modules[layout.module or ""]
-    return reader.t.gettext(module.title)
+    return reader.t.pgettext(f"{layout.module}.section", module.title)
 
 
 def _answers(reader: Reader, layout: SectionLayout) -> list[Block]:

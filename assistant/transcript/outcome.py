@@ -25,49 +25,28 @@ def compare_outcome(golden: Golden, session: Session, t: Translator) -> list[Fai
     if not outcome:
         return []
     plan = build_plan(session, t, today=golden.date, adviser=True)
-    failures: list[Failure] = []
-    if "state" in outcome and outcome["state"] != session.current:
-        failures.append(
-            Failure(
-                line,
-                "outcome",
-                "the conversation ended at a different step",
-                outcome["state"],
-                session.current,
-            )
-        )
-    if "indication" in outcome:
-        expected = None if outcome["indication"] in (None, "none") else outcome["indication"]
-        if expected != plan.facts.indication:
-            failures.append(
-                Failure(
-                    line,
-                    "outcome",
-                    "the eligibility indication differs",
-                    expected,
-                    plan.facts.indication,
-                )
-            )
-    actual_lists = {
+    indication = outcome.get("indication")
+    scalars = {
+        "state": ("the conversation ended at a different step", session.current),
+        "indication": ("the eligibility indication differs", plan.facts.indication),
+        "notes": ("the number of adviser notes differs", len(plan.notes or ())),
+    }
+    expected = dict(outcome) | ({"indication": None} if indication == "none" else {})
+    failures = [
+        Failure(line, "outcome", what, expected[key], actual)
+        for key, (what, actual) in scalars.items()
+        if key in expected and expected[key] != actual
+    ]
+    lists = {
         "rights": list(plan.facts.rights),
         "options": list(plan.facts.options),
         "sections": [s.id for s in plan.sections],
     }
-    for key, actual in actual_lists.items():
+    for key, actual_list in lists.items():
         if key in outcome:
-            failures += _compare_list(line, key, [str(v) for v in outcome[key]], actual)
+            failures += _compare_list(line, key, [str(v) for v in outcome[key]], actual_list)
     if "costs" in outcome:
         failures += _compare_costs(line, outcome["costs"], plan.facts.costs)
-    if "notes" in outcome and outcome["notes"] != len(plan.notes or ()):
-        failures.append(
-            Failure(
-                line,
-                "outcome",
-                "the number of adviser notes differs",
-                outcome["notes"],
-                len(plan.notes or ()),
-            )
-        )
     return failures
 
 

@@ -210,40 +210,38 @@ def check_turn(
     """Every difference between what ``turn`` expects and what the session did."""
     where = f"turn {number} ({turn.describe()})"
     output = main_output(outputs)
+    checks = dict(turn.checks)
+    if turn.action == "read_to":
+        checks.setdefault("state", turn.value)
     failures = _check_rejected(turn, where, output, t)
-    checks = turn.checks
     if "state" in checks and checks["state"] != session.current:
         failures.append(
             Failure(turn.line, where, "the step reached differs", checks["state"], session.current)
         )
+    return failures + _check_message(turn.line, where, checks, output, session, t)
+
+
+def _check_message(
+    line: int,
+    where: str,
+    checks: dict[str, Any],
+    output: Output | None,
+    session: Session,
+    t: Translator,
+) -> list[Failure]:
+    """The ``ctx``, ``id`` and ``text`` checks against the message on the screen."""
     ctx, msg = message_of(output)
-    if "ctx" in checks and checks["ctx"] != ctx:
-        failures.append(
-            Failure(turn.line, where, "the message context (ctx) differs", checks["ctx"], ctx)
-        )
-    if "id" in checks and checks["id"] != (msg.id if msg else None):
-        failures.append(
-            Failure(
-                turn.line,
-                where,
-                f"the English wording (id) changed at {ctx or session.current}",
-                checks["id"],
-                msg.id if msg else None,
-            )
-        )
-    if "text" in checks:
-        shown = t.render(msg) if msg else None
-        if checks["text"] != shown:
-            failures.append(
-                Failure(
-                    turn.line,
-                    where,
-                    f"the text shown in {t.locale} changed at {ctx or session.current}",
-                    checks["text"],
-                    shown,
-                )
-            )
-    return failures
+    at = ctx or session.current
+    shown = {
+        "ctx": ("the message context (ctx) differs", ctx),
+        "id": (f"the English wording (id) changed at {at}", msg.id if msg else None),
+        "text": (f"the text shown in {t.locale} changed at {at}", t.render(msg) if msg else None),
+    }
+    return [
+        Failure(line, where, what, checks[key], actual)
+        for key, (what, actual) in shown.items()
+        if key in checks and checks[key] != actual
+    ]
 
 
 def _check_rejected(turn: Turn, where: str, output: Output | None, t: Translator) -> list[Failure]:
