@@ -23,7 +23,7 @@ from assistant.plan.model import (
     Section,
     SourceRef,
 )
-from assistant.plan.render import Labels, titled
+from assistant.plan.render import Labels, titled, when
 from assistant.plan.style import STYLESHEET
 
 
@@ -169,7 +169,7 @@ def _cost_row(row: CostRow) -> str:
 def _notes(plan: Plan, labels: Labels) -> str:
     notes = plan.notes or ()
     items = "".join(
-        f'<li><span class="when">{escape(n.at)}</span> ({escape(labels.note_at)} '
+        f'<li><span class="when">{escape(when(n.at))}</span> ({escape(labels.note_at)} '
         f"<code>{escape(n.step or '-')}</code>): {_lines(n.text)}</li>"
         for n in notes
     )

@@ -48,8 +48,15 @@ class Reader:
         return self.t.render(views.message(self.session, key, text))
 
     def answer_text(self, key: str, value: Value) -> str:
-        """An answer as the person would read it (choice labels, money, yes/no)."""
-        return self.t.value(views.answer_param(self.session, key, value))
+        """An answer as the person would read it (choice labels, money, yes/no).
+
+        Several choices are joined with semicolons: labels such as "A new illness or
+        disability, or a fall" already contain commas and "or", so "a, b and c" misleads.
+        """
+        shown = views.answer_param(self.session, key, value)
+        if isinstance(shown, tuple):
+            return "; ".join(self.t.value(item) for item in shown)
+        return self.t.value(shown)
 
     def reviewed(self, module: str) -> Iterator[ReviewItem]:
         """Answered questions of ``module`` on the path, minus declined and hidden ones."""

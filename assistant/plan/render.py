@@ -77,3 +77,9 @@ class Labels:
 def titled(title: str) -> str:
     """A title that runs into its text ends with a full stop, unless it has punctuation."""
     return title if not title or title[-1] in ".?!:" else title + "."
+
+
+def when(at: str) -> str:
+    """An event time for people: "2026-11-22 13:21 UTC" from the log's ISO 8601 UTC time."""
+    date, _, time = at.partition("T")
+    return f"{date} {time[:5]} UTC" if time else at
