@@ -19,9 +19,6 @@ from typing import Any
 from assistant.engine.events import Event
 from assistant.plan import FORMATS
 
-#: For scripts and tests: the store's passphrase when nobody is at a terminal to type it.
-PASSPHRASE_VARIABLE = "SUPPORT_PLAN_PASSPHRASE"
-
 
 class ExportError(Exception):
     """A kind, answer-free message saying what went wrong and what to do."""
@@ -188,6 +185,9 @@ def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], st
 
 
 def _unlock(store: Any) -> None:
+    """The passphrase as the line modes take it: from the environment, else typed once."""
+    from assistant.store.saving import PASSPHRASE_VARIABLE
+
     secret = os.environ.get(PASSPHRASE_VARIABLE)
     if secret is None and sys.stdin.isatty():
         import getpass
