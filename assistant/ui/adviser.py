@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from assistant.engine.values import N_
+from assistant.ui.summary import local_time
 from assistant.ui.text import _
 from assistant.ui.widgets import ChoiceList, Plain, TextBox
 
@@ -59,7 +60,9 @@ class AdviserPanel(Vertical):
         self.query_one("#why", Plain).set_text(
             why or _(N_("There is no extra explanation for this step."))
         )
-        self.query_one("#rights", Plain).set_text("\n\n".join(rights) or "-")
+        self.query_one("#rights", Plain).set_text(
+            "\n\n".join(rights) or _(N_("Rights will appear here as we come to them."))
+        )
 
     def show_facts(self, facts: Sequence[str]) -> None:
         """The live summary of key facts gathered so far."""
@@ -71,7 +74,9 @@ class AdviserPanel(Vertical):
         """Every note so far, each with its time."""
         box = self.query_one("#notes-list", VerticalScroll)
         await box.remove_children()
-        await box.mount_all([Plain(f"{n['at'][11:16]} {n['text']}", classes="note") for n in notes])
+        await box.mount_all(
+            [Plain(f"{local_time(n['at'])[11:]} {n['text']}", classes="note") for n in notes]
+        )
         box.scroll_end(animate=False)
 
     def focus_notes(self) -> None:

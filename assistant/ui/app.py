@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import App
+from textual.timer import Timer
 from textual.widgets import Input
 
 from assistant.engine.events import Event
@@ -101,6 +102,8 @@ class AssistantApp(App[int]):
         )
         self.review_after_edit = False
         self.conversation: ConversationScreen | None = None
+        self._held: list[events.Key] | None = None
+        self._hold_timer: Timer | None = None
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # no animation unless the person asks for it
 
@@ -113,7 +116,7 @@ class AssistantApp(App[int]):
         if self.skip_start:
             self.call_later(self.begin, self.mode, self.case_reference)
         else:
-            saved = saved_conversations(self.store_path, self.bundle.id)
+            saved = saved_conversations(self.store_path, self.bundle.id, self.save_reference)
             self.push_screen(StartScreen(mode=self.mode, locale=self.t.locale, saved=saved))
 
     def _show_terminal_cursor(self) -> None:
@@ -165,6 +168,7 @@ class AssistantApp(App[int]):
     async def _resume(self, event: StartScreen.Resume) -> None:
         opened = self._open(event.reference)
         if opened is None or not opened[1]:
+            self.release_keys()
             return
         target, events, on_event = opened
         self.session = Session.replay(self.bundle, events, on_event=on_event, clock=self.clock)
@@ -182,9 +186,39 @@ class AssistantApp(App[int]):
         except Exception:  # headless or unsupported terminal: open without suspending
             return self.opener(reference)
 
+    # -- keys typed ahead -----------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        """Hold keys typed while the screen changes, so none lands on the old question."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._held is not None:
+                self._held.append(event)
+                return
+            focused = self.focused
+            if focused is not None and event.key in getattr(focused, "holds_keys", ()):
+                self._held = []
+                # A safety net only: the change normally releases the keys within milliseconds.
+                self._hold_timer = self.set_timer(1.0, self.release_keys)
+        await super().on_event(event)
+
+    def release_keys(self) -> None:
+        """The screen has changed: deliver the keys held meanwhile, in order."""
+        held, self._held = self._held or [], None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        for event in held:
+            # Sent as if from the app, like the terminal's own keys, so they bubble back up.
+            self.post_message(events.Key(event.key, event.character).set_sender(self))
+
     # -- showing engine outputs -----------------------------------------------------
     async def show(self, outputs: list[Output]) -> None:
-        """Put each engine output on screen, translated."""
+        """Put each engine output on screen, translated; then deliver keys typed ahead."""
+        try:
+            await self._show(outputs)
+        finally:
+            self.release_keys()
+
+    async def _show(self, outputs: list[Output]) -> None:
         screen = self.conversation
         assert screen is not None
         for output in outputs:
@@ -304,6 +338,7 @@ class AssistantApp(App[int]):
     def action_larger_text(self) -> None:
         """The large-text layout: one column, more space, the explanation under the question."""
         self.toggle_class("-large")
+        self.call_after_refresh(self.place_cursor)
         if self.has_class("-large") and self.conversation is not None:
             self.conversation.show_notice(
                 _(
@@ -405,6 +440,9 @@ class AssistantApp(App[int]):
         await actions[event.action]()
 
     def on_descendant_focus(self) -> None:
+        self.call_after_refresh(self.place_cursor)
+
+    def on_resize(self) -> None:
         self.call_after_refresh(self.place_cursor)
 
     def place_cursor(self, tries: int = 3) -> None:

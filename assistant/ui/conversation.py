@@ -23,13 +23,14 @@ from assistant.ui.adviser import AdviserPanel
 from assistant.ui.keys import KeyBar
 from assistant.ui.steps import StepView, view_for
 from assistant.ui.text import _, answer_text, plain, translator
-from assistant.ui.widgets import ActionButton, HelpNowButton, Plain
+from assistant.ui.widgets import PRESS_KEYS, ActionButton, ButtonRow, HelpNowButton, Plain
 
 
 class LogEntry(Static, can_focus=True):
     """One earlier question and its answer; Enter (or a click) opens it to change it."""
 
     BINDINGS = [Binding("enter,space", "change", show=False)]
+    holds_keys = PRESS_KEYS
 
     class Change(Message):
         """The person wants to change this answer."""
@@ -85,7 +86,7 @@ class ConversationLog(VerticalScroll):
             await self.remove_children(entries[keep:])
         if items[keep:]:
             await self.mount_all([LogEntry(item) for item in items[keep:]])
-        self.display = bool(items)
+        self.set_class(not items, "-empty")
         self.scroll_end(animate=False)
 
 
@@ -146,7 +147,7 @@ class ConversationScreen(Screen[None]):
                 with VerticalScroll(id="current", can_focus=False):
                     yield Plain(id="step-title")
                     yield Plain(id="question")
-                    yield Plain(id="why-inline", classes="-hidden")
+                    yield Plain(id="why-inline", classes="-hidden", hide_empty=False)
                     yield Vertical(id="answer")
                     yield Plain(id="error")
                     yield Plain(id="notice")
@@ -191,6 +192,7 @@ class ConversationScreen(Screen[None]):
         why_inline = self.query_one("#why-inline", Plain)
         why_inline.update(plain(inline))
         why_inline.set_class(True, "-hidden")
+        why_inline.set_class(not inline, "-empty")
 
     async def show_log(self, items: list[ReviewItem]) -> None:
         """The answers so far."""
@@ -215,7 +217,7 @@ class EndPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Plain(_(N_("You can check and change your answers, or finish.")), classes="hint")
-        with Horizontal(classes="actions"):
+        with ButtonRow():
             yield ActionButton(_(N_("Check your answers")), id="end-review")
             if self.adviser:
                 yield ActionButton(_(N_("End-of-call summary")), id="end-summary")

@@ -13,13 +13,13 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 
 from assistant.engine.values import N_
 from assistant.plain.render import help_now
 from assistant.ui.text import _, translator
-from assistant.ui.widgets import ActionButton, Plain
+from assistant.ui.widgets import ActionButton, ButtonRow, Plain
 
 
 class Dialog(ModalScreen[str]):
@@ -48,7 +48,7 @@ class Dialog(ModalScreen[str]):
             with VerticalScroll(classes="dialog-body", can_focus=False):
                 for paragraph in self.body:
                     yield Plain(paragraph, classes="paragraph")
-            with Horizontal(classes="actions"):
+            with ButtonRow():
                 for result, label in self.buttons:
                     yield ActionButton(label, id=f"dialog-{result}")
 
@@ -91,7 +91,7 @@ class HelpNowScreen(ModalScreen[None]):
                     _(N_("When you are ready, we will carry on from where you were.")),
                     classes="paragraph",
                 )
-            with Horizontal(classes="actions"):
+            with ButtonRow():
                 yield ActionButton(_(N_("Close and go back")), id="close-help")
 
     def on_mount(self) -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from textual.binding import Binding
+from textual.content import Content
+from textual.geometry import Size
 from textual.widgets import Static
 
 from assistant.engine.values import N_
@@ -41,6 +43,9 @@ KEYS: tuple[Key, ...] = (
     Key("f8", "F8", "sections", N_("Sections"), adviser=True),
     Key("f9", "F9", "call_summary", N_("Summary"), adviser=True),
     Key("ctrl+q", "Ctrl+Q", "quit", N_("Quit")),
+    # Priority, so focus moves before the next key typed ahead is delivered.
+    Key("tab", "Tab", "app.focus_next", N_("Next"), shown=False),
+    Key("shift+tab", "Shift+Tab", "app.focus_previous", N_("Previous"), shown=False),
     # Not priority: inside a text box Ctrl+C copies; elsewhere it asks to quit.
     Key("ctrl+c", "Ctrl+C", "quit", N_("Quit"), shown=False, priority=False),
 )
@@ -52,21 +57,36 @@ def bindings() -> list[Binding]:
 
 
 class KeyBar(Static):
-    """The keys line at the bottom of each screen, wrapped rather than cut off at 80 columns."""
+    """The keys line at the bottom of each screen, wrapped between keys at 80 columns."""
 
     DEFAULT_CSS = """
     KeyBar { dock: bottom; height: auto; padding: 0 1; background: $panel; }
     """
 
-    def __init__(self, *, adviser: bool = False, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
+    def __init__(self, *, adviser: bool = False, id: str | None = None) -> None:  # noqa: A002
         super().__init__(id=id, markup=False)
         self.adviser = adviser
 
-    def render(self) -> object:
-        """Each key as "F1 Help now", joined by no-break spaces so a pair never splits."""
-        items = [
-            f"{k.display}\u00a0{_(k.description).replace(' ', chr(0xA0))}"
+    def items(self) -> list[str]:
+        """Each key as "F1 Help now", translated now."""
+        return [
+            f"{k.display} {_(k.description)}"
             for k in KEYS
             if k.shown and (self.adviser or not k.adviser)
         ]
-        return plain("  ".join(items))
+
+    def lines(self, width: int) -> list[str]:
+        """Keys packed into lines no wider than ``width``, never splitting a key from its name."""
+        lines: list[str] = []
+        for item in self.items():
+            if lines and len(lines[-1]) + 2 + len(item) <= max(width, 1):
+                lines[-1] += "  " + item
+            else:
+                lines.append(item)
+        return lines
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render(self) -> Content:
+        return plain("\n".join(self.lines(self.content_region.width or 78)))

@@ -17,7 +17,7 @@ from assistant.engine.io import ReviewItem
 from assistant.engine.values import N_
 from assistant.ui.keys import KeyBar
 from assistant.ui.text import _, answer_text, translator
-from assistant.ui.widgets import ActionButton, HelpNowButton, Plain
+from assistant.ui.widgets import ActionButton, ButtonRow, HelpNowButton, Plain
 
 
 class ReviewScreen(Screen[None]):
@@ -45,7 +45,7 @@ class ReviewScreen(Screen[None]):
         with VerticalScroll(id="review-body", can_focus=False):
             yield Plain(self.intro(), classes="paragraph")
             yield from self.rows()
-            with Horizontal(classes="actions"):
+            with ButtonRow():
                 yield ActionButton(_(N_("Back to the conversation")), id="review-close")
         yield KeyBar(adviser=self.adviser)
 
@@ -85,7 +85,9 @@ class ReviewScreen(Screen[None]):
                         yield Plain(
                             _(N_("Answer: {answer}"), answer=answer), classes="review-answer"
                         )
-                yield ActionButton(_(N_("Change")), id=f"change-{number}", classes="change")
+                yield ActionButton(
+                    _(N_("Change")), id=f"change-{number}", classes="change", moves_on=True
+                )
 
     def on_mount(self) -> None:
         buttons = self.query(ActionButton).exclude("#help-now")

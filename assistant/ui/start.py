@@ -21,7 +21,15 @@ from assistant.i18n import LOCALES
 from assistant.ui.keys import KeyBar
 from assistant.ui.modes import MODES, Mode, is_adviser
 from assistant.ui.text import _, ngettext
-from assistant.ui.widgets import ActionButton, ChoiceList, HelpNowButton, Plain, TextBox, TickBox
+from assistant.ui.widgets import (
+    ActionButton,
+    ButtonRow,
+    ChoiceList,
+    HelpNowButton,
+    Plain,
+    TextBox,
+    TickBox,
+)
 
 
 class StartScreen(Screen[None]):
@@ -56,6 +64,8 @@ class StartScreen(Screen[None]):
         self.locale = locale
         self.saved = saved
         self.language_error = ""
+        self.case_reference = ""
+        self.consent = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -71,18 +81,26 @@ class StartScreen(Screen[None]):
                 classes="paragraph",
             )
             yield Plain(_(N_("Who is completing this?")), classes="field-label")
-            yield ChoiceList([(k, _(v)) for k, v in MODES.items()], chosen=[self.mode], id="who")
-            yield Plain(_(N_("Language")), classes="field-label")
-            yield ChoiceList(list(LOCALES.items()), chosen=[self.locale], id="language")
-            yield Plain(self.language_error, id="language-error", classes="error")
-            yield Plain(_(N_("Case reference (optional)")), classes="field-label adviser-only")
-            yield TextBox(id="case-reference", classes="adviser-only")
-            yield TickBox(
-                _(N_("The person has agreed that I answer on their behalf.")), id="consent"
+            yield ChoiceList(
+                [(k, _(v)) for k, v in MODES.items()], chosen=[self.mode], moves_on=True, id="who"
             )
+            yield Plain(_(N_("Case reference (optional)")), classes="field-label adviser-only")
+            yield TextBox(
+                self.case_reference, id="case-reference", classes="adviser-only", moves_on=True
+            )
+            yield TickBox(
+                _(N_("The person has agreed that I answer on their behalf.")),
+                ticked=self.consent,
+                id="consent",
+            )
+            yield Plain(_(N_("Language")), classes="field-label")
+            yield ChoiceList(
+                list(LOCALES.items()), chosen=[self.locale], moves_on=True, id="language"
+            )
+            yield Plain(self.language_error, id="language-error", classes="error")
             yield Plain(id="start-error", classes="error")
-            with Horizontal(classes="actions"):
-                yield ActionButton(_(N_("Start")), id="start-button")
+            with ButtonRow():
+                yield ActionButton(_(N_("Start")), id="start-button", moves_on=True)
             yield from self.saved_list()
         yield KeyBar()
 
@@ -94,7 +112,7 @@ class StartScreen(Screen[None]):
         elif not self.saved:
             yield Plain(_(N_("There are no saved conversations.")), classes="paragraph")
         else:
-            yield ChoiceList(list(self.saved), id="saved")
+            yield ChoiceList(list(self.saved), moves_on=True, id="saved")
 
     def on_mount(self) -> None:
         self._show_mode_fields()
@@ -114,7 +132,9 @@ class StartScreen(Screen[None]):
         event.choice_list.ticked = {self.mode}
         event.choice_list.refresh_prompts()
         self._show_mode_fields()
-        self.focus_next()
+        # The next field by name: the focus chain has not seen the fields just shown.
+        self.query_one("#case-reference" if is_adviser(self.mode) else "#language").focus()
+        self.app.call_after_refresh(self.app.release_keys)
 
     @on(ChoiceList.Chosen, "#language")
     def _language(self, event: ChoiceList.Chosen) -> None:
@@ -126,9 +146,18 @@ class StartScreen(Screen[None]):
         if not error:
             self.locale = locale
         self.language_error = error
+        self.case_reference = self.query_one("#case-reference", TextBox).value
+        self.consent = self.query_one("#consent", TickBox).ticked
         await self.recompose()
         self._show_mode_fields()
         self.query_one("#language").focus()
+        self.app.call_after_refresh(self.app.release_keys)
+
+    @on(TextBox.Submitted, "#case-reference")
+    def _case_reference_done(self, event: TextBox.Submitted) -> None:
+        event.stop()
+        self.query_one("#consent" if self.mode == "adviser_behalf" else "#language").focus()
+        self.app.call_after_refresh(self.app.release_keys)
 
     @on(ActionButton.Pressed, "#start-button")
     def _start(self) -> None:
@@ -138,6 +167,7 @@ class StartScreen(Screen[None]):
                 _(N_("Please confirm that the person has agreed before you start."))
             )
             consent.focus()
+            self.app.call_after_refresh(self.app.release_keys)
             return
         reference = self.query_one("#case-reference", Input).value.strip()
         self.post_message(self.Begin(self.mode, reference if is_adviser(self.mode) else ""))
@@ -148,8 +178,12 @@ class StartScreen(Screen[None]):
         self.post_message(self.Resume(self.mode, event.values[0]))
 
 
-def saved_conversations(store_path: Any, bundle_id: str) -> list[tuple[str, str]] | None:
+def saved_conversations(
+    store_path: Any, bundle_id: str, current: str | None = None
+) -> list[tuple[str, str]] | None:
     """(reference, description) for each saved conversation of these questions.
+
+    ``current`` is the conversation just opened for this visit, which is not listed.
 
     None when saved conversations cannot be listed (no store, or a store that cannot be
     opened: the person can still start afresh, and ``support-plan sessions`` says why).
@@ -163,7 +197,11 @@ def saved_conversations(store_path: Any, bundle_id: str) -> list[tuple[str, str]
             conversations = store.conversations()
     except StoreError:
         return None
-    return [(c.reference, _describe(c)) for c in conversations if c.bundle == bundle_id]
+    return [
+        (c.reference, _describe(c))
+        for c in conversations
+        if c.bundle == bundle_id and c.reference != current
+    ]
 
 
 def _describe(summary: Any) -> str:

@@ -21,7 +21,7 @@ from assistant.engine.io import StepShown
 from assistant.engine.values import N_, Special, Value
 from assistant.plain.render import hint
 from assistant.ui.text import _, translator
-from assistant.ui.widgets import ActionButton, ChoiceList, Plain, TextBox
+from assistant.ui.widgets import ActionButton, ButtonRow, ChoiceList, Plain, TextBox
 
 
 class StepView(Vertical):
@@ -58,14 +58,14 @@ class StepView(Vertical):
     def compose(self) -> ComposeResult:
         yield from self.controls()
         yield Plain(self.hint_text(), classes="hint")
-        with Horizontal(classes="actions"):
+        with ButtonRow():
             if self.continue_button:
-                yield ActionButton(_(N_("Continue")), id="continue")
+                yield ActionButton(_(N_("Continue")), id="continue", moves_on=True)
             if self.step.allow_unknown:
-                yield ActionButton(_(N_("I don't know")), id="unknown")
+                yield ActionButton(_(N_("I don't know")), id="unknown", moves_on=True)
             if self.step.allow_decline:
-                yield ActionButton(_(N_("I'd rather not say")), id="decline")
-            yield ActionButton(_(N_("Back")), id="back")
+                yield ActionButton(_(N_("I'd rather not say")), id="decline", moves_on=True)
+            yield ActionButton(_(N_("Back")), id="back", moves_on=True)
 
     def controls(self) -> ComposeResult:
         """The answer control; a say step has none."""
@@ -116,7 +116,7 @@ class TextView(StepView):
         with Horizontal(classes="field"):
             if self.prefix:
                 yield Plain(self.prefix, classes="prefix")
-            yield TextBox(self.initial(), id="entry")
+            yield TextBox(self.initial(), id="entry", moves_on=True)
             unit = translator().render(self.step.unit)
             if unit:
                 yield Plain(unit, classes="unit")
@@ -167,7 +167,11 @@ class ChoiceView(StepView):
 
     def controls(self) -> ComposeResult:
         yield ChoiceList(
-            self.options(), chosen=self.chosen(), chosen_note=self.note(), id="choices"
+            self.options(),
+            chosen=self.chosen(),
+            chosen_note=self.note(),
+            moves_on=True,
+            id="choices",
         )
 
     def note(self) -> str:
@@ -206,6 +210,7 @@ class YesNoView(ChoiceView):
             chosen=self.chosen(),
             shortcuts={"y": "yes", "n": "no"},
             chosen_note=self.note(),
+            moves_on=True,
             id="choices",
         )
 
@@ -226,7 +231,9 @@ class MultiView(ChoiceView):
         return tuple(current) if isinstance(current, tuple) else ()
 
     def controls(self) -> ComposeResult:
-        yield ChoiceList(self.options(), chosen=self.chosen(), multi=True, id="choices")
+        yield ChoiceList(
+            self.options(), chosen=self.chosen(), multi=True, moves_on=True, id="choices"
+        )
 
     def hint_text(self) -> str:
         return _(N_("Press Space to tick or untick each one that applies, then press Enter."))

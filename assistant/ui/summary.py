@@ -7,11 +7,22 @@ so a note can never leak into what the person is shown or given.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from assistant.engine.session import Session
 from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.ui.modes import MODES, Mode
 from assistant.ui.text import answer_text, progress_text
+
+
+def local_time(at: str) -> str:
+    """An event time (ISO 8601, UTC) as local "YYYY-MM-DD HH:MM", as an adviser reads a clock."""
+    try:
+        moment = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def adviser_notes(session: Session) -> list[dict[str, str]]:
@@ -66,7 +77,7 @@ def adviser_summary(session: Session, t: Translator, mode: Mode, reference: str)
             reference=reference or t.gettext(N_("none given"))
         ),
         t.gettext(N_("Completed by: {who}")).format(who=t.gettext(MODES[mode])),
-        t.gettext(N_("Started: {time}")).format(time=started),
+        t.gettext(N_("Started: {time}")).format(time=local_time(started)),
         _status(session, t),
     ]
     lines += answer_lines(session, t)
@@ -79,7 +90,7 @@ def adviser_summary(session: Session, t: Translator, mode: Mode, reference: str)
         )
         lines += ["", shown.format(count=helps)]
     lines += ["", t.gettext(N_("ADVISER-ONLY NOTES (not part of the person's answers)"))]
-    lines += [f"- {n['at']} {n['text']}" for n in adviser_notes(session)] or [
+    lines += [f"- {local_time(n['at'])} {n['text']}" for n in adviser_notes(session)] or [
         "- " + t.gettext(N_("No notes."))
     ]
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from textual import events
 from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Offset
 from textual.message import Message
@@ -23,8 +24,17 @@ from assistant.ui.text import _, bracketed, plain
 class Plain(Static):
     """A Static whose text is shown exactly as given: answers may contain "[" or "]"."""
 
-    def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None):  # noqa: A002 - Textual's own name
+    def __init__(
+        self,
+        text: str = "",
+        *,
+        id: str | None = None,  # noqa: A002 - Textual's own name
+        classes: str | None = None,
+        hide_empty: bool = True,
+    ):
         super().__init__(plain(text), id=id, classes=classes, markup=False)
+        if hide_empty and not text:
+            self.display = False
 
     def set_text(self, text: str) -> None:
         """Replace the text (hidden when empty, so no blank line is left behind)."""
@@ -35,21 +45,51 @@ class Plain(Static):
 class TextBox(Input):
     """A text box with a steady cursor (no blinking) that keeps its text when focused."""
 
-    def __init__(self, value: str = "", **kwargs: object) -> None:
+    def __init__(self, value: str = "", *, moves_on: bool = False, **kwargs: object) -> None:
         super().__init__(value, select_on_focus=False, **kwargs)  # type: ignore[arg-type]
         self.cursor_blink = False
+        self.holds_keys = frozenset({"enter"}) if moves_on else frozenset()
+
+
+#: Keys that change the screen when pressed on a widget; the app holds keys typed ahead
+#: until the change is done, so they reach the next question rather than the last one.
+PRESS_KEYS = frozenset({"enter", "space"})
 
 
 class ActionButton(Button):
     """A one-line button shown as "[ Label ]", so it reads as a button without colour."""
 
-    def __init__(self, label: str, *, id: str | None = None, classes: str | None = None):  # noqa: A002 - Textual's own name
+    def __init__(
+        self,
+        label: str,
+        *,
+        id: str | None = None,  # noqa: A002 - Textual's own name
+        classes: str | None = None,
+        moves_on: bool = False,
+    ):
         super().__init__(bracketed(label), id=id, classes=classes, compact=True)
         self.active_effect_duration = 0  # no animation
+        self.holds_keys = PRESS_KEYS if moves_on else frozenset()
 
     def cursor_offset(self) -> Offset:
         """The terminal cursor sits on the first letter of the label."""
         return self.content_region.offset + Offset(2, 0)
+
+
+class ButtonRow(Horizontal):
+    """Buttons side by side when they fit, else one under another (translations vary in length)."""
+
+    DEFAULT_CSS = """
+    ButtonRow { height: auto; margin-top: 1; }
+    ButtonRow ActionButton { margin-right: 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
+        super().__init__(id=id, classes="actions")
+
+    def on_resize(self, event: events.Resize) -> None:
+        needed = sum(len(str(b.label)) + 3 for b in self.query(ActionButton))
+        self.styles.layout = "horizontal" if needed <= event.size.width else "vertical"
 
 
 class HelpNowButton(ActionButton):
@@ -94,6 +134,7 @@ class ChoiceList(OptionList):
         chosen: Sequence[str] = (),
         shortcuts: dict[str, str] | None = None,
         chosen_note: str = "",
+        moves_on: bool = False,
         id: str | None = None,  # noqa: A002 - Textual's own name
     ) -> None:
         self.values = [value for value, _label in options]
@@ -102,9 +143,18 @@ class ChoiceList(OptionList):
         self.ticked: set[str] = set(chosen)
         self.shortcuts = dict(shortcuts or {})
         self.chosen_note = chosen_note
+        self.holds_keys = self._moving_keys(len(options)) if moves_on else frozenset()
         super().__init__(*[self._prompt(i, False) for i in range(len(options))], id=id)
         if chosen and chosen[0] in self.values:
             self.highlighted = self.values.index(chosen[0])
+
+    def _moving_keys(self, count: int) -> frozenset[str]:
+        """The keys that choose (and so move on): Enter, and for one choice, Space,
+        the digits and the shortcut letters."""
+        if self.multi:
+            return frozenset({"enter"})
+        digits = {str(n) for n in range(1, min(count, 9) + 1)}
+        return frozenset({"enter", "space", *digits, *self.shortcuts})
 
     def _prompt(self, index: int, highlighted: bool) -> Content:
         value = self.values[index]
@@ -196,10 +246,10 @@ class TickBox(Static, can_focus=True):
 
     BINDINGS = [Binding("space,enter", "toggle", show=False)]
 
-    def __init__(self, label: str, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
+    def __init__(self, label: str, *, ticked: bool = False, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
         super().__init__(id=id, markup=False)
         self.label = label
-        self.ticked = False
+        self.ticked = ticked
 
     def render(self) -> Content:
         """ "[x] label" or "[ ] label"."""

@@ -25,13 +25,12 @@ async def test_full_conversation_in_each_mode(make_app, number, mode, adviser) -
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, StartScreen)
-        await pilot.press(number)  # choose who is completing; focus moves to the language
-        await pilot.press("tab")
+        await pilot.press(number)  # choose who is completing; focus moves on
         if adviser:
-            await pilot.press(*"CASE-7", "tab")
+            await pilot.press(*"CASE-7", "enter")  # the case reference
         if mode == "adviser_behalf":
             await pilot.press("space", "tab")  # confirm consent
-        await pilot.press("enter")  # Start
+        await pilot.press("tab", "enter")  # past the language, then Start
         assert isinstance(app.screen, ConversationScreen)
         assert app.mode == mode
         panel = app.screen.query_one("#side")
@@ -54,7 +53,7 @@ async def test_on_someones_behalf_needs_consent_first(make_app) -> None:
         assert isinstance(app.screen, StartScreen)
         assert "confirm that the person has agreed" in text_of(app, "#start-error")
         assert app.focused is app.screen.query_one("#consent")
-        await pilot.press("space", "tab", "enter")
+        await pilot.press("space", "tab", "tab", "enter")
         assert isinstance(app.screen, ConversationScreen)
 
 

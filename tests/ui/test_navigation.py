@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input
 from ui_helpers import SIZE, answer_to_the_end, screen_text, text_of
 
@@ -104,3 +105,21 @@ async def test_review_change_asks_a_new_question_when_the_path_changes(make_app)
         assert isinstance(app.screen, ConversationScreen)
         await pilot.press("enter")
         assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_keys_typed_ahead_reach_the_next_question(make_app) -> None:
+    """A fast typist (or a braille keyboard) sends the next answer before the screen changes."""
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        typed = "\r" + "Ann" + "\r" + "2" + "80" + "\r"
+        for char in typed:
+            app.post_message(events.Key("enter" if char == "\r" else char, char))
+        await pilot.pause()
+        while app._held is not None:  # keys still being delivered
+            await pilot.pause()
+        assert app.session.answers == {
+            "welcome.name": "Ann",
+            "welcome.answering_for": "supporter",
+            "welcome.age": 80,
+        }
+        assert app.session.current == "welcome.assessment_right"
