@@ -168,8 +168,14 @@ class Reader:
 
 
 def _continues(first: Item, then: Item) -> bool:
-    """An explanation split over two pages: "Savings limits", "Savings limits (continued)"."""
-    return bool(first.title) and then.title.startswith(first.title)
+    """An explanation split over two pages: "Savings limits", "Savings limits (continued)".
+
+    The title alone is not enough: "A direct payment through an authorised person" starts
+    with "A direct payment" but is another right, from another section of the Act. A page
+    that continues another also shares at least one of its sources.
+    """
+    shared = {s.id for s in first.sources} & {s.id for s in then.sources}
+    return bool(first.title and shared) and then.title.startswith(first.title)
 
 
 def _merged(first: Item, then: Item) -> Item:

@@ -24,13 +24,8 @@ LOAD = bundle_loader(ROOT / "flows")
 
 
 #: Known differences between languages, each a bug to fix elsewhere (strict: fixing it fails
-#: here, so the entry is removed). assistant/plan/parts.py merges an explanation into the one
-#: before when its *translated* title starts with the previous title. In English and Welsh,
-#: "A direct payment through an authorised person" is swallowed by "A direct payment", so the
-#: right disappears from the plan; in Polish the titles differ and it is listed.
-KNOWN = {
-    ("section3_discharge", "pl"): "plan merges explanations by translated title (plan/parts.py)",
-}
+#: here, so the entry is removed). None are known now.
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def cases() -> list[object]:
