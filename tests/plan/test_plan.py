@@ -79,7 +79,9 @@ def test_mental_health_section_only_when_relevant(persona: Persona) -> None:
 
 def test_section_117_plan_has_aftercare_rights_and_the_calculators_costs(persona: Persona) -> None:
     plan = build_plan(persona("section3_discharge"), T, today=DAY)
-    assert {"aftercare", "advocate", "direct_payment", "authorised_person"} <= set(plan.facts.rights)
+    assert {"aftercare", "advocate", "direct_payment", "authorised_person"} <= set(
+        plan.facts.rights
+    )
     expected = calculate(Employee(Decimal("13"), Decimal("20"), AgeBand.AGE_25_TO_SPA), on=DAY)
     assert plan.facts.costs is not None
     assert plan.facts.costs.total_weekly == f"{expected.total_weekly:.2f}" == "316.47"
