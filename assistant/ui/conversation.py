@@ -177,14 +177,15 @@ class ConversationScreen(Screen[None]):
             self.query_one("#why-inline").set_class(not step.sensitive, "-hidden")
             view = view_for(step)
         await answer_area.mount(view)
+        self.focus_answer(scroll_visible=False)
+        # The question stays in sight; Tab scrolls down to the buttons when they are needed.
         self.query_one("#current", VerticalScroll).scroll_home(animate=False)
-        self.focus_answer()
 
-    def focus_answer(self) -> None:
+    def focus_answer(self, *, scroll_visible: bool = True) -> None:
         """Focus the current step's answer control."""
         for view in self.query_one("#answer").children:
             if isinstance(view, StepView | EndPanel):
-                view.first_focus().focus()
+                view.first_focus().focus(scroll_visible=scroll_visible)
 
     def _set_words(self, title: str, question: str, inline: str) -> None:
         self.query_one("#step-title", Plain).set_text(title)

@@ -7,6 +7,7 @@ Every focusable widget here can say where the terminal cursor belongs
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from textual import events
@@ -103,6 +104,15 @@ class HelpNowButton(ActionButton):
         await self.app.run_action("help_now")
 
 
+def hanging(text: str, indent: int, width: int) -> str:
+    """Wrap ``text`` to ``width`` with every line after the first indented, so a long option
+    still reads as one option; unwrapped while the width is not yet known."""
+    if width <= indent + 10:
+        return text
+    lines = textwrap.wrap(text, width - indent) or [""]
+    return ("\n" + " " * indent).join(lines)
+
+
 class ChoiceList(OptionList):
     """Options as lines: "› (•) 1. Label". Up/Down move, Enter chooses, digits pick.
 
@@ -145,6 +155,7 @@ class ChoiceList(OptionList):
         self.chosen_note = chosen_note
         self.holds_keys = self._moving_keys(len(options)) if moves_on else frozenset()
         super().__init__(*[self._prompt(i, False) for i in range(len(options))], id=id)
+        self._ready = True
         if chosen and chosen[0] in self.values:
             self.highlighted = self.values.index(chosen[0])
 
@@ -163,10 +174,12 @@ class ChoiceList(OptionList):
             box = "[x]" if value in self.ticked else "[ ]"
         else:
             box = "(•)" if value in self.ticked else "( )"
-        text = f"{pointer} {box} {index + 1}. {self.labels[index]}"
+        head = f"{pointer} {box} {index + 1}. "
+        text = self.labels[index]
         if self.chosen_note and value in self.ticked:
             text += f" - {self.chosen_note}"
-        return plain(text)
+        width = self.content_region.width if self.__dict__.get("_ready") else 0
+        return plain(head + hanging(text, len(head), width))
 
     def refresh_prompts(self) -> None:
         """Redraw the lines that changed after the highlight, the focus or the ticks change."""
@@ -174,6 +187,9 @@ class ChoiceList(OptionList):
             prompt = self._prompt(index, index == self.highlighted)
             if str(option.prompt) != str(prompt):
                 self.replace_option_prompt_at_index(index, prompt)
+
+    def on_resize(self) -> None:
+        self.refresh_prompts()  # re-wrap the labels for the new width
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
