@@ -48,7 +48,7 @@ from assistant.ui.dialogs import (
     quit_dialog,
     text_dialog,
 )
-from assistant.ui.modes import Mode, is_adviser, reads_back
+from assistant.ui.modes import Mode, is_adviser, reads_back, summary_title
 from assistant.ui.review import ReviewScreen
 from assistant.ui.start import StartScreen, saved_conversations
 from assistant.ui.steps import StepView
@@ -139,7 +139,7 @@ class AssistantApp(App[int]):
         elif mode == "adviser_behalf":
             banner = _(N_("You are answering on the person's behalf, with their consent."))
         self.conversation = ConversationScreen(
-            adviser=is_adviser(mode), case_reference=case_reference, banner=banner
+            adviser=is_adviser(mode), case_reference=case_reference, banner=banner, mode=mode
         )
         if isinstance(self.screen, StartScreen):
             await self.switch_screen(self.conversation)
@@ -411,7 +411,7 @@ class AssistantApp(App[int]):
         if not is_adviser(self.mode) or not self.session.started:
             return
         text = adviser_summary(self.session, self.t, self.mode, self.case_reference)
-        dialog = text_dialog(_(N_("End-of-call summary")), text, [("copy", _(N_("Copy")))])
+        dialog = text_dialog(_(summary_title(self.mode)), text, [("copy", _(N_("Copy")))])
         await self.push_screen(dialog, lambda choice: self._copy(choice, text))
 
     def _copy(self, choice: str | None, text: str) -> None:

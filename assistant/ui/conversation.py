@@ -21,6 +21,7 @@ from assistant.engine.io import ConversationEnded, ReviewItem, StepShown
 from assistant.engine.values import N_
 from assistant.ui.adviser import AdviserPanel
 from assistant.ui.keys import KeyBar
+from assistant.ui.modes import Mode, is_adviser, summary_title
 from assistant.ui.steps import StepView, view_for
 from assistant.ui.text import _, answer_text, plain, translator
 from assistant.ui.widgets import PRESS_KEYS, ActionButton, ButtonRow, HelpNowButton, Plain
@@ -122,9 +123,12 @@ class ConversationScreen(Screen[None]):
             super().__init__()
             self.action = action
 
-    def __init__(self, *, adviser: bool, case_reference: str = "", banner: str = "") -> None:
+    def __init__(
+        self, *, adviser: bool, case_reference: str = "", banner: str = "", mode: Mode = "self"
+    ) -> None:
         super().__init__(id="conversation")
         self.adviser = adviser
+        self.mode: Mode = mode
         self.case_reference = case_reference
         self.banner = banner
         self.set_class(adviser, "-adviser")
@@ -168,7 +172,7 @@ class ConversationScreen(Screen[None]):
         await answer_area.remove_children()
         if isinstance(step, ConversationEnded):
             self._set_words("", t.render(step.text) or _(N_("That is the end.")), "")
-            view: StepView | EndPanel = EndPanel(adviser=self.adviser)
+            view: StepView | EndPanel = EndPanel(mode=self.mode)
         else:
             why = t.render(step.why)
             inline = _(N_("Why we ask: {why}"), why=why) if why else ""
@@ -196,8 +200,9 @@ class ConversationScreen(Screen[None]):
         why_inline.set_class(not inline, "-empty")
 
     async def show_log(self, items: list[ReviewItem]) -> None:
-        """The answers so far."""
+        """The answers so far (the banner gives way to them once there are some)."""
         await self.query_one(ConversationLog).show_items(items)
+        self.query_one("#banner").display = bool(self.banner) and not items
 
     def show_error(self, message: str) -> None:
         """A refused answer, in words, right under the field; focus stays on the field."""
@@ -212,16 +217,16 @@ class ConversationScreen(Screen[None]):
 class EndPanel(Vertical):
     """What to do at the end: check the answers, get the summary, or finish."""
 
-    def __init__(self, *, adviser: bool) -> None:
+    def __init__(self, *, mode: Mode) -> None:
         super().__init__(id="end-panel")
-        self.adviser = adviser
+        self.mode: Mode = mode
 
     def compose(self) -> ComposeResult:
         yield Plain(_(N_("You can check and change your answers, or finish.")), classes="hint")
         with ButtonRow():
             yield ActionButton(_(N_("Check your answers")), id="end-review")
-            if self.adviser:
-                yield ActionButton(_(N_("End-of-call summary")), id="end-summary")
+            if is_adviser(self.mode):
+                yield ActionButton(_(summary_title(self.mode)), id="end-summary")
             yield ActionButton(_(N_("Back")), id="end-back")
             yield ActionButton(_(N_("Finish")), id="end-finish")
 

@@ -14,7 +14,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
+from textual.widgets import Static
 
 from assistant.engine.values import N_
 from assistant.plain.render import help_now
@@ -65,6 +67,11 @@ class Dialog(ModalScreen[str]):
         self.dismiss(self.escape_result)
 
 
+def headed(heading: str, text: str) -> Static:
+    """A paragraph that starts with its heading in bold: "Samaritans: 116 123. Call ..."."""
+    return Static(Content.assemble((heading, "bold"), ". ", text), classes="paragraph")
+
+
 class HelpNowScreen(ModalScreen[None]):
     """Crisis and safeguarding contacts. Escape or Close returns to where the person was."""
 
@@ -81,16 +88,14 @@ class HelpNowScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body", classes="dialog-body"):
                 yield Plain(data["intro"], classes="paragraph")
                 for contact in data["contacts"]:
-                    yield Plain(contact["name"], classes="contact-name")
-                    yield Plain(f"{contact['how']} {contact['when']}", classes="paragraph")
+                    yield headed(contact["name"], f"{contact['how']} {contact['when']}")
                 guard = data["safeguarding"]
-                yield Plain(guard["title"], classes="contact-name")
-                yield Plain(guard["text"], classes="paragraph")
-                yield Plain(guard["why"], classes="paragraph")
+                yield headed(guard["title"], f"{guard['text']} {guard['why']}")
                 yield Plain(
                     _(N_("When you are ready, we will carry on from where you were.")),
                     classes="paragraph",
                 )
+            yield Plain(_(N_("Use the Up and Down arrows to read it all.")), classes="hint")
             with ButtonRow():
                 yield ActionButton(_(N_("Close and go back")), id="close-help")
 

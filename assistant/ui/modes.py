@@ -25,3 +25,8 @@ def is_adviser(mode: Mode) -> bool:
 def reads_back(mode: Mode) -> bool:
     """On a call the review is worded to be read aloud to the caller."""
     return mode == "adviser_call"
+
+
+def summary_title(mode: Mode) -> str:
+    """What the adviser's summary is called: on a call it is the end-of-call summary."""
+    return N_("End-of-call summary") if mode == "adviser_call" else N_("Summary for the case notes")
