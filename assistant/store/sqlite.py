@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +31,8 @@ from assistant.store.crypto import AesGcmSealer, KdfParams, Sealer, SealError
 from assistant.store.references import new_reference, normalize
 
 log = logging.getLogger(__name__)
+#: How long to wait for another window's write to finish before saying the file is busy.
+BUSY_MS = 10_000
 
 _SUMMARY = (
     "SELECT reference, label, bundle, locale, mode, created, last_activity, answered, "
@@ -51,7 +52,7 @@ class SqliteStore(Store):
         self._conn = self._connect()
         self._kdf = self._meta("kdf")
         if self._meta("scrub_pending") and self._damaged is None:
-            self._scrub()
+            self._finish_forgetting()
         if passphrase is not None:
             self.unlock(passphrase)
 
@@ -67,7 +68,7 @@ class SqliteStore(Store):
             return self._open_read_only()
         try:
             conn = sqlite3.connect(
-                self._path, isolation_level=None, timeout=10, check_same_thread=False
+                self._path, isolation_level=None, timeout=BUSY_MS / 1000, check_same_thread=False
             )
             schema.check_version(conn, self._path)
             for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
@@ -230,6 +231,13 @@ class SqliteStore(Store):
         log.info("forgot all %d conversations", count)
         return count
 
+    def _finish_forgetting(self) -> None:
+        """Wipe traces a forget could not wipe last time (another window had the file open)."""
+        try:
+            self._scrub()
+        except StoreError:
+            log.warning("store %s: earlier forgotten traces still cannot be wiped", self._path)
+
     def _scrub(self) -> None:
         """Checkpoint the WAL into the file, vacuum, and empty the WAL again."""
         with self._lock:
@@ -253,12 +261,15 @@ class SqliteStore(Store):
         )
 
     def _checkpoint(self) -> bool:
-        """Copy the WAL into the file and truncate it; False if another reader holds it."""
-        for _ in range(20):
-            if self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0:
-                return True
-            time.sleep(0.05)
-        return False
+        """Copy the WAL into the file and truncate it; False if another reader holds it.
+
+        SQLite's busy handler waits up to two seconds for readers to finish.
+        """
+        self._conn.execute("PRAGMA busy_timeout = 2000")
+        try:
+            return bool(self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0)
+        finally:
+            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_MS:d}")
 
     # -- reading ----------------------------------------------------------------------
     def events(self, reference: str) -> list[Event]:

@@ -119,7 +119,10 @@ class Life:
         command = "exec " + " ".join(args)
         tmux("new-session", "-d", "-s", name, "-x", "100", "-y", "35", command, ";",
              "set-option", "-t", name, "remain-on-exit", "on")  # fmt: skip
-        self.pid = int(tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip() or 0)
+        pid = tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip()
+        if not pid.isdigit() or int(pid) <= 1:  # never signal a process group or init
+            raise AssertionError(f"tmux did not start the app (pane pid {pid!r})")
+        self.pid = int(pid)
 
     def screen(self) -> str:
         return tmux("capture-pane", "-p", "-t", self.name)
@@ -147,6 +150,7 @@ class Life:
         return tmux("display-message", "-p", "-t", self.name, "#{pane_dead}").strip() == "1"
 
     def kill(self) -> bool:
+        assert self.pid > 1
         try:
             os.kill(self.pid, signal.SIGKILL)
         except ProcessLookupError:
@@ -271,6 +275,7 @@ def run_kills(kills: int, store: Path, seed: int = 11) -> Report:
     with open_store(store) as opened:  # an existing conversation: no passphrase question
         opened.create(bundle="other", locale="en_GB", mode="plain")
     state = State(known=_references(store))
+    tmux("start-server", ";", "set-option", "-g", "exit-empty", "off")  # one server throughout
     try:
         while report.kills < kills:
             report.lives += 1
@@ -285,6 +290,8 @@ def run_kills(kills: int, store: Path, seed: int = 11) -> Report:
                 check(store, screens, state, report)
     finally:
         tmux("kill-server")
+        folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+        (folder / SOCKET).unlink(missing_ok=True)
     return report
 
 

@@ -160,3 +160,22 @@ def test_logs_and_errors_never_contain_answers(
     assert len(messages) == 5 and caplog.records
     for secret in [SECRET_NAME, "24.75", "supporter", PASSPHRASE, "Xylophone-Tango-93"]:
         assert secret not in said
+
+
+def test_forget_while_another_window_reads_finishes_the_wipe_later(
+    store_file: Path, example: Bundle
+) -> None:
+    import sqlite3
+
+    store = open_store(store_file)
+    gone = walk(store, example, ANSWERS[:3])
+    reader = sqlite3.connect(store_file)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM events").fetchone()  # holds the WAL open
+    with pytest.raises(StoreError, match="another window") as caught:
+        store.forget(gone)
+    assert SECRET_NAME not in caught.value.message
+    reader.close()
+    store.close()
+    assert [s.reference for s in open_store(store_file).conversations()] == []
+    assert SECRET_NAME.encode() not in file_bytes(store_file)
