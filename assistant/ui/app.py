@@ -214,7 +214,8 @@ class AssistantApp(App[int]):
     async def show(self, outputs: list[Output]) -> None:
         """Put each engine output on screen, translated; then deliver keys typed ahead."""
         try:
-            await self._show(outputs)
+            with self.batch_update():  # one repaint for the whole step, not one per widget
+                await self._show(outputs)
         finally:
             self.release_keys()
 
