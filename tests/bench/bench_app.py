@@ -1,0 +1,121 @@
+"""Budgets 3 and 9: the Textual app through whole conversations on a real terminal.
+
+Each conversation runs :mod:`tests.bench.children.app_driver` on an 80×24 pty with
+autosave on (a store under ``bench-results/``), as a person who agreed to saving would
+use it. This process only types the keys the driver asks for and keeps reading the
+terminal; all timing is done inside the app (see the driver's docstring). One extra
+conversation with saving off separates the cost of the autosave.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from assistant.engine.session import Session
+from assistant.flow.bundle import load_bundle
+from assistant.paths import ROOT, bundle_path
+
+from . import autopilot
+from .harness import Result, fill
+from .pty_run import Terminal
+
+TIMEOUT = 300.0
+
+
+def conversation(
+    env: dict[str, str], pick: str, store: Path | None, profile: Path | None = None
+) -> dict[str, Any]:
+    """One whole conversation; the driver's report (latencies in s, peak RSS in KiB).
+
+    With ``profile``, the app runs under pyinstrument and its profile is written there.
+    """
+    readable, writable = os.pipe()
+    child_env = dict(env, BENCH_CONTROL_FD=str(writable), BENCH_PICK=pick)
+    if profile is not None:
+        child_env["BENCH_PROFILE"] = str(profile)
+    if store is not None:
+        child_env["BENCH_STORE"] = str(store)
+    argv = [sys.executable, "-m", "tests.bench.children.app_driver"]
+    terminal = Terminal.start(argv, child_env, str(ROOT), pass_fds=[writable])
+    os.close(writable)
+    pending = b""
+    deadline = time.perf_counter() + TIMEOUT
+    try:
+        while time.perf_counter() < deadline:
+            ready, _, _ = select.select([terminal.master, readable], [], [], 1.0)
+            if terminal.master in ready and not terminal.read(0):
+                break
+            if readable not in ready:
+                continue
+            chunk = os.read(readable, 65536)
+            if not chunk:
+                break
+            pending += chunk
+            while b"\n" in pending:
+                line, pending = pending.split(b"\n", 1)
+                message = json.loads(line)
+                if "done" in message:
+                    _let_exit(terminal, 120.0 if "BENCH_PROFILE" in child_env else 20.0)
+                    return dict(message["done"])
+                if "error" in message:
+                    raise RuntimeError(f"app driver: {message}")
+                for key in message["keys"]:
+                    terminal.write(key)
+        tail = terminal.output[-800:].decode(errors="replace")
+        raise RuntimeError(f"the app driver stopped before the end; terminal: {tail!r}")
+    finally:
+        os.close(readable)
+        terminal.stop()
+
+
+def _let_exit(terminal: Terminal, timeout: float = 20.0) -> None:
+    """Keep reading the terminal while the app closes (and writes its profile, if any)."""
+    deadline = time.perf_counter() + timeout
+    while terminal.process.poll() is None and time.perf_counter() < deadline:
+        terminal.read(0.1)
+
+
+def bench_app(runs: int, env: dict[str, str], workdir: Path) -> list[Result]:
+    """Budget 3 (key to next question, with autosave), budget 9 (peak RSS), and 3b (no save)."""
+    key = Result(
+        3,
+        "A key press to the next question fully rendered (in the app)",
+        "median ≤ 16 ms, p99 ≤ 50 ms",
+        "ms",
+    )
+    rss = Result(9, "Peak RSS of the Textual app through a whole conversation", "≤ 60 MiB", "MiB")
+    try:
+        import assistant.ui.app  # noqa: F401 - is the app there yet?
+    except ImportError as error:
+        reason = f"the Textual app cannot be imported yet ({error})"
+        return [key.skip(reason), rss.skip(reason)]
+    bundle = load_bundle(bundle_path("england"))
+    picks = ["first", autopilot.longest_varied(lambda: Session(bundle))]
+    latencies: list[float] = []
+    peaks: list[float] = []
+    for run in range(runs):
+        for pick in picks:
+            report = conversation(env, pick, workdir / f"app-{run}-{pick}.sqlite3")
+            latencies.extend(report["latencies"])
+            peaks.append(report["maxrss_kib"] / 1024)
+    stats = fill(key, latencies, 1e3)
+    key.notes.append(
+        f"{runs * len(picks)} whole England conversations with autosave on ({', '.join(picks)}); "
+        "from the key event reaching the app to the first refresh after the next step is shown"
+    )
+    key.judge(stats.median <= 16 and stats.p99 <= 50)
+    rss_stats = fill(rss, [p * 1e-3 for p in peaks], 1e3)
+    rss.notes.append(
+        f"ru_maxrss of the app process at the end of each conversation ({len(peaks)} runs)"
+    )
+    rss.judge(rss_stats.maximum <= 60)
+    unsaved = Result("3b", "… the same with saving off", "(information)", "ms")
+    fill(unsaved, conversation(env, "first", None)["latencies"], 1e3)
+    unsaved.status = "INFO"
+    return [key, rss, unsaved]

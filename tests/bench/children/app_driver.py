@@ -1,0 +1,113 @@
+"""Budgets 3 and 9, inside the app: the whole England conversation on a real terminal.
+
+Run by :mod:`tests.bench.bench_app` on a pty, as ``python -m tests.bench.children.app_driver``.
+The app is the real :class:`AssistantApp` with two measuring hooks:
+
+- when a key event arrives from the terminal driver, the time is noted;
+- when the app has shown the engine's next step, a ``call_after_refresh`` callback notes
+  the time once that step has been rendered and written to the terminal.
+
+The difference is one key-to-next-question latency. After each step the driver asks the
+parent, over the pipe named by ``BENCH_CONTROL_FD``, to type the autopilot's keys for it.
+At the end it reports every latency and the peak RSS of this process.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import time
+from pathlib import Path
+from typing import Any
+
+from textual import events
+
+from assistant.engine.io import AnswerRejected, ConversationEnded, Output, StepShown
+from assistant.flow.bundle import load_bundle
+from assistant.paths import bundle_path
+from assistant.ui.app import AssistantApp
+
+from .. import autopilot
+
+CONTROL = int(os.environ["BENCH_CONTROL_FD"])
+PICK = os.environ.get("BENCH_PICK", "first")
+
+
+def send(message: dict[str, Any]) -> None:
+    """One JSON line to the parent."""
+    os.write(CONTROL, (json.dumps(message) + "\n").encode())
+
+
+class TimedApp(AssistantApp):
+    """The real app, plus the two hooks described above."""
+
+    key_at: float | None = None
+    first_rss = 0
+    latencies: list[float] = []  # noqa: RUF012 - one app per process
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            self.key_at = time.perf_counter()
+        await super().on_event(event)
+
+    async def show(self, outputs: list[Output]) -> None:
+        await super().show(outputs)
+        if any(isinstance(o, AnswerRejected) for o in outputs):
+            send({"error": "an autopilot answer was refused", "outputs": repr(outputs)[:400]})
+            self.exit(1)
+            return
+        view = next((o for o in outputs if isinstance(o, StepShown | ConversationEnded)), None)
+        if view is not None:
+            pressed, self.key_at = self.key_at, None
+            self.call_after_refresh(self._rendered, pressed, view)
+
+    def _rendered(self, pressed: float | None, view: StepShown | ConversationEnded) -> None:
+        if pressed is not None:
+            self.latencies.append(time.perf_counter() - pressed)
+        else:
+            self.first_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if isinstance(view, ConversationEnded):
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            report = {"latencies": self.latencies, "maxrss_kib": usage.ru_maxrss}
+            send({"done": {**report, "first_step_maxrss_kib": self.first_rss}})
+            self.exit(0)
+            return
+        send({"keys": autopilot.keys(view, PICK), "step": view.step})
+
+
+def saving() -> Any:
+    """The per-event callback for autosave, when ``BENCH_STORE`` names a store file."""
+    path = os.environ.get("BENCH_STORE")
+    if not path:
+        return None
+    from assistant.store import open_store
+    from assistant.store.recorder import ScreenRecorder
+
+    store = open_store(Path(path))
+    reference = store.create(bundle="england", locale="en_GB", mode="self")
+    return ScreenRecorder(store, reference)
+
+
+def main() -> None:
+    """Run the conversation to its end (under pyinstrument when ``BENCH_PROFILE`` names a file)."""
+    bundle = load_bundle(bundle_path("england"))
+    app = TimedApp(bundle, "en_GB", "self", on_event=saving())
+    profile = os.environ.get("BENCH_PROFILE")
+    if not profile:
+        app.run()
+        return
+    if profile.endswith(".prof"):  # cProfile statistics, for sorting by own time
+        import cProfile
+
+        cProfile.runctx("app.run()", globals(), {"app": app}, profile)
+        return
+    from pyinstrument import Profiler
+
+    with Profiler(interval=0.005, async_mode="disabled") as profiler:
+        app.run()
+    Path(profile).write_text(profiler.output_text(unicode=True, show_all=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

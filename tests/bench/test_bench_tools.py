@@ -1,0 +1,74 @@
+"""The benchmark suite's own tools give true answers (the timings themselves are in make bench)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.engine.io import AnswerRejected, Notice
+from assistant.engine.session import Session
+from assistant.flow.bundle import Bundle, load_bundle, read_bundle
+
+from . import autopilot
+from .flowgen import write_bundle
+from .harness import MISS, PASS, Result, Stats, compare, markdown_table
+from .pty_run import screen_text
+
+ENGLAND = Path(__file__).resolve().parents[2] / "flows" / "england"
+
+
+def test_stats_use_the_nearest_rank_for_p99() -> None:
+    stats = Stats.of([float(n) for n in range(1, 201)])
+    assert (stats.minimum, stats.median, stats.maximum, stats.p99) == (1, 100.5, 200, 198)
+    assert Stats.of([3.0]).p99 == 3.0
+
+
+def test_a_comparison_is_the_ratio_of_the_medians() -> None:
+    result = Result(1, "a vs b", "≤ 1.15×", "×")
+    ratio = compare(result, {"a": [0.2, 0.3, 0.4], "b": [0.1, 0.2, 0.2]})
+    assert ratio == pytest.approx(1.5)
+    assert result.stats is not None and result.stats.maximum == pytest.approx(2.0)
+    assert "**1.50×** (300 / 200 ms)" in markdown_table([result.judge(ratio <= 1.15)])
+
+
+def test_the_table_marks_each_budget_and_shows_p99_only_where_asked() -> None:
+    fast = Result(3, "keys", "median ≤ 16 ms, p99 ≤ 50 ms", "ms", PASS, Stats.of([1.0, 2.0]), 1.5)
+    slow = Result(4, "engine", "median ≤ 100 µs", "µs", MISS, Stats.of([150.0, 170.0]), 160.0)
+    missing = Result(5, "goldens", "≥ 5,000 answers/s", "answers/s").skip("none yet")
+    lines = markdown_table([fast, slow, missing]).splitlines()
+    assert lines[2].endswith("| 2.00 ms | PASS |")
+    assert lines[3].endswith("| – | MISS |")
+    assert lines[4].endswith("| – | – | – | – | NOT MEASURED |")
+
+
+@pytest.mark.parametrize("pick", ["first", "varied:3"])
+def test_the_autopilot_gets_through_the_england_flow(pick: str) -> None:
+    bundle = load_bundle(ENGLAND)
+    session = Session(bundle)
+    view = autopilot.shown(session.start())
+    steps = 0
+    while view is not None:
+        outputs = session.answer(autopilot.engine_answer(view, pick))
+        assert not any(isinstance(o, AnswerRejected | Notice) for o in outputs), view.step
+        assert autopilot.keys(view, pick)[-1] == autopilot.ENTER
+        view = autopilot.shown(outputs)
+        steps += 1
+    assert session.ended and steps > 5
+
+
+def test_the_generated_flow_is_valid_and_as_big_as_asked(tmp_path: Path) -> None:
+    root = write_bundle(tmp_path / "generated", steps=400, modules=2)
+    bundle, problems = read_bundle(root)
+    assert problems == []
+    assert isinstance(bundle, Bundle) and len(bundle.steps) >= 400
+    session = Session(bundle)
+    view = autopilot.shown(session.start())
+    while view is not None:
+        view = autopilot.shown(session.answer(autopilot.engine_answer(view)))
+    assert session.ended
+
+
+def test_screen_text_ignores_escapes_and_spacing() -> None:
+    raw = b"\x1b[?1049h\x1b[2;5HWho is\x1b[38;2;1;2;3m completing\x1b]0;title\x07 this?"
+    assert screen_text(raw) == b"Whoiscompletingthis?"
