@@ -16,6 +16,7 @@ from typing import Any
 
 from textual import events, on
 from textual.app import App
+from textual.events import Key
 from textual.timer import Timer
 from textual.widgets import Input
 
@@ -65,7 +66,7 @@ class AssistantApp(App[int]):
 
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
     ENABLE_COMMAND_PALETTE = False  # its English search box and commands are not translated
-    BINDINGS = keys.bindings()
+    BINDINGS = keys.bindings()  # type: ignore[assignment]
     TITLE = "Support Plan Assistant"
 
     def __init__(
@@ -102,7 +103,7 @@ class AssistantApp(App[int]):
         )
         self.review_after_edit = False
         self.conversation: ConversationScreen | None = None
-        self._held: list[events.Key] | None = None
+        self._held: list[Key] | None = None
         self._hold_timer: Timer | None = None
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # no animation unless the person asks for it
@@ -375,7 +376,7 @@ class AssistantApp(App[int]):
     # -- adviser actions ------------------------------------------------------------
     def action_notes(self) -> None:
         """F7: the adviser's notes box."""
-        if self._in_conversation() and is_adviser(self.mode):
+        if self.conversation is not None and self._in_conversation() and is_adviser(self.mode):
             self.conversation.query_one(AdviserPanel).focus_notes()
 
     def action_focus_answer(self) -> None:
@@ -428,6 +429,7 @@ class AssistantApp(App[int]):
     @on(AdviserPanel.NoteAdded)
     async def _note(self, event: AdviserPanel.NoteAdded) -> None:
         self.session.record("note", {"text": event.text, "at": self.clock()})
+        assert self.conversation is not None  # notes are typed on the conversation screen
         await self.conversation.query_one(AdviserPanel).show_notes(adviser_notes(self.session))
 
     @on(ConversationScreen.EndAction)

@@ -134,7 +134,7 @@ class StartScreen(Screen[None]):
         self._show_mode_fields()
         # The next field by name: the focus chain has not seen the fields just shown.
         self.query_one("#case-reference" if is_adviser(self.mode) else "#language").focus()
-        self.app.call_after_refresh(self.app.release_keys)
+        self.app.call_after_refresh(self.app.release_keys)  # type: ignore[attr-defined]
 
     @on(ChoiceList.Chosen, "#language")
     def _language(self, event: ChoiceList.Chosen) -> None:
@@ -151,13 +151,13 @@ class StartScreen(Screen[None]):
         await self.recompose()
         self._show_mode_fields()
         self.query_one("#language").focus()
-        self.app.call_after_refresh(self.app.release_keys)
+        self.app.call_after_refresh(self.app.release_keys)  # type: ignore[attr-defined]
 
     @on(TextBox.Submitted, "#case-reference")
     def _case_reference_done(self, event: TextBox.Submitted) -> None:
         event.stop()
         self.query_one("#consent" if self.mode == "adviser_behalf" else "#language").focus()
-        self.app.call_after_refresh(self.app.release_keys)
+        self.app.call_after_refresh(self.app.release_keys)  # type: ignore[attr-defined]
 
     @on(ActionButton.Pressed, "#start-button")
     def _start(self) -> None:
@@ -167,7 +167,7 @@ class StartScreen(Screen[None]):
                 _(N_("Please confirm that the person has agreed before you start."))
             )
             consent.focus()
-            self.app.call_after_refresh(self.app.release_keys)
+            self.app.call_after_refresh(self.app.release_keys)  # type: ignore[attr-defined]
             return
         reference = self.query_one("#case-reference", Input).value.strip()
         self.post_message(self.Begin(self.mode, reference if is_adviser(self.mode) else ""))

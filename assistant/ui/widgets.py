@@ -121,7 +121,7 @@ class ChoiceList(OptionList):
     so nothing depends on colour.
     """
 
-    BINDINGS = [Binding("space", "toggle", show=False)]
+    BINDINGS = [Binding("space", "tick", show=False)]
 
     class Chosen(Message):
         """The person chose (or, for ``multi``, finished ticking)."""
@@ -230,7 +230,7 @@ class ChoiceList(OptionList):
             chosen = (self.values[self.highlighted],)
         self.post_message(self.Chosen(self, chosen))
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         """Space: tick or untick (multi), or choose (single)."""
         if self.highlighted is None:
             return
@@ -254,13 +254,13 @@ class ChoiceList(OptionList):
         event.stop()
         event.prevent_default()
         self.highlighted = target
-        self.action_toggle() if self.multi else self.action_select()
+        self.action_tick() if self.multi else self.action_select()
 
 
 class TickBox(Static, can_focus=True):
     """A single "[x] statement" that Space or Enter ticks: used for consent."""
 
-    BINDINGS = [Binding("space,enter", "toggle", show=False)]
+    BINDINGS = [Binding("space,enter", "tick", show=False)]
 
     def __init__(self, label: str, *, ticked: bool = False, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
         super().__init__(id=id, markup=False)
@@ -271,7 +271,7 @@ class TickBox(Static, can_focus=True):
         """ "[x] label" or "[ ] label"."""
         return plain(("[x] " if self.ticked else "[ ] ") + self.label)
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
         """Tick or untick."""
         self.ticked = not self.ticked
         self.refresh()
