@@ -17,7 +17,9 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
+from assistant.engine.session import Session
 from assistant.engine.values import N_
+from assistant.i18n import Translator
 from assistant.ui.summary import local_time
 from assistant.ui.text import _
 from assistant.ui.widgets import ChoiceList, Plain, TextBox
@@ -90,6 +92,19 @@ class AdviserPanel(Vertical):
         if text:
             self.post_message(self.NoteAdded(text))
         event.input.value = ""
+
+
+def sections_reached(session: Session, t: Translator) -> list[tuple[str, str]]:
+    """(first answered step, section title) for each section already reached, in order."""
+    first: dict[str, str] = {}
+    for item in session.review():
+        if item.step in session.path:
+            first.setdefault(item.section, item.step)
+    return [
+        (first[s.key], t.pgettext(f"{s.module}.section", s.title))
+        for s in session.bundle.sections
+        if s.key in first
+    ]
 
 
 class SectionNavigator(ModalScreen[str]):

@@ -8,17 +8,12 @@ message id; the app translates it when it is shown.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from textual import events, on
-from textual.app import App
-from textual.events import Key
-from textual.timer import Timer
-from textual.widgets import Input
+from textual import on
 
 from assistant.engine.events import Event
 from assistant.engine.io import (
@@ -39,7 +34,7 @@ from assistant.i18n import MissingCatalog, Translator, translator_for
 from assistant.plain.render import citation
 from assistant.safety import crisis_phrase_found
 from assistant.ui import keys
-from assistant.ui.adviser import AdviserPanel, SectionNavigator
+from assistant.ui.adviser import AdviserPanel, SectionNavigator, sections_reached
 from assistant.ui.conversation import ConversationScreen, LogEntry, SidePanel
 from assistant.ui.dialogs import (
     Dialog,
@@ -49,6 +44,7 @@ from assistant.ui.dialogs import (
     quit_dialog,
     text_dialog,
 )
+from assistant.ui.keyboard import KeyboardApp
 from assistant.ui.modes import Mode, is_adviser, reads_back, summary_title
 from assistant.ui.review import ReviewScreen
 from assistant.ui.start import StartScreen, saved_conversations
@@ -61,7 +57,7 @@ from assistant.ui.themes import THEME_NAMES, THEMES
 Opener = Callable[[str | None], tuple[Any, list[Event], Callable[[Event], None] | None] | None]
 
 
-class AssistantApp(App[int]):
+class AssistantApp(KeyboardApp):
     """The support-planning conversation, full screen, keyboard first."""
 
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
@@ -103,29 +99,18 @@ class AssistantApp(App[int]):
         )
         self.review_after_edit = False
         self.conversation: ConversationScreen | None = None
-        self._held: list[Key] | None = None
-        self._hold_timer: Timer | None = None
-        if "TEXTUAL_ANIMATIONS" not in os.environ:
-            self.animation_level = "none"  # no animation unless the person asks for it
 
     # -- starting -------------------------------------------------------------------
     def on_mount(self) -> None:
         for theme in THEMES:
             self.register_theme(theme)
         self.theme = THEMES[0].name
-        self._show_terminal_cursor()
+        self.show_terminal_cursor()
         if self.skip_start:
             self.call_later(self.begin, self.mode, self.case_reference)
         else:
             saved = saved_conversations(self.store_path, self.bundle.id, self.save_reference)
             self.push_screen(StartScreen(mode=self.mode, locale=self.t.locale, saved=saved))
-
-    def _show_terminal_cursor(self) -> None:
-        """Braille displays follow the terminal's own cursor, so keep it visible."""
-        driver = self._driver
-        if driver is not None and not self.is_headless:
-            driver.write("\x1b[?25h")
-            driver.flush()
 
     @on(StartScreen.Begin)
     async def _begin_from_start(self, event: StartScreen.Begin) -> None:
@@ -186,30 +171,6 @@ class AssistantApp(App[int]):
                 return self.opener(reference)
         except Exception:  # headless or unsupported terminal: open without suspending
             return self.opener(reference)
-
-    # -- keys typed ahead -----------------------------------------------------------
-    async def on_event(self, event: events.Event) -> None:
-        """Hold keys typed while the screen changes, so none lands on the old question."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._held is not None:
-                self._held.append(event)
-                return
-            focused = self.focused
-            if focused is not None and event.key in getattr(focused, "holds_keys", ()):
-                self._held = []
-                # A safety net only: the change normally releases the keys within milliseconds.
-                self._hold_timer = self.set_timer(1.0, self.release_keys)
-        await super().on_event(event)
-
-    def release_keys(self) -> None:
-        """The screen has changed: deliver the keys held meanwhile, in order."""
-        held, self._held = self._held or [], None
-        if self._hold_timer is not None:
-            self._hold_timer.stop()
-            self._hold_timer = None
-        for event in held:
-            # Sent as if from the app, like the terminal's own keys, so they bubble back up.
-            self.post_message(events.Key(event.key, event.character).set_sender(self))
 
     # -- showing engine outputs -----------------------------------------------------
     async def show(self, outputs: list[Output]) -> None:
@@ -388,18 +349,9 @@ class AssistantApp(App[int]):
         """F8: jump to a section already reached, or back to where the call was."""
         if not (self._in_conversation() and is_adviser(self.mode)):
             return
-        await self.push_screen(SectionNavigator(self._sections()), self._after_sections)
-
-    def _sections(self) -> list[tuple[str, str]]:
-        first: dict[str, str] = {}
-        for item in self.session.review():
-            if item.step in self.session.path:
-                first.setdefault(item.section, item.step)
-        return [
-            (first[s.key], self.t.pgettext(f"{s.module}.section", s.title))
-            for s in self.bundle.sections
-            if s.key in first
-        ]
+        await self.push_screen(
+            SectionNavigator(sections_reached(self.session, self.t)), self._after_sections
+        )
 
     async def _after_sections(self, step: str | None) -> None:
         if step:
@@ -441,29 +393,6 @@ class AssistantApp(App[int]):
             "finish": self.action_quit,
         }
         await actions[event.action]()
-
-    def on_descendant_focus(self) -> None:
-        self.call_after_refresh(self.place_cursor)
-
-    def on_resize(self) -> None:
-        self.call_after_refresh(self.place_cursor)
-
-    def place_cursor(self, tries: int = 3) -> None:
-        """Put the terminal cursor on the focused control, where braille displays look."""
-        widget = self.focused
-        if widget is None:
-            return
-        if not widget.content_region.area and tries:  # not laid out yet
-            self.call_after_refresh(self.place_cursor, tries - 1)
-            return
-        if isinstance(widget, Input):
-            position = widget.cursor_screen_offset
-        else:
-            place = getattr(widget, "cursor_offset", None)
-            position = place() if place else widget.content_region.offset
-        if position != self.cursor_position:
-            self.cursor_position = position
-            widget.refresh()  # the terminal cursor moves with the next update
 
 
 def run_app(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:

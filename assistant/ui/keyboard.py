@@ -1,0 +1,82 @@
+"""Keyboard-first plumbing for the app: no animation, the terminal cursor on the focused
+control, and keys typed ahead held while the screen changes.
+
+Textual delivers a key to whatever has focus when the key arrives, and acts on a widget's
+key bindings only once the key has gone round. A fast typist (or a braille keyboard)
+could otherwise type the next answer into the question that is just being replaced.
+"""
+
+from __future__ import annotations
+
+import os
+
+from textual import events
+from textual.app import App
+from textual.events import Key
+from textual.timer import Timer
+from textual.widgets import Input
+
+
+class KeyboardApp(App[int]):
+    """An App that never animates, shows the real cursor where focus is, and loses no key."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._held: list[Key] | None = None
+        self._hold_timer: Timer | None = None
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"  # no animation unless the person asks for it
+
+    def show_terminal_cursor(self) -> None:
+        """Braille displays follow the terminal's own cursor, so keep it visible."""
+        driver = self._driver
+        if driver is not None and not self.is_headless:
+            driver.write("\x1b[?25h")
+            driver.flush()
+
+    # -- keys typed ahead -----------------------------------------------------------
+    async def on_event(self, event: events.Event) -> None:
+        """Hold keys typed while the screen changes, so none lands on the old question."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._held is not None:
+                self._held.append(event)
+                return
+            focused = self.focused
+            if focused is not None and event.key in getattr(focused, "holds_keys", ()):
+                self._held = []
+                # A safety net only: the change normally releases the keys within milliseconds.
+                self._hold_timer = self.set_timer(1.0, self.release_keys)
+        await super().on_event(event)
+
+    def release_keys(self) -> None:
+        """The screen has changed: deliver the keys held meanwhile, in order."""
+        held, self._held = self._held or [], None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        for event in held:
+            # Sent as if from the app, like the terminal's own keys, so they bubble back up.
+            self.post_message(events.Key(event.key, event.character).set_sender(self))
+
+    def on_descendant_focus(self) -> None:
+        self.call_after_refresh(self.place_cursor)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.place_cursor)
+
+    def place_cursor(self, tries: int = 3) -> None:
+        """Put the terminal cursor on the focused control, where braille displays look."""
+        widget = self.focused
+        if widget is None:
+            return
+        if not widget.content_region.area and tries:  # not laid out yet
+            self.call_after_refresh(self.place_cursor, tries - 1)
+            return
+        if isinstance(widget, Input):
+            position = widget.cursor_screen_offset
+        else:
+            place = getattr(widget, "cursor_offset", None)
+            position = place() if place else widget.content_region.offset
+        if position != self.cursor_position:
+            self.cursor_position = position
+            widget.refresh()  # the terminal cursor moves with the next update
