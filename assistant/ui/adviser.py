@@ -22,7 +22,7 @@ from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.ui.summary import local_time
 from assistant.ui.text import _
-from assistant.ui.widgets import ChoiceList, Plain, TextBox
+from assistant.ui.widgets import ChoiceList, Plain, TextBox, show_explanations
 
 
 class AdviserPanel(Vertical):
@@ -59,12 +59,7 @@ class AdviserPanel(Vertical):
 
     def show(self, why: str, rights: list[str]) -> None:
         """Fill in the explanations for the current step."""
-        self.query_one("#why", Plain).set_text(
-            why or _(N_("There is no extra explanation for this step."))
-        )
-        self.query_one("#rights", Plain).set_text(
-            "\n\n".join(rights) or _(N_("Rights will appear here as we come to them."))
-        )
+        show_explanations(self, why, rights)
 
     def show_facts(self, facts: Sequence[str]) -> None:
         """The live summary of key facts gathered so far."""

@@ -24,7 +24,14 @@ from assistant.ui.keys import KeyBar
 from assistant.ui.modes import Mode, is_adviser, summary_title
 from assistant.ui.steps import StepView, view_for
 from assistant.ui.text import _, answer_text, plain, translator
-from assistant.ui.widgets import PRESS_KEYS, ActionButton, ButtonRow, HelpNowButton, Plain
+from assistant.ui.widgets import (
+    PRESS_KEYS,
+    ActionButton,
+    ButtonRow,
+    HelpNowButton,
+    Plain,
+    show_explanations,
+)
 
 
 class LogEntry(Static, can_focus=True):
@@ -105,12 +112,7 @@ class SidePanel(VerticalScroll):
 
     def show(self, why: str, rights: list[str]) -> None:
         """Fill in the explanations for the current step."""
-        self.query_one("#why", Plain).set_text(
-            why or _(N_("There is no extra explanation for this step."))
-        )
-        self.query_one("#rights", Plain).set_text(
-            "\n\n".join(rights) or _(N_("Rights will appear here as we come to them."))
-        )
+        show_explanations(self, why, rights)
 
 
 class ConversationScreen(Screen[None]):

@@ -16,6 +16,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Offset
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
 from assistant.engine.values import N_
@@ -279,3 +280,13 @@ class TickBox(Static, can_focus=True):
     def cursor_offset(self) -> Offset:
         """The cursor sits inside the box."""
         return self.content_region.offset + Offset(1, 0)
+
+
+def show_explanations(panel: Widget, why: str, rights: list[str]) -> None:
+    """Fill a side panel's "#why" and "#rights" (the person's panel and the adviser's)."""
+    panel.query_one("#why", Plain).set_text(
+        why or _(N_("There is no extra explanation for this step."))
+    )
+    panel.query_one("#rights", Plain).set_text(
+        "\n\n".join(rights) or _(N_("Rights will appear here as we come to them."))
+    )
