@@ -67,6 +67,32 @@ COMMAND_WORDS: dict[str, str] = {
     "pass": "decline",
 }
 
+#: The command words in the person's language: each msgid is translated as the word(s) to
+#: type, several separated by "|". English always works too.
+TRANSLATED_COMMANDS: dict[str, str] = {
+    N_("back"): "back",
+    N_("why"): "why",
+    N_("review"): "review",
+    N_("repeat"): "repeat",
+    N_("save"): "save",
+    N_("quit"): "quit",
+    N_("help now"): "help_now",
+    N_("help"): "help",
+    N_("don't know"): "dont_know",
+    N_("rather not say"): "decline",
+    N_("change"): "change",
+}
+
+
+def command_words(t: Translator) -> dict[str, str]:
+    """Every word that names a command, in English and in the translator's language."""
+    words = dict(COMMAND_WORDS)
+    for source, command in TRANSLATED_COMMANDS.items():
+        for word in t.gettext(source).split("|"):
+            if word.strip() and command != "change":
+                words.setdefault(word.strip().lower(), command)
+    return words
+
 
 class LineConversation:
     """Drives a :class:`Session` from lines of input; ``json`` picks the output layout."""
@@ -86,6 +112,12 @@ class LineConversation:
         self.json_mode = json_mode
         self.target = target
         self._quit_warned = False
+        self._words = command_words(t)
+        change = {w.strip().lower() for w in t.gettext(N_("change")).split("|")} | {
+            "change",
+            "edit",
+        }
+        self._change_words = "|".join(sorted(re.escape(w) for w in change))
         self._handlers: dict[str, Callable[[str], bool]] = {
             "back": lambda _: self._show(session.back()),
             "why": self._why,
@@ -127,9 +159,9 @@ class LineConversation:
         if self.json_mode and line.lstrip().startswith("{"):
             return self._parse_json(line)
         word = line.strip().lower().rstrip(".!")
-        if word in COMMAND_WORDS:
-            return COMMAND_WORDS[word], ""
-        if match := re.fullmatch(r"(?:change|edit)\s+(\S+)", word):
+        if word in self._words:
+            return self._words[word], ""
+        if match := re.fullmatch(rf"(?:{self._change_words})\s+(\S+)", word):
             return "change", match.group(1)
         return None, line
 
@@ -144,7 +176,7 @@ class LineConversation:
             )
             return "noop", None
         if "command" in data:
-            command = COMMAND_WORDS.get(str(data["command"]).lower(), str(data["command"]))
+            command = self._words.get(str(data["command"]).lower(), str(data["command"]))
             if command not in self._handlers:
                 self._say(
                     N_(
