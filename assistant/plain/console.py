@@ -65,6 +65,7 @@ COMMAND_WORDS: dict[str, str] = {
     "skip": "decline",
     "prefer not to say": "decline",
     "pass": "decline",
+    "plan": "plan",
 }
 
 #: The command words in the person's language: each msgid is translated as the word(s) to
@@ -81,6 +82,7 @@ TRANSLATED_COMMANDS: dict[str, str] = {
     N_("don't know"): "dont_know",
     N_("rather not say"): "decline",
     N_("change"): "change",
+    N_("plan"): "plan",
 }
 
 
@@ -131,6 +133,7 @@ class LineConversation:
             "decline": lambda _: self._answer(Special.DECLINED),
             "change": self._change,
             "noop": lambda _: False,
+            "plan": self._plan,
         }
 
     # -- running --------------------------------------------------------------------
@@ -284,10 +287,16 @@ class LineConversation:
         self._show(self.session.show())
         return False
 
+    def _plan(self, _: str) -> bool:
+        from assistant.plan import export
+
+        self.write(export(self.session, "json" if self.json_mode else "txt", t=self.t))
+        return False
+
     def _help(self, _: str) -> bool:
         self._say(
             N_(
-                "You can type: back, why, review, change N, repeat, save, quit. For urgent help, type: help now."
+                "You can type: back, why, review, change N, repeat, plan, save, quit. For urgent help, type: help now."
             )
         )
         return False

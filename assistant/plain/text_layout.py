@@ -23,7 +23,7 @@ def layout(data: dict[str, Any], t: Translator) -> str:
     if event == "end":
         closing = t.gettext(
             N_(
-                "That is the end. Type review to check your answers, back to go back, or quit to finish."
+                "That is the end. Type plan to see your draft plan, review to check your answers, back to go back, or quit to finish."
             )
         )
         return "\n".join(

@@ -391,8 +391,54 @@ class AssistantApp(KeyboardApp):
             "summary": self.action_call_summary,
             "back": self.action_back,
             "finish": self.action_quit,
+            "save": self.save_plan,
+            "print": self.print_plan,
         }
         await actions[event.action]()
+
+    async def save_plan(self) -> None:
+        """Write the person's plan (and, for an adviser, the copy with notes) to private files."""
+        from assistant.plan.files import save_plan
+
+        try:
+            paths = save_plan(self.session, self.t)
+            if is_adviser(self.mode):
+                paths += save_plan(self.session, self.t, adviser=True)
+        except OSError as error:
+            self._tell(
+                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or "")
+            )
+            return
+        names = ", ".join(p.name for p in paths)
+        self._tell(
+            _(
+                N_("Your draft plan is saved in {folder}: {files}"),
+                folder=str(paths[0].parent),
+                files=names,
+            )
+        )
+
+    async def print_plan(self) -> None:
+        """Printing needs a browser: save the large-print page and say how to print it."""
+        from assistant.plan.files import save_plan
+
+        try:
+            [page] = save_plan(self.session, self.t, formats=("html",))
+        except OSError as error:
+            self._tell(
+                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or "")
+            )
+            return
+        self._tell(
+            _(
+                N_("To print your plan, open this file in a web browser and choose Print: {file}"),
+                file=str(page),
+            )
+        )
+
+    def _tell(self, message: str) -> None:
+        assert self.conversation is not None  # the end panel is on the conversation screen
+        self.conversation.show_notice(message)
 
 
 def run_app(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:

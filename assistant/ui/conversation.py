@@ -224,9 +224,18 @@ class EndPanel(Vertical):
         self.mode: Mode = mode
 
     def compose(self) -> ComposeResult:
-        yield Plain(_(N_("You can check and change your answers, or finish.")), classes="hint")
+        yield Plain(
+            _(
+                N_(
+                    "You can check and change your answers, save or print your draft plan, or finish."
+                )
+            ),
+            classes="hint",
+        )
         with ButtonRow():
             yield ActionButton(_(N_("Check your answers")), id="end-review")
+            yield ActionButton(_(N_("Save my plan")), id="end-save")
+            yield ActionButton(_(N_("Print my plan")), id="end-print")
             if is_adviser(self.mode):
                 yield ActionButton(_(summary_title(self.mode)), id="end-summary")
             yield ActionButton(_(N_("Back")), id="end-back")

@@ -71,3 +71,11 @@ def test_json_mode_reports_errors_with_the_message() -> None:
     errors = [json.loads(line) for line in result.stdout.splitlines() if '"error"' in line]
     assert errors and errors[0]["step"] == "welcome.answering_for"
     assert "from 1 to 2" in errors[0]["message"]
+
+
+def test_plan_command_prints_the_draft_plan_at_the_end() -> None:
+    result = run("--plain", stdin="\n".join([*ANSWERS, "plan"]) + "\n")
+    assert result.returncode == 0, result.stderr
+    plan = result.stdout.split("That is the end.", 1)[1]
+    assert "My draft support plan" in plan
+    assert "Ann" in plan and "£13.50" in plan

@@ -1,0 +1,60 @@
+"""Save the draft plan as files the person keeps: the app's "Save my plan" and "Print my plan".
+
+Files go in a private folder in the person's documents (0700, files 0600), because a plan
+holds health and money details. The adviser's copy, with case notes, is a separate file
+and only made when asked for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from assistant.engine.session import Session
+from assistant.i18n import Translator
+from assistant.plan import Format, export
+
+FOLDER_NAME = "Support Plan Assistant"
+
+
+def plans_folder() -> Path:
+    """Where plans are saved unless the caller says otherwise: the user's documents folder."""
+    from platformdirs import user_documents_dir
+
+    return Path(user_documents_dir()) / FOLDER_NAME
+
+
+def save_plan(
+    session: Session,
+    t: Translator,
+    *,
+    formats: tuple[Format, ...] = ("html", "md", "txt"),
+    folder: Path | None = None,
+    adviser: bool = False,
+    today: dt.date | None = None,
+) -> list[Path]:
+    """Write the plan in each format; returns the files written (never overwriting older ones)."""
+    target = folder or plans_folder()
+    target.mkdir(parents=True, exist_ok=True)
+    target.chmod(0o700)
+    day = (today or dt.date.today()).isoformat()
+    stem = _free_stem(target, f"support-plan-{day}{'-adviser' if adviser else ''}", formats)
+    written = []
+    for fmt in formats:
+        path = target / f"{stem}.{fmt}"
+        text = export(session, fmt, t=t, adviser=adviser, today=today)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        written.append(path)
+    return written
+
+
+def _free_stem(folder: Path, stem: str, formats: tuple[Format, ...]) -> str:
+    """``stem``, or ``stem-2``, ``stem-3``… so a second save the same day keeps the first."""
+    candidate, number = stem, 1
+    while any((folder / f"{candidate}.{fmt}").exists() for fmt in formats):
+        number += 1
+        candidate = f"{stem}-{number}"
+    return candidate
