@@ -69,6 +69,7 @@ class StepShown:
     optional: bool = False
     sensitive: bool = False
     adviser_only: bool = False
+
     current: Value | None = None
     report: Any = None
 
@@ -127,3 +128,12 @@ class ReviewItem:
     choices: tuple[ChoiceView, ...] = ()
     sensitive: bool = False
     adviser_only: bool = False
+
+    def shown_value(self) -> Value | Msg | tuple[Msg | str, ...]:
+        """The answer as the person saw it: choice values swapped for their labels."""
+        labels = {c.value: c.label for c in self.choices}
+        if isinstance(self.value, str) and self.value in labels:
+            return labels[self.value]
+        if isinstance(self.value, tuple):
+            return tuple(labels.get(v, v) for v in self.value)
+        return self.value

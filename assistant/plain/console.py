@@ -224,7 +224,7 @@ class LineConversation:
                             "number": n,
                             "step": i.step,
                             "question": self.t.render(i.question),
-                            "answer": self.t.value(_label(i)),
+                            "answer": self.t.value(i.shown_value()),
                         }
                         for n, i in enumerate(items, 1)
                     ],
@@ -343,13 +343,3 @@ def _rejected(outputs: list[Output]) -> bool:
     from assistant.engine.io import AnswerRejected
 
     return any(isinstance(o, AnswerRejected) for o in outputs)
-
-
-def _label(item: Any) -> Any:
-    """A review item's answer with choice values swapped for their labels."""
-    labels = {c.value: c.label for c in item.choices}
-    if isinstance(item.value, str) and item.value in labels:
-        return labels[item.value]
-    if isinstance(item.value, tuple):
-        return tuple(labels.get(v, v) for v in item.value)
-    return item.value

@@ -73,12 +73,7 @@ def review(items: list[ReviewItem], t: Translator) -> str:
         if item.section != section:
             section = item.section
             lines.append(t.render(item.section_title))
-        labels = {c.value: c.label for c in item.choices}
-        value: Any = item.value
-        if isinstance(value, str) and value in labels:
-            value = labels[value]
-        elif isinstance(value, tuple):
-            value = tuple(labels.get(v, v) for v in value)
+        value = item.shown_value()
         lines.append(
             f"  {number}. {t.render(item.question)} {t.gettext(N_('Answer:'))} {t.value(value)}"
         )

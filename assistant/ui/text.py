@@ -14,7 +14,6 @@ from textual.content import Content
 from assistant.engine.io import Progress, ReviewItem
 from assistant.engine.values import N_
 from assistant.i18n import Translator
-from assistant.plain.console import _label
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -50,7 +49,7 @@ def plain(text: str) -> Content:
 def answer_text(item: ReviewItem, t: Translator | None = None) -> str:
     """A review item's answer as words: choice labels, Yes/No, money, "I'd rather not say"."""
     t = t or translator()
-    return t.value(_label(item))
+    return t.value(item.shown_value())
 
 
 def progress_text(progress: Progress, t: Translator | None = None) -> str:
