@@ -74,15 +74,16 @@ def _plan(quick: bool, workdir: Path) -> list[tuple[set[int], Callable[[], Any]]
     from . import bench_app, bench_engine, bench_flows, bench_startup, bench_store
 
     runs, env = _runs(quick), child_env()
+    # Programs on a pty first, while this process is still small (it forks them).
     return [
+        ({1}, lambda: bench_startup.bench_app_start(runs["start"], env)),
+        ({2}, lambda: bench_startup.bench_plain_start(runs["start"], env)),
+        ({3, 9}, lambda: bench_app.bench_app(runs["app"], env, workdir)),
         ({6}, lambda: bench_flows.bench_shipped(runs["flows"])),
         ({7}, lambda: bench_flows.bench_generated(runs["big"], workdir)),
         ({4}, lambda: bench_engine.bench_answer(runs["engine"])),
         ({5}, lambda: bench_engine.bench_goldens(runs["goldens"])),
         ({8}, lambda: bench_store.bench_autosave(runs["store"], workdir)),
-        ({1}, lambda: bench_startup.bench_app_start(runs["start"], env)),
-        ({2}, lambda: bench_startup.bench_plain_start(runs["start"], env)),
-        ({3, 9}, lambda: bench_app.bench_app(runs["app"], env, workdir)),
     ]
 
 
