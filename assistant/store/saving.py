@@ -88,8 +88,8 @@ class Lines:
 
     def yes_no(self, msgid: str) -> bool | None:
         """Ask until yes or no (three tries); None at end of input or if still unclear."""
-        yes = {"y", "yes", self.t.gettext("yes").lower()}
-        no = {"n", "no", self.t.gettext("no").lower()}
+        yes = {"y", "yes", self.t.gettext(N_("yes")).lower()}
+        no = {"n", "no", self.t.gettext(N_("no")).lower()}
         for _ in range(TRIES):
             self.say(msgid)
             if self.interactive:
@@ -107,9 +107,13 @@ class Lines:
 
 def open_saving(args: argparse.Namespace, bundle: Bundle, locale: str, io: Any) -> Opened | None:
     """Consent, open the store, then start or resume: (target, events, on_event) or None."""
-    from assistant.i18n import translator_for
+    from assistant.i18n import MissingCatalog, translator_for
 
-    lines = Lines(io, bool(getattr(args, "json", False)), translator_for(locale))
+    try:
+        t = translator_for(locale)
+    except MissingCatalog:  # the front end reports that itself; ask in English meanwhile
+        t = translator_for("en_GB")
+    lines = Lines(io, bool(getattr(args, "json", False)), t)
     reference = getattr(args, "reference", None)
     if not reference and not _consented(args, lines):
         lines.say(

@@ -134,7 +134,7 @@ class Life:
         if keys:
             tmux("send-keys", "-t", self.name, *keys)
 
-    def wait_for(self, screens: Screens, not_step: str | None, timeout: float = 20) -> str | None:
+    def wait_for(self, screens: Screens, not_step: str | None, timeout: float = 60) -> str | None:
         """The step on screen once it differs from ``not_step``; None if none came in time."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -185,7 +185,7 @@ def _references(store: Path) -> set[str]:
 def _begin(life: Life, screens: Screens, state: State, report: Report) -> str | None:
     """Get to the first step: through the start screen when new; check the resumed step."""
     if state.reference is None:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60  # generous: the machine may be busy with other tests
         while "Who is completing this?" not in life.screen():
             if time.monotonic() > deadline or life.dead():
                 return None

@@ -26,7 +26,7 @@ def test_no_acknowledged_answer_is_lost_when_killed(
     report = run_kills(KILLS, tmp_path / "kill.sqlite3", seed=KILLS)
     with capsys.disabled():
         print(f"\n[kill test] {report.line()}")
-    assert report.failures == []
+    assert report.failures == [], report.line()
     assert report.kills == KILLS
     assert report.answers_checked > KILLS  # kills landed mid-conversation, not only at start
     assert report.shown_checked > 0  # and resuming showed the answers on screen
@@ -42,6 +42,6 @@ def test_textual_app_under_a_pty_loses_nothing(
     report = store_tui_kill_harness.run_kills(TUI_KILLS, tmp_path / "tui.sqlite3", seed=TUI_KILLS)
     with capsys.disabled():
         print(f"\n[kill test] {report.line()}")
-    assert report.failures == []
+    assert report.failures == [], report.line()
     assert report.kills == TUI_KILLS
     assert report.answers_checked > 0 and report.resumes_checked > 0
