@@ -9,7 +9,7 @@ Every change is appended to ``events``; :meth:`Session.replay` rebuilds a sessio
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from assistant.engine import views
@@ -59,6 +59,7 @@ class Session:
         self.path: list[str] = []
         self.events: list[Event] = []
         self._edit_until: str | None = None
+        self.setup: dict[str, Any] = {}
         self._clock = clock
         self._on_event = on_event
         self._replay: Sequence[Event] | None = None
@@ -89,11 +90,22 @@ class Session:
         return self.bundle.steps[key].step
 
     # -- commands -----------------------------------------------------------------------
-    def start(self) -> list[Output]:
-        """Begin the conversation (or show where it is, if already begun)."""
+    def start(self, setup: Mapping[str, Any] | None = None) -> list[Output]:
+        """Begin the conversation (or show where it is, if already begun).
+
+        ``setup`` is what a front end learnt before the first step, kept in the log so a
+        resumed conversation gets it back: ``mode`` (who is completing), ``case`` (an
+        adviser's case reference) and ``prefill`` (``{step: encoded answer}`` offered as
+        the answer when that question is reached; the person still confirms it).
+        """
         if self.started:
             return self.show()
-        self._emit("started")
+        self.setup = dict(setup or {})
+        for key, data in dict(self.setup.get("prefill") or {}).items():
+            info = self.bundle.steps.get(key)
+            if info is not None and isinstance(info.step, model.Ask):
+                self.answers.setdefault(key, decode(data))
+        self._emit("started", None, self.setup or None)
         self.path = [self.current]
         self._settle()
         return self.show()
@@ -277,7 +289,7 @@ class Session:
             if outputs and isinstance(outputs[0], AnswerRejected | Notice):
                 raise ReplayError(event.seq, "a logged answer is no longer accepted by the flow")
         elif kind == "started":
-            self.start()
+            self.start(event.value if isinstance(event.value, dict) else None)
         elif kind == "went_back":
             self.back()
         elif kind == "edited" and event.step is not None:

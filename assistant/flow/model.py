@@ -32,6 +32,9 @@ Target = Annotated[
     ),
 ]
 
+#: Choice values a bundle's "who is answering" question must offer, one per way of completing.
+WHO_IS_ANSWERING_VALUES = ("self", "supporter", "adviser", "on_behalf")
+
 AnswerType = Literal["choice", "multi", "yesno", "number", "money", "text"]
 
 
@@ -144,7 +147,12 @@ class SourcesFile(Struct, forbid_unknown_fields=True, frozen=True):
 
 
 class BundleManifest(Struct, forbid_unknown_fields=True, frozen=True):
-    """``bundle.yaml``: which modules make up a conversation, in order, and where it starts."""
+    """``bundle.yaml``: which modules make up a conversation, in order, and where it starts.
+
+    ``who_is_answering`` names the question (``module.step``) that asks who is completing;
+    the app pre-fills it from its start screen, so nobody is asked twice. Its choices must
+    include the values in :data:`WHO_IS_ANSWERING_VALUES`.
+    """
 
     id: Identifier
     title: str
@@ -153,6 +161,7 @@ class BundleManifest(Struct, forbid_unknown_fields=True, frozen=True):
     sources: str = "sources.yaml"
     jurisdiction: str | None = None
     description: str | None = None
+    who_is_answering: Target | None = None
 
 
 def flow_json_schema() -> dict[str, object]:

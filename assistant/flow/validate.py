@@ -32,6 +32,7 @@ def compile_and_check(
     checker.build_edges()
     checker.resolve_start()
     checker.check_steps()
+    checker.check_who_is_answering()
     checker.check_graph()
     checker.check_placeholders()
     return checker.problems
@@ -220,6 +221,30 @@ class _Checker:
                 )
             )
         self.bundle.start = start
+
+    def check_who_is_answering(self) -> None:
+        key = self.bundle.manifest.who_is_answering
+        if key is None:
+            return
+        info = self.bundle.steps.get(key)
+        values = (
+            {c.value for c in info.step.choices}
+            if info and isinstance(info.step, model.Ask)
+            else set()
+        )
+        missing = [v for v in model.WHO_IS_ANSWERING_VALUES if v not in values]
+        if missing:
+            line, column = self.manifest.positions.of(("who_is_answering",))
+            self.problems.append(
+                Problem(
+                    self.manifest.display,
+                    line,
+                    column,
+                    "who-is-answering",
+                    f"'{key}' must be a choice question offering {', '.join(missing)}.",
+                    f"Point who_is_answering at the question with the values {', '.join(model.WHO_IS_ANSWERING_VALUES)}.",
+                )
+            )
 
     def check_steps(self) -> None:
         for key, info in self.bundle.steps.items():

@@ -45,7 +45,7 @@ from assistant.ui.dialogs import (
     text_dialog,
 )
 from assistant.ui.keyboard import KeyboardApp
-from assistant.ui.modes import Mode, is_adviser, reads_back, summary_title
+from assistant.ui.modes import MODE_ANSWERS, Mode, is_adviser, reads_back, summary_title
 from assistant.ui.review import ReviewScreen
 from assistant.ui.start import StartScreen, saved_conversations
 from assistant.ui.steps import StepView
@@ -99,6 +99,26 @@ class AssistantApp(KeyboardApp):
         )
         self.review_after_edit = False
         self.conversation: ConversationScreen | None = None
+        if events:
+            self._restore_setup()
+
+    def _restore_setup(self) -> None:
+        """A resumed conversation comes back in the mode, and with the case reference, it had."""
+        saved = self.session.setup
+        if saved.get("mode") in MODE_ANSWERS:
+            self.mode = saved["mode"]
+            self.skip_start = True
+        self.case_reference = str(saved.get("case") or self.case_reference)
+
+    def _setup(self, mode: Mode, case_reference: str) -> dict[str, Any]:
+        """What the start screen learnt, for the log: mode, case, and the pre-filled answer."""
+        setup: dict[str, Any] = {"mode": mode}
+        if case_reference:
+            setup["case"] = case_reference
+        who = self.bundle.manifest.who_is_answering
+        if who:
+            setup["prefill"] = {who: MODE_ANSWERS[mode]}
+        return setup
 
     # -- starting -------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -131,7 +151,10 @@ class AssistantApp(KeyboardApp):
             await self.switch_screen(self.conversation)
         else:
             await self.push_screen(self.conversation)
-        outputs = self.session.resume() if self.resuming else self.session.start()
+        if self.resuming:
+            outputs = self.session.resume()
+        else:
+            outputs = self.session.start(self._setup(mode, case_reference))
         if self.t.locale != self.start_locale:
             self.session.record("language_changed", self.t.locale)
         await self.show(outputs)
@@ -160,7 +183,10 @@ class AssistantApp(KeyboardApp):
         self.session = Session.replay(self.bundle, events, on_event=on_event, clock=self.clock)
         self.save_reference = getattr(target, "reference", event.reference)
         self.resuming = True
-        await self.begin(event.mode)
+        self._restore_setup()
+        await self.begin(
+            self.mode if self.session.setup.get("mode") else event.mode, self.case_reference
+        )
 
     def _open(self, reference: str | None) -> Any:
         """Ask the store to open a conversation, giving it the terminal in case it asks."""

@@ -8,6 +8,15 @@ from assistant.engine.values import N_
 
 Mode = Literal["self", "supported", "adviser_call", "adviser_behalf"]
 
+#: The answer each way of completing gives to the flow's "who is answering" question
+#: (see BundleManifest.who_is_answering), so the person is not asked twice.
+MODE_ANSWERS: dict[Mode, str] = {
+    "self": "self",
+    "supported": "supporter",
+    "adviser_call": "adviser",
+    "adviser_behalf": "on_behalf",
+}
+
 #: Who is completing, in the order the start screen offers them.
 MODES: dict[Mode, str] = {
     "self": N_("Myself"),

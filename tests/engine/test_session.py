@@ -270,3 +270,21 @@ def test_one_machine_is_shared_and_has_no_auto_transitions(example: Bundle) -> N
     assert list(machine.events) == ["advance"]
     first.close()
     assert first._conv not in machine.models  # noqa: SLF001
+
+
+def test_start_setup_is_logged_prefills_and_replays(example: Bundle) -> None:
+    setup = {
+        "mode": "adviser_call",
+        "case": "C-17",
+        "prefill": {"welcome.answering_for": "supporter"},
+    }
+    live = Session(example)
+    live.start(setup)
+    walk(live, None, "Ann")
+    [shown] = live.show()
+    assert isinstance(shown, StepShown) and shown.current == "supporter"  # offered, not yet given
+    assert "welcome.answering_for" not in live._conv.env  # noqa: SLF001 - not on the path until confirmed
+    walk(live, "supporter")
+    rebuilt = Session.replay(example, live.events)
+    assert rebuilt.setup == setup
+    assert rebuilt.answers == live.answers

@@ -1,0 +1,39 @@
+"""Who is completing is asked once: it is logged, pre-fills the flow's question, and comes back on resume."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from ui_helpers import SIZE
+
+from assistant.engine.io import StepShown
+from assistant.flow.bundle import load_bundle
+from assistant.ui.app import AssistantApp
+
+ENGLAND = Path(__file__).parents[2] / "flows" / "england"
+
+
+async def test_adviser_mode_prefills_who_is_answering_and_survives_resume(
+    clock: Callable[[], str],
+) -> None:
+    england = load_bundle(ENGLAND)
+    app = AssistantApp(england, "en_GB", "adviser_call", case_reference="CASE-9", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session.setup == {
+            "mode": "adviser_call",
+            "case": "CASE-9",
+            "prefill": {"getting_started.answering": "adviser"},
+        }
+        while app.session.current != "getting_started.answering":
+            await pilot.press("enter")
+        view = app.session.view()
+        assert isinstance(view, StepShown) and view.current == "adviser"
+        events = list(app.session.events)
+    resumed = AssistantApp(england, "en_GB", None, events=events, clock=clock)
+    assert (resumed.mode, resumed.case_reference, resumed.skip_start) == (
+        "adviser_call",
+        "CASE-9",
+        True,
+    )
