@@ -38,35 +38,41 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message}. Try '{self.prog} --help'.\n")
 
 
-def add_conversation_options(parser: argparse.ArgumentParser) -> None:
-    """Options shared by starting and resuming a conversation."""
-    parser.add_argument(
+def add_conversation_options(parser: argparse.ArgumentParser, *, subcommand: bool = False) -> None:
+    """Options shared by starting and resuming a conversation.
+
+    On a subcommand (``resume``) an option left out means "not given", so one given before
+    the subcommand (``support-plan --flow example resume REF``) is not overwritten.
+    """
+
+    def add(*names: str, **options: Any) -> None:
+        if subcommand:
+            options["default"] = argparse.SUPPRESS
+        parser.add_argument(*names, **options)
+
+    add(
         "--plain",
         action="store_true",
         help="line-by-line text mode, for screen readers, braille displays and scripts",
     )
-    parser.add_argument(
+    add(
         "--json",
         action="store_true",
         help="with --plain: JSON lines in and out, for other programs",
     )
-    parser.add_argument(
+    add(
         "--flow",
         metavar="NAME_OR_PATH",
         help="conversation to run: 'england' (default), 'example', or a folder",
     )
-    parser.add_argument(
+    add(
         "--lang",
         metavar="LOCALE",
         help="language: en_GB, cy (Welsh) or pl (Polish); default from the system",
     )
-    parser.add_argument(
-        "--store", metavar="PATH", help="where to save conversations (or set SUPPORT_PLAN_STORE)"
-    )
-    parser.add_argument(
-        "--adviser", action="store_true", help="start in adviser mode (helpline console)"
-    )
-    parser.add_argument(
+    add("--store", metavar="PATH", help="where to save conversations (or set SUPPORT_PLAN_STORE)")
+    add("--adviser", action="store_true", help="start in adviser mode (helpline console)")
+    add(
         "--save",
         action=argparse.BooleanOptionalAction,
         default=None,

@@ -25,7 +25,7 @@ def add_parser(subparsers: Any, name: str) -> None:
         description="Carry on with a saved conversation, exactly where it stopped.",
     )
     parser.add_argument("reference", help="the reference shown when the conversation was saved")
-    add_conversation_options(parser)
+    add_conversation_options(parser, subcommand=True)
     parser.set_defaults(handler=start_conversation)
 
 
@@ -73,6 +73,10 @@ def start_conversation(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if getattr(args, "reference", None) and not args.flow:
+        from assistant.store.saving import saved_flow
+
+        args.flow = saved_flow(args)  # resume with the questions it was saved with
     bundle = load(args.flow)
     if bundle is None:
         return 1

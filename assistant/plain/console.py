@@ -249,20 +249,18 @@ class LineConversation:
             )
             return False
         self._show(self.session.pause(self.target.reference))
-        self._say(
-            N_("Your answers are saved. To come back later, type: support-plan resume {reference}"),
-            reference=self.target.reference,
+        self._report_saved(
+            N_("Your answers are saved. To come back later, type: support-plan resume {reference}")
         )
         return False
 
     def _quit(self, _: str) -> bool:
         if self.target is not None:
             self.session.pause(self.target.reference)
-            self._say(
+            self._report_saved(
                 N_(
                     "Your answers are saved. To come back later, type: support-plan resume {reference}"
-                ),
-                reference=self.target.reference,
+                )
             )
             return True
         if not self._quit_warned and self.session.answers:
@@ -275,6 +273,19 @@ class LineConversation:
             return False
         self._say(N_("Goodbye. Nothing was saved."))
         return True
+
+    def _report_saved(self, saved_message: str) -> None:
+        """Say the answers are saved only if saving is still working (the store may have failed)."""
+        assert self.target is not None
+        if getattr(self.target, "saving", True):
+            self._say(saved_message, reference=self.target.reference)
+        else:
+            self._say(
+                N_(
+                    "Saving stopped working earlier, so your latest answers may not be kept. Your reference is {reference}."
+                ),
+                reference=self.target.reference,
+            )
 
     def _help_now(self, _: str) -> bool:
         self.session.help_now()
@@ -304,11 +315,10 @@ class LineConversation:
     def _end_of_input(self) -> None:
         if self.target is not None:
             self.session.pause(self.target.reference)
-            self._say(
+            self._report_saved(
                 N_(
                     "End of input. Your answers are saved. To come back later, type: support-plan resume {reference}"
-                ),
-                reference=self.target.reference,
+                )
             )
         else:
             self._say(N_("End of input. Nothing was saved, as you chose."))
