@@ -288,3 +288,13 @@ def test_start_setup_is_logged_prefills_and_replays(example: Bundle) -> None:
     rebuilt = Session.replay(example, live.events)
     assert rebuilt.setup == setup
     assert rebuilt.answers == live.answers
+
+
+def test_a_log_cut_off_before_its_last_shown_event_still_replays(example: Bundle) -> None:
+    live = Session(example)
+    to_tasks(live)
+    walk(live, "1")
+    cut = live.events[:-1]  # the process died after logging the answer, before "shown"
+    assert cut[-1].kind == "answered"
+    rebuilt = Session.replay(example, cut)
+    assert rebuilt.answers == live.answers and rebuilt.current == live.current
