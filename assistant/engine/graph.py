@@ -43,6 +43,8 @@ class Tables:
     most: dict[str, int]
     least: dict[str, int]
     most_in_section: dict[str, int]
+    #: The section of every question, so progress counts answers without looking at steps.
+    ask_sections: dict[str, str]
 
 
 @dataclass
@@ -123,7 +125,8 @@ def _tables(bundle: Bundle) -> Tables:
         least[key] = own + min((least[t] for t in targets), default=0)
         same = [in_section[t] for t in targets if bundle.steps[t].section == info.section]
         in_section[key] = own + max(same, default=0)
-    return Tables(most, least, in_section)
+    asks = {k: i.section for k, i in bundle.steps.items() if isinstance(i.step, model.Ask)}
+    return Tables(most, least, in_section, asks)
 
 
 _GRAPHS: dict[str, Graph] = {}

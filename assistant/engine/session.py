@@ -53,10 +53,13 @@ class Session:
         self.bundle = bundle
         self._graph = graph_for(bundle)
         self._conv = Conversation()
+        self._projection: Conversation | None = None
         self._graph.machine.add_model(self._conv, initial=bundle.start)
         self.answers: dict[str, Value] = {}
         self.acknowledged: set[str] = set()
         self.path: list[str] = []
+        #: The section of each question on the path before the current step (for progress).
+        self.asked_sections: list[str] = []
         self.events: list[Event] = []
         self._edit_until: str | None = None
         self.setup: dict[str, Any] = {}
@@ -194,6 +197,16 @@ class Session:
     def close(self) -> None:
         """Detach from the shared machine; call when the session is finished with."""
         self._graph.machine.remove_model(self._conv)
+        if self._projection is not None:
+            self._graph.machine.remove_model(self._projection)
+            self._projection = None
+
+    def projection_model(self) -> Conversation:
+        """A second model on the machine, for looking ahead without moving (added once)."""
+        if self._projection is None:
+            self._projection = Conversation()
+            self._graph.machine.add_model(self._projection, initial=self.current)
+        return self._projection
 
     # -- reading ------------------------------------------------------------------------
     def review(self) -> list[ReviewItem]:
@@ -225,6 +238,9 @@ class Session:
         self._conv.advance()
         if self.current == before:  # pragma: no cover - the checker guarantees an 'else'
             raise RuntimeError(f"no way on from step {before}")
+        section = self._graph.tables.ask_sections.get(before)
+        if section is not None:
+            self.asked_sections.append(section)
         self.path.append(self.current)
         self._settle()
 
@@ -234,6 +250,8 @@ class Session:
 
     def _rewind(self, index: int) -> None:
         self.path = self.path[: index + 1]
+        sections = self._graph.tables.ask_sections
+        self.asked_sections = [sections[k] for k in self.path[:-1] if k in sections]
         self._conv.env = {k: self.answers[k] for k in self.path[:-1] if k in self.answers}
         self._graph.machine.set_state(self.path[-1], model=self._conv)
 

@@ -48,6 +48,9 @@ class _Checker:
         self.problems: list[Problem] = []
         self.paths: dict[str, Path] = {}
         self._ask_keys: set[str] | None = None
+        self._names: dict[str, list[str]] = {}
+        self._ancestors: dict[str, int] | None = None
+        self._positions: dict[str, int] = {}
 
     def at(self, module: str, path: Path, rule: str, message: str, fix: str) -> None:
         reader = self.readers[module]
@@ -147,9 +150,7 @@ class _Checker:
 
     def _compile(self, info: StepInfo, source: str, where: Path) -> Condition | None:
         asks = self._asks()
-        names = sorted(asks) + sorted(
-            k.split(".", 1)[1] for k in asks if k.startswith(info.module + ".")
-        )
+        names = self._known_names(info.module)
         try:
             return compile_condition(
                 source,
@@ -172,6 +173,18 @@ class _Checker:
                 )
             )
             return None
+
+    def _known_names(self, module: str) -> list[str]:
+        """Names a condition in ``module`` may use, for "did you mean" (sorted once per module)."""
+        names = self._names.get(module)
+        if names is None:
+            asks = self._asks()
+            prefix = module + "."
+            names = sorted(asks) + sorted(
+                k.removeprefix(prefix) for k in asks if k.startswith(prefix)
+            )
+            self._names[module] = names
+        return names
 
     def _asks(self) -> set[str]:
         """Keys of every question (computed once: conditions are checked against it)."""
@@ -408,7 +421,7 @@ class _Checker:
             names = set(_placeholders(info.step))
             if not names:
                 continue
-            before = self._reach(key, forward=False) - {key}
+            before = self._before(key)
             for name in sorted(names):
                 target = resolve(name, info.module)
                 target_info = self.bundle.steps.get(target)
@@ -426,6 +439,52 @@ class _Checker:
                         f"The text uses {{{name}}}, which is never asked before this step.",
                         "Move the question earlier, or drop the placeholder.",
                     )
+
+    def _before(self, key: str) -> set[str] | _Ancestors:
+        """The steps from which ``key`` can be reached (every step before it)."""
+        if self._ancestors is None:
+            self._ancestors = _ancestor_bits(self.bundle.steps) or {}
+            self._positions = {k: i for i, k in enumerate(self.bundle.steps)}
+        if not self._ancestors:  # a loop: the checker reports it; fall back to a search
+            return self._reach(key, forward=False) - {key}
+        return _Ancestors(self._ancestors[key], self._positions)
+
+
+class _Ancestors:
+    """A set of steps held as bits of an int: ``target in before`` without walking the graph."""
+
+    def __init__(self, bits: int, index: dict[str, int]) -> None:
+        self.bits, self.index = bits, index
+
+    def __contains__(self, key: object) -> bool:
+        position = self.index.get(key) if isinstance(key, str) else None
+        return position is not None and bool(self.bits >> position & 1)
+
+
+def _ancestor_bits(steps: dict[str, StepInfo]) -> dict[str, int] | None:
+    """For each step, the steps before it as bits (one pass in graph order); None if it loops."""
+    index = {k: i for i, k in enumerate(steps)}
+    incoming: dict[str, list[str]] = {k: [] for k in steps}
+    waiting = dict.fromkeys(steps, 0)
+    for key, info in steps.items():
+        for edge in info.edges:
+            if edge.target in steps:
+                incoming[edge.target].append(key)
+                waiting[edge.target] += 1
+    ready = deque(k for k, n in waiting.items() if n == 0)
+    bits: dict[str, int] = {}
+    while ready:
+        key = ready.popleft()
+        mask = 0
+        for source in incoming[key]:
+            mask |= bits[source] | 1 << index[source]
+        bits[key] = mask
+        for edge in steps[key].edges:
+            if edge.target in waiting:
+                waiting[edge.target] -= 1
+                if waiting[edge.target] == 0:
+                    ready.append(edge.target)
+    return bits if len(bits) == len(steps) else None
 
 
 def _placeholders(step: model.Step) -> Iterable[str]:

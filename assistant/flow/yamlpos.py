@@ -47,6 +47,10 @@ def parse(text: str, filename: str) -> tuple[Any, Positions, list[Problem]]:
     if node is None:
         return None, positions, []
     problems: list[Problem] = []
+    try:
+        return _build(node, (), positions, problems, filename), positions, problems
+    except _Unusual:  # merge keys, sets, binary...: let the full safe constructor decide
+        positions, problems = Positions(), []
     _walk(node, (), positions, problems, filename)
     loader = yaml.SafeLoader("")
     try:
@@ -70,6 +74,81 @@ def parse(text: str, filename: str) -> tuple[Any, Positions, list[Problem]]:
     return data, positions, problems
 
 
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
+_SCALARS = {
+    f"tag:yaml.org,2002:{t}": yaml.SafeLoader.yaml_constructors[f"tag:yaml.org,2002:{t}"]
+    for t in ("int", "float", "bool", "null", "timestamp")
+}
+_SCALAR_LOADER = yaml.SafeLoader("")
+
+
+class _Unusual(Exception):
+    """A node the one-pass builder leaves to PyYAML's safe constructor."""
+
+
+def _build(
+    node: yaml.Node, path: Path, positions: Positions, problems: list[Problem], filename: str
+) -> Any:
+    """Build the data and record positions in one pass (what _walk + construct_document do).
+
+    Only plain text, numbers, booleans, nulls, dates, lists and mappings are built here,
+    with the safe loader's own scalar constructors; anything else raises :class:`_Unusual`.
+    """
+    positions.record(path, node)
+    tag = node.tag
+    if tag == _STR and isinstance(node, yaml.ScalarNode):
+        return node.value
+    if tag == _SEQ and isinstance(node, yaml.SequenceNode):
+        return [
+            _build(item, (*path, index), positions, problems, filename)
+            for index, item in enumerate(node.value)
+        ]
+    if tag == _MAP and isinstance(node, yaml.MappingNode):
+        return _build_mapping(node, path, positions, problems, filename)
+    construct = _SCALARS.get(tag)
+    if construct is None or not isinstance(node, yaml.ScalarNode):
+        raise _Unusual(tag)
+    try:
+        return construct(_SCALAR_LOADER, node)
+    except (ValueError, yaml.constructor.ConstructorError):
+        raise _Unusual(tag) from None
+
+
+def _build_mapping(
+    node: yaml.MappingNode, path: Path, positions: Positions, problems: list[Problem], filename: str
+) -> dict[Any, Any]:
+    data: dict[Any, Any] = {}
+    seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, *_SCALARS):
+            raise _Unusual(key_node.tag)
+        key = str(key_node.value)
+        line = key_node.start_mark.line + 1
+        if key in seen:
+            problems.append(_duplicate(filename, key_node, key, seen[key]))
+        seen[key] = line
+        positions.record((*path, key), key_node)
+        value = _build(value_node, (*path, key), positions, problems, filename)
+        positions.record((*path, key), key_node)
+        data[
+            key_node.value
+            if key_node.tag == _STR
+            else _SCALARS[key_node.tag](_SCALAR_LOADER, key_node)
+        ] = value
+    return data
+
+
+def _duplicate(filename: str, key_node: yaml.Node, key: str, first: int) -> Problem:
+    return Problem(
+        filename,
+        key_node.start_mark.line + 1,
+        key_node.start_mark.column + 1,
+        "duplicate-key",
+        f"The key '{key}' appears twice here (first on line {first}).",
+        "Keep one of them; YAML would silently use only the last.",
+    )
+
+
 def _walk(
     node: yaml.Node, path: Path, positions: Positions, problems: list[Problem], filename: str
 ) -> None:
@@ -80,16 +159,7 @@ def _walk(
             key = str(key_node.value)
             line = key_node.start_mark.line + 1
             if key in seen:
-                problems.append(
-                    Problem(
-                        filename,
-                        line,
-                        key_node.start_mark.column + 1,
-                        "duplicate-key",
-                        f"The key '{key}' appears twice here (first on line {seen[key]}).",
-                        "Keep one of them; YAML would silently use only the last.",
-                    )
-                )
+                problems.append(_duplicate(filename, key_node, key, seen[key]))
             seen[key] = line
             positions.record((*path, key), key_node)
             _walk(value_node, (*path, key), positions, problems, filename)
