@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import inspect
+import logging
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -112,6 +113,9 @@ def _load(module_name: str) -> Any:
 
 def run(argv: Sequence[str]) -> int:
     """Parse ``argv`` and run the chosen command; returns the exit code."""
+    # Warnings from the store and elsewhere must never spill onto a person's screen (and
+    # logs never carry answers); without a handler, Python would print them to stderr.
+    logging.getLogger("assistant").addHandler(logging.NullHandler())
     parser = build_parser(argv)
     args = parser.parse_args(argv)
     if args.command is None:

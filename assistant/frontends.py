@@ -93,14 +93,31 @@ def start_conversation(args: argparse.Namespace) -> int:
     return int(run_app(args, bundle, locale))
 
 
+def translator_or_english(locale: str) -> Any:
+    """The locale's translator; if its catalog is not built, say so and carry on in English."""
+    from assistant.i18n import MissingCatalog, translator_for
+
+    try:
+        return translator_for(locale)
+    except MissingCatalog as error:
+        print(f"support-plan: {error} Carrying on in English.", file=sys.stderr)
+        return translator_for("en_GB")
+
+
 def _run_plain(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:
     from assistant.engine.session import Session
-    from assistant.i18n import translator_for
     from assistant.plain.console import LineConversation, LineIO
 
-    translator = translator_for(locale)
+    translator = translator_or_english(locale)
     io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
-    opened = open_saving(args, bundle, locale, io)
+    try:
+        opened = open_saving(args, bundle, translator.locale, io)
+    except (KeyboardInterrupt, EOFError):  # Ctrl-C or Ctrl-D at the saving questions
+        print(
+            "\nsupport-plan: stopped before the conversation began; nothing was saved.",
+            file=sys.stderr,
+        )
+        return 130
     if opened is None:
         return 1
     target, events, on_event = opened

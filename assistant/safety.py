@@ -16,7 +16,7 @@ from typing import TypeVar
 import msgspec
 
 from assistant.flow.model import Source
-from assistant.paths import flows_dir
+from assistant.paths import ROOT, flows_dir
 
 T = TypeVar("T")
 
@@ -51,8 +51,13 @@ class HelpContent(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
 
 
 def safety_dir() -> Path:
-    """The folder holding the help content and phrase lists."""
-    return flows_dir() / "safety"
+    """The folder holding the help content and phrase lists.
+
+    A council's own flows folder (``SUPPORT_PLAN_FLOWS``) may bring its own; otherwise the
+    shipped one is used, so Help now can never be missing.
+    """
+    own = flows_dir() / "safety"
+    return own if (own / "help_now.yaml").exists() else ROOT / "flows" / "safety"
 
 
 @cache

@@ -15,6 +15,7 @@ from assistant.engine.values import (
     InvalidAnswer,
     Special,
     Value,
+    option_number,
     parse_money,
     parse_whole_number,
     parse_yes_no,
@@ -68,8 +69,9 @@ def _choice(step: model.Ask, raw: Raw) -> str:
     values = [c.value for c in step.choices]
     if text in values:
         return text
-    if text.isdigit() and 1 <= int(text) <= len(values):
-        return values[int(text) - 1]
+    number = option_number(text)
+    if number is not None and 1 <= number <= len(values):
+        return values[number - 1]
     for choice in step.choices:
         if choice.label.strip().lower() == text.lower():
             return choice.value

@@ -25,9 +25,6 @@ EventKind = Literal[
     "language_changed",
 ]
 
-#: Events that change where the conversation is; replay re-applies these.
-COMMANDS = frozenset({"started", "answered", "went_back", "edited"})
-
 
 @dataclass(frozen=True)
 class Event:

@@ -297,7 +297,12 @@ class Session:
         log = list(events)
         session._replay = log
         while session._cursor < len(log):
+            before = session._cursor
             session._apply(log[session._cursor])
+            if session._cursor == before:  # e.g. an edit of a step no longer on the path
+                raise ReplayError(
+                    log[before].seq, f"the flow no longer accepts this '{log[before].kind}'"
+                )
         session._replay = None
         session._on_event = on_event
         return session

@@ -94,10 +94,19 @@ def parse_money(
     return amount
 
 
+def option_number(text: str) -> int | None:
+    """The number of an option as typed ("3"), or None: ASCII digits only, at most six.
+
+    ``str.isdigit`` is true for "²", which ``int`` cannot read, so it is not used here.
+    """
+    text = text.strip()
+    return int(text) if re.fullmatch(r"[0-9]{1,6}", text) else None
+
+
 def parse_whole_number(text: str, *, minimum: int | None = None, maximum: int | None = None) -> int:
     """Read a whole number, allowing thousands separators, and check its range."""
     cleaned = text.strip().replace(",", "").replace(" ", "")
-    if not re.fullmatch(r"-?\d+", cleaned):
+    if not re.fullmatch(r"-?[0-9]{1,15}", cleaned):  # ASCII digits, and not absurdly long
         raise InvalidAnswer(
             _range_message(
                 minimum, maximum, N_("Please type a whole number using digits, for example 3.")

@@ -68,10 +68,6 @@ class Bundle:
         """The bundle id from bundle.yaml, e.g. ``england``."""
         return self.manifest.id
 
-    def ask_keys(self) -> Iterator[str]:
-        """Keys of every question, in file order."""
-        return (key for key, info in self.steps.items() if isinstance(info.step, model.Ask))
-
     def section_index(self, key: str) -> int:
         """Position of a section in the conversation, counting from 0."""
         for index, section in enumerate(self.sections):

@@ -46,6 +46,9 @@ def parse(text: str, filename: str) -> tuple[Any, Positions, list[Problem]]:
         return None, positions, [_syntax_problem(error, filename)]
     if node is None:
         return None, positions, []
+    alias = _first_alias(node)
+    if alias is not None:
+        return None, positions, [_alias_problem(alias, filename)]
     problems: list[Problem] = []
     try:
         return _build(node, (), positions, problems, filename), positions, problems
@@ -55,6 +58,18 @@ def parse(text: str, filename: str) -> tuple[Any, Positions, list[Problem]]:
     loader = yaml.SafeLoader("")
     try:
         data = loader.construct_document(node)
+    except ValueError as error:  # e.g. a date that does not exist, in an unusual document
+        problems.append(
+            Problem(
+                filename,
+                1,
+                1,
+                "yaml-value",
+                f"A value in this file cannot be read ({error}).",
+                "Write dates as real dates in the form YYYY-MM-DD, or put the text in quotes.",
+            )
+        )
+        return None, positions, problems
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -111,7 +126,18 @@ def _build(
     try:
         return construct(_SCALAR_LOADER, node)
     except (ValueError, yaml.constructor.ConstructorError):
-        raise _Unusual(tag) from None
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        problems.append(
+            Problem(
+                filename,
+                line,
+                column,
+                "yaml-value",
+                f"'{node.value}' cannot be read here.",
+                "Write dates as real dates in the form YYYY-MM-DD, or put the text in quotes.",
+            )
+        )
+        return node.value
 
 
 def _build_mapping(
@@ -136,6 +162,38 @@ def _build_mapping(
             else _SCALARS[key_node.tag](_SCALAR_LOADER, key_node)
         ] = value
     return data
+
+
+def _first_alias(root: yaml.Node) -> yaml.Node | None:
+    """A node reached twice (through an alias ``*name``), or None.
+
+    Flows are untrusted: aliases let a few lines expand into millions of values, or refer
+    to themselves, so they are refused before anything is built.
+    """
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+    return None
+
+
+def _alias_problem(node: yaml.Node, filename: str) -> Problem:
+    return Problem(
+        filename,
+        node.start_mark.line + 1,
+        node.start_mark.column + 1,
+        "yaml-alias",
+        "This file uses YAML anchors and aliases (& and *), which flow files do not allow.",
+        "Write the value out in full where it is needed.",
+    )
 
 
 def _duplicate(filename: str, key_node: yaml.Node, key: str, first: int) -> Problem:

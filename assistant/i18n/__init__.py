@@ -67,6 +67,8 @@ class Translator:
 
     def value(self, value: Any) -> str:
         """An answer or parameter as text in this locale."""
+        if value is None:  # an unanswered question named in a text: show nothing, not "None"
+            return ""
         if isinstance(value, Msg):
             return self.render(value)
         if isinstance(value, Special):

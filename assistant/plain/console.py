@@ -16,7 +16,7 @@ from typing import IO, Any, Protocol
 
 from assistant.engine.io import Output, StepShown
 from assistant.engine.session import Session
-from assistant.engine.values import N_, Special
+from assistant.engine.values import N_, Special, option_number
 from assistant.i18n import Translator
 from assistant.plain import text_layout
 from assistant.plain.render import describe, help_now
@@ -193,11 +193,8 @@ class LineConversation:
     # -- commands -------------------------------------------------------------------
     def _answer(self, raw: Any) -> bool:
         outputs = self.session.answer(raw)
-        if (
-            isinstance(raw, str)
-            and crisis_phrase_found(raw, self.t.locale)
-            and not _rejected(outputs)
-        ):
+        # Checked whatever happened to the answer: a refused answer can still ask for help.
+        if isinstance(raw, str) and crisis_phrase_found(raw, self.t.locale):
             self._say(
                 N_(
                     "Thank you for telling us. If you are not safe, or someone is hurting you, help is here now: type 'help now'. We will carry on whenever you are ready."
@@ -237,7 +234,8 @@ class LineConversation:
     def _change(self, which: str) -> bool:
         items = self.session.review()
         keys = [i.step for i in items]
-        key = keys[int(which) - 1] if which.isdigit() and 0 < int(which) <= len(keys) else which
+        number = option_number(which)
+        key = keys[number - 1] if number is not None and 0 < number <= len(keys) else which
         return self._show(self.session.edit(key))
 
     def _save(self, _: str) -> bool:
@@ -347,9 +345,3 @@ class LineConversation:
         """Print one block of output and flush, so pipes and screen readers see it at once."""
         self.io.stdout.write(text + "\n")
         self.io.stdout.flush()
-
-
-def _rejected(outputs: list[Output]) -> bool:
-    from assistant.engine.io import AnswerRejected
-
-    return any(isinstance(o, AnswerRejected) for o in outputs)

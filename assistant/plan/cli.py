@@ -18,6 +18,7 @@ from typing import Any
 
 from assistant.engine.events import Event
 from assistant.plan import FORMATS
+from assistant.plan.files import write_private
 
 
 class ExportError(Exception):
@@ -87,7 +88,7 @@ def run_export(args: argparse.Namespace) -> int:
         return 1
     if args.output:
         try:
-            Path(args.output).write_text(text, encoding="utf-8")
+            write_private(Path(args.output), text)
         except OSError as error:
             print(
                 f"support-plan export: cannot write {args.output} ({error.strerror}).",

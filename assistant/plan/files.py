@@ -43,12 +43,21 @@ def save_plan(
     written = []
     for fmt in formats:
         path = target / f"{stem}.{fmt}"
-        text = export(session, fmt, t=t, adviser=adviser, today=today)
-        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        write_private(path, export(session, fmt, t=t, adviser=adviser, today=today), replace=False)
         written.append(path)
     return written
+
+
+def write_private(path: Path, text: str, *, replace: bool = True) -> None:
+    """Write ``text`` to a file only its owner can read (0600), whatever the umask.
+
+    With ``replace=False`` an existing file is an error rather than overwritten.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if replace else os.O_EXCL)
+    descriptor = os.open(path, flags, 0o600)
+    os.fchmod(descriptor, 0o600)  # an existing file keeps its old mode otherwise
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(text)
 
 
 def _free_stem(folder: Path, stem: str, formats: tuple[Format, ...]) -> str:

@@ -298,3 +298,27 @@ def test_a_log_cut_off_before_its_last_shown_event_still_replays(example: Bundle
     assert cut[-1].kind == "answered"
     rebuilt = Session.replay(example, cut)
     assert rebuilt.answers == live.answers and rebuilt.current == live.current
+
+
+@pytest.mark.parametrize("kind", ["went_back", "edited"])
+def test_replay_of_a_command_the_flow_refuses_is_an_error_not_a_hang(
+    example: Bundle, kind: str
+) -> None:
+    from dataclasses import replace
+
+    from assistant.engine.events import Event, ReplayError
+
+    live = Session(example)
+    live.start()
+    first = live.events[:2]  # started, shown at the first step: back is impossible there
+    odd = Event(3, kind, first[-1].at, "welcome.nowhere" if kind == "edited" else "welcome.hello")  # type: ignore[arg-type]
+    with pytest.raises(ReplayError):
+        Session.replay(example, [*first, replace(odd)])
+
+
+def test_a_superscript_digit_at_a_choice_is_refused_kindly(example: Bundle) -> None:
+    session = Session(example)
+    session.start()
+    walk(session, None, "Ann")
+    [output] = session.answer("²")
+    assert isinstance(output, AnswerRejected)

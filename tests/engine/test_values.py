@@ -38,3 +38,19 @@ def test_bad_money_is_refused_with_what_to_type(typed: str) -> None:
 )
 def test_answers_round_trip_through_the_log_encoding(value: object) -> None:
     assert decode(encode(value)) == value  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("typed", ["²", "٣", "1" * 5000, "-", "1.5"])
+def test_strange_numbers_get_a_kind_message_not_a_crash(typed: str) -> None:
+    from assistant.engine.values import parse_whole_number
+
+    with pytest.raises(InvalidAnswer):
+        parse_whole_number(typed, minimum=0, maximum=10)
+
+
+def test_option_numbers_are_ascii_digits_only() -> None:
+    from assistant.engine.values import option_number
+
+    assert option_number(" 3 ") == 3
+    assert option_number("²") is None
+    assert option_number("1234567") is None

@@ -39,6 +39,8 @@ BAD_CASES = [
     ("unknown_section", "unknown-section", "main.yaml", 10, "money"),
     ("missing_module", "missing-module", "bundle.yaml", 3, "extra"),
     ("unknown_report", "unknown-report", "main.yaml", 7, "pa_costs"),
+    ("yaml_alias", "yaml-alias", "main.yaml", 4, "aliases"),
+    ("bad_date", "yaml-value", "sources.yaml", 5, "2026-11-31"),
 ]
 
 

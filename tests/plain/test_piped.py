@@ -79,3 +79,27 @@ def test_plan_command_prints_the_draft_plan_at_the_end() -> None:
     plan = result.stdout.split("That is the end.", 1)[1]
     assert "My draft support plan" in plan
     assert "Ann" in plan and "£13.50" in plan
+
+
+def test_a_crisis_phrase_in_a_refused_answer_still_offers_help() -> None:
+    result = run("--plain", stdin="\nAnn\nI want to end my life\n")
+    assert "Please choose one of the options" in result.stdout
+    assert "help is here now: type 'help now'" in result.stdout
+
+
+def test_help_now_works_with_a_councils_own_flows_folder(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "flows" / "example", tmp_path / "example")
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "--plain", "--flow", "example", "--no-save"],
+        input="help now\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=60,
+        env={**__import__("os").environ, "SUPPORT_PLAN_FLOWS": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Samaritans: 116 123" in result.stdout
