@@ -8,13 +8,13 @@ authors see everything in one go.
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Iterable
 
 from assistant.flow import model
 from assistant.flow.bundle import Bundle, Edge, SectionInfo, StepInfo, resolve
 from assistant.flow.conditions import Condition, ConditionError, compile_condition
 from assistant.flow.functions import FUNCTIONS
+from assistant.flow.graphs import Ancestors, ancestor_bits, find_cycle, reachable
 from assistant.flow.loader import FileReader
 from assistant.flow.problems import Problem
 from assistant.flow.yamlpos import Path
@@ -340,9 +340,9 @@ class _Checker:
             )
 
     def check_graph(self) -> None:
-        reachable = self._reach(self.bundle.start, forward=True)
+        started = reachable(self.bundle.steps, self.bundle.start, forward=True)
         for key in self.bundle.steps:
-            if key not in reachable:
+            if key not in started:
                 self.at_step(
                     key,
                     "unreachable",
@@ -352,15 +352,15 @@ class _Checker:
         ends = [k for k, s in self.bundle.steps.items() if isinstance(s.step, model.End)]
         finishing: set[str] = set()
         for end in ends:
-            finishing |= self._reach(end, forward=False)
-        for key in sorted(reachable - finishing):
+            finishing |= reachable(self.bundle.steps, end, forward=False)
+        for key in sorted(started - finishing):
             self.at_step(
                 key,
                 "dead-end",
                 "From this step the conversation can never reach an 'end' step.",
                 "Make sure every path leads to an 'end' step.",
             )
-        cycle = self._find_cycle(reachable)
+        cycle = find_cycle(self.bundle.steps, started)
         if cycle:
             self.at_step(
                 cycle[-1],
@@ -368,53 +368,6 @@ class _Checker:
                 f"The conversation can go round in a loop: {' → '.join(cycle)}.",
                 "Send the last step forward instead of back to an earlier one.",
             )
-
-    def _reach(self, origin: str, *, forward: bool) -> set[str]:
-        if origin not in self.bundle.steps:
-            return set()
-        incoming: dict[str, list[str]] = {}
-        if not forward:
-            for key, info in self.bundle.steps.items():
-                for edge in info.edges:
-                    incoming.setdefault(edge.target, []).append(key)
-        seen, queue = {origin}, deque([origin])
-        while queue:
-            key = queue.popleft()
-            following = (
-                [e.target for e in self.bundle.steps[key].edges]
-                if forward
-                else incoming.get(key, [])
-            )
-            for nxt in following:
-                if nxt not in seen and nxt in self.bundle.steps:
-                    seen.add(nxt)
-                    queue.append(nxt)
-        return seen
-
-    def _find_cycle(self, keys: set[str]) -> list[str]:
-        state: dict[str, int] = {}
-        for root in sorted(keys):
-            stack: list[tuple[str, int]] = [(root, 0)]
-            trail: list[str] = []
-            while stack:
-                key, index = stack.pop()
-                if index == 0:
-                    if state.get(key) == 2:
-                        continue
-                    state[key] = 1
-                    trail.append(key)
-                edges = self.bundle.steps[key].edges
-                if index < len(edges):
-                    stack.append((key, index + 1))
-                    target = edges[index].target
-                    if state.get(target) == 1 and target in trail:
-                        return [*trail[trail.index(target) :], target]
-                    if state.get(target) is None and target in self.bundle.steps:
-                        stack.append((target, 0))
-                else:
-                    state[key] = 2
-                    trail.pop()
-        return []
 
     def check_placeholders(self) -> None:
         for key, info in self.bundle.steps.items():
@@ -440,51 +393,14 @@ class _Checker:
                         "Move the question earlier, or drop the placeholder.",
                     )
 
-    def _before(self, key: str) -> set[str] | _Ancestors:
+    def _before(self, key: str) -> set[str] | Ancestors:
         """The steps from which ``key`` can be reached (every step before it)."""
         if self._ancestors is None:
-            self._ancestors = _ancestor_bits(self.bundle.steps) or {}
+            self._ancestors = ancestor_bits(self.bundle.steps) or {}
             self._positions = {k: i for i, k in enumerate(self.bundle.steps)}
         if not self._ancestors:  # a loop: the checker reports it; fall back to a search
-            return self._reach(key, forward=False) - {key}
-        return _Ancestors(self._ancestors[key], self._positions)
-
-
-class _Ancestors:
-    """A set of steps held as bits of an int: ``target in before`` without walking the graph."""
-
-    def __init__(self, bits: int, index: dict[str, int]) -> None:
-        self.bits, self.index = bits, index
-
-    def __contains__(self, key: object) -> bool:
-        position = self.index.get(key) if isinstance(key, str) else None
-        return position is not None and bool(self.bits >> position & 1)
-
-
-def _ancestor_bits(steps: dict[str, StepInfo]) -> dict[str, int] | None:
-    """For each step, the steps before it as bits (one pass in graph order); None if it loops."""
-    index = {k: i for i, k in enumerate(steps)}
-    incoming: dict[str, list[str]] = {k: [] for k in steps}
-    waiting = dict.fromkeys(steps, 0)
-    for key, info in steps.items():
-        for edge in info.edges:
-            if edge.target in steps:
-                incoming[edge.target].append(key)
-                waiting[edge.target] += 1
-    ready = deque(k for k, n in waiting.items() if n == 0)
-    bits: dict[str, int] = {}
-    while ready:
-        key = ready.popleft()
-        mask = 0
-        for source in incoming[key]:
-            mask |= bits[source] | 1 << index[source]
-        bits[key] = mask
-        for edge in steps[key].edges:
-            if edge.target in waiting:
-                waiting[edge.target] -= 1
-                if waiting[edge.target] == 0:
-                    ready.append(edge.target)
-    return bits if len(bits) == len(steps) else None
+            return reachable(self.bundle.steps, key, forward=False) - {key}
+        return Ancestors(self._ancestors[key], self._positions)
 
 
 def _placeholders(step: model.Step) -> Iterable[str]:
