@@ -23,7 +23,10 @@ def to_dot(bundle: Bundle) -> str:
         kind = type(info.step).__name__.lower()
         lines.append(f"  {_quote(key)} [shape={shapes.get(kind, 'box')}];")
         for edge in info.edges:
-            label = f" [label={_quote(edge.condition.source)}]" if edge.condition else ""
+            if edge.condition is not None:
+                label = f" [label={_quote(edge.condition.source)}]"
+            else:  # a branch's default way on is its 'else'
+                label = ' [label="else", style=dashed]' if kind == "branch" else ""
             lines.append(f"  {_quote(key)} -> {_quote(edge.target)}{label};")
     lines.append("}")
     return "\n".join(lines) + "\n"

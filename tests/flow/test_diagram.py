@@ -30,6 +30,7 @@ def test_dot_has_one_edge_per_way_on(example: Bundle) -> None:
     edges = sum(len(info.edges) for info in example.steps.values())
     assert text.count(" -> ") == edges
     assert '[label="count(tasks) >= 2"]' in text
+    assert '"needs.route" -> "needs.hours" [label="else", style=dashed];' in text
 
 
 @pytest.mark.skipif(shutil.which("dot") is None, reason="graphviz is not installed")
