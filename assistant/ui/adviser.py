@@ -22,7 +22,7 @@ from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.ui.summary import local_time
 from assistant.ui.text import _
-from assistant.ui.widgets import ChoiceList, Plain, TextBox, show_explanations
+from assistant.ui.widgets import ChoiceList, Plain, RightsList, TextBox, show_explanations
 
 
 class AdviserPanel(Vertical):
@@ -49,7 +49,7 @@ class AdviserPanel(Vertical):
             yield Plain(_(N_("Why we ask")), classes="side-heading")
             yield Plain(id="why")
             yield Plain(_(N_("Rights")), classes="side-heading")
-            yield Plain(id="rights")
+            yield RightsList(id="rights")
             yield Plain(_(N_("Summary so far")), classes="side-heading")
             yield Plain(id="facts")
         with Vertical(id="notes-box") as box:
@@ -57,9 +57,9 @@ class AdviserPanel(Vertical):
             yield VerticalScroll(id="notes-list", can_focus=False)
             yield TextBox(placeholder=_(N_("Type a note, then Enter")), id="note-input")
 
-    def show(self, why: str, rights: list[str]) -> None:
+    async def show(self, why: str, rights: Sequence[tuple[str, str]]) -> None:
         """Fill in the explanations for the current step."""
-        show_explanations(self, why, rights)
+        await show_explanations(self, why, rights)
 
     def show_facts(self, facts: Sequence[str]) -> None:
         """The live summary of key facts gathered so far."""

@@ -231,19 +231,19 @@ class AssistantApp(KeyboardApp):
         why = self.t.render(output.why) if isinstance(output, StepShown) else ""
         side = screen.query_one("#side")
         if isinstance(side, SidePanel | AdviserPanel):
-            side.show(why, self.rights_so_far())
+            await side.show(why, self.rights_so_far())
         if isinstance(side, AdviserPanel):
             side.show_facts(key_facts(self.session, self.t))
 
-    def rights_so_far(self) -> list[str]:
-        """Rights explained so far (newest first), each with its citation."""
+    def rights_so_far(self) -> list[tuple[str, str]]:
+        """Rights explained so far (newest first): (step key, the right with its citation)."""
         rights = []
         for key in reversed(self.session.path):
             step = self.bundle.steps[key].step
             if isinstance(step, model.Say) and step.cite:
                 text = self.t.render(message(self.session, key, step.text))
                 sources = "; ".join(citation(self.bundle, c, self.t) for c in step.cite)
-                rights.append(f"{text}\n" + _(N_("Source: {source}"), source=sources))
+                rights.append((key, f"{text}\n" + _(N_("Source: {source}"), source=sources)))
         return rights
 
     # -- answering ------------------------------------------------------------------

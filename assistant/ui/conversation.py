@@ -7,6 +7,8 @@ place. The screen never calls the engine: it posts messages that the app acts on
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,6 +32,7 @@ from assistant.ui.widgets import (
     ButtonRow,
     HelpNowButton,
     Plain,
+    RightsList,
     show_explanations,
 )
 
@@ -87,8 +90,9 @@ class ConversationLog(VerticalScroll):
         entries = list(self.query(LogEntry))
         keep = 0
         while keep < min(len(entries), len(items)) and entries[keep].item.step == items[keep].step:
-            entries[keep].item = items[keep]
-            entries[keep].refresh()
+            if entries[keep].item != items[keep]:  # unchanged entries keep their layout
+                entries[keep].item = items[keep]
+                entries[keep].refresh(layout=True)
             keep += 1
         if entries[keep:]:
             await self.remove_children(entries[keep:])
@@ -108,11 +112,11 @@ class SidePanel(VerticalScroll):
         yield Plain(_(N_("Why we ask")), classes="side-heading")
         yield Plain(id="why")
         yield Plain(_(N_("Your rights")), classes="side-heading")
-        yield Plain(id="rights")
+        yield RightsList(id="rights")
 
-    def show(self, why: str, rights: list[str]) -> None:
+    async def show(self, why: str, rights: Sequence[tuple[str, str]]) -> None:
         """Fill in the explanations for the current step."""
-        show_explanations(self, why, rights)
+        await show_explanations(self, why, rights)
 
 
 class ConversationScreen(Screen[None]):
