@@ -1,13 +1,14 @@
 """The conversation screen: the current question large, the answers so far, the side panel.
 
-There is one of these for the whole conversation. Each step swaps only the answer view
-(from :data:`assistant.ui.steps.STEP_VIEWS`); the log and the side panel are updated in
-place. The screen never calls the engine: it posts messages that the app acts on.
+There is one of these for the whole conversation. Each step shows the answer view for its
+kind (from :data:`assistant.ui.steps.STEP_VIEWS`, each made once and then updated in place);
+the log and the side panel are updated in place too. The screen never calls the engine: it posts messages that the app acts on.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,7 +25,7 @@ from assistant.engine.values import N_
 from assistant.ui.adviser import AdviserPanel
 from assistant.ui.keys import KeyBar
 from assistant.ui.modes import Mode, is_adviser, summary_title
-from assistant.ui.steps import StepView, view_for
+from assistant.ui.steps import StepView, view_class
 from assistant.ui.text import _, answer_text, plain, translator
 from assistant.ui.widgets import (
     PRESS_KEYS,
@@ -137,6 +138,7 @@ class ConversationScreen(Screen[None]):
         self.mode: Mode = mode
         self.case_reference = case_reference
         self.banner = banner
+        self._views: dict[type[Any], StepView | EndPanel] = {}
         self.set_class(adviser, "-adviser")
 
     def compose(self) -> ComposeResult:
@@ -174,27 +176,37 @@ class ConversationScreen(Screen[None]):
         self.query_one("#progress", Plain).set_text(progress)
         self.show_error("")
         self.show_notice("")
-        answer_area = self.query_one("#answer", Vertical)
-        await answer_area.remove_children()
         if isinstance(step, ConversationEnded):
             self._set_words("", t.render(step.text) or _(N_("That is the end.")), "")
-            view: StepView | EndPanel = EndPanel(mode=self.mode)
+            view: StepView | EndPanel = await self._view(EndPanel, lambda: EndPanel(mode=self.mode))
         else:
             why = t.render(step.why)
             inline = _(N_("Why we ask: {why}"), why=why) if why else ""
             self._set_words(t.render(step.title), t.render(step.text), inline)
             # Sensitive questions always say why; larger text shows it for every question.
             self.query_one("#why-inline").set_class(not step.sensitive, "-hidden")
-            view = view_for(step)
-        await answer_area.mount(view)
+            kind = view_class(step)
+            known = kind in self._views
+            view = await self._view(kind, lambda: kind(step))
+            if known and isinstance(view, StepView):
+                view.set_step(step)
+        for other in self._views.values():
+            other.display = other is view
         self.focus_answer(scroll_visible=False)
         # The question stays in sight; Tab scrolls down to the buttons when they are needed.
         self.query_one("#current", VerticalScroll).scroll_home(animate=False)
 
+    async def _view(self, kind: type[Any], make: Callable[[], Any]) -> Any:
+        """The view of this kind, made and mounted the first time it is needed."""
+        if kind not in self._views:
+            self._views[kind] = make()
+            await self.query_one("#answer", Vertical).mount(self._views[kind])
+        return self._views[kind]
+
     def focus_answer(self, *, scroll_visible: bool = True) -> None:
         """Focus the current step's answer control."""
-        for view in self.query_one("#answer").children:
-            if isinstance(view, StepView | EndPanel):
+        for view in self._views.values():
+            if view.display:
                 view.first_focus().focus(scroll_visible=scroll_visible)
 
     def _set_words(self, title: str, question: str, inline: str) -> None:

@@ -3,6 +3,10 @@
 A view gets the engine's :class:`StepShown` (attributes down) and posts
 :class:`StepView.Answered` with the raw answer (messages up). Views never call the engine:
 the conversation screen forwards the answer to the app, which does.
+
+Each view is made once and then shown again for every later step of its kind
+(:meth:`StepView.set_step` updates it in place): mounting a fresh view for every step
+cost a full style pass and a second layout on each key press.
 """
 
 from __future__ import annotations
@@ -61,11 +65,27 @@ class StepView(Vertical):
         with ButtonRow():
             if self.continue_button:
                 yield ActionButton(_(N_("Continue")), id="continue", moves_on=True)
-            if self.step.allow_unknown:
-                yield ActionButton(_(N_("I don't know")), id="unknown", moves_on=True)
-            if self.step.allow_decline:
-                yield ActionButton(_(N_("I'd rather not say")), id="decline", moves_on=True)
+            yield ActionButton(_(N_("I don't know")), id="unknown", moves_on=True)
+            yield ActionButton(_(N_("I'd rather not say")), id="decline", moves_on=True)
             yield ActionButton(_(N_("Back")), id="back", moves_on=True)
+
+    def on_mount(self) -> None:
+        self._show_buttons()
+
+    def set_step(self, step: StepShown) -> None:
+        """Show another step of this kind in place: its answer so far, hint and buttons."""
+        self.step = step
+        self.update_controls()
+        self.query_one(".hint", Plain).set_text(self.hint_text())
+        self._show_buttons()
+
+    def _show_buttons(self) -> None:
+        self.query_one("#unknown").display = self.step.allow_unknown
+        self.query_one("#decline").display = self.step.allow_decline
+        self.query_one(ButtonRow).fit()
+
+    def update_controls(self) -> None:
+        """Put this step's answer so far into the control (a say step has none)."""
 
     def controls(self) -> ComposeResult:
         """The answer control; a say step has none."""
@@ -117,9 +137,13 @@ class TextView(StepView):
             if self.prefix:
                 yield Plain(self.prefix, classes="prefix")
             yield TextBox(self.initial(), id="entry", moves_on=True)
-            unit = translator().render(self.step.unit)
-            if unit:
-                yield Plain(unit, classes="unit")
+            yield Plain(translator().render(self.step.unit), classes="unit")
+
+    def update_controls(self) -> None:
+        entry = self.query_one("#entry", Input)
+        entry.value = self.initial()
+        entry.cursor_position = len(entry.value)
+        self.query_one(".unit", Plain).set_text(translator().render(self.step.unit))
 
     def initial(self) -> str:
         """The answer so far, ready to edit."""
@@ -154,6 +178,7 @@ class ChoiceView(StepView):
     """One option from a list: Up/Down and Enter, or its number."""
 
     continue_button = False
+    multi: ClassVar[bool] = False
 
     def options(self) -> list[tuple[str, str]]:
         """(value, label) pairs."""
@@ -168,11 +193,25 @@ class ChoiceView(StepView):
     def controls(self) -> ComposeResult:
         yield ChoiceList(
             self.options(),
+            multi=self.multi,
             chosen=self.chosen(),
+            shortcuts=self.shortcuts(),
             chosen_note=self.note(),
             moves_on=True,
             id="choices",
         )
+
+    def update_controls(self) -> None:
+        self.query_one("#choices", ChoiceList).set_choices(
+            self.options(),
+            chosen=self.chosen(),
+            shortcuts=self.shortcuts(),
+            chosen_note=self.note(),
+        )
+
+    def shortcuts(self) -> dict[str, str]:
+        """Letters that choose an option (Y and N for yes/no)."""
+        return {}
 
     def note(self) -> str:
         """Said beside the answer given before, when a question is asked again."""
@@ -204,15 +243,8 @@ class YesNoView(ChoiceView):
         current = self.step.current
         return (("yes" if current else "no"),) if isinstance(current, bool) else ()
 
-    def controls(self) -> ComposeResult:
-        yield ChoiceList(
-            self.options(),
-            chosen=self.chosen(),
-            shortcuts={"y": "yes", "n": "no"},
-            chosen_note=self.note(),
-            moves_on=True,
-            id="choices",
-        )
+    def shortcuts(self) -> dict[str, str]:
+        return {"y": "yes", "n": "no"}
 
     def hint_text(self) -> str:
         return _(N_("Use the Up and Down arrows, then press Enter. Or press Y or N."))
@@ -225,15 +257,14 @@ class MultiView(ChoiceView):
     """Any number of options: Space ticks, Enter (or Continue) finishes."""
 
     continue_button = True
+    multi = True
 
     def chosen(self) -> tuple[str, ...]:
         current = self.step.current
         return tuple(current) if isinstance(current, tuple) else ()
 
-    def controls(self) -> ComposeResult:
-        yield ChoiceList(
-            self.options(), chosen=self.chosen(), multi=True, moves_on=True, id="choices"
-        )
+    def note(self) -> str:
+        return ""
 
     def hint_text(self) -> str:
         return _(N_("Press Space to tick or untick each one that applies, then press Enter."))
@@ -257,10 +288,10 @@ STEP_VIEWS: dict[str, type[StepView]] = {
 }
 
 
-def view_for(step: StepShown) -> StepView:
+def view_class(step: StepShown) -> type[StepView]:
     """The view for a step; an unknown type falls back to typing the answer."""
     key = "say" if step.kind == "say" else (step.answer_type or "text")
-    return STEP_VIEWS.get(key, TextView)(step, id="step-view")
+    return STEP_VIEWS.get(key, TextView)
 
 
 def format_plain(value: Value) -> str:

@@ -90,9 +90,18 @@ class ButtonRow(Horizontal):
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
         super().__init__(id=id, classes="actions")
 
-    def on_resize(self, event: events.Resize) -> None:
-        needed = sum(len(str(b.label)) + 3 for b in self.query(ActionButton))
-        self.styles.layout = "horizontal" if needed <= event.size.width else "vertical"
+    def on_resize(self) -> None:
+        self.fit()
+
+    def fit(self) -> None:
+        """Side by side if the buttons shown fit the width, else one under another."""
+        width = self.size.width
+        if not width:
+            return
+        needed = sum(len(str(b.label)) + 3 for b in self.query(ActionButton) if b.display)
+        layout = "horizontal" if needed <= width else "vertical"
+        if self.styles.layout is None or self.styles.layout.name != layout:
+            self.styles.layout = layout
 
 
 class HelpNowButton(ActionButton):
@@ -149,17 +158,44 @@ class ChoiceList(OptionList):
         moves_on: bool = False,
         id: str | None = None,  # noqa: A002 - Textual's own name
     ) -> None:
+        self.values: list[str] = []
+        self.labels: list[str] = []
+        self.multi = multi
+        self.ticked: set[str] = set()
+        self.shortcuts: dict[str, str] = {}
+        self.chosen_note = chosen_note
+        self.moves_on = moves_on
+        self.holds_keys: frozenset[str] = frozenset()
+        super().__init__(id=id)
+        self._ready = False
+        self.set_choices(options, chosen=chosen, shortcuts=shortcuts, chosen_note=chosen_note)
+        self._ready = True
+
+    def set_choices(
+        self,
+        options: Sequence[tuple[str, str]],
+        *,
+        multi: bool | None = None,
+        chosen: Sequence[str] = (),
+        shortcuts: dict[str, str] | None = None,
+        chosen_note: str = "",
+    ) -> None:
+        """Show new options in place (the next question's), keeping the widget and its focus."""
         self.values = [value for value, _label in options]
         self.labels = [label for _value, label in options]
-        self.multi = multi
-        self.ticked: set[str] = set(chosen)
+        if multi is not None:
+            self.multi = multi
+        self.ticked = set(chosen)
         self.shortcuts = dict(shortcuts or {})
         self.chosen_note = chosen_note
-        self.holds_keys = self._moving_keys(len(options)) if moves_on else frozenset()
-        super().__init__(*[self._prompt(i, False) for i in range(len(options))], id=id)
-        self._ready = True
+        self.holds_keys = self._moving_keys(len(options)) if self.moves_on else frozenset()
+        highlighted = None
         if chosen and chosen[0] in self.values:
-            self.highlighted = self.values.index(chosen[0])
+            highlighted = self.values.index(chosen[0])
+        elif self.values and (self._ready and self.has_focus):
+            highlighted = 0
+        self.set_options(self._prompt(i, i == highlighted) for i in range(len(options)))
+        self.highlighted = highlighted
 
     def _moving_keys(self, count: int) -> frozenset[str]:
         """The keys that choose (and so move on): Enter, and for one choice, Space,
