@@ -20,9 +20,10 @@ from textual.widgets import Input
 from assistant.engine.session import Session
 from assistant.engine.values import N_
 from assistant.i18n import Translator
+from assistant.ui.explain import Explanations
 from assistant.ui.summary import local_time
 from assistant.ui.text import _
-from assistant.ui.widgets import ChoiceList, Plain, RightsList, TextBox, show_explanations
+from assistant.ui.widgets import ChoiceList, Plain, TextBox
 
 
 class AdviserPanel(Vertical):
@@ -45,26 +46,27 @@ class AdviserPanel(Vertical):
         super().__init__(id="side", classes="adviser-panel")
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="side-info", can_focus=True):
-            yield Plain(_(N_("Why we ask")), classes="side-heading")
-            yield Plain(id="why")
-            yield Plain(_(N_("Rights")), classes="side-heading")
-            yield RightsList(id="rights")
-            yield Plain(_(N_("Summary so far")), classes="side-heading")
-            yield Plain(id="facts")
+        yield Explanations(
+            [
+                ("why", _(N_("Why we ask")), _(N_("There is no extra explanation for this step."))),
+                ("rights", _(N_("Rights")), _(N_("Rights will appear here as we come to them."))),
+                ("facts", _(N_("Summary so far")), _(N_("Nothing yet."))),
+            ],
+            id="side-info",
+        )
         with Vertical(id="notes-box") as box:
             box.border_title = _(N_("Adviser-only notes"))
             yield VerticalScroll(id="notes-list", can_focus=False)
             yield TextBox(placeholder=_(N_("Type a note, then Enter")), id="note-input")
 
-    async def show(self, why: str, rights: Sequence[tuple[str, str]]) -> None:
-        """Fill in the explanations for the current step."""
-        await show_explanations(self, why, rights)
-
-    def show_facts(self, facts: Sequence[str]) -> None:
-        """The live summary of key facts gathered so far."""
-        self.query_one("#facts", Plain).set_text(
-            "\n".join(f"- {fact}" for fact in facts) or _(N_("Nothing yet."))
+    def show(self, why: str, rights: Sequence[str], facts: Sequence[str]) -> None:
+        """Fill in the explanations and the live summary of key facts for the current step."""
+        self.query_one(Explanations).show_sections(
+            {
+                "why": [why] if why else [],
+                "rights": rights,
+                "facts": ["\n".join(f"- {fact}" for fact in facts)] if facts else [],
+            }
         )
 
     async def show_notes(self, notes: Sequence[dict[str, str]]) -> None:

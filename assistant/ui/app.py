@@ -35,7 +35,7 @@ from assistant.plain.render import citation
 from assistant.safety import crisis_phrase_found
 from assistant.ui import keys
 from assistant.ui.adviser import AdviserPanel, SectionNavigator, sections_reached
-from assistant.ui.conversation import ConversationScreen, LogEntry, SidePanel
+from assistant.ui.conversation import ConversationScreen, SidePanel
 from assistant.ui.dialogs import (
     Dialog,
     HelpNowScreen,
@@ -45,6 +45,7 @@ from assistant.ui.dialogs import (
     text_dialog,
 )
 from assistant.ui.keyboard import KeyboardApp
+from assistant.ui.log import ConversationLog
 from assistant.ui.modes import MODE_ANSWERS, Mode, is_adviser, reads_back, summary_title
 from assistant.ui.review import ReviewScreen
 from assistant.ui.start import StartScreen, saved_conversations
@@ -230,20 +231,20 @@ class AssistantApp(KeyboardApp):
         await screen.show_log([i for i in self.session.review() if i.step in on_path])
         why = self.t.render(output.why) if isinstance(output, StepShown) else ""
         side = screen.query_one("#side")
-        if isinstance(side, SidePanel | AdviserPanel):
-            await side.show(why, self.rights_so_far())
-        if isinstance(side, AdviserPanel):
-            side.show_facts(key_facts(self.session, self.t))
+        if isinstance(side, SidePanel):
+            side.show(why, self.rights_so_far())
+        elif isinstance(side, AdviserPanel):
+            side.show(why, self.rights_so_far(), key_facts(self.session, self.t))
 
-    def rights_so_far(self) -> list[tuple[str, str]]:
-        """Rights explained so far (newest first): (step key, the right with its citation)."""
+    def rights_so_far(self) -> list[str]:
+        """Rights explained so far (newest first), each with its citation."""
         rights = []
         for key in reversed(self.session.path):
             step = self.bundle.steps[key].step
             if isinstance(step, model.Say) and step.cite:
                 text = self.t.render(message(self.session, key, step.text))
                 sources = "; ".join(citation(self.bundle, c, self.t) for c in step.cite)
-                rights.append((key, f"{text}\n" + _(N_("Source: {source}"), source=sources)))
+                rights.append(f"{text}\n" + _(N_("Source: {source}"), source=sources))
         return rights
 
     # -- answering ------------------------------------------------------------------
@@ -255,8 +256,8 @@ class AssistantApp(KeyboardApp):
     async def _back_pressed(self) -> None:
         await self.action_back()
 
-    @on(LogEntry.Change)
-    async def _change_from_log(self, event: LogEntry.Change) -> None:
+    @on(ConversationLog.Change)
+    async def _change_from_log(self, event: ConversationLog.Change) -> None:
         await self.edit(event.step)
 
     async def answer(self, raw: Any) -> None:

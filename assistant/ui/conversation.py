@@ -12,112 +12,46 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.content import Content
-from textual.geometry import Offset
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Static
 
 from assistant.engine.io import ConversationEnded, ReviewItem, StepShown
 from assistant.engine.values import N_
 from assistant.ui.adviser import AdviserPanel
+from assistant.ui.explain import Explanations
 from assistant.ui.keys import KeyBar
+from assistant.ui.log import ConversationLog
 from assistant.ui.modes import Mode, is_adviser, summary_title
 from assistant.ui.steps import StepView, view_class
-from assistant.ui.text import _, answer_text, plain, translator
+from assistant.ui.text import _, plain, translator
 from assistant.ui.widgets import (
-    PRESS_KEYS,
     ActionButton,
     ButtonRow,
     HelpNowButton,
     Plain,
-    RightsList,
-    show_explanations,
 )
 
 
-class LogEntry(Static, can_focus=True):
-    """One earlier question and its answer; Enter (or a click) opens it to change it."""
-
-    BINDINGS = [Binding("enter,space", "change", show=False)]
-    holds_keys = PRESS_KEYS
-
-    class Change(Message):
-        """The person wants to change this answer."""
-
-        def __init__(self, step: str) -> None:
-            super().__init__()
-            self.step = step
-
-    def __init__(self, item: ReviewItem) -> None:
-        super().__init__(markup=False, classes="log-entry")
-        self.item = item
-
-    def render(self) -> Content:
-        """Question, then the answer; a focused entry also says how to change it."""
-        t = translator()
-        answer = _(N_("Answer: {answer}"), answer=answer_text(self.item, t))
-        change = " " + _(N_("(Enter to change)")) if self.has_focus else ""
-        return plain(f"{t.render(self.item.question)}\n{answer}{change}")
-
-    def on_focus(self) -> None:
-        self.refresh()
-
-    def on_blur(self) -> None:
-        self.refresh()
-
-    def on_click(self) -> None:
-        self.action_change()
-
-    def action_change(self) -> None:
-        """Ask the app to reopen this answer."""
-        self.post_message(self.Change(self.item.step))
-
-    def cursor_offset(self) -> Offset:
-        """The cursor sits on the start of the question."""
-        return self.content_region.offset
-
-
-class ConversationLog(VerticalScroll):
-    """The answers so far, oldest first, each one focusable to change it."""
-
-    def __init__(self) -> None:
-        super().__init__(id="log", can_focus=False)
-
-    async def show_items(self, items: list[ReviewItem]) -> None:
-        """Keep the entries that still match, replace the rest (cheap as the log grows)."""
-        entries = list(self.query(LogEntry))
-        keep = 0
-        while keep < min(len(entries), len(items)) and entries[keep].item.step == items[keep].step:
-            if entries[keep].item != items[keep]:  # unchanged entries keep their layout
-                entries[keep].item = items[keep]
-                entries[keep].refresh(layout=True)
-            keep += 1
-        if entries[keep:]:
-            await self.remove_children(entries[keep:])
-        if items[keep:]:
-            await self.mount_all([LogEntry(item) for item in items[keep:]])
-        self.set_class(not items, "-empty")
-        self.scroll_end(animate=False)
-
-
-class SidePanel(VerticalScroll):
+class SidePanel(Explanations):
     """ "Why we ask" and "Your rights" for the person's own view."""
 
     def __init__(self) -> None:
-        super().__init__(id="side", can_focus=True)
+        super().__init__(
+            [
+                ("why", _(N_("Why we ask")), _(N_("There is no extra explanation for this step."))),
+                (
+                    "rights",
+                    _(N_("Your rights")),
+                    _(N_("Rights will appear here as we come to them.")),
+                ),
+            ],
+            id="side",
+        )
 
-    def compose(self) -> ComposeResult:
-        yield Plain(_(N_("Why we ask")), classes="side-heading")
-        yield Plain(id="why")
-        yield Plain(_(N_("Your rights")), classes="side-heading")
-        yield RightsList(id="rights")
-
-    async def show(self, why: str, rights: Sequence[tuple[str, str]]) -> None:
-        """Fill in the explanations for the current step."""
-        await show_explanations(self, why, rights)
+    def show(self, why: str, rights: Sequence[str]) -> None:
+        """Fill in the explanations for the current step (rights newest first)."""
+        self.show_sections({"why": [why] if why else [], "rights": rights})
 
 
 class ConversationScreen(Screen[None]):
@@ -219,7 +153,7 @@ class ConversationScreen(Screen[None]):
 
     async def show_log(self, items: list[ReviewItem]) -> None:
         """The answers so far (the banner gives way to them once there are some)."""
-        await self.query_one(ConversationLog).show_items(items)
+        self.query_one(ConversationLog).show_items(items)
         self.query_one("#banner").display = bool(self.banner) and not items
 
     def show_error(self, message: str) -> None:

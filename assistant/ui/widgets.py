@@ -11,13 +11,11 @@ import textwrap
 from collections.abc import Sequence
 
 from textual import events
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Offset
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
 from assistant.engine.values import N_
@@ -317,56 +315,3 @@ class TickBox(Static, can_focus=True):
     def cursor_offset(self) -> Offset:
         """The cursor sits inside the box."""
         return self.content_region.offset + Offset(1, 0)
-
-
-class RightsList(Vertical):
-    """The rights explained so far, newest first, one paragraph widget per right.
-
-    A new right is mounted above the others and the older ones are left as they are, so
-    each step re-wraps only what is new (re-wrapping every right on every step made a
-    key press slower the further the conversation went).
-    """
-
-    DEFAULT_CSS = """
-    RightsList { height: auto; }
-    RightsList > .right { margin-bottom: 1; }
-    """
-
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
-        super().__init__(id=id)
-        self.shown: list[tuple[str, str]] = []
-
-    def compose(self) -> ComposeResult:
-        yield Plain(_(N_("Rights will appear here as we come to them.")), classes="no-rights")
-
-    async def show_rights(self, rights: Sequence[tuple[str, str]]) -> None:
-        """Show ``rights`` ((step key, text), newest first), changing only what differs."""
-        rights = list(rights)
-        if rights == self.shown:
-            return
-        keep = 0  # the older rights (at the end) that are unchanged stay mounted
-        while (
-            keep < min(len(rights), len(self.shown)) and rights[-1 - keep] == self.shown[-1 - keep]
-        ):
-            keep += 1
-        widgets = list(self.query_children(".right"))
-        stale = widgets[: len(widgets) - keep]
-        if stale:
-            await self.remove_children(stale)
-        fresh = [Plain(text, classes="right") for _key, text in rights[: len(rights) - keep]]
-        if fresh:
-            await self.mount_all(fresh, before=0)
-        self.shown = rights
-        self.query_one(".no-rights").display = not rights
-
-    def text(self) -> str:
-        """Everything shown, as plain text (for tests and the read-back)."""
-        return "\n\n".join(text for _key, text in self.shown)
-
-
-async def show_explanations(panel: Widget, why: str, rights: Sequence[tuple[str, str]]) -> None:
-    """Fill a side panel's "#why" and "#rights" (the person's panel and the adviser's)."""
-    panel.query_one("#why", Plain).set_text(
-        why or _(N_("There is no extra explanation for this step."))
-    )
-    await panel.query_one("#rights", RightsList).show_rights(rights)

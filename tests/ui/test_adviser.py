@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import Input
-from ui_helpers import SIZE, answer_to_the_end, screen_text
+from ui_helpers import SIZE, answer_to_the_end, log_text, screen_text
 
 from assistant.ui.conversation import ConversationScreen
 from assistant.ui.dialogs import Dialog
@@ -32,7 +32,8 @@ async def test_notes_are_recorded_with_their_time_and_shown_only_in_the_notes_bo
         box = app.screen.query_one("#notes-list")
         assert NOTE in "".join(str(w.render()) for w in box.children)
         await answer_to_the_end(pilot)
-        log = "".join(str(e.render()) for e in app.screen.query("LogEntry"))
+        log = log_text(app)
+        assert "Answer: Ann" in log  # the log is read, and the note is not in it
         assert NOTE not in log
 
 

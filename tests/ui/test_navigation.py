@@ -6,7 +6,8 @@ from textual import events
 from textual.widgets import Input
 from ui_helpers import SIZE, answer_to_the_end, screen_text, text_of
 
-from assistant.ui.conversation import ConversationScreen, LogEntry
+from assistant.ui.conversation import ConversationScreen
+from assistant.ui.log import ConversationLog
 from assistant.ui.review import ReviewScreen
 from assistant.ui.widgets import ChoiceList
 
@@ -52,10 +53,12 @@ async def test_changing_an_answer_from_the_log_returns_to_where_the_person_was(m
     app = make_app("self")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", *"Ann", "enter", "1")
-        entries = list(app.screen.query(LogEntry))
-        assert [e.item.step for e in entries] == ["welcome.name", "welcome.answering_for"]
-        entries[0].focus()
-        await pilot.press("enter")
+        log = app.screen.query_one(ConversationLog)
+        assert [item.step for item in log.items] == ["welcome.name", "welcome.answering_for"]
+        await pilot.press("shift+tab")  # from the answer back to the log: the newest answer
+        assert app.focused is log and log.highlighted == 1
+        assert "(Enter to change)" in str(log.options[1].prompt)
+        await pilot.press("up", "enter")
         assert app.session.current == "welcome.name"
         await pilot.press("ctrl+u", *"Bea", "enter")
         # The choice is already answered, so the person is back at the age question.

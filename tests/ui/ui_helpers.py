@@ -8,6 +8,8 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from assistant.ui.app import AssistantApp
+from assistant.ui.explain import Explanations
+from assistant.ui.log import ConversationLog
 from assistant.ui.widgets import Plain
 
 SIZE = (80, 24)
@@ -29,8 +31,20 @@ def text_of(app: AssistantApp, selector: str) -> str:
 
 
 def screen_text(app: AssistantApp) -> str:
-    """Everything on the current screen (and the screens under a modal), as plain text."""
-    return "\n".join(str(widget.render()) for widget in app.screen.query(Static))
+    """Everything on the current screen, as plain text: text widgets, the answers so far
+    (one list widget) and the side panel's explanations (one text widget)."""
+    parts = [str(widget.render()) for widget in app.screen.query(Static)]
+    parts += [log_text(app)]
+    for panel in app.screen.query(Explanations):
+        parts += [panel.text(key) for key, _heading, _empty in panel.sections]
+    return "\n".join(parts)
+
+
+def log_text(app: AssistantApp) -> str:
+    """The answers so far, as listed on the conversation screen."""
+    return "\n".join(
+        str(option.prompt) for log in app.screen.query(ConversationLog) for option in log.options
+    )
 
 
 async def answer_to_the_end(pilot: Pilot[Any]) -> None:
