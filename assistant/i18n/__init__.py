@@ -91,14 +91,14 @@ class Translator:
 
         return str(format_currency(amount, "GBP", locale=self.locale))
 
-    def list(self, items: list[str]) -> str:
-        """Items joined the way this language joins a list ("a, b and c")."""
+    def list(self, items: list[str], style: str = "standard") -> str:
+        """Items joined the way this language joins a list ("a, b and c"; style "or": "a or b")."""
         if len(items) < 2:
             return "".join(items)
         from babel.lists import format_list
 
-        text = str(format_list(items, locale=self.locale))
-        return _welsh_and(text) if self.locale == "cy" else text
+        text = str(format_list(items, style=style, locale=self.locale))  # type: ignore[arg-type]
+        return _welsh_and(text) if self.locale == "cy" and style == "standard" else text
 
     def date(self, day: dt.date) -> str:
         """A date the way this language writes it in full (22 November 2026, 22 Tachwedd 2026)."""

@@ -121,7 +121,10 @@ def _step(step: StepShown, bundle: Bundle, t: Translator) -> dict[str, Any]:
         "text": t.render(step.text),
         "why": t.render(step.why) or None,
         "citations": [{"id": c, "text": citation(bundle, c, t)} for c in step.citations],
-        "choices": [{"value": c.value, "label": t.render(c.label)} for c in step.choices],
+        "choices": [
+            {"value": c.value, "label": t.render(c.label), "help": t.render(c.help) or None}
+            for c in step.choices
+        ],
         "hint": hint(step, t),
         "also": extra_answers(step, t),
         "progress": _progress(step.progress, t),

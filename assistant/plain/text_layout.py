@@ -43,11 +43,13 @@ def _step(data: dict[str, Any], t: Translator) -> str:
     lines.append(data["text"])
     for index, choice in enumerate(data["choices"], 1):
         lines.append(f"  {index}. {choice['label']}")
+        if choice.get("help"):  # e.g. what "lasting power of attorney" means
+            lines.append(f"     {choice['help']}")
     if data.get("report"):
         lines += ["", *data["report"]["lines"], ""]
     for source in data["citations"]:
         lines.append(t.gettext(N_("Source: {source}")).format(source=source["text"]))
-    if data.get("current") is not None:
+    if data.get("current"):  # an empty optional answer is not worth repeating
         lines.append(
             t.gettext(N_("Your answer so far: {answer}. Press Enter to keep it.")).format(
                 answer=data["current"]
@@ -56,7 +58,9 @@ def _step(data: dict[str, Any], t: Translator) -> str:
     lines.append(data["hint"])
     if data["also"]:
         lines.append(
-            t.gettext(N_("You can also type: {words}.")).format(words=t.list(data["also"]))
+            t.gettext(N_("You can also type: {words}.")).format(
+                words=t.list(data["also"], style="or")
+            )
         )
     if data["kind"] == "ask" and data["why"]:
         lines.append(t.gettext(N_("Type why to see why we ask.")))

@@ -62,7 +62,11 @@ def test_json_mode_completes_the_example() -> None:
     steps = [e for e in events if e["event"] == "step"]
     assert steps[0]["step"] == "welcome.hello"
     chooser = next(e for e in steps if e["step"] == "welcome.answering_for")
-    assert chooser["choices"][0] == {"value": "self", "label": "I am answering for myself"}
+    assert chooser["choices"][0] == {
+        "value": "self",
+        "label": "I am answering for myself",
+        "help": None,
+    }
     assert any(e["event"] == "end" and e["step"] == "needs.done" for e in events)
 
 
