@@ -100,6 +100,7 @@ class AssistantApp(KeyboardApp):
         )
         self.review_after_edit = False
         self.conversation: ConversationScreen | None = None
+        self._rights: dict[tuple[str, str], str] = {}  # (locale, step) -> the right in words
         if events:
             self._restore_setup()
 
@@ -159,6 +160,16 @@ class AssistantApp(KeyboardApp):
         if self.t.locale != self.start_locale:
             self.session.record("language_changed", self.t.locale)
         await self.show(outputs)
+        self.call_after_refresh(self._settle)
+
+    async def _settle(self) -> None:
+        """Once the first question is on screen: make the other answer views in advance,
+        then leave everything long-lived out of garbage collection (see KeyboardApp)."""
+        if self.conversation is not None:
+            mounting = self.conversation.prepare_views()
+            if mounting is not None:
+                await mounting
+        self.freeze_long_lived()
 
     @on(StartScreen.LanguageChosen)
     async def _language(self, event: StartScreen.LanguageChosen) -> None:
@@ -242,10 +253,20 @@ class AssistantApp(KeyboardApp):
         for key in reversed(self.session.path):
             step = self.bundle.steps[key].step
             if isinstance(step, model.Say) and step.cite:
-                text = self.t.render(message(self.session, key, step.text))
-                sources = "; ".join(citation(self.bundle, c, self.t) for c in step.cite)
-                rights.append(f"{text}\n" + _(N_("Source: {source}"), source=sources))
+                rights.append(self._right(key, step))
         return rights
+
+    def _right(self, key: str, step: model.Say) -> str:
+        """One right in words with its source; kept once made unless it names an answer."""
+        cached = self._rights.get((self.t.locale, key))
+        if cached is not None:
+            return cached
+        text = self.t.render(message(self.session, key, step.text))
+        sources = "; ".join(citation(self.bundle, c, self.t) for c in step.cite)
+        right = f"{text}\n" + _(N_("Source: {source}"), source=sources)
+        if "{" not in (step.text or ""):
+            self._rights[(self.t.locale, key)] = right
+        return right
 
     # -- answering ------------------------------------------------------------------
     @on(StepView.Answered)

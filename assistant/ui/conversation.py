@@ -15,6 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from assistant.engine.io import ConversationEnded, ReviewItem, StepShown
 from assistant.engine.values import N_
@@ -23,7 +24,7 @@ from assistant.ui.explain import Explanations
 from assistant.ui.keys import KeyBar
 from assistant.ui.log import ConversationLog
 from assistant.ui.modes import Mode, is_adviser, summary_title
-from assistant.ui.steps import StepView, view_class
+from assistant.ui.steps import STEP_VIEWS, StepView, view_class
 from assistant.ui.text import _, plain, translator
 from assistant.ui.widgets import (
     ActionButton,
@@ -73,6 +74,8 @@ class ConversationScreen(Screen[None]):
         self.case_reference = case_reference
         self.banner = banner
         self._views: dict[type[Any], StepView | EndPanel] = {}
+        self._step: StepShown | None = None  # the last step shown
+        self._mounting: AwaitMount | None = None
         self.set_class(adviser, "-adviser")
 
     def compose(self) -> ComposeResult:
@@ -119,6 +122,7 @@ class ConversationScreen(Screen[None]):
             self._set_words(t.render(step.title), t.render(step.text), inline)
             # Sensitive questions always say why; larger text shows it for every question.
             self.query_one("#why-inline").set_class(not step.sensitive, "-hidden")
+            self._step = step
             kind = view_class(step)
             known = kind in self._views
             view = await self._view(kind, lambda: kind(step))
@@ -130,8 +134,30 @@ class ConversationScreen(Screen[None]):
         # The question stays in sight; Tab scrolls down to the buttons when they are needed.
         self.query_one("#current", VerticalScroll).scroll_home(animate=False)
 
+    def prepare_views(self) -> AwaitMount | None:
+        """Make every other kind's view now, hidden, while the person reads the first
+        question, so the first question of each kind is as quick to appear as the rest."""
+        step = self._step
+        if step is None:
+            return None
+        makers: dict[type[Any], Callable[[], Any]] = {
+            kind: lambda kind=kind: kind(step) for kind in STEP_VIEWS.values()
+        }
+        makers[EndPanel] = lambda: EndPanel(mode=self.mode)
+        views = []
+        for kind, make in makers.items():
+            if kind not in self._views:
+                view = self._views[kind] = make()
+                view.display = False
+                views.append(view)
+        self._mounting = self.query_one("#answer", Vertical).mount_all(views)
+        return self._mounting
+
     async def _view(self, kind: type[Any], make: Callable[[], Any]) -> Any:
         """The view of this kind, made and mounted the first time it is needed."""
+        if self._mounting is not None:  # views being made in advance: let them finish
+            await self._mounting
+            self._mounting = None
         if kind not in self._views:
             self._views[kind] = make()
             await self.query_one("#answer", Vertical).mount(self._views[kind])

@@ -41,6 +41,7 @@ class Explanations(ScrollView, can_focus=True):
         self._wrapped: dict[str, list[str]] = {}  # paragraph -> lines, at _width
         self._width = 0
         self._lines: list[tuple[bool, str]] = []  # (is a heading, text)
+        self._styles: tuple[Style, Style] | None = None
 
     def show_sections(self, paragraphs: dict[str, Sequence[str]]) -> None:
         """Show each named section's paragraphs; nothing is redrawn if none has changed."""
@@ -84,22 +85,41 @@ class Explanations(ScrollView, can_focus=True):
                 used.add(paragraph)
         # Forget paragraphs no longer shown (after going back), so memory stays flat.
         self._wrapped = {text: lines for text, lines in self._wrapped.items() if text in used}
-        self._lines = lines
-        self.virtual_size = Size(width, len(lines))
-        self.refresh()
+        old, self._lines = self._lines, lines
+        size = Size(width, len(lines))
+        if size != self.virtual_size:
+            self.virtual_size = size  # lines moved: the whole panel is drawn again
+            self.refresh()
+            return
+        # Same length: redraw only the lines that changed (usually "Why we ask").
+        changed = [
+            index for index, pair in enumerate(zip(old, lines, strict=True)) if pair[0] != pair[1]
+        ]
+        if changed:
+            self.refresh_lines(changed[0], changed[-1] - changed[0] + 1)
 
     def on_resize(self) -> None:
         self._relayout()
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+
+    def _line_styles(self) -> tuple[Style, Style]:
+        """(text, heading) styles, worked out once per theme or style change, not per line."""
+        if self._styles is None:
+            base = self.rich_style
+            heading = self.get_component_rich_style("explanations--heading", partial=True)
+            self._styles = (base, base + heading)
+        return self._styles
+
     def render_line(self, y: int) -> Strip:
         """One line of the panel, in the theme's colours."""
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base, heading_style = self._line_styles()
         index = self.scroll_offset.y + y
         if index >= len(self._lines):
             return Strip.blank(width, base)
         heading, text = self._lines[index]
-        style: Style = base
-        if heading:
-            style = base + self.get_component_rich_style("explanations--heading", partial=True)
+        style = heading_style if heading else base
         return Strip([Segment(text, style)]).extend_cell_length(width, base).crop(0, width)
