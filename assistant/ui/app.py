@@ -48,7 +48,7 @@ from assistant.ui.keyboard import KeyboardApp
 from assistant.ui.log import ConversationLog
 from assistant.ui.modes import MODE_ANSWERS, Mode, is_adviser, reads_back, summary_title
 from assistant.ui.review import ReviewScreen
-from assistant.ui.start import StartScreen, saved_conversations
+from assistant.ui.start import Pending, StartScreen, saved_conversations
 from assistant.ui.steps import StepView
 from assistant.ui.summary import adviser_notes, adviser_summary, key_facts
 from assistant.ui.text import _, progress_text
@@ -93,16 +93,27 @@ class AssistantApp(KeyboardApp):
         self.store_path = store_path
         self.clock = clock
         self.resuming = bool(events)
-        self.session = (
-            Session.replay(bundle, events, on_event=on_event, clock=clock)
-            if events
-            else Session(bundle, on_event=on_event, clock=clock)
+        self._record_event = on_event
+        # A new session is made after the first frame (see session); a resumed one now.
+        self._session = (
+            Session.replay(bundle, events, on_event=on_event, clock=clock) if events else None
         )
         self.review_after_edit = False
         self.conversation: ConversationScreen | None = None
         self._rights: dict[tuple[str, str], str] = {}  # (locale, step) -> the right in words
         if events:
             self._restore_setup()
+
+    @property
+    def session(self) -> Session:
+        """The conversation's engine session, made on first use (on the event loop)."""
+        if self._session is None:
+            self._session = Session(self.bundle, on_event=self._record_event, clock=self.clock)
+        return self._session
+
+    @session.setter
+    def session(self, session: Session) -> None:
+        self._session = session
 
     def _restore_setup(self) -> None:
         """A resumed conversation comes back in the mode, and with the case reference, it had."""
@@ -131,8 +142,16 @@ class AssistantApp(KeyboardApp):
         if self.skip_start:
             self.call_later(self.begin, self.mode, self.case_reference)
         else:
-            saved = saved_conversations(self.store_path, self.bundle.id, self.save_reference)
-            self.push_screen(StartScreen(mode=self.mode, locale=self.t.locale, saved=saved))
+            self.push_screen(StartScreen(mode=self.mode, locale=self.t.locale, saved=Pending()))
+            self.call_after_refresh(self._list_saved)
+
+    async def _list_saved(self) -> None:
+        """After the first frame: the saved conversations, and the session made ready."""
+        saved = saved_conversations(self.store_path, self.bundle.id, self.save_reference)
+        screen = self.screen
+        if isinstance(screen, StartScreen):
+            await screen.show_saved(saved)
+        self.session  # noqa: B018 - make it now, while the person reads the start screen
 
     @on(StartScreen.Begin)
     async def _begin_from_start(self, event: StartScreen.Begin) -> None:

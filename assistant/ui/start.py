@@ -11,7 +11,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
@@ -30,6 +30,10 @@ from assistant.ui.widgets import (
     TextBox,
     TickBox,
 )
+
+
+class Pending:
+    """The saved conversations are still being looked for."""
 
 
 class StartScreen(Screen[None]):
@@ -58,7 +62,9 @@ class StartScreen(Screen[None]):
             super().__init__()
             self.locale = locale
 
-    def __init__(self, *, mode: Mode, locale: str, saved: Sequence[tuple[str, str]] | None) -> None:
+    def __init__(
+        self, *, mode: Mode, locale: str, saved: Sequence[tuple[str, str]] | None | Pending
+    ) -> None:
         super().__init__(id="start")
         self.mode: Mode = mode
         self.locale = locale
@@ -101,18 +107,30 @@ class StartScreen(Screen[None]):
             yield Plain(id="start-error", classes="error")
             with ButtonRow():
                 yield ActionButton(_(N_("Start")), id="start-button", moves_on=True)
-            yield from self.saved_list()
+            yield Plain(_(N_("Carry on with a saved conversation")), classes="field-label")
+            with Vertical(id="saved-area"):
+                yield from self.saved_list()
         yield KeyBar()
 
     def saved_list(self) -> ComposeResult:
         """Saved conversations to carry on with, or a sentence saying there are none."""
-        yield Plain(_(N_("Carry on with a saved conversation")), classes="field-label")
-        if self.saved is None:
+        if isinstance(self.saved, Pending):
+            yield Plain(_(N_("Looking for saved conversations...")), classes="paragraph")
+        elif self.saved is None:
             yield Plain(_(N_("Saving is not available in this version yet.")), classes="paragraph")
         elif not self.saved:
             yield Plain(_(N_("There are no saved conversations.")), classes="paragraph")
         else:
             yield ChoiceList(list(self.saved), moves_on=True, id="saved")
+
+    async def show_saved(self, saved: Sequence[tuple[str, str]] | None) -> None:
+        """The saved conversations, once the store has been looked at (after the first frame,
+        so opening the store does not delay the first question)."""
+        self.saved = saved
+        area = self.query_one("#saved-area", Vertical)
+        with self.app.batch_update():
+            await area.remove_children()
+            await area.mount_all(list(self.saved_list()))
 
     def on_mount(self) -> None:
         self._show_mode_fields()

@@ -1,0 +1,65 @@
+"""The start screen's saved list (filled after the first frame), the side panel's rights and
+"Why we ask", and the answer views made once and updated in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+from ui_helpers import SIZE
+
+from assistant.store import open_store
+from assistant.ui.conversation import SidePanel
+from assistant.ui.start import StartScreen
+from assistant.ui.steps import TextView
+from assistant.ui.widgets import ChoiceList
+
+
+async def test_saved_conversations_are_listed_once_the_store_has_been_read(
+    make_app, tmp_path: Path
+) -> None:
+    path = tmp_path / "store.db"
+    with open_store(path) as store:
+        reference = store.create(bundle="example", locale="en_GB", mode="self")
+        store.create(bundle="another-flow", locale="en_GB", mode="self")  # not these questions
+    app = make_app(store_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, StartScreen)
+        await pilot.pause()
+        saved = app.screen.query_one("#saved", ChoiceList)
+        assert saved.values == [reference]
+        assert app.focused is app.screen.query_one("#who")  # the list did not take the focus
+
+
+async def test_the_side_panel_explains_why_and_lists_rights_newest_first(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        panel = app.screen.query_one(SidePanel)
+        assert panel.paragraphs["rights"] == ()
+        await pilot.press("enter", *"Ann", "enter", "1", *"80", "enter")
+        assert app.session.current == "welcome.assessment_right"
+        [first] = panel.paragraphs["rights"]
+        assert "free assessment" in first and "Source: Care Act 2014, section 9" in first
+        await pilot.press("enter", "space", "enter", "y")
+        assert app.session.current == "needs.carer_right"
+        rights = panel.paragraphs["rights"]
+        assert len(rights) == 2 and rights[1] == first  # the newest comes first
+        await pilot.press("f2")  # back: the carer's right is no longer on the path
+        assert panel.paragraphs["rights"] == (first,)
+        view = app.session.view()
+        assert panel.paragraphs["why"] == ((app.t.render(view.why),) if view.why else ())
+
+
+async def test_a_text_view_is_made_once_and_shows_each_steps_own_answer(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "1")
+        assert app.session.current == "welcome.age"
+        views = list(app.screen.query(TextView))
+        age = app.focused
+        assert isinstance(age, Input) and age.value == ""  # not the name typed before
+        await pilot.press("f2", "f2")  # back to the name: the same kind of view again
+        assert app.session.current == "welcome.name"
+        name = app.focused
+        assert isinstance(name, Input) and name.value == "Ann"
+        assert list(app.screen.query(TextView)) == views  # updated in place, not remade
