@@ -7,15 +7,13 @@ message id; the app translates it when it is shown.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 
-from assistant.engine.events import Event
 from assistant.engine.io import (
     AnswerRejected,
     ConversationEnded,
@@ -25,17 +23,12 @@ from assistant.engine.io import (
     Paused,
     StepShown,
 )
-from assistant.engine.session import Clock, Session, utc_now
 from assistant.engine.values import N_
-from assistant.engine.views import message
-from assistant.flow import model
 from assistant.flow.bundle import Bundle
 from assistant.i18n import MissingCatalog, Translator, translator_for
 from assistant.plain.render import citation
 from assistant.safety import crisis_phrase_found
 from assistant.ui import keys
-from assistant.ui.adviser import AdviserPanel, SectionNavigator, sections_reached
-from assistant.ui.conversation import ConversationScreen, SidePanel
 from assistant.ui.dialogs import (
     Dialog,
     HelpNowScreen,
@@ -45,17 +38,34 @@ from assistant.ui.dialogs import (
     text_dialog,
 )
 from assistant.ui.keyboard import KeyboardApp
-from assistant.ui.log import ConversationLog
 from assistant.ui.modes import MODE_ANSWERS, Mode, is_adviser, reads_back, summary_title
 from assistant.ui.review import ReviewScreen
 from assistant.ui.start import Pending, StartScreen, saved_conversations
-from assistant.ui.steps import StepView
-from assistant.ui.summary import adviser_notes, adviser_summary, key_facts
 from assistant.ui.text import _, progress_text
 from assistant.ui.themes import THEME_NAMES, THEMES
 
-#: Opens saving for a conversation: (save target or None, events to resume, per-event callback).
-Opener = Callable[[str | None], tuple[Any, list[Event], Callable[[Event], None] | None] | None]
+# The conversation's screens, dialogs and the engine's session are imported when first
+# needed, after the start screen is on show (their messages are handled by name below).
+if TYPE_CHECKING:
+    import argparse
+
+    from assistant.engine.events import Event
+    from assistant.engine.session import Clock, Session
+    from assistant.flow import model
+    from assistant.ui.adviser import AdviserPanel
+    from assistant.ui.conversation import ConversationScreen
+    from assistant.ui.log import ConversationLog
+    from assistant.ui.steps import StepView
+
+    #: Opens saving for a conversation: (save target or None, events to resume, callback).
+    Opener = Callable[[str | None], tuple[Any, list[Event], Callable[[Event], None] | None] | None]
+
+
+def utc_now() -> str:
+    """The engine's clock (imported when first used)."""
+    from assistant.engine.session import utc_now as now
+
+    return now()
 
 
 class AssistantApp(KeyboardApp):
@@ -95,9 +105,11 @@ class AssistantApp(KeyboardApp):
         self.resuming = bool(events)
         self._record_event = on_event
         # A new session is made after the first frame (see session); a resumed one now.
-        self._session = (
-            Session.replay(bundle, events, on_event=on_event, clock=clock) if events else None
-        )
+        self._session: Session | None = None
+        if events:
+            from assistant.engine.session import Session
+
+            self._session = Session.replay(bundle, events, on_event=on_event, clock=clock)
         self.review_after_edit = False
         self.conversation: ConversationScreen | None = None
         self._rights: dict[tuple[str, str], str] = {}  # (locale, step) -> the right in words
@@ -108,6 +120,8 @@ class AssistantApp(KeyboardApp):
     def session(self) -> Session:
         """The conversation's engine session, made on first use (on the event loop)."""
         if self._session is None:
+            from assistant.engine.session import Session
+
             self._session = Session(self.bundle, on_event=self._record_event, clock=self.clock)
         return self._session
 
@@ -165,6 +179,8 @@ class AssistantApp(KeyboardApp):
             banner = _(N_("Your supporter can read and type with you. The answers are yours."))
         elif mode == "adviser_behalf":
             banner = _(N_("You are answering on the person's behalf, with their consent."))
+        from assistant.ui.conversation import ConversationScreen
+
         self.conversation = ConversationScreen(
             adviser=is_adviser(mode), case_reference=case_reference, banner=banner, mode=mode
         )
@@ -210,6 +226,8 @@ class AssistantApp(KeyboardApp):
         if opened is None or not opened[1]:
             self.release_keys()
             return
+        from assistant.engine.session import Session
+
         target, events, on_event = opened
         self.session = Session.replay(self.bundle, events, on_event=on_event, clock=self.clock)
         self.save_reference = getattr(target, "reference", event.reference)
@@ -259,6 +277,10 @@ class AssistantApp(KeyboardApp):
         assert screen is not None
         on_path = set(self.session.path[:-1])
         await screen.show_log([i for i in self.session.review() if i.step in on_path])
+        from assistant.ui.adviser import AdviserPanel
+        from assistant.ui.conversation import SidePanel
+        from assistant.ui.summary import key_facts
+
         why = self.t.render(output.why) if isinstance(output, StepShown) else ""
         side = screen.query_one("#side")
         if isinstance(side, SidePanel):
@@ -268,6 +290,8 @@ class AssistantApp(KeyboardApp):
 
     def rights_so_far(self) -> list[str]:
         """Rights explained so far (newest first), each with its citation."""
+        from assistant.flow import model
+
         rights = []
         for key in reversed(self.session.path):
             step = self.bundle.steps[key].step
@@ -277,6 +301,8 @@ class AssistantApp(KeyboardApp):
 
     def _right(self, key: str, step: model.Say) -> str:
         """One right in words with its source; kept once made unless it names an answer."""
+        from assistant.engine.views import message
+
         cached = self._rights.get((self.t.locale, key))
         if cached is not None:
             return cached
@@ -288,16 +314,13 @@ class AssistantApp(KeyboardApp):
         return right
 
     # -- answering ------------------------------------------------------------------
-    @on(StepView.Answered)
-    async def _answered(self, event: StepView.Answered) -> None:
+    async def on_step_view_answered(self, event: StepView.Answered) -> None:
         await self.answer(event.raw)
 
-    @on(StepView.BackPressed)
-    async def _back_pressed(self) -> None:
+    async def on_step_view_back_pressed(self) -> None:
         await self.action_back()
 
-    @on(ConversationLog.Change)
-    async def _change_from_log(self, event: ConversationLog.Change) -> None:
+    async def on_conversation_log_change(self, event: ConversationLog.Change) -> None:
         await self.edit(event.step)
 
     async def answer(self, raw: Any) -> None:
@@ -404,6 +427,8 @@ class AssistantApp(KeyboardApp):
     # -- adviser actions ------------------------------------------------------------
     def action_notes(self) -> None:
         """F7: the adviser's notes box."""
+        from assistant.ui.adviser import AdviserPanel
+
         if self.conversation is not None and self._in_conversation() and is_adviser(self.mode):
             self.conversation.query_one(AdviserPanel).focus_notes()
 
@@ -414,6 +439,8 @@ class AssistantApp(KeyboardApp):
 
     async def action_sections(self) -> None:
         """F8: jump to a section already reached, or back to where the call was."""
+        from assistant.ui.adviser import SectionNavigator, sections_reached
+
         if not (self._in_conversation() and is_adviser(self.mode)):
             return
         await self.push_screen(
@@ -429,6 +456,8 @@ class AssistantApp(KeyboardApp):
 
     async def action_call_summary(self) -> None:
         """F9: the end-of-call summary in plain text, to paste into the case system."""
+        from assistant.ui.summary import adviser_summary
+
         if not is_adviser(self.mode) or not self.session.started:
             return
         text = adviser_summary(self.session, self.t, self.mode, self.case_reference)
@@ -440,19 +469,19 @@ class AssistantApp(KeyboardApp):
             self.copy_to_clipboard(text)
 
     # -- messages from screens ------------------------------------------------------
-    @on(ReviewScreen.Change)
-    async def _change_from_review(self, event: ReviewScreen.Change) -> None:
+    async def on_review_screen_change(self, event: ReviewScreen.Change) -> None:
         self.pop_screen()
         await self.edit(event.step, from_review=True)
 
-    @on(AdviserPanel.NoteAdded)
-    async def _note(self, event: AdviserPanel.NoteAdded) -> None:
+    async def on_adviser_panel_note_added(self, event: AdviserPanel.NoteAdded) -> None:
+        from assistant.ui.adviser import AdviserPanel
+        from assistant.ui.summary import adviser_notes
+
         self.session.record("note", {"text": event.text, "at": self.clock()})
         assert self.conversation is not None  # notes are typed on the conversation screen
         await self.conversation.query_one(AdviserPanel).show_notes(adviser_notes(self.session))
 
-    @on(ConversationScreen.EndAction)
-    async def _end_action(self, event: ConversationScreen.EndAction) -> None:
+    async def on_conversation_screen_end_action(self, event: ConversationScreen.EndAction) -> None:
         actions: dict[str, Callable[[], Any]] = {
             "review": self.action_review,
             "summary": self.action_call_summary,
