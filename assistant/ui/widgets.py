@@ -14,8 +14,9 @@ from textual import events
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.geometry import Offset
+from textual.geometry import Offset, Size
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
 from assistant.engine.values import N_
@@ -77,6 +78,14 @@ class ActionButton(Button):
         return self.content_region.offset + Offset(2, 0)
 
 
+def shown_width(widget: Widget) -> int:
+    """The width a widget has, or will have once shown: its nearest laid-out container's."""
+    for node in widget.ancestors_with_self:
+        if isinstance(node, Widget) and node.size.width:
+            return node.content_size.width
+    return 0
+
+
 class ButtonRow(Horizontal):
     """Buttons side by side when they fit, else one under another (translations vary in length)."""
 
@@ -92,8 +101,12 @@ class ButtonRow(Horizontal):
         self.fit()
 
     def fit(self) -> None:
-        """Side by side if the buttons shown fit the width, else one under another."""
-        width = self.size.width
+        """Side by side if the buttons shown fit the width, else one under another.
+
+        Decided when the buttons change, from the nearest shown container's width, so the
+        next question is laid out once rather than again after it has been drawn.
+        """
+        width = shown_width(self)
         if not width:
             return
         needed = sum(len(str(b.label)) + 3 for b in self.query(ActionButton) if b.display)
@@ -131,6 +144,8 @@ class ChoiceList(OptionList):
     """
 
     BINDINGS = [Binding("space", "tick", show=False)]
+    #: At most this many lines show without a scroll bar (see ChoiceList in app.tcss).
+    LINES_WITHOUT_SCROLLING = 12
 
     class Chosen(Message):
         """The person chose (or, for ``multi``, finished ticking)."""
@@ -194,6 +209,17 @@ class ChoiceList(OptionList):
             highlighted = 0
         self.set_options(self._prompt(i, i == highlighted) for i in range(len(options)))
         self.highlighted = highlighted
+        self._expect_size()
+
+    def _expect_size(self) -> None:
+        """A hidden list counts its lines only when first drawn, and a count that changes
+        then lays the whole screen out a second time; so give it the size it will have."""
+        if not self._ready or self.scrollable_content_region.width:
+            return
+        width = shown_width(self)
+        lines = sum(str(option.prompt).count("\n") + 1 for option in self.options)
+        if width and lines <= self.LINES_WITHOUT_SCROLLING:
+            self.virtual_size = Size(width, lines)
 
     def _moving_keys(self, count: int) -> frozenset[str]:
         """The keys that choose (and so move on): Enter, and for one choice, Space,
@@ -214,7 +240,9 @@ class ChoiceList(OptionList):
         text = self.labels[index]
         if self.chosen_note and value in self.ticked:
             text += f" - {self.chosen_note}"
-        width = self.content_region.width if self.__dict__.get("_ready") else 0
+        width = self.scrollable_content_region.width if self.__dict__.get("_ready") else 0
+        if self.__dict__.get("_ready") and not self.size.width:
+            width = shown_width(self)  # not shown yet: wrap for the space it will have
         return plain(head + hanging(text, len(head), width))
 
     def refresh_prompts(self) -> None:
