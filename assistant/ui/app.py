@@ -255,6 +255,8 @@ class AssistantApp(KeyboardApp):
                 await self._show(outputs)
         finally:
             self.release_keys()
+        # The same control may keep the focus (views are reused) but move with the words.
+        self.call_after_refresh(self.place_cursor)
 
     async def _show(self, outputs: list[Output]) -> None:
         screen = self.conversation

@@ -8,11 +8,15 @@ from pathlib import Path
 from textual.widgets import Input
 from ui_helpers import SIZE
 
+from assistant.flow.bundle import load_bundle
 from assistant.store import open_store
+from assistant.ui.app import AssistantApp
 from assistant.ui.conversation import SidePanel
 from assistant.ui.start import StartScreen
 from assistant.ui.steps import TextView
 from assistant.ui.widgets import ChoiceList
+
+ENGLAND = Path(__file__).parents[2] / "flows" / "england"
 
 
 async def test_saved_conversations_are_listed_once_the_store_has_been_read(
@@ -63,3 +67,20 @@ async def test_a_text_view_is_made_once_and_shows_each_steps_own_answer(make_app
         name = app.focused
         assert isinstance(name, Input) and name.value == "Ann"
         assert list(app.screen.query(TextView)) == views  # updated in place, not remade
+
+
+async def test_the_terminal_cursor_follows_a_control_that_keeps_the_focus(clock) -> None:
+    """England's first steps are explanations: the same Continue button keeps the focus
+    while the words above it change length, and braille displays follow the cursor."""
+    app = AssistantApp(load_bundle(ENGLAND), "en_GB", "self", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        places = set()
+        for _ in range(2):  # hello -> not_advice -> controls, all explanations
+            button = app.focused
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.focused is button  # reused, not remade
+            assert app.cursor_position == button.cursor_offset()
+            places.add(app.cursor_position)
+        assert len(places) > 1  # the button did move
