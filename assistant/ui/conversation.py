@@ -25,7 +25,7 @@ from assistant.ui.keys import KeyBar
 from assistant.ui.log import ConversationLog
 from assistant.ui.modes import Mode, is_adviser, summary_title
 from assistant.ui.steps import STEP_VIEWS, StepView, view_class
-from assistant.ui.text import _, plain, translator
+from assistant.ui.text import _, translator
 from assistant.ui.widgets import (
     ActionButton,
     ButtonRow,
@@ -115,6 +115,7 @@ class ConversationScreen(Screen[None]):
         self.show_notice("")
         if isinstance(step, ConversationEnded):
             self._set_words("", t.render(step.text) or _(N_("That is the end.")), "")
+            self.query_one("#why-inline").set_class(True, "-hidden")
             view: StepView | EndPanel = await self._view(EndPanel, lambda: EndPanel(mode=self.mode))
         else:
             why = t.render(step.why)
@@ -173,8 +174,7 @@ class ConversationScreen(Screen[None]):
         self.query_one("#step-title", Plain).set_text(title)
         self.query_one("#question", Plain).set_text(question)
         why_inline = self.query_one("#why-inline", Plain)
-        why_inline.update(plain(inline))
-        why_inline.set_class(True, "-hidden")
+        why_inline.replace_text(inline)
         why_inline.set_class(not inline, "-empty")
 
     async def show_log(self, items: list[ReviewItem]) -> None:

@@ -35,13 +35,21 @@ class Plain(Static):
         hide_empty: bool = True,
     ):
         super().__init__(plain(text), id=id, classes=classes, markup=False)
+        self.text = text
         if hide_empty and not text:
             self.display = False
 
     def set_text(self, text: str) -> None:
         """Replace the text (hidden when empty, so no blank line is left behind)."""
-        self.update(plain(text))
+        self.replace_text(text)
         self.display = bool(text)
+
+    def replace_text(self, text: str) -> None:
+        """Replace the text; the same text again costs no new layout (most steps keep
+        some words: an empty error line, the hint, the section's title)."""
+        if text != self.text:
+            self.text = text
+            self.update(plain(text))
 
 
 class TextBox(Input):
