@@ -60,6 +60,15 @@ class TextBox(Input):
         self.cursor_blink = False
         self.holds_keys = frozenset({"enter"}) if moves_on else frozenset()
 
+    def _watch_value(self, value: str) -> None:
+        # Input widens its scrollable area to fit the text on every key, and a new area asks
+        # for a layout of the whole screen: one per letter typed, so the Enter after a fast
+        # typist's (or a paste's) answer waited for a frame. The box's own size never
+        # depends on its text, so the area is updated without a layout, as Textual itself
+        # does for widgets it has just laid out (Textual is pinned exactly).
+        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
+        super()._watch_value(value)
+
 
 #: Keys that change the screen when pressed on a widget; the app holds keys typed ahead
 #: until the change is done, so they reach the next question rather than the last one.

@@ -84,3 +84,21 @@ async def test_the_terminal_cursor_follows_a_control_that_keeps_the_focus(clock)
             assert app.cursor_position == button.cursor_offset()
             places.add(app.cursor_position)
         assert len(places) > 1  # the button did move
+
+
+async def test_a_long_answer_scrolls_in_its_box_and_keeps_the_cursor_in_view(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter")  # to the name: a text box
+        box = app.focused
+        assert isinstance(box, Input)
+        long_name = "Annabel " * 8
+        await pilot.press(*long_name)
+        assert box.value == long_name
+        assert box.scroll_offset.x > 0  # the start scrolled out of the box
+        assert box.region.contains_point(box.cursor_screen_offset)  # the cursor is in the box
+        await pilot.press("enter")
+        assert (
+            app.session.answers["welcome.name"] == long_name.strip()
+            or app.session.answers["welcome.name"] == long_name
+        )
