@@ -73,11 +73,11 @@ class _Lined(dict[str, Any]):
     key_lines: dict[str, int]
 
 
-class _LineLoader(_BaseLoader):
+class _LineSafeLoader(_BaseLoader):
     """Safe loader whose mappings remember line numbers and refuse duplicate keys."""
 
 
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Lined:
+def _construct_mapping(loader: _LineSafeLoader, node: yaml.MappingNode) -> _Lined:
     mapping = _Lined()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
@@ -97,7 +97,7 @@ class _DuplicateKey(Exception):
         self.key, self.line = key, line
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,7 @@ def canonical_label(text: str) -> str:
 def load_year(path: Path) -> RateYear:
     """Read and check one year file; raises :class:`RatesError` naming file:line and the fix."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineSafeLoader)  # noqa: S506
     except _DuplicateKey as dup:
         raise RatesError(path, dup.line, f"'{dup.key}' appears twice.", "keep one.") from None
     except yaml.YAMLError as err:
@@ -335,7 +335,7 @@ _CITATION_KEYS = ("reference", "source", "confirmed")
 def load_citations(path: Path = RATES_DIR / "citations.yaml") -> Mapping[str, Citation]:
     """Read ``citations.yaml``; errors name file:line and the fix, as for rate files."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineSafeLoader)  # noqa: S506
     except _DuplicateKey as dup:
         raise RatesError(path, dup.line, f"'{dup.key}' appears twice.", "keep one.") from None
     except yaml.YAMLError:
