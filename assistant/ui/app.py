@@ -26,20 +26,20 @@ from assistant.engine.io import (
 from assistant.engine.values import N_
 from assistant.flow.bundle import Bundle
 from assistant.i18n import MissingCatalog, Translator, translator_for
-from assistant.plain.render import citation
 from assistant.safety import crisis_phrase_found
 from assistant.ui import keys
+from assistant.ui.actions import AdviserActions, PlanActions
 from assistant.ui.dialogs import (
     Dialog,
     HelpNowScreen,
     break_dialog,
     crisis_offer,
     quit_dialog,
-    text_dialog,
 )
 from assistant.ui.keyboard import KeyboardApp
-from assistant.ui.modes import MODE_ANSWERS, Mode, is_adviser, reads_back, summary_title
+from assistant.ui.modes import MODE_ANSWERS, Mode, is_adviser, reads_back
 from assistant.ui.review import ReviewScreen
+from assistant.ui.rights import Rights
 from assistant.ui.start import Pending, StartScreen, saved_conversations
 from assistant.ui.text import _, progress_text
 from assistant.ui.themes import THEME_NAMES, THEMES
@@ -51,8 +51,6 @@ if TYPE_CHECKING:
 
     from assistant.engine.events import Event
     from assistant.engine.session import Clock, Session
-    from assistant.flow import model
-    from assistant.ui.adviser import AdviserPanel
     from assistant.ui.conversation import ConversationScreen
     from assistant.ui.log import ConversationLog
     from assistant.ui.steps import StepView
@@ -68,7 +66,7 @@ def utc_now() -> str:
     return now()
 
 
-class AssistantApp(KeyboardApp):
+class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
     """The support-planning conversation, full screen, keyboard first."""
 
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
@@ -112,7 +110,7 @@ class AssistantApp(KeyboardApp):
             self._session = Session.replay(bundle, events, on_event=on_event, clock=clock)
         self.review_after_edit = False
         self.conversation: ConversationScreen | None = None
-        self._rights: dict[tuple[str, str], str] = {}  # (locale, step) -> the right in words
+        self.rights = Rights(bundle)
         if events:
             self._restore_setup()
 
@@ -286,34 +284,11 @@ class AssistantApp(KeyboardApp):
         why = self.t.render(output.why) if isinstance(output, StepShown) else ""
         side = screen.query_one("#side")
         if isinstance(side, SidePanel):
-            side.show(why, self.rights_so_far())
+            side.show(why, self.rights.so_far(self.session, self.t))
         elif isinstance(side, AdviserPanel):
-            side.show(why, self.rights_so_far(), key_facts(self.session, self.t))
-
-    def rights_so_far(self) -> list[str]:
-        """Rights explained so far (newest first), each with its citation."""
-        from assistant.flow import model
-
-        rights = []
-        for key in reversed(self.session.path):
-            step = self.bundle.steps[key].step
-            if isinstance(step, model.Say) and step.cite:
-                rights.append(self._right(key, step))
-        return rights
-
-    def _right(self, key: str, step: model.Say) -> str:
-        """One right in words with its source; kept once made unless it names an answer."""
-        from assistant.engine.views import message
-
-        cached = self._rights.get((self.t.locale, key))
-        if cached is not None:
-            return cached
-        text = self.t.render(message(self.session, key, step.text))
-        sources = "; ".join(citation(self.bundle, c, self.t) for c in step.cite)
-        right = f"{text}\n" + _(N_("Source: {source}"), source=sources)
-        if "{" not in (step.text or ""):
-            self._rights[(self.t.locale, key)] = right
-        return right
+            side.show(
+                why, self.rights.so_far(self.session, self.t), key_facts(self.session, self.t)
+            )
 
     # -- answering ------------------------------------------------------------------
     async def on_step_view_answered(self, event: StepView.Answered) -> None:
@@ -426,62 +401,10 @@ class AssistantApp(KeyboardApp):
                 self.session.pause(self.save_reference)
             self.exit(0)
 
-    # -- adviser actions ------------------------------------------------------------
-    def action_notes(self) -> None:
-        """F7: the adviser's notes box."""
-        from assistant.ui.adviser import AdviserPanel
-
-        if self.conversation is not None and self._in_conversation() and is_adviser(self.mode):
-            self.conversation.query_one(AdviserPanel).focus_notes()
-
-    def action_focus_answer(self) -> None:
-        """Back to the answer control of the current step (e.g. from the notes box)."""
-        if self.conversation is not None:
-            self.conversation.focus_answer()
-
-    async def action_sections(self) -> None:
-        """F8: jump to a section already reached, or back to where the call was."""
-        from assistant.ui.adviser import SectionNavigator, sections_reached
-
-        if not (self._in_conversation() and is_adviser(self.mode)):
-            return
-        await self.push_screen(
-            SectionNavigator(sections_reached(self.session, self.t)), self._after_sections
-        )
-
-    async def _after_sections(self, step: str | None) -> None:
-        if step:
-            await self.edit(step)
-        elif step == "" and self.session.editing:
-            current = self.session.current
-            await self.show(self.session.answer(self.session.answers.get(current)))
-
-    async def action_call_summary(self) -> None:
-        """F9: the end-of-call summary in plain text, to paste into the case system."""
-        from assistant.ui.summary import adviser_summary
-
-        if not is_adviser(self.mode) or not self.session.started:
-            return
-        text = adviser_summary(self.session, self.t, self.mode, self.case_reference)
-        dialog = text_dialog(_(summary_title(self.mode)), text, [("copy", _(N_("Copy")))])
-        await self.push_screen(dialog, lambda choice: self._copy(choice, text))
-
-    def _copy(self, choice: str | None, text: str) -> None:
-        if choice == "copy":
-            self.copy_to_clipboard(text)
-
     # -- messages from screens ------------------------------------------------------
     async def on_review_screen_change(self, event: ReviewScreen.Change) -> None:
         self.pop_screen()
         await self.edit(event.step, from_review=True)
-
-    async def on_adviser_panel_note_added(self, event: AdviserPanel.NoteAdded) -> None:
-        from assistant.ui.adviser import AdviserPanel
-        from assistant.ui.summary import adviser_notes
-
-        self.session.record("note", {"text": event.text, "at": self.clock()})
-        assert self.conversation is not None  # notes are typed on the conversation screen
-        await self.conversation.query_one(AdviserPanel).show_notes(adviser_notes(self.session))
 
     async def on_conversation_screen_end_action(self, event: ConversationScreen.EndAction) -> None:
         actions: dict[str, Callable[[], Any]] = {
@@ -494,53 +417,11 @@ class AssistantApp(KeyboardApp):
         }
         await actions[event.action]()
 
-    async def save_plan(self) -> None:
-        """Write the person's plan (and, for an adviser, the copy with notes) to private files."""
-        from assistant.plan.files import save_plan
-
-        try:
-            paths = save_plan(self.session, self.t)
-            if is_adviser(self.mode):
-                paths += save_plan(self.session, self.t, adviser=True)
-        except OSError as error:
-            self._tell(
-                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or "")
-            )
-            return
-        names = ", ".join(p.name for p in paths)
-        self._tell(
-            _(
-                N_("Your draft plan is saved in {folder}: {files}"),
-                folder=str(paths[0].parent),
-                files=names,
-            )
-        )
-
-    async def print_plan(self) -> None:
-        """Printing needs a browser: save the large-print page and say how to print it."""
-        from assistant.plan.files import save_plan
-
-        try:
-            [page] = save_plan(self.session, self.t, formats=("html",))
-        except OSError as error:
-            self._tell(
-                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or "")
-            )
-            return
-        self._tell(
-            _(
-                N_("To print your plan, open this file in a web browser and choose Print: {file}"),
-                file=str(page),
-            )
-        )
-
-    def _tell(self, message: str) -> None:
-        assert self.conversation is not None  # the end panel is on the conversation screen
-        self.conversation.show_notice(message)
-
 
 def run_app(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:
     """Start the full-screen app (from ``support-plan``); returns the exit code."""
+    import argparse
+
     from assistant.frontends import open_saving
     from assistant.plain.console import LineIO
 

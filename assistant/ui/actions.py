@@ -1,0 +1,132 @@
+"""The app's actions for advisers (notes, sections, the call summary) and for the plan
+at the end (save, print), kept apart from the conversation driver in :mod:`assistant.ui.app`.
+
+They are mixins of :class:`assistant.ui.app.AssistantApp` and use its session, screens and
+translator; their screens and summaries are imported when first used.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from assistant.engine.values import N_
+from assistant.ui.dialogs import text_dialog
+from assistant.ui.modes import is_adviser, summary_title
+from assistant.ui.text import _
+
+if TYPE_CHECKING:
+    from assistant.ui.adviser import AdviserPanel
+
+
+class AdviserActions:
+    """F7 notes, F8 sections, F9 the end-of-call summary, and recording notes."""
+
+    session: Any
+    conversation: Any
+    mode: Any
+    t: Any
+    case_reference: str
+
+    def action_notes(self) -> None:
+        """F7: the adviser's notes box."""
+        from assistant.ui.adviser import AdviserPanel
+
+        if self.conversation is not None and self._in_conversation() and is_adviser(self.mode):
+            self.conversation.query_one(AdviserPanel).focus_notes()
+
+    def action_focus_answer(self) -> None:
+        """Back to the answer control of the current step (e.g. from the notes box)."""
+        if self.conversation is not None:
+            self.conversation.focus_answer()
+
+    async def action_sections(self) -> None:
+        """F8: jump to a section already reached, or back to where the call was."""
+        from assistant.ui.adviser import SectionNavigator, sections_reached
+
+        if not (self._in_conversation() and is_adviser(self.mode)):
+            return
+        await self.push_screen(
+            SectionNavigator(sections_reached(self.session, self.t)), self._after_sections
+        )
+
+    async def _after_sections(self, step: str | None) -> None:
+        if step:
+            await self.edit(step)
+        elif step == "" and self.session.editing:
+            current = self.session.current
+            await self.show(self.session.answer(self.session.answers.get(current)))
+
+    async def action_call_summary(self) -> None:
+        """F9: the end-of-call summary in plain text, to paste into the case system."""
+        from assistant.ui.summary import adviser_summary
+
+        if not is_adviser(self.mode) or not self.session.started:
+            return
+        text = adviser_summary(self.session, self.t, self.mode, self.case_reference)
+        dialog = text_dialog(_(summary_title(self.mode)), text, [("copy", _(N_("Copy")))])
+        await self.push_screen(dialog, lambda choice: self._copy(choice, text))
+
+    def _copy(self, choice: str | None, text: str) -> None:
+        if choice == "copy":
+            self.copy_to_clipboard(text)
+
+    async def on_adviser_panel_note_added(self, event: AdviserPanel.NoteAdded) -> None:
+        from assistant.ui.adviser import AdviserPanel
+        from assistant.ui.summary import adviser_notes
+
+        self.session.record("note", {"text": event.text, "at": self.clock()})
+        assert self.conversation is not None  # notes are typed on the conversation screen
+        await self.conversation.query_one(AdviserPanel).show_notes(adviser_notes(self.session))
+
+
+class PlanActions:
+    """Save or print the draft plan from the end of the conversation."""
+
+    session: Any
+    conversation: Any
+    mode: Any
+    t: Any
+
+    async def save_plan(self) -> None:
+        """Write the person's plan (and, for an adviser, the copy with notes) to private files."""
+        from assistant.plan.files import save_plan
+
+        try:
+            paths = save_plan(self.session, self.t)
+            if is_adviser(self.mode):
+                paths += save_plan(self.session, self.t, adviser=True)
+        except OSError as error:
+            self._tell(
+                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or "")
+            )
+            return
+        names = ", ".join(p.name for p in paths)
+        self._tell(
+            _(
+                N_("Your draft plan is saved in {folder}: {files}"),
+                folder=str(paths[0].parent),
+                files=names,
+            )
+        )
+
+    async def print_plan(self) -> None:
+        """Printing needs a browser: save the large-print page and say how to print it."""
+        from assistant.plan.files import save_plan
+
+        try:
+            [page] = save_plan(self.session, self.t, formats=("html",))
+        except OSError as error:
+            self._tell(
+                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or "")
+            )
+            return
+        self._tell(
+            _(
+                N_("To print your plan, open this file in a web browser and choose Print: {file}"),
+                file=str(page),
+            )
+        )
+
+    def _tell(self, message: str) -> None:
+        assert self.conversation is not None  # the end panel is on the conversation screen
+        self.conversation.show_notice(message)
