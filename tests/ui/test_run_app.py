@@ -28,7 +28,7 @@ def test_a_conversation_picked_on_the_start_screen_is_opened_by_its_reference(
 
     monkeypatch.setattr(assistant.frontends, "open_saving", open_saving)
     monkeypatch.setattr(app_module.AssistantApp, "run", run)
-    monkeypatch.setattr(app_module.AssistantApp, "freeze_long_lived", lambda: None)
+    monkeypatch.setattr(app_module.AssistantApp, "freeze_long_lived", staticmethod(lambda: None))
     args = argparse.Namespace(adviser=False, store=None, save=True, reference=None)
     assert app_module.run_app(args, example, "en_GB") == 0
     [app] = started
