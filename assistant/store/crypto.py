@@ -11,10 +11,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
 #: scrypt costs for new stores (about half a second, 128 MiB): slow for guessers, fine once.
 SCRYPT_N = 2**17
 SCRYPT_R = 8
@@ -75,6 +71,11 @@ class AesGcmSealer(Sealer):
     encrypted = True
 
     def __init__(self, passphrase: str, params: KdfParams) -> None:
+        # Imported here, not at the top: most stores have no passphrase, and the
+        # cryptography package costs about 7 MiB of memory (issue 9's budget 9).
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
         kdf = Scrypt(salt=params.salt, length=32, n=params.n, r=params.r, p=params.p)
         self._aead = AESGCM(kdf.derive(passphrase.encode("utf-8")))
 
@@ -85,6 +86,8 @@ class AesGcmSealer(Sealer):
     def open(self, data: bytes, aad: bytes) -> bytes:
         if len(data) < 29 or data[:1] != _FORMAT:
             raise SealError("not a sealed value")
+        from cryptography.exceptions import InvalidTag
+
         try:
             return self._aead.decrypt(data[1:13], data[13:], aad)
         except InvalidTag:
