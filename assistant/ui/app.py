@@ -422,7 +422,7 @@ def run_app(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:
     """Start the full-screen app (from ``support-plan``); returns the exit code."""
     import argparse
 
-    from assistant.frontends import open_saving
+    from assistant.frontends import open_saving, translator_or_english
     from assistant.plain.console import LineIO
 
     io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
@@ -430,11 +430,7 @@ def run_app(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:
     if opened is None:
         return 1
     target, events, on_event = opened
-    try:
-        t = translator_for(locale)
-    except MissingCatalog as error:
-        print(f"support-plan: {error} Carrying on in English.", file=sys.stderr)
-        t = translator_for("en_GB")
+    t = translator_or_english(locale)
 
     def opener(reference: str | None) -> Any:
         return open_saving(
