@@ -126,9 +126,8 @@ def _bullets(heading: str, items: list[str]) -> list[str]:
     return ["", heading, *body]
 
 
-def _render_check(check: RateCheck, f: Formatter) -> list[str]:
-    out = ["", f.translate(m.OFFER_HEADING)]
-    out += [textwrap.fill(f.text(s), WIDTH) for s in check.summary]
+def case_points(check: RateCheck, f: Formatter) -> list[str]:
+    """The case for a review as sentences; a point on unconfirmed law says so."""
     points = []
     for point in check.case:
         text = f.text(point.message)
@@ -137,7 +136,22 @@ def _render_check(check: RateCheck, f: Formatter) -> list[str]:
                 Msg(m.CITATION_UNCONFIRMED, {"reference": point.citation.reference})
             )
         points.append(text)
-    out += _bullets(f.translate(m.CASE_HEADING), points)
+    return points
+
+
+def request_notes(check: RateCheck, f: Formatter) -> list[str]:
+    """Warnings for the paragraph to send: each unconfirmed source it quotes."""
+    return [
+        f.text(Msg(m.CITATION_UNCONFIRMED, {"reference": cite.reference}))
+        for cite in check.request_citations
+        if not cite.confirmed
+    ]
+
+
+def _render_check(check: RateCheck, f: Formatter) -> list[str]:
+    out = ["", f.translate(m.OFFER_HEADING)]
+    out += [textwrap.fill(f.text(s), WIDTH) for s in check.summary]
+    out += _bullets(f.translate(m.CASE_HEADING), case_points(check, f))
     if check.request_paragraph is not None:
         out += ["", f.translate(m.REQUEST_HEADING)]
         out.append(
@@ -145,12 +159,10 @@ def _render_check(check: RateCheck, f: Formatter) -> list[str]:
                 f.text(check.request_paragraph), WIDTH, initial_indent="  ", subsequent_indent="  "
             )
         )
-        for cite in check.request_citations:
-            if not cite.confirmed:
-                note = f.text(Msg(m.CITATION_UNCONFIRMED, {"reference": cite.reference}))
-                out.append(
-                    textwrap.fill(note, WIDTH, initial_indent="  (", subsequent_indent="  ") + ")"
-                )
+        for note in request_notes(check, f):
+            out.append(
+                textwrap.fill(note, WIDTH, initial_indent="  (", subsequent_indent="  ") + ")"
+            )
     return out
 
 

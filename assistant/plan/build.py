@@ -89,9 +89,10 @@ def _section(reader: Reader, found: extras.Found, layout: SectionLayout) -> Sect
     if layout.when is not None and not extras.RELEVANT[layout.when](reader, found):
         return None
     extra = extras.BUILDERS[layout.extra](reader, found) if layout.extra else []
-    explained = _explanations(reader, layout)
+    explained, last = _explanations(reader, layout)
     blocks = [*_answers(reader, layout)]
     blocks += [*extra, *explained] if layout.extra_first else [*explained, *extra]
+    blocks += last
     if not blocks and not layout.always:
         return None
     return Section(layout.id, _title(reader, layout), tuple(blocks))
@@ -116,18 +117,22 @@ def _answers(reader: Reader, layout: SectionLayout) -> list[Block]:
     return [Answers(tuple(rows))] if rows else []
 
 
-def _explanations(reader: Reader, layout: SectionLayout) -> list[Block]:
+def _explanations(reader: Reader, layout: SectionLayout) -> tuple[list[Block], list[Block]]:
+    """The section's explanations: those in their usual place, and those named in ``last``."""
     module = layout.module
     if module is None or module not in reader.modules or layout.explain == "none":
-        return []
+        return [], []
     after = reader.last_question(module) if layout.explain == "results" else None
     if layout.explain == "results" and after is None:
-        return []
+        return [], []
     items = reader.explanations(module, also=layout.also, after=after)
     items = [item for item in items if item.id not in extras.SHOWN_ELSEWHERE.get(module, ())]
+    last = [item for item in items if item.id in layout.last]
+    items = [item for item in items if item.id not in layout.last]
+    tail: list[Block] = [Items(tuple(last))] if last else []
     if not layout.checklist:
-        return [Items(tuple(items))] if items else []
+        return ([Items(tuple(items))] if items else []), tail
     duties = [item for item in items if item.id.startswith(layout.checklist)]
     others = [item for item in items if not item.id.startswith(layout.checklist)]
     blocks: list[Block] = [Items(tuple(others))] if others else []
-    return blocks + [Items(tuple(duties), checklist=True)] if duties else blocks
+    return (blocks + [Items(tuple(duties), checklist=True)] if duties else blocks), tail

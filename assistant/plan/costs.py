@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from assistant.engine.values import N_, InvalidAnswer, Value
 from assistant.money import AgeBand, Employee, calculate, check_offered_rate
 from assistant.money import messages as m
-from assistant.money.format import Formatter, pounds
-from assistant.money.model import CostLine, CostResult, Msg
+from assistant.money.format import Formatter, case_points, pounds, request_notes
+from assistant.money.model import CostLine, CostResult
 from assistant.money.ratecheck import RateCheck
 from assistant.plan.model import CostRow, Costs, CostTable
 from assistant.plan.parts import Reader
@@ -92,7 +93,7 @@ def cost_table(reader: Reader, result: CostResult, check: RateCheck | None) -> C
         tax_year=result.tax_year,
         warnings=tuple(f.text(w) for w in result.warnings),
         assumptions=tuple(f.text(a) for a in result.assumptions),
-        rate_check=_check_lines(check, f) if check else (),
+        **_offer(check, f),
     )
 
 
@@ -107,15 +108,17 @@ def _row(line: CostLine, f: Formatter) -> CostRow:
     )
 
 
-def _check_lines(check: RateCheck, f: Formatter) -> tuple[str, ...]:
-    """What the offer means, and (when it falls short) the ready paragraph to send."""
-    lines = [f.text(s) for s in check.summary]
-    if check.request_paragraph is not None:
-        lines.append(f.text(check.request_paragraph))
-        for cite in check.request_citations:
-            if not cite.confirmed:
-                lines.append(f.text(Msg(m.CITATION_UNCONFIRMED, {"reference": cite.reference})))
-    return tuple(lines)
+def _offer(check: RateCheck | None, f: Formatter) -> dict[str, Any]:
+    """The rate check's parts: what the offer means, the case for a review, the paragraph."""
+    if check is None:
+        return {}
+    paragraph = check.request_paragraph
+    return {
+        "rate_check": tuple(f.text(s) for s in check.summary),
+        "review_case": tuple(case_points(check, f)),
+        "request": f.text(paragraph) if paragraph is not None else "",
+        "request_notes": tuple(request_notes(check, f)) if paragraph is not None else (),
+    }
 
 
 #: Said in the plan when the cost check was skipped or incomplete.

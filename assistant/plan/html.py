@@ -148,15 +148,23 @@ def _costs(table: CostTable, labels: Labels) -> str:
         f'<th scope="col">{escape(labels.weekly)}</th><th scope="col">{escape(labels.yearly)}</th></tr></thead>'
         f"<tbody>{rows}</tbody><tfoot>{foot}</tfoot></table>"
     )
-    for heading, lines, css in (
-        (labels.warnings, table.warnings, "warnings"),
-        (labels.offer, table.rate_check, "offer"),
-        (labels.assumptions, table.assumptions, "assumptions"),
-    ):
-        if lines:
-            items = "".join(f"<li>{escape(line)}</li>" for line in lines)
-            html += f'<h3>{escape(heading)}</h3><ul class="{css}">{items}</ul>'
-    return html
+    html += _bullets(labels.warnings, table.warnings, "warnings")
+    html += _bullets(labels.offer, table.rate_check, "offer")
+    html += _bullets(labels.review_case, table.review_case, "case")
+    if table.request:
+        notes = "".join(f'<p class="unconfirmed">({escape(n)})</p>' for n in table.request_notes)
+        html += (
+            f"<h3>{escape(labels.request)}</h3>"
+            f'<blockquote class="request"><p>{escape(table.request)}</p>{notes}</blockquote>'
+        )
+    return html + _bullets(labels.assumptions, table.assumptions, "assumptions")
+
+
+def _bullets(heading: str, lines: tuple[str, ...], css: str) -> str:
+    if not lines:
+        return ""
+    items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+    return f'<h3>{escape(heading)}</h3><ul class="{css}">{items}</ul>'
 
 
 def _cost_row(row: CostRow) -> str:

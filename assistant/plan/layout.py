@@ -28,7 +28,9 @@ class SectionLayout:
     ("results": the conclusions, not the introductions), or "none"; ``also`` names
     uncited explanations worth keeping; explanations whose step id starts with ``checklist``
     (the PA duties, ``duty_...``) are shown as a checklist to tick. ``extra`` names a computed part, placed before
-    the explanations when ``extra_first``. ``when`` names a relevance test. A section
+    the explanations when ``extra_first``. Explanations named in ``last`` go at the very end
+    (what to do when the offered rate is too low reads after the cost table that shows it).
+    ``when`` names a relevance test. A section
     with nothing in it is left out unless ``always``.
     """
 
@@ -41,6 +43,7 @@ class SectionLayout:
     checklist: str = ""
     extra: str | None = None
     extra_first: bool = False
+    last: tuple[str, ...] = ()
     when: str | None = None
     always: bool = False
 
@@ -81,6 +84,7 @@ SECTIONS: tuple[SectionLayout, ...] = (
         "employing_pa",
         checklist="duty_",
         extra="costs",
+        last=("top_up",),
         when="employing_pa",
     ),
     SectionLayout("rights", N_("My rights"), "rights", "none", "none", extra="rights", always=True),

@@ -108,10 +108,16 @@ def _costs(table: CostTable, labels: Labels) -> list[str]:
     for heading, lines in (
         (labels.warnings, table.warnings),
         (labels.offer, table.rate_check),
-        (labels.assumptions, table.assumptions),
+        (labels.review_case, table.review_case),
     ):
         if lines:
             out += ["", f"**{escape(heading)}**", "", *[f"- {escape(line)}" for line in lines]]
+    if table.request:
+        out += ["", f"**{escape(labels.request)}**", "", f"> {escape(table.request)}"]
+        out += [f">\n> *({escape(note)})*" for note in table.request_notes]
+    if table.assumptions:
+        out += ["", f"**{escape(labels.assumptions)}**", ""]
+        out += [f"- {escape(line)}" for line in table.assumptions]
     return out
 
 

@@ -87,7 +87,12 @@ class CostRow(Struct, frozen=True):
 
 
 class CostTable(Struct, frozen=True, tag="costs", omit_defaults=True):
-    """The PA cost table from the money calculator, with its assumptions and warnings."""
+    """The PA cost table from the money calculator, with its assumptions and warnings.
+
+    When the council's offered rate was given: ``rate_check`` says what the offer means,
+    ``review_case`` gives the case for a review, and ``request`` is a paragraph the person
+    can send to ask for one (``request_notes`` warn of unconfirmed sources it quotes).
+    """
 
     heading: str
     rows: tuple[CostRow, ...]
@@ -98,6 +103,9 @@ class CostTable(Struct, frozen=True, tag="costs", omit_defaults=True):
     warnings: tuple[str, ...] = ()
     assumptions: tuple[str, ...] = ()
     rate_check: tuple[str, ...] = ()
+    review_case: tuple[str, ...] = ()
+    request: str = ""
+    request_notes: tuple[str, ...] = ()
 
 
 Block = Paragraph | Quote | Answers | Items | CostTable

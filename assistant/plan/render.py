@@ -60,6 +60,8 @@ class Labels:
         self.warnings = g(m.WARNINGS)
         self.assumptions = g(m.ASSUMPTIONS)
         self.offer = g(m.OFFER_HEADING)
+        self.review_case = g(m.CASE_HEADING)
+        self.request = g(m.REQUEST_HEADING)
         self.cost_line = g(N_("Cost"))
         self.notes = g(N_("Adviser notes (not part of the person's plan)"))
         self.note_at = g(N_("At step"))

@@ -48,6 +48,7 @@ table.costs td { text-align: right; white-space: nowrap; }
 table.costs thead th { text-align: right; }
 table.costs thead th:first-child { text-align: left; }
 table.costs tr.total th, table.costs tr.total td { font-weight: bold; border-top: 3px solid #000; }
+blockquote.request { margin: 0.5rem 0; padding: 0.6rem 1rem; border: 2px solid #000; }
 .adviser { border: 3px dashed #000; padding: 0.6rem 1rem; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; }
 @page { size: A4; margin: 18mm 16mm 20mm; }
@@ -57,7 +58,7 @@ code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; }
   nav { display: none; }
   h2 { break-after: avoid; page-break-after: avoid; }
   h3, caption { break-after: avoid; page-break-after: avoid; }
-  li, dt, dd, tr, .quote, p.key, p.source { break-inside: avoid; page-break-inside: avoid; }
+  li, dt, dd, tr, .quote, p.key, p.source, blockquote.request { break-inside: avoid; page-break-inside: avoid; }
   dt { break-after: avoid; page-break-after: avoid; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; word-break: break-all; }
   table.costs { font-size: 0.9rem; }

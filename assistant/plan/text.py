@@ -108,12 +108,20 @@ def _costs(table: CostTable, labels: Labels) -> list[str]:
     for heading, items in (
         (labels.warnings, table.warnings),
         (labels.offer, table.rate_check),
-        (labels.assumptions, table.assumptions),
+        (labels.review_case, table.review_case),
     ):
         if items:
             out += ["", heading]
             for text in items:
                 out += _wrap(text, "- ")
+    if table.request:
+        out += ["", labels.request, *_wrap(table.request, "    ", "    ")]
+        for note in table.request_notes:
+            out += _wrap(f"({note})", "    ", "    ")
+    if table.assumptions:
+        out += ["", labels.assumptions]
+        for text in table.assumptions:
+            out += _wrap(text, "- ")
     return out
 
 

@@ -17,7 +17,7 @@ from assistant.i18n import Translator
 from assistant.money import AgeBand, Employee, calculate
 from assistant.plan import FORMATS, export
 from assistant.plan.build import build_plan
-from assistant.plan.model import Items, Plan, plan_json_schema
+from assistant.plan.model import CostTable, Items, Plan, plan_json_schema
 
 T = Translator()
 
@@ -97,6 +97,31 @@ def test_pa_duties_are_a_checklist_with_sources(persona: Persona) -> None:
     assert "- [ ] **1\\. Register with HMRC and run PAYE.**" in export(
         persona("dp_rate_too_low"), "md", today=DAY
     )
+
+
+def test_a_low_offer_gives_the_case_for_a_review_and_the_paragraph_in_every_format(
+    persona: Persona,
+) -> None:
+    session = persona("dp_rate_too_low")
+    section = build_plan(session, T, today=DAY).section("employing_pa")
+    assert section is not None
+    kinds = [type(b).__name__ for b in section.blocks]
+    tables = [b for b in section.blocks if isinstance(b, CostTable)]
+    assert len(tables) == 1 and tables[0].request.startswith("I am asking you to review")
+    assert any("paragraph 11.24" in point for point in tables[0].review_case)
+    assert not any("I am asking you" in line for line in tables[0].rate_check)
+    # The checklist and the table come before what to do when the offer is too low.
+    checklist = next(
+        i for i, b in enumerate(section.blocks) if isinstance(b, Items) and b.checklist
+    )
+    assert checklist < kinds.index("CostTable") < len(kinds) - 1
+    last = section.blocks[-1]
+    assert isinstance(last, Items) and [item.id for item in last.items] == ["top_up"]
+    for fmt in ("md", "html", "txt"):  # JSON has them as review_case and request
+        text = export(session, fmt, today=DAY)
+        assert "The case for a review" in text, fmt
+        assert "A paragraph you can use to ask for a review" in text, fmt
+        assert text.index("Register with HMRC") < text.index("The case for a review"), fmt
 
 
 def test_skipped_money_gives_no_cost_table_and_says_why(persona: Persona) -> None:
