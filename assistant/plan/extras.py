@@ -12,6 +12,8 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import msgspec
+
 from assistant.engine.values import N_, Special
 from assistant.flow import model
 from assistant.i18n import Translator
@@ -77,6 +79,10 @@ SHOWN_ELSEWHERE: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Rules the budget questions led to (paying a close relative at home), kept with the answers.
+RULES_FOR_ANSWERS = ("family_rule",)
+
+
 def jurisdiction(reader: Reader, found: Found) -> list[Block]:
     """For people outside England: the honest note that the law there is different."""
     where = _where(reader)
@@ -136,14 +142,23 @@ def eligibility_part(reader: Reader, found: Found) -> list[Block]:
         _flow_text(reader, "day_to_day.council_decides", facts.COUNCIL_DECIDES),
     ]
     if result.fluctuating:
-        blocks.append(Paragraph(reader.t.gettext(eligibility.FLUCTUATING_REASON)))
+        blocks.append(_fluctuating(reader))
     return blocks
+
+
+def _fluctuating(reader: Reader) -> Paragraph:
+    """Needs that come and go, with the regulation behind it when the flow cites one."""
+    text = reader.t.gettext(eligibility.FLUCTUATING_REASON)
+    info = reader.session.bundle.steps.get("day_to_day.varies")
+    cited = info.step.cite if info is not None and isinstance(info.step, model.Say) else ()
+    return Paragraph(text, reader.sources(cited))
 
 
 def options_part(reader: Reader, found: Found) -> list[Block]:
     """The ways to manage the budget that may suit, the one preferred, and points people miss."""
     module = "managing_budget"
-    blocks: list[Block] = []
+    rules = [i for i in reader.explanations(module) if i.id.startswith(RULES_FOR_ANSWERS)]
+    blocks: list[Block] = [Items(tuple(rules))] if rules else []
     if found.options:
         items = [_option_item(reader, option) for option in found.options]
         heading = reader.t.gettext(N_("Ways that may suit me, from my answers"))
@@ -257,6 +272,20 @@ def contacts_part(reader: Reader, found: Found) -> list[Block]:
     return [Items(tuple(items), heading=t.gettext(N_("Urgent help and safety")))]
 
 
+URGENT_INTRO = N_(
+    "If you feel unsafe, or you might harm yourself, you do not have to wait for the council. These services can help now, day or night."
+)
+
+
+def urgent_part(reader: Reader, found: Found) -> list[Block]:
+    """The urgent help contacts first, for a person who opened Help now or spoke of a crisis."""
+    contacts = [
+        msgspec.structs.replace(b, heading="") if isinstance(b, Items) else b
+        for b in contacts_part(reader, found)
+    ]
+    return [Paragraph(reader.t.gettext(URGENT_INTRO), strong=True), *contacts]
+
+
 def _join(*parts: str) -> str:
     return " ".join(p for p in parts if p)
 
@@ -323,6 +352,7 @@ BUILDERS: dict[str, Builder] = {
     "rights": rights_part,
     "questions": questions_part,
     "contacts": contacts_part,
+    "urgent": urgent_part,
     "about": about_part,
 }
 
@@ -332,7 +362,20 @@ def _employing(reader: Reader, found: Found) -> bool:
     return reader.answers.get("employing_pa.employ") not in (None, "no")
 
 
+def _crisis(reader: Reader, found: Found) -> bool:
+    """Help now was opened, or an answer in their own words contains a crisis phrase."""
+    from assistant.safety import crisis_phrase_found
+
+    if any(event.kind == "help_opened" for event in reader.session.events):
+        return True
+    return any(
+        isinstance(value, str) and crisis_phrase_found(value, reader.t.locale)
+        for value in reader.answers.values()
+    )
+
+
 RELEVANT: dict[str, Callable[[Reader, Found], bool]] = {
+    "crisis": _crisis,
     "mental_health": _mental_health,
     "employing_pa": _employing,
 }

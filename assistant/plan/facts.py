@@ -53,6 +53,12 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
     ),
     ("direct_payment", N_("Can I have my personal budget as a direct payment?")),
     ("dp_rate", N_("Is the direct payment enough to pay for the care I need here?")),
+    (
+        "pay_relative",
+        N_(
+            "Can my direct payment pay a close relative who lives with me? What do you need to decide that it is necessary?"
+        ),
+    ),
     ("advocate", N_("Can you arrange an independent advocate to support me?")),
     ("aftercare", N_("Is my support section 117 after-care, and so free of charge?")),
     ("carer_of_you", N_("Can the person who cares for me have a carer's assessment?")),
@@ -66,7 +72,7 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
 
 #: Suggested questions that the flow's own list of requests (next_steps.asks) lacks.
 NOT_IN_ASKS = frozenset(
-    {"written_decision", "advice", "dp_rate", "aftercare", "financial_assessment"}
+    {"written_decision", "advice", "dp_rate", "pay_relative", "aftercare", "financial_assessment"}
 )
 
 
@@ -130,6 +136,7 @@ def questions(reader: Reader, applicable: set[str], short_rate: bool) -> list[It
         "advice": "advice" in applicable,
         "direct_payment": "direct_payment" in applicable,
         "dp_rate": short_rate,
+        "pay_relative": reader.answers.get("managing_budget.employ_known") == "family_household",
         "advocate": "advocate" in applicable,
         "aftercare": "aftercare" in applicable,
         "carer_of_you": "carer_of_you" in applicable,

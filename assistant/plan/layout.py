@@ -51,6 +51,14 @@ class SectionLayout:
 #: The sections of the plan, in order. Modules are the England bundle's.
 SECTIONS: tuple[SectionLayout, ...] = (
     SectionLayout(
+        "urgent_help",
+        N_("If you need help now"),
+        answers="none",
+        explain="none",
+        extra="urgent",
+        when="crisis",
+    ),
+    SectionLayout(
         "about_me", N_("About me"), "getting_started", explain="none", extra="jurisdiction"
     ),
     SectionLayout("what_matters", N_("What matters to me"), "what_matters", "quotes", "none"),

@@ -17,7 +17,7 @@ from assistant.i18n import Translator
 from assistant.money import AgeBand, Employee, calculate
 from assistant.plan import FORMATS, export
 from assistant.plan.build import build_plan
-from assistant.plan.model import CostTable, Items, Plan, plan_json_schema
+from assistant.plan.model import CostTable, Items, Paragraph, Plan, plan_json_schema
 
 T = Translator()
 
@@ -122,6 +122,41 @@ def test_a_low_offer_gives_the_case_for_a_review_and_the_paragraph_in_every_form
         assert "The case for a review" in text, fmt
         assert "A paragraph you can use to ask for a review" in text, fmt
         assert text.index("Register with HMRC") < text.index("The case for a review"), fmt
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_urgent_help_comes_first_only_after_a_crisis(name: str, persona: Persona) -> None:
+    plan = build_plan(persona(name), T, today=DAY)
+    ids = [section.id for section in plan.sections]
+    if name == "crisis_disclosure":
+        assert ids[0] == "urgent_help"
+        text = export(persona(name), "txt", today=DAY)
+        assert text.index("Samaritans: 116 123") < text.index("About me")
+    else:
+        assert "urgent_help" not in ids
+
+
+def test_paying_a_relative_at_home_keeps_the_rule_and_the_question(persona: Persona) -> None:
+    plan = build_plan(persona("daughter_helping"), T, today=DAY)
+    budget, questions = plan.section("budget"), plan.section("questions")
+    assert budget is not None and questions is not None
+    rules = [i.id for b in budget.blocks if isinstance(b, Items) for i in b.items]
+    assert rules[:2] == ["family_rule", "family_rule_more"]
+    asked = [i.id for b in questions.blocks if isinstance(b, Items) for i in b.items]
+    assert "pay_relative" in asked
+    other = build_plan(persona("council_manages"), T, today=DAY).section("questions")
+    assert other is not None
+    assert "pay_relative" not in [
+        i.id for b in other.blocks if isinstance(b, Items) for i in b.items
+    ]
+
+
+def test_needs_that_come_and_go_carry_their_regulation(persona: Persona) -> None:
+    section = build_plan(persona("daughter_helping"), T, today=DAY).section("day_to_day")
+    assert section is not None
+    found = [b for b in section.blocks if isinstance(b, Paragraph) and "come and go" in b.text]
+    assert len(found) == 1
+    assert [s.id for s in found[0].sources] == ["eligibility_regs_reg2"]
 
 
 def test_skipped_money_gives_no_cost_table_and_says_why(persona: Persona) -> None:
