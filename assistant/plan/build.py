@@ -13,6 +13,7 @@ import datetime as dt
 
 from assistant.engine.session import Session
 from assistant.engine.values import N_
+from assistant.flow import model
 from assistant.i18n import LOCALES, Translator
 from assistant.plan import extras
 from assistant.plan.layout import SectionLayout, layouts_for
@@ -65,7 +66,7 @@ def build_plan(
             costs=found.cost_facts,
             answered_by=_text_or_none(reader.answers.get("getting_started.answering")),
         ),
-        notes=_notes(session) if adviser else None,
+        notes=_notes(reader) if adviser else None,
     )
 
 
@@ -73,13 +74,26 @@ def _text_or_none(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _notes(session: Session) -> tuple[Note, ...]:
-    """The adviser's notes, in order. Never part of the person's own plan."""
+def _notes(reader: Reader) -> tuple[Note, ...]:
+    """The adviser's notes, in order, each with the question it was made at."""
     return tuple(
-        Note(event.at, event.step, str(event.value))
-        for event in session.events
+        Note(event.at, event.step, str(event.value), _shown_at(reader, event.step))
+        for event in reader.session.events
         if event.kind == "note"
     )
+
+
+def _shown_at(reader: Reader, key: str | None) -> str:
+    """What the person saw at step ``key``: a question's text, or an explanation's title."""
+    info = reader.session.bundle.steps.get(key or "")
+    step = info.step if info is not None else None
+    if isinstance(step, model.Ask):
+        shown: str | None = step.text
+    elif isinstance(step, model.Say):
+        shown = step.title or step.text
+    else:
+        return ""
+    return reader.render(key or "", shown) if shown else ""
 
 
 def _section(reader: Reader, found: extras.Found, layout: SectionLayout) -> Section | None:

@@ -23,7 +23,7 @@ from assistant.plan.model import (
     Section,
     SourceRef,
 )
-from assistant.plan.render import Labels, titled, when
+from assistant.plan.render import Labels, note_place, titled, when
 from assistant.plan.style import STYLESHEET
 
 
@@ -177,8 +177,8 @@ def _cost_row(row: CostRow) -> str:
 def _notes(plan: Plan, labels: Labels) -> str:
     notes = plan.notes or ()
     items = "".join(
-        f'<li><span class="when">{escape(when(n.at))}</span> ({escape(labels.note_at)} '
-        f"<code>{escape(n.step or '-')}</code>): {_lines(n.text)}</li>"
+        f'<li><span class="when">{escape(when(n.at))}.</span> '
+        f"{escape(note_place(n, labels))}<br>{_lines(n.text)}</li>"
         for n in notes
     )
     return (

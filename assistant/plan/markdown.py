@@ -19,7 +19,7 @@ from assistant.plan.model import (
     Quote,
     SourceRef,
 )
-from assistant.plan.render import Labels, titled, when
+from assistant.plan.render import Labels, note_place, titled, when
 from assistant.transcript.markdown import escape
 
 
@@ -40,7 +40,7 @@ def to_markdown(plan: Plan, labels: Labels) -> str:
     if plan.notes is not None:
         out += ["", f"## {escape(labels.notes)}", ""]
         out += [
-            f"- {escape(when(n.at))} ({labels.note_at} `{n.step or '-'}`): {escape(n.text)}"
+            f"- **{escape(when(n.at))}.** {escape(note_place(n, labels))}  \n  {escape(n.text)}"
             for n in plan.notes
         ]
     return "\n".join(out).rstrip() + "\n"

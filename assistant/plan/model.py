@@ -144,11 +144,16 @@ class Facts(Struct, frozen=True):
 
 
 class Note(Struct, frozen=True):
-    """An adviser's note: when, at which step, and what. Only in the adviser's export."""
+    """An adviser's note: when, at which step, and what. Only in the adviser's export.
+
+    ``question`` is what the person was being asked then, as shown, so a reader of the
+    adviser's copy need not know the flow's step ids.
+    """
 
     at: str
     step: str | None
     text: str
+    question: str = ""
 
 
 class BundleRef(Struct, frozen=True):

@@ -13,7 +13,7 @@ import msgspec
 from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.money import messages as m
-from assistant.plan.model import Plan, SourceRef
+from assistant.plan.model import Note, Plan, SourceRef
 
 
 def render(plan: Plan, fmt: str, t: Translator) -> str:
@@ -65,6 +65,7 @@ class Labels:
         self.cost_line = g(N_("Cost"))
         self.notes = g(N_("Adviser notes (not part of the person's plan)"))
         self.note_at = g(N_("At step"))
+        self.note_during = g(N_("While on"))
         self.adviser_copy = g(N_("Adviser's copy: it includes the adviser's notes."))
         self.unconfirmed = g(N_("(not yet confirmed)"))
 
@@ -79,6 +80,13 @@ class Labels:
 def titled(title: str) -> str:
     """A title that runs into its text ends with a full stop, unless it has punctuation."""
     return title if not title or title[-1] in ".?!:" else title + "."
+
+
+def note_place(note: Note, labels: Labels) -> str:
+    """Where a note was made: "While on: <question>", or the step id when there is no text."""
+    if note.question:
+        return f"{labels.note_during}: {note.question}"
+    return f"{labels.note_at} {note.step or '-'}"
 
 
 def when(at: str) -> str:

@@ -19,7 +19,7 @@ from assistant.plan.model import (
     Quote,
     SourceRef,
 )
-from assistant.plan.render import Labels, titled, when
+from assistant.plan.render import Labels, note_place, titled, when
 
 WIDTH = 72
 
@@ -42,9 +42,8 @@ def to_text(plan: Plan, labels: Labels) -> str:
     if plan.notes is not None:
         out += ["", "", labels.notes, "-" * min(len(labels.notes), WIDTH), ""]
         for note in plan.notes:
-            out += _wrap(
-                f"{when(note.at)} ({labels.note_at} {note.step or '-'}): {note.text}", "- "
-            )
+            out += _wrap(f"{when(note.at)}. {note_place(note, labels)}", "- ")
+            out += _wrap(note.text, "  ")
     return "\n".join(out).rstrip() + "\n"
 
 

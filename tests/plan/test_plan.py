@@ -43,6 +43,12 @@ def test_the_adviser_call_has_its_notes_in_the_adviser_copy_only(persona: Person
     plan = build_plan(persona("adviser_call"), T, today=DAY, adviser=True)
     assert plan.notes is not None and len(plan.notes) == 3
     assert build_plan(persona("adviser_call"), T, today=DAY).notes is None
+    # Each note says what the person was being asked, not only the flow's step id.
+    feel_safe = next(n for n in plan.notes if n.step == "day_to_day.feel_safe")
+    assert feel_safe.question == "Do you feel safe at home, and with the people around you?"
+    for fmt in ("md", "html", "txt"):
+        copy = export(persona("adviser_call"), fmt, today=DAY, adviser=True)
+        assert "While on: Do you feel safe at home" in " ".join(copy.split()), fmt
 
 
 @pytest.mark.parametrize("name", PERSONAS)
