@@ -60,7 +60,11 @@ def _of_tree(tree: Mark, path: Path) -> tuple[int, int]:
 
 
 def parse(text: str, filename: str) -> tuple[Any, Positions, list[Problem]]:
-    """Parse one YAML document; on a syntax error, return a problem instead of raising."""
+    """Parse one YAML document; on a syntax error, return a problem instead of raising.
+
+    Ordinary documents are built in one pass from the parser's events; one with an
+    anchor, alias, tag or merge key is composed instead, so aliases are refused as before.
+    """
     loader = _Loader(text)
     try:
         data, tree, problems = build(loader, filename)
