@@ -150,17 +150,21 @@ def _construct(tag: str, event: Any, problems: list[Problem], filename: str) -> 
     try:
         return construct(_CONSTRUCTOR_LOADER, node)
     except (ValueError, yaml.constructor.ConstructorError):
-        problems.append(
-            Problem(
-                filename,
-                event.start_mark.line + 1,
-                event.start_mark.column + 1,
-                "yaml-value",
-                f"'{event.value}' cannot be read here.",
-                "Write dates as real dates in the form YYYY-MM-DD, or put the text in quotes.",
-            )
-        )
+        mark = event.start_mark
+        problems.append(value_problem(filename, mark.line + 1, mark.column + 1, event.value))
         return event.value
+
+
+def value_problem(filename: str, line: int, column: int, text: str) -> Problem:
+    """A plain scalar that looks like a number or date but is not one (2026-11-31)."""
+    return Problem(
+        filename,
+        line,
+        column,
+        "yaml-value",
+        f"'{text}' cannot be read here.",
+        "Write dates as real dates in the form YYYY-MM-DD, or put the text in quotes.",
+    )
 
 
 def duplicate_problem(filename: str, line: int, column: int, key: str, first: int) -> Problem:

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from assistant.flow.problems import Problem
-from assistant.flow.yamlevents import Mark, Unusual, build, duplicate_problem
+from assistant.flow.yamlevents import Mark, Unusual, build, duplicate_problem, value_problem
 
 Path = tuple[str | int, ...]
 
@@ -168,16 +168,7 @@ def _build(
         return construct(_SCALAR_LOADER, node)
     except (ValueError, yaml.constructor.ConstructorError):
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        problems.append(
-            Problem(
-                filename,
-                line,
-                column,
-                "yaml-value",
-                f"'{node.value}' cannot be read here.",
-                "Write dates as real dates in the form YYYY-MM-DD, or put the text in quotes.",
-            )
-        )
+        problems.append(value_problem(filename, line, column, node.value))
         return node.value
 
 
