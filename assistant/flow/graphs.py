@@ -11,16 +11,19 @@ from collections import deque
 from assistant.flow.bundle import StepInfo
 
 
-def reachable(steps: dict[str, StepInfo], origin: str, *, forward: bool) -> set[str]:
-    """Steps reachable from ``origin`` going forward, or from which ``origin`` is reached."""
-    if origin not in steps:
-        return set()
+def reachable(steps: dict[str, StepInfo], *origins: str, forward: bool) -> set[str]:
+    """Steps reachable from any of ``origins`` going forward, or from which one is reached.
+
+    Several origins are searched together (one pass, not one per origin), so finding the
+    steps that lead to any 'end' costs the same however many ends a flow has.
+    """
     incoming: dict[str, list[str]] = {}
     if not forward:
         for key, info in steps.items():
             for edge in info.edges:
                 incoming.setdefault(edge.target, []).append(key)
-    seen, queue = {origin}, deque([origin])
+    seen = {origin for origin in origins if origin in steps}
+    queue = deque(seen)
     while queue:
         key = queue.popleft()
         following = [e.target for e in steps[key].edges] if forward else incoming.get(key, [])

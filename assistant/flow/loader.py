@@ -30,19 +30,23 @@ STEP_KINDS: dict[str, type[model.StepBase]] = {
 _AT_PATH = re.compile(r" - at `\$((?:\.[A-Za-z_][\w]*|\[\d+\])*)`$")
 
 
-_FIELD_NAMES: dict[type[Any], tuple[str, ...]] = {}
+_FIELD_NAMES: dict[type[Any], frozenset[str]] = {}
 
 
-def field_names(cls: type[Any]) -> list[str]:
-    """The keys a YAML mapping may use for ``cls`` (as written in files).
+def field_names(cls: type[Any]) -> frozenset[str]:
+    """The keys a YAML mapping may use for ``cls`` (as written in files, ``kind`` included).
 
     Cached: msgspec re-reads the class annotations on every call, which was most of the
     time spent loading a 300-step flow.
     """
     names = _FIELD_NAMES.get(cls)
     if names is None:
-        names = _FIELD_NAMES[cls] = tuple(f.encode_name for f in msgspec.structs.fields(cls))
-    return list(names)
+        found = [f.encode_name for f in msgspec.structs.fields(cls)]
+        config = getattr(cls, "__struct_config__", None)
+        if config is not None and config.tag_field:
+            found.append(config.tag_field)
+        names = _FIELD_NAMES[cls] = frozenset(found)
+    return names
 
 
 class FileReader:
@@ -85,14 +89,14 @@ class FileReader:
         self, data: dict[str, Any], cls: type[Any], path: Path
     ) -> dict[str, Any]:
         allowed = field_names(cls)
-        if getattr(cls, "__struct_config__", None) and cls.__struct_config__.tag_field:
-            allowed.append(cls.__struct_config__.tag_field)
+        if allowed.issuperset(data):  # the usual case: nothing to drop or report
+            return data
         kept: dict[str, Any] = {}
         for key, value in data.items():
             if key in allowed:
                 kept[key] = value
                 continue
-            close = difflib.get_close_matches(str(key), allowed, n=1)
+            close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
             hint = f"Did you mean '{close[0]}'? " if close else ""
             self.problem(
                 (*path, key),

@@ -350,9 +350,7 @@ class _Checker:
                     "Point a 'next', branch case or link at it, or delete it.",
                 )
         ends = [k for k, s in self.bundle.steps.items() if isinstance(s.step, model.End)]
-        finishing: set[str] = set()
-        for end in ends:
-            finishing |= reachable(self.bundle.steps, end, forward=False)
+        finishing = reachable(self.bundle.steps, *ends, forward=False)
         for key in sorted(started - finishing):
             self.at_step(
                 key,
@@ -360,6 +358,8 @@ class _Checker:
                 "From this step the conversation can never reach an 'end' step.",
                 "Make sure every path leads to an 'end' step.",
             )
+        if self._ancestor_bits():  # the steps could be put in order, so nothing loops
+            return
         cycle = find_cycle(self.bundle.steps, started)
         if cycle:
             self.at_step(
@@ -395,12 +395,17 @@ class _Checker:
 
     def _before(self, key: str) -> set[str] | Ancestors:
         """The steps from which ``key`` can be reached (every step before it)."""
+        ancestors = self._ancestor_bits()
+        if not ancestors:  # a loop: the checker reports it; fall back to a search
+            return reachable(self.bundle.steps, key, forward=False) - {key}
+        return Ancestors(ancestors[key], self._positions)
+
+    def _ancestor_bits(self) -> dict[str, int]:
+        """Each step's ancestors as bits, worked out once; empty if the steps loop."""
         if self._ancestors is None:
             self._ancestors = ancestor_bits(self.bundle.steps) or {}
             self._positions = {k: i for i, k in enumerate(self.bundle.steps)}
-        if not self._ancestors:  # a loop: the checker reports it; fall back to a search
-            return reachable(self.bundle.steps, key, forward=False) - {key}
-        return Ancestors(self._ancestors[key], self._positions)
+        return self._ancestors
 
 
 def _placeholders(step: model.Step) -> Iterable[str]:

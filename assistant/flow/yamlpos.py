@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from assistant.flow.problems import Problem
+from assistant.flow.yamlevents import Mark, Unusual, build, duplicate_problem, value_problem
 
 Path = tuple[str | int, ...]
 
@@ -22,23 +23,63 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 
 class Positions:
-    """Line and column (1-based) of each path in a parsed document."""
+    """Line and column (1-based) of each path in a parsed document.
 
-    def __init__(self) -> None:
+    Filled either path by path with :meth:`record`, or at once from the tree of marks
+    that :func:`assistant.flow.yamlevents.build` makes (no path tuples are built then).
+    """
+
+    def __init__(self, tree: Mark | None = None) -> None:
         self._marks: dict[Path, tuple[int, int]] = {}
+        self._tree = tree
 
     def record(self, path: Path, node: yaml.Node) -> None:
         self._marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
 
     def of(self, path: Path) -> tuple[int, int]:
         """The position of ``path``, or of its nearest recorded parent."""
+        if self._tree is not None:
+            return _of_tree(self._tree, path)
         while path not in self._marks and path:
             path = path[:-1]
         return self._marks.get(path, (1, 1))
 
 
+def _of_tree(tree: Mark, path: Path) -> tuple[int, int]:
+    line, column, children = tree
+    for part in path:
+        entry: Mark | None = None
+        if isinstance(children, dict) and isinstance(part, str):
+            entry = children.get(part)
+        elif isinstance(children, list) and type(part) is int and 0 <= part < len(children):
+            entry = children[part]
+        if entry is None:
+            break
+        line, column, children = entry
+    return line, column
+
+
 def parse(text: str, filename: str) -> tuple[Any, Positions, list[Problem]]:
-    """Parse one YAML document; on a syntax error, return a problem instead of raising."""
+    """Parse one YAML document; on a syntax error, return a problem instead of raising.
+
+    Ordinary documents are built in one pass from the parser's events; one with an
+    anchor, alias, tag or merge key is composed instead, so aliases are refused as before.
+    """
+    loader = _Loader(text)
+    try:
+        data, tree, problems = build(loader, filename)
+        return data, Positions(tree), problems
+    except yaml.MarkedYAMLError as error:
+        return None, Positions(), [_syntax_problem(error, filename)]
+    except Unusual:  # an alias, a tag, a merge key...: compose it, as below
+        pass
+    finally:
+        loader.dispose()
+    return _parse_composed(text, filename)
+
+
+def _parse_composed(text: str, filename: str) -> tuple[Any, Positions, list[Problem]]:
+    """The careful path for unusual documents: compose nodes, refuse aliases, construct."""
     positions = Positions()
     try:
         node = yaml.compose(text, Loader=_Loader)
@@ -127,16 +168,7 @@ def _build(
         return construct(_SCALAR_LOADER, node)
     except (ValueError, yaml.constructor.ConstructorError):
         line, column = node.start_mark.line + 1, node.start_mark.column + 1
-        problems.append(
-            Problem(
-                filename,
-                line,
-                column,
-                "yaml-value",
-                f"'{node.value}' cannot be read here.",
-                "Write dates as real dates in the form YYYY-MM-DD, or put the text in quotes.",
-            )
-        )
+        problems.append(value_problem(filename, line, column, node.value))
         return node.value
 
 
@@ -197,14 +229,8 @@ def _alias_problem(node: yaml.Node, filename: str) -> Problem:
 
 
 def _duplicate(filename: str, key_node: yaml.Node, key: str, first: int) -> Problem:
-    return Problem(
-        filename,
-        key_node.start_mark.line + 1,
-        key_node.start_mark.column + 1,
-        "duplicate-key",
-        f"The key '{key}' appears twice here (first on line {first}).",
-        "Keep one of them; YAML would silently use only the last.",
-    )
+    mark = key_node.start_mark
+    return duplicate_problem(filename, mark.line + 1, mark.column + 1, key, first)
 
 
 def _walk(
