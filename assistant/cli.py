@@ -15,6 +15,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from assistant.engine.values import N_
+
 #: name → (module providing add_parser/run, one-line help). Modules are imported lazily.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "check": ("assistant.flow.cli", "Check flow files and report every problem with file:line."),
@@ -33,10 +35,40 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one kind line and exit code 2."""
+    """An argument parser whose errors are one kind line and exit code 2.
+
+    ``lang`` is the ``--lang`` found on the command line (None: the system's language):
+    our part of the line is in that language; argparse's own message stays in English.
+    """
+
+    def __init__(self, *args: Any, lang: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lang = lang
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: {message}. Try '{self.prog} --help'.\n")
+        hint = _translate(self.lang, N_("Try '{command} --help'.")).replace("{command}", self.prog)
+        self.exit(2, f"{self.prog}: {message}. {hint}\n")
+
+
+def _translate(lang: str | None, msgid: str) -> str:
+    """One message in the language asked for (else the system's), English if there is none."""
+    from assistant.frontends import choose_locale
+    from assistant.i18n import MissingCatalog, translator_for
+
+    try:
+        return translator_for(choose_locale(lang)).gettext(msgid)
+    except (ValueError, MissingCatalog):
+        return msgid
+
+
+def _requested_lang(argv: Sequence[str]) -> str | None:
+    """``--lang X`` or ``--lang=X`` from the command line, before it is parsed."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
 
 
 def add_conversation_options(parser: argparse.ArgumentParser, *, subcommand: bool = False) -> None:
@@ -83,9 +115,11 @@ def add_conversation_options(parser: argparse.ArgumentParser, *, subcommand: boo
 
 def build_parser(argv: Sequence[str]) -> Parser:
     """The parser; only the subcommand named on the command line is imported."""
+    lang = _requested_lang(argv)
     parser = Parser(
         prog="support-plan",
         description="Plan adult social care in England, one question at a time.",
+        lang=lang,
     )
     add_conversation_options(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
@@ -98,6 +132,8 @@ def build_parser(argv: Sequence[str]) -> Parser:
             module.add_parser(subparsers)
         else:
             module.add_parser(subparsers, name)
+    for subparser in subparsers.choices.values():
+        subparser.lang = lang
     return parser
 
 
@@ -124,9 +160,10 @@ def run(argv: Sequence[str]) -> int:
         return start_conversation(args)
     module = _load(SUBCOMMANDS[args.command][0])
     if module is None:
-        print(
-            f"support-plan: '{args.command}' is not available in this version yet.", file=sys.stderr
+        message = _translate(
+            getattr(args, "lang", None), N_("'{command}' is not available in this version yet.")
         )
+        print(f"support-plan: {message.replace('{command}', args.command)}", file=sys.stderr)
         return 2
     handler = getattr(args, "handler", None) or module.run
     return int(handler(args))

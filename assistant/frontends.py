@@ -10,9 +10,13 @@ import argparse
 import importlib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant.flow.bundle import Bundle
+from assistant.engine.values import N_
+
+if TYPE_CHECKING:  # only for annotations: importing frontends stays cheap for the commands
+    from assistant.flow.bundle import Bundle
+    from assistant.i18n import Translator
 
 
 def add_parser(subparsers: Any, name: str) -> None:
@@ -45,8 +49,12 @@ def choose_locale(requested: str | None) -> str:
     return match_locale(system_languages()) or SOURCE_LOCALE
 
 
-def load(flow: str | None) -> Bundle | None:
-    """Load the bundle, printing every problem and returning None if it cannot be used."""
+def load(flow: str | None, t: Translator | None = None) -> Bundle | None:
+    """Load the bundle, printing every problem and returning None if it cannot be used.
+
+    The problems themselves are for flow authors and stay in English; the closing line is
+    in the language of ``t``.
+    """
     from assistant.flow.bundle import load_bundle
     from assistant.flow.problems import FlowError
     from assistant.paths import bundle_path
@@ -56,44 +64,71 @@ def load(flow: str | None) -> Bundle | None:
         return load_bundle(path, display_root=Path.cwd())
     except FlowError as error:
         print(error, file=sys.stderr)
-        print(
-            f"support-plan: the conversation in {path} has problems (listed above); run 'support-plan check'.",
-            file=sys.stderr,
+        say_problem(
+            t,
+            N_("the conversation in {path} has problems (listed above); run 'support-plan check'."),
+            path=str(path),
         )
+        return None
+
+
+def say_problem(t: Translator | None, msgid: str, **params: str) -> None:
+    """One line on standard error, ``support-plan: ...``, in the language of ``t``."""
+    text = msgid if t is None else t.gettext(msgid)
+    for name, value in params.items():
+        text = text.replace("{" + name + "}", value)
+    print(f"support-plan: {text}", file=sys.stderr, flush=True)
+
+
+def command_translator(requested: str | None) -> Translator | None:
+    """The translator for a command: ``--lang`` if given, else the system's language.
+
+    None (after saying which languages there are, in the system's language) when
+    ``--lang`` names one we do not ship; the command should then exit with code 2.
+    """
+    try:
+        return translator_or_english(choose_locale(requested))
+    except ValueError:
+        say_problem(
+            _quiet_translator(choose_locale(None)),
+            N_("there is no '{lang}' language. Use en_GB, cy or pl."),
+            lang=str(requested),
+        )
+        return None
+
+
+def _quiet_translator(locale: str) -> Translator | None:
+    from assistant.i18n import MissingCatalog, translator_for
+
+    try:
+        return translator_for(locale)
+    except MissingCatalog:
         return None
 
 
 def start_conversation(args: argparse.Namespace) -> int:
     """Start (or with a reference, resume) a conversation in the chosen front end."""
-    try:
-        locale = choose_locale(args.lang)
-    except ValueError:
-        print(
-            f"support-plan: there is no '{args.lang}' language. Use en_GB, cy or pl.",
-            file=sys.stderr,
-        )
+    t = command_translator(args.lang)
+    if t is None:
         return 2
     if getattr(args, "reference", None) and not args.flow:
         from assistant.store.saving import saved_flow
 
         args.flow = saved_flow(args)  # resume with the questions it was saved with
-    bundle = load(args.flow)
+    bundle = load(args.flow, t)
     if bundle is None:
         return 1
     if args.plain or args.json:
-        return _run_plain(args, bundle, locale)
+        return _run_plain(args, bundle, t)
     try:
         run_app = importlib.import_module("assistant.ui.app").run_app
     except ImportError:
-        print(
-            "support-plan: the full-screen app is not available; starting plain mode.",
-            file=sys.stderr,
-        )
-        return _run_plain(args, bundle, locale)
-    return int(run_app(args, bundle, locale))
+        say_problem(t, N_("the full-screen app is not available; starting plain mode."))
+        return _run_plain(args, bundle, t)
+    return int(run_app(args, bundle, t.locale))
 
 
-def translator_or_english(locale: str) -> Any:
+def translator_or_english(locale: str) -> Translator:
     """The locale's translator; if its catalog is not built, say so and carry on in English."""
     from assistant.i18n import MissingCatalog, translator_for
 
@@ -104,19 +139,16 @@ def translator_or_english(locale: str) -> Any:
         return translator_for("en_GB")
 
 
-def _run_plain(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:
+def _run_plain(args: argparse.Namespace, bundle: Bundle, translator: Translator) -> int:
     from assistant.engine.session import Session
     from assistant.plain.console import LineConversation, LineIO
 
-    translator = translator_or_english(locale)
     io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
     try:
-        opened = open_saving(args, bundle, translator.locale, io)
+        opened = open_saving(args, bundle, translator, io)
     except (KeyboardInterrupt, EOFError):  # Ctrl-C or Ctrl-D at the saving questions
-        print(
-            "\nsupport-plan: stopped before the conversation began; nothing was saved.",
-            file=sys.stderr,
-        )
+        print(file=sys.stderr)
+        say_problem(translator, N_("stopped before the conversation began; nothing was saved."))
         return 130
     if opened is None:
         return 1
@@ -138,13 +170,14 @@ def _run_plain(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:
 
 
 def open_saving(
-    args: argparse.Namespace, bundle: Bundle, locale: str, io: Any
+    args: argparse.Namespace, bundle: Bundle, t: Translator, io: Any
 ) -> tuple[Any, list[Any], Any] | None:
     """Where to save: (target or None, events to resume from, callback per event).
 
     Asks for consent first (``--save``/``--no-save`` when a program drives the assistant),
     then opens the store; with a reference, loads that conversation. None means exit 1.
+    Everything is asked and said in the language of ``t``.
     """
     from assistant.store.saving import open_saving as open_line_saving
 
-    return open_line_saving(args, bundle, locale, io)
+    return open_line_saving(args, bundle, t, io)

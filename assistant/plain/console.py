@@ -19,7 +19,7 @@ from assistant.engine.session import Session
 from assistant.engine.values import N_, Special, option_number
 from assistant.i18n import Translator
 from assistant.plain import text_layout
-from assistant.plain.render import describe, help_now
+from assistant.plain.render import TRANSLATED_COMMANDS, describe, help_now, words_to_type
 from assistant.safety import crisis_phrase_found
 
 
@@ -68,23 +68,6 @@ COMMAND_WORDS: dict[str, str] = {
     "plan": "plan",
 }
 
-#: The command words in the person's language: each msgid is translated as the word(s) to
-#: type, several separated by "|". English always works too.
-TRANSLATED_COMMANDS: dict[str, str] = {
-    N_("back"): "back",
-    N_("why"): "why",
-    N_("review"): "review",
-    N_("repeat"): "repeat",
-    N_("save"): "save",
-    N_("quit"): "quit",
-    N_("help now"): "help_now",
-    N_("help"): "help",
-    N_("don't know"): "dont_know",
-    N_("rather not say"): "decline",
-    N_("change"): "change",
-    N_("plan"): "plan",
-}
-
 
 def command_words(t: Translator) -> dict[str, str]:
     """Every word that names a command, in English and in the translator's language."""
@@ -115,6 +98,7 @@ class LineConversation:
         self.target = target
         self._quit_warned = False
         self._words = command_words(t)
+        self._to_type = words_to_type(t)
         change = {w.strip().lower() for w in t.gettext(N_("change")).split("|")} | {
             "change",
             "edit",
@@ -197,8 +181,9 @@ class LineConversation:
         if isinstance(raw, str) and crisis_phrase_found(raw, self.t.locale):
             self._say(
                 N_(
-                    "Thank you for telling us. If you are not safe, or someone is hurting you, help is here now: type 'help now'. We will carry on whenever you are ready."
-                )
+                    "Thank you for telling us. If you are not safe, or someone is hurting you, help is here now: type '{help_now}'. We will carry on whenever you are ready."
+                ),
+                help_now=self._to_type["help_now"],
             )
         return self._show(outputs)
 
@@ -265,8 +250,9 @@ class LineConversation:
             self._quit_warned = True
             self._say(
                 N_(
-                    "Your answers are not being saved, so they will be gone if you leave. Type quit again to leave anyway."
-                )
+                    "Your answers are not being saved, so they will be gone if you leave. Type {quit} again to leave anyway."
+                ),
+                quit=self._to_type["quit"],
             )
             return False
         self._say(N_("Goodbye. Nothing was saved."))
@@ -303,11 +289,12 @@ class LineConversation:
         return False
 
     def _help(self, _: str) -> bool:
-        self._say(
+        text = self.t.gettext(
             N_(
-                "You can type: back, why, review, change N, repeat, plan, save, quit. For urgent help, type: help now."
+                "You can type: {back}, {why}, {review}, {change} N, {repeat}, {plan}, {save}, {quit}. For urgent help, type: {help_now}."
             )
         )
+        self._say(text.format(**self._to_type), translate=False)
         return False
 
     def _end_of_input(self) -> None:

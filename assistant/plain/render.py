@@ -22,6 +22,34 @@ from assistant.engine.values import N_
 from assistant.flow.bundle import Bundle
 from assistant.i18n import Translator
 
+#: The command words in the person's language, by command: each msgid is translated as the
+#: word(s) to type, several separated by "|" (the first is the one hints quote). Plain mode
+#: accepts all of them, and the English ones too.
+TRANSLATED_COMMANDS: dict[str, str] = {
+    N_("back"): "back",
+    N_("why"): "why",
+    N_("review"): "review",
+    N_("repeat"): "repeat",
+    N_("save"): "save",
+    N_("quit"): "quit",
+    N_("help now"): "help_now",
+    N_("help"): "help",
+    N_("don't know"): "dont_know",
+    N_("rather not say"): "decline",
+    N_("change"): "change",
+    N_("plan"): "plan",
+}
+
+
+def word_to_type(t: Translator, msgid: str) -> str:
+    """The word a hint quotes for a command: the first of its words in the person's language."""
+    return t.gettext(msgid).split("|")[0].strip() or msgid
+
+
+def words_to_type(t: Translator) -> dict[str, str]:
+    """Each command's word for hints, by command (``{back}``, ``{help_now}``...)."""
+    return {command: word_to_type(t, msgid) for msgid, command in TRANSLATED_COMMANDS.items()}
+
 
 def citation(bundle: Bundle, source_id: str, t: Translator) -> str:
     """A source as one line: title, part, and a warning when it is not yet confirmed."""
@@ -84,9 +112,9 @@ def extra_answers(step: StepShown, t: Translator) -> list[str]:
     """The other answers this question accepts, as the words to type."""
     extras = []
     if step.allow_unknown:
-        extras.append(t.gettext(N_("don't know")))
+        extras.append(word_to_type(t, N_("don't know")))
     if step.allow_decline:
-        extras.append(t.gettext(N_("rather not say")))
+        extras.append(word_to_type(t, N_("rather not say")))
     return extras
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from assistant.engine.io import ReviewItem
 from assistant.engine.values import N_
 from assistant.i18n import Translator
+from assistant.plain.render import words_to_type
 
 
 def layout(data: dict[str, Any], t: Translator) -> str:
@@ -23,9 +24,9 @@ def layout(data: dict[str, Any], t: Translator) -> str:
     if event == "end":
         closing = t.gettext(
             N_(
-                "That is the end. Type plan to see your draft plan, review to check your answers, back to go back, or quit to finish."
+                "That is the end. Type {plan} to see your draft plan, {review} to check your answers, {back} to go back, or {quit} to finish."
             )
-        )
+        ).format(**words_to_type(t))
         return "\n".join(
             ["", data["progress"]["line"], *([data["text"]] if data["text"] else []), closing]
         )
@@ -63,7 +64,7 @@ def _step(data: dict[str, Any], t: Translator) -> str:
             )
         )
     if data["kind"] == "ask" and data["why"]:
-        lines.append(t.gettext(N_("Type why to see why we ask.")))
+        lines.append(t.gettext(N_("Type {why} to see why we ask.")).format(**words_to_type(t)))
     return "\n".join(lines)
 
 
@@ -82,7 +83,9 @@ def review(items: list[ReviewItem], t: Translator) -> str:
             f"  {number}. {t.render(item.question)} {t.gettext(N_('Answer:'))} {t.value(value)}"
         )
     lines.append(
-        t.gettext(N_("To change an answer, type change and its number, for example: change 2."))
+        t.gettext(
+            N_("To change an answer, type {change} and its number, for example: {change} 2.")
+        ).format(**words_to_type(t))
     )
     return "\n".join(lines)
 

@@ -3,16 +3,21 @@
 Front ends talk only to :class:`Store`, never to SQLite, so a server database for
 helplines with many advisers can be added later as another implementation. Every error
 is a :class:`StoreError` whose message is kind, names the file and says what to do, and
-never contains a person's answers.
+never contains a person's answers. The store never translates: an error carries its
+message id and parameters (a :class:`Msg`, like the engine's), and each front end shows
+it in the person's language with :meth:`StoreError.text`.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from assistant.engine.events import Event
+from assistant.engine.io import Msg
 
 
 @dataclass(frozen=True)
@@ -33,16 +38,42 @@ class ConversationSummary:
     readable: bool = True
 
 
+class Renders(Protocol):
+    """What a front end's translator offers (:class:`assistant.i18n.Translator` does)."""
+
+    def render(self, msg: Msg | None) -> str:
+        """The message in the person's language, parameters filled in."""
+        ...
+
+
 class StoreError(Exception):
     """A problem with saved conversations, told kindly: the file, what happened, what to do.
 
-    The message is shown to people as it is, so it must never contain an answer.
+    ``message`` is an English message id marked with ``N_`` whose ``{path}`` is filled
+    from ``path`` and other ``{names}`` from ``params``. :attr:`message` is the English
+    text (for logs and tests); :meth:`text` is what people see. It never holds an answer.
     """
 
-    def __init__(self, message: str, path: Path | str | None = None) -> None:
-        self.message = message
+    def __init__(
+        self, message: str, path: Path | str | None = None, **params: str | int | Msg
+    ) -> None:
         self.path = None if path is None else Path(path)
-        super().__init__(message)
+        fills = {"path": str(path)} if path is not None else {}
+        self.msg = Msg(message, None, {**fills, **params})
+        self.message = fill(message, self.msg.params)
+        super().__init__(self.message)
+
+    def text(self, t: Renders) -> str:
+        """The message in the language of ``t``, the front end's translator."""
+        return t.render(self.msg)
+
+
+def fill(text: str, params: Mapping[str, object]) -> str:
+    """Replace each ``{name}`` (in English); a path holding braces is left alone."""
+    for name, value in params.items():
+        shown = fill(value.id, value.params) if isinstance(value, Msg) else str(value)
+        text = text.replace("{" + name + "}", shown)
+    return text
 
 
 class UnknownReference(StoreError):
@@ -87,6 +118,11 @@ class Store(ABC):
     @abstractmethod
     def damaged(self) -> str | None:
         """A message if the file is damaged (then it is only read, never written), else None."""
+
+    @property
+    def damage(self) -> StoreError | None:
+        """The same as :attr:`damaged`, as an error a front end can show in any language."""
+        return None if self.damaged is None else DamagedStore(self.damaged)
 
     @abstractmethod
     def unlock(self, passphrase: str) -> None:

@@ -2,6 +2,7 @@
 
 Listing shows only what helps someone choose (reference, label, when, how far), never
 answers. Forgetting asks first, because it cannot be undone; a script must say ``--yes``.
+Everything is said in the language of ``--lang`` (else the system's), like the conversation.
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from assistant.engine.values import N_
 from assistant.store import open_store
-from assistant.store.base import ConversationSummary, Store, StoreError
+from assistant.store.base import ConversationSummary, Store, StoreError, fill
+
+if TYPE_CHECKING:
+    from assistant.i18n import Translator
 
 
 def add_parser(subparsers: Any, name: str) -> None:
@@ -42,25 +47,45 @@ def add_parser(subparsers: Any, name: str) -> None:
         default=argparse.SUPPRESS,
         help="the saved conversations file (or set SUPPORT_PLAN_STORE)",
     )
+    parser.add_argument(
+        "--lang",
+        metavar="LOCALE",
+        default=argparse.SUPPRESS,
+        help="language: en_GB, cy (Welsh) or pl (Polish); default from the system",
+    )
 
 
-def _open(args: argparse.Namespace) -> Store | None:
+def _translator(args: argparse.Namespace) -> Translator | None:
+    """--lang, else the system's language; None (already explained) for an unknown one."""
+    from assistant.frontends import command_translator
+
+    return command_translator(getattr(args, "lang", None))
+
+
+def _say(t: Translator, msgid: str, **params: str | int) -> str:
+    return fill(t.gettext(msgid), params)
+
+
+def _open(args: argparse.Namespace, t: Translator) -> Store | None:
     try:
         return open_store(getattr(args, "store", None))
     except StoreError as error:
-        _problem(error.message)
+        _problem(error.text(t))
         return None
 
 
 def run_sessions(args: argparse.Namespace) -> int:
     """Print the saved conversations, most recent first."""
-    store = _open(args)
+    t = _translator(args)
+    if t is None:
+        return 2
+    store = _open(args, t)
     if store is None:
         return 1
     try:
         summaries = store.conversations()
     except StoreError as error:
-        _problem(error.message)
+        _problem(error.text(t))
         return 1
     finally:
         store.close()
@@ -69,88 +94,135 @@ def run_sessions(args: argparse.Namespace) -> int:
             print(json.dumps(summary.__dict__, ensure_ascii=False))
         return 0
     if not summaries:
-        print(f"No conversations are saved in {store.location}.")
+        print(_say(t, N_("No conversations are saved in {path}."), path=store.location))
         return 0
-    print(f"Saved conversations in {store.location}:")
+    print(_say(t, N_("Saved conversations in {path}:"), path=store.location))
     for summary in summaries:
-        print("  " + describe(summary))
-    print("To carry on with one, type: support-plan resume REFERENCE")
+        print("  " + describe(summary, t))
+    print(t.gettext(N_("To carry on with one, type: support-plan resume REFERENCE")))
     return 0
 
 
-def describe(summary: ConversationSummary) -> str:
+def describe(summary: ConversationSummary, t: Translator) -> str:
     """One line for a conversation: reference, label, last activity and progress."""
     if not summary.readable:
-        label = "(label hidden: protected by a passphrase)"
+        label = t.gettext(N_("(label hidden: protected by a passphrase)"))
     else:
-        label = summary.label or "(no label)"
-    answers = "1 answer" if summary.answered == 1 else f"{summary.answered} answers"
-    progress = f"{answers}, finished" if summary.finished else f"{answers} so far"
-    return f"{summary.reference}  {label}  last used {_when(summary.last_activity)}  {progress}"
+        label = summary.label or t.gettext(N_("(no label)"))
+    answers = fill(
+        t.ngettext("{n} answer", "{n} answers", summary.answered), {"n": summary.answered}
+    )
+    progress = _say(
+        t,
+        N_("{answers}, finished") if summary.finished else N_("{answers} so far"),
+        answers=answers,
+    )
+    when = _say(t, N_("last used {when}"), when=_when(summary.last_activity, t))
+    return f"{summary.reference}  {label}  {when}  {progress}"
 
 
-def _when(iso: str) -> str:
+def _when(iso: str, t: Translator) -> str:
+    """The date in words in the person's language, and the local time: 22 Tachwedd 2026 10:05."""
     try:
-        moment = dt.datetime.fromisoformat(iso)
+        moment = dt.datetime.fromisoformat(iso).astimezone()
     except ValueError:
         return iso
-    return moment.astimezone().strftime("%d %b %Y %H:%M")
+    return f"{t.date(moment.date())} {moment:%H:%M}"
 
 
 def run_forget(args: argparse.Namespace) -> int:
     """Delete one conversation (or all), after confirmation unless --yes."""
+    t = _translator(args)
+    if t is None:
+        return 2
     if bool(args.reference) == bool(args.all):
-        _problem("say which conversation to delete (its reference), or --all for every one.")
+        _problem(
+            t.gettext(
+                N_("say which conversation to delete (its reference), or --all for every one.")
+            )
+        )
         return 2
     if not args.yes and not sys.stdin.isatty():
         _problem(
-            "forgetting cannot be undone, so it asks first. Run it in a terminal to confirm, "
-            "or add --yes to delete without asking."
+            t.gettext(
+                N_(
+                    "forgetting cannot be undone, so it asks first. Run it in a terminal to confirm, or add --yes to delete without asking."
+                )
+            )
         )
         return 1
-    store = _open(args)
+    store = _open(args, t)
     if store is None:
         return 1
     try:
-        return _forget(store, args)
+        return _forget(store, args, t)
     except StoreError as error:
-        _problem(error.message)
+        _problem(error.text(t))
         return 1
     finally:
         store.close()
 
 
-def _forget(store: Store, args: argparse.Namespace) -> int:
+def _forget(store: Store, args: argparse.Namespace, t: Translator) -> int:
     if args.all:
         count = len(store.conversations())
-        if not args.yes and not _confirm(f"Delete all {count} saved conversations?"):
-            print("Nothing was deleted.")
+        question = t.ngettext(
+            "Delete the {count} saved conversation?",
+            "Delete all {count} saved conversations?",
+            count,
+        )
+        if not args.yes and not _confirm(fill(question, {"count": count}), t):
+            print(t.gettext(N_("Nothing was deleted.")))
             return 1
         deleted = store.forget_all()
-        print(f"Deleted {deleted} conversations. They cannot be recovered.")
+        done = t.ngettext(
+            "Deleted {count} conversation. It cannot be recovered.",
+            "Deleted {count} conversations. They cannot be recovered.",
+            deleted,
+        )
+        print(fill(done, {"count": deleted}))
         return 0
     summary = store.summary(args.reference)
     if summary is None:
         _problem(
-            f"there is no saved conversation with the reference {args.reference} in "
-            f"{store.location}. Type 'support-plan sessions' to see the saved ones."
+            _say(
+                t,
+                N_(
+                    "there is no saved conversation with the reference {reference} in {path}. Type 'support-plan sessions' to see the saved ones."
+                ),
+                reference=args.reference,
+                path=store.location,
+            )
         )
         return 1
-    if not args.yes and not _confirm(f"Delete the conversation {describe(summary)}?"):
-        print("Nothing was deleted.")
+    question = _say(
+        t, N_("Delete the conversation {conversation}?"), conversation=describe(summary, t)
+    )
+    if not args.yes and not _confirm(question, t):
+        print(t.gettext(N_("Nothing was deleted.")))
         return 1
     store.forget(summary.reference)
-    print(f"Deleted the conversation {summary.reference}. It cannot be recovered.")
+    print(
+        _say(
+            t,
+            N_("Deleted the conversation {reference}. It cannot be recovered."),
+            reference=summary.reference,
+        )
+    )
     return 0
 
 
-def _confirm(question: str) -> bool:
-    print(f"{question} This cannot be undone. Type yes to delete, or anything else to keep it.")
+def _confirm(question: str, t: Translator) -> bool:
+    """Ask; only yes (in English or the person's language) deletes."""
+    warning = t.gettext(
+        N_("This cannot be undone. Type yes to delete, or anything else to keep it.")
+    )
+    print(f"{question} {warning}")
     try:
         answer = input("> ")
     except EOFError:
         return False
-    return answer.strip().lower() in ("y", "yes")
+    return answer.strip().lower().rstrip(".!") in ("y", "yes", t.gettext(N_("yes")).lower())
 
 
 def _problem(message: str) -> None:

@@ -13,6 +13,8 @@ import sqlite3
 import stat
 from pathlib import Path
 
+from assistant.engine.io import Msg
+from assistant.engine.values import N_
 from assistant.store.base import DamagedStore, StoreError
 
 log = logging.getLogger(__name__)
@@ -22,6 +24,12 @@ FILE_NAME = "conversations.sqlite3"
 ENV_VARIABLE = "SUPPORT_PLAN_STORE"
 #: What :func:`health_problem` says about a file that is not a database at all.
 NOT_A_DATABASE = "not a database file"
+CHECK_FAILED = "SQLite's check found problems"
+#: The reasons people may see in a damaged file's message, in their language.
+_REASONS = {
+    NOT_A_DATABASE: N_("not a database file"),
+    CHECK_FAILED: N_("SQLite's check found problems"),
+}
 _SIDE_FILES = ("-wal", "-shm")
 
 
@@ -57,9 +65,11 @@ def prepare(path: Path) -> bool:
             return False
     except OSError as error:
         raise StoreError(
-            f"Your answers cannot be saved in {path}: {error.strerror or 'the folder cannot be used'}. "
-            "Choose another place with --store PATH, or carry on without saving.",
+            N_(
+                "Your answers cannot be saved in {path}: {reason}. Choose another place with --store PATH, or carry on without saving."
+            ),
             path,
+            reason=error.strerror or Msg(N_("the folder cannot be used")),
         ) from None
     _make_private(path)
     return _check_header(path)
@@ -85,21 +95,33 @@ def _check_header(path: Path) -> bool:
     """
     if not path.is_file():
         raise StoreError(
-            f"{path} is not a file, so answers cannot be saved there. "
-            "Choose a file with --store PATH.",
+            N_(
+                "{path} is not a file, so answers cannot be saved there. Choose a file with --store PATH."
+            ),
             path,
         )
     return path.stat().st_size > 0
 
 
-def damaged_message(path: Path, detail: str = "") -> str:
-    """What to tell a person when the file cannot be read; it is kept exactly as it was."""
-    reason = f" ({detail})" if detail else ""
-    return (
-        f"The saved conversations file {path} is damaged or is not a Support Plan Assistant "
-        f"file{reason}, so it cannot be used to save. It has not been changed. "
-        "Please keep it (someone may be able to recover it), and save to another file "
-        "with --store NEW-FILE, or carry on without saving."
+def damaged_error(path: Path, detail: str = "") -> DamagedStore:
+    """What to tell a person when the file cannot be read; it is kept exactly as it was.
+
+    ``detail`` is SQLite's reason: technical English, shown in brackets as it is, except
+    the two reasons of :func:`health_problem`, which are translated.
+    """
+    if not detail:
+        return DamagedStore(
+            N_(
+                "The saved conversations file {path} is damaged or is not a Support Plan Assistant file, so it cannot be used to save. It has not been changed. Please keep it (someone may be able to recover it), and save to another file with --store NEW-FILE, or carry on without saving."
+            ),
+            path,
+        )
+    return DamagedStore(
+        N_(
+            "The saved conversations file {path} is damaged or is not a Support Plan Assistant file ({reason}), so it cannot be used to save. It has not been changed. Please keep it (someone may be able to recover it), and save to another file with --store NEW-FILE, or carry on without saving."
+        ),
+        path,
+        reason=Msg(_REASONS[detail]) if detail in _REASONS else detail,
     )
 
 
@@ -118,7 +140,36 @@ def health_problem(path: Path) -> str | None:
         return NOT_A_DATABASE if name == "SQLITE_NOTADB" else str(error)
     finally:
         connection.close()
-    return None if rows == [("ok",)] else "SQLite's check found problems"
+    return None if rows == [("ok",)] else CHECK_FAILED
+
+
+#: SQLite error names (by prefix) and what to tell the person.
+_FAILURES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (
+        ("SQLITE_FULL",),
+        N_(
+            "The saved conversations in {path} could not be used: the disk is full. Free some space, then carry on."
+        ),
+    ),
+    (
+        ("SQLITE_BUSY", "SQLITE_LOCKED"),
+        N_(
+            "The saved conversations in {path} could not be used: another window of the assistant is using it. Close that window and try again."
+        ),
+    ),
+    (
+        ("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN"),
+        N_(
+            "The saved conversations in {path} could not be used: this account is not allowed to change it. Choose another file with --store PATH."
+        ),
+    ),
+    (
+        ("SQLITE_CONSTRAINT",),
+        N_(
+            "The saved conversations in {path} could not be used: that step was already saved. Resume the conversation to carry on."
+        ),
+    ),
+)
 
 
 def sqlite_failure(path: Path, error: sqlite3.Error) -> StoreError:
@@ -126,15 +177,14 @@ def sqlite_failure(path: Path, error: sqlite3.Error) -> StoreError:
     name = getattr(error, "sqlite_errorname", "")
     log.warning("store %s: SQLite error %s", path, name or type(error).__name__)
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return DamagedStore(damaged_message(path, str(error)), path)
-    if name.startswith("SQLITE_FULL"):
-        advice = "the disk is full. Free some space, then carry on"
-    elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        advice = "another window of the assistant is using it. Close that window and try again"
-    elif name.startswith(("SQLITE_READONLY", "SQLITE_PERM", "SQLITE_CANTOPEN")):
-        advice = "this account is not allowed to change it. Choose another file with --store PATH"
-    elif name.startswith("SQLITE_CONSTRAINT"):
-        advice = "that step was already saved. Resume the conversation to carry on"
-    else:
-        advice = f"SQLite reported '{error}'. Try again, or choose another file with --store PATH"
-    return StoreError(f"The saved conversations in {path} could not be used: {advice}.", path)
+        return damaged_error(path, str(error))
+    for prefixes, message in _FAILURES:
+        if name.startswith(prefixes):
+            return StoreError(message, path)
+    return StoreError(
+        N_(
+            "The saved conversations in {path} could not be used: SQLite reported '{error}'. Try again, or choose another file with --store PATH."
+        ),
+        path,
+        error=str(error),
+    )

@@ -14,15 +14,19 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.engine.events import Event, ReplayError
+from assistant.engine.io import Msg
 from assistant.engine.values import N_
 from assistant.flow.bundle import Bundle
 from assistant.store import open_store
 from assistant.store.base import Store, StoreError, WrongPassphrase
 from assistant.store.recorder import ScreenRecorder
 from assistant.store.references import normalize
+
+if TYPE_CHECKING:
+    from assistant.i18n import Translator
 
 #: For scripts and tests only: the passphrase, when nobody is at a terminal to type it.
 PASSPHRASE_VARIABLE = "SUPPORT_PLAN_PASSPHRASE"
@@ -58,7 +62,7 @@ class SavingTarget:
                 N_(
                     "Sorry, your last step could not be saved. {problem} From now on your answers are NOT being saved."
                 ),
-                problem=error.message,
+                problem=error.text(self.lines.t),
             )
 
 
@@ -68,7 +72,7 @@ class Lines:
 
     io: Any
     json_mode: bool
-    t: Any
+    t: Translator
     interactive: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -82,9 +86,20 @@ class Lines:
         self.io.stdout.write(text + "\n")
         self.io.stdout.flush()
 
-    def problem(self, message: str) -> None:
-        """An error for the person, on standard error (it never holds an answer)."""
-        print(f"support-plan: {message}", file=sys.stderr, flush=True)
+    def problem(self, msgid: str, **params: str) -> None:
+        """An error for the person, translated, on standard error (it never holds an answer)."""
+        self._stderr(self.t.render(Msg(msgid, None, params)))
+
+    def complain(self, error: StoreError, then: str | None = None) -> None:
+        """A store's error for the person, in their language, on standard error.
+
+        ``then`` is a message id to add on the same line (e.g. "No tries left.").
+        """
+        self._stderr(error.text(self.t) + (" " + self.t.gettext(then) if then else ""))
+
+    @staticmethod
+    def _stderr(text: str) -> None:
+        print(f"support-plan: {text}", file=sys.stderr, flush=True)
 
     def yes_no(self, msgid: str) -> bool | None:
         """Ask until yes or no (three tries); None at end of input or if still unclear."""
@@ -105,14 +120,12 @@ class Lines:
         return None
 
 
-def open_saving(args: argparse.Namespace, bundle: Bundle, locale: str, io: Any) -> Opened | None:
-    """Consent, open the store, then start or resume: (target, events, on_event) or None."""
-    from assistant.i18n import MissingCatalog, translator_for
+def open_saving(args: argparse.Namespace, bundle: Bundle, t: Translator, io: Any) -> Opened | None:
+    """Consent, open the store, then start or resume: (target, events, on_event) or None.
 
-    try:
-        t = translator_for(locale)
-    except MissingCatalog:  # the front end reports that itself; ask in English meanwhile
-        t = translator_for("en_GB")
+    Everything is said in the language of ``t``, the front end's translator; the
+    conversation is saved with its locale.
+    """
     lines = Lines(io, bool(getattr(args, "json", False)), t)
     reference = getattr(args, "reference", None)
     if not reference and not _consented(args, lines):
@@ -128,16 +141,16 @@ def open_saving(args: argparse.Namespace, bundle: Bundle, locale: str, io: Any) 
         if resumed is None or resumed[0] is None:
             store.close()
         return resumed
-    return _start(store, bundle, locale, lines)
+    return _start(store, bundle, lines)
 
 
-def _start(store: Store, bundle: Bundle, locale: str, lines: Lines) -> Opened:
+def _start(store: Store, bundle: Bundle, lines: Lines) -> Opened:
     """A new saved conversation, with its reference shown at once."""
     mode = "json" if lines.json_mode else "plain"
     try:
-        created = store.create(bundle=bundle.id, locale=locale, mode=mode)
+        created = store.create(bundle=bundle.id, locale=lines.t.locale, mode=mode)
     except StoreError as error:
-        lines.problem(error.message)
+        lines.complain(error)
         store.close()
         return _unsaved(lines)
     target = SavingTarget(store, created, lines)
@@ -194,16 +207,16 @@ def _open(args: argparse.Namespace, lines: Lines, *, new: bool) -> Store | None:
     try:
         store = open_store(getattr(args, "store", None))
     except StoreError as error:
-        lines.problem(error.message)
+        lines.complain(error)
         return None
-    if store.damaged and new:
-        lines.problem(store.damaged)
+    if store.damage and new:
+        lines.complain(store.damage)
         store.close()
         return None
     try:
         ready = _unlock(store, lines) if store.locked else _maybe_protect(store, lines, new=new)
     except StoreError as error:
-        lines.problem(error.message)
+        lines.complain(error)
         ready = False
     if not ready:
         store.close()
@@ -217,8 +230,11 @@ def _unlock(store: Store, lines: Lines) -> bool:
         secret = os.environ.get(PASSPHRASE_VARIABLE)
         if secret is None:
             lines.problem(
-                f"The saved conversations in {store.location} are protected by a passphrase. "
-                f"Run the assistant in a terminal to type it, or set {PASSPHRASE_VARIABLE}."
+                N_(
+                    "The saved conversations in {path} are protected by a passphrase. Run the assistant in a terminal to type it, or set {variable}."
+                ),
+                path=store.location,
+                variable=PASSPHRASE_VARIABLE,
             )
             return False
         store.unlock(secret)
@@ -228,8 +244,7 @@ def _unlock(store: Store, lines: Lines) -> bool:
             store.unlock(read_secret(lines.t.gettext(N_("Passphrase: "))))
             return True
         except WrongPassphrase as error:
-            left = TRIES - attempt
-            lines.problem(error.message if left else f"{error.message} No tries left.")
+            lines.complain(error, N_("No tries left.") if attempt == TRIES else None)
         except EOFError:
             break
     return False
@@ -274,18 +289,21 @@ def _resume(store: Store, reference: str, bundle: Bundle, lines: Lines) -> Opene
         events = store.events(reference)
         summary = store.summary(reference)
     except StoreError as error:
-        lines.problem(error.message)
+        lines.complain(error)
         return None
     if summary is not None and summary.bundle != bundle.id:
         lines.problem(
-            f"The conversation {reference} was saved with the '{summary.bundle}' questions. "
-            f"To carry on, type: support-plan resume {reference} --flow {summary.bundle}"
+            N_(
+                "The conversation {reference} was saved with the '{flow}' questions. To carry on, type: support-plan resume {reference} --flow {flow}"
+            ),
+            reference=reference,
+            flow=summary.bundle,
         )
         return None
     if not _fits(bundle, events, reference, lines):
         return None
-    if store.damaged:
-        lines.problem(store.damaged)
+    if store.damage:
+        lines.complain(store.damage)
         return _unsaved_resume(lines, events)
     target = SavingTarget(store, reference, lines)
     return target, events, target.record
@@ -303,8 +321,10 @@ def _fits(bundle: Bundle, events: list[Event], reference: str, lines: Lines) -> 
         Session.replay(bundle, events).close()
     except (ReplayError, KeyError):
         lines.problem(
-            f"The questions have changed since the conversation {reference} was saved, so it "
-            "cannot be carried on exactly. It is still saved, and nothing in it has been changed."
+            N_(
+                "The questions have changed since the conversation {reference} was saved, so it cannot be carried on exactly. It is still saved, and nothing in it has been changed."
+            ),
+            reference=reference,
         )
         return False
     return True

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from assistant.engine.values import N_
 from assistant.store.base import NewerStore, StoreError
 
 #: The schema version this program writes. Raise it and add a MIGRATIONS entry to change tables.
@@ -55,16 +56,19 @@ def check_version(connection: sqlite3.Connection, path: Path) -> int:
     version, app_id = version_of(connection)
     if app_id not in (0, APPLICATION_ID) or (app_id == 0 and _has_tables(connection)):
         raise StoreError(
-            f"{path} is a database, but not one of Support Plan Assistant's, so it was not "
-            "changed. Choose another file with --store PATH.",
+            N_(
+                "{path} is a database, but not one of Support Plan Assistant's, so it was not changed. Choose another file with --store PATH."
+            ),
             path,
         )
     if version > SCHEMA_VERSION:
         raise NewerStore(
-            f"{path} was saved by a newer version of Support Plan Assistant (store version "
-            f"{version}; this version understands up to {SCHEMA_VERSION}). It has not been "
-            "changed. Please update the assistant to open it, or use --store to save elsewhere.",
+            N_(
+                "{path} was saved by a newer version of Support Plan Assistant (store version {version}; this version understands up to {known}). It has not been changed. Please update the assistant to open it, or use --store to save elsewhere."
+            ),
             path,
+            version=version,
+            known=SCHEMA_VERSION,
         )
     return version
 

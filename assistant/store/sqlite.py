@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.engine.events import Event
+from assistant.engine.values import N_
 from assistant.store import files, schema
 from assistant.store.base import (
     ConversationSummary,
@@ -48,10 +49,10 @@ class SqliteStore(Store):
         self._lock = threading.RLock()
         self._sealer = Sealer()
         self._answered: dict[str, set[str]] = {}
-        self._damaged: str | None = None
+        self._damage: DamagedStore | None = None
         self._conn = self._connect()
         self._kdf = self._meta("kdf")
-        if self._meta("scrub_pending") and self._damaged is None:
+        if self._meta("scrub_pending") and self._damage is None:
             self._finish_forgetting()
         if passphrase is not None:
             self.unlock(passphrase)
@@ -61,9 +62,9 @@ class SqliteStore(Store):
         has_data = files.prepare(self._path)
         problem = files.health_problem(self._path) if has_data else None
         if problem == files.NOT_A_DATABASE:
-            raise DamagedStore(files.damaged_message(self._path, problem), self._path)
+            raise files.damaged_error(self._path, problem)
         if problem is not None:
-            self._damaged = files.damaged_message(self._path, problem)
+            self._damage = files.damaged_error(self._path, problem)
             log.warning("store %s failed its check; opening read-only", self._path)
             return self._open_read_only()
         try:
@@ -87,7 +88,7 @@ class SqliteStore(Store):
             )
             schema.check_version(conn, self._path)
         except sqlite3.Error:
-            raise DamagedStore(self._damaged or "", self._path) from None
+            raise self._damage or files.damaged_error(self._path) from None
         return conn
 
     def _meta(self, key: str) -> str | None:
@@ -112,7 +113,11 @@ class SqliteStore(Store):
 
     @property
     def damaged(self) -> str | None:
-        return self._damaged
+        return None if self._damage is None else self._damage.message
+
+    @property
+    def damage(self) -> StoreError | None:
+        return self._damage
 
     def unlock(self, passphrase: str) -> None:
         """Give the passphrase. On a new, empty store this sets it up (it is never stored)."""
@@ -123,8 +128,9 @@ class SqliteStore(Store):
         if not sealer.fits(bytes.fromhex(self._meta("check") or "")):
             log.info("wrong passphrase for store %s", self._path)
             raise WrongPassphrase(
-                f"That passphrase does not open the saved conversations in {self._path}. "
-                "Check for capital letters and try again.",
+                N_(
+                    "That passphrase does not open the saved conversations in {path}. Check for capital letters and try again."
+                ),
                 self._path,
             )
         self._sealer = sealer
@@ -135,9 +141,9 @@ class SqliteStore(Store):
         with self._writing() as conn:
             if conn.execute("SELECT count(*) FROM conversations").fetchone()[0]:
                 raise StoreError(
-                    f"{self._path} already holds conversations saved without a passphrase, so a "
-                    "passphrase cannot be added to it. To protect your answers, save them in a "
-                    "new file with --store NEW-FILE.",
+                    N_(
+                        "{path} already holds conversations saved without a passphrase, so a passphrase cannot be added to it. To protect your answers, save them in a new file with --store NEW-FILE."
+                    ),
                     self._path,
                 )
             conn.executemany(
@@ -254,9 +260,9 @@ class SqliteStore(Store):
             except sqlite3.Error as error:
                 raise self._failure(error) from None
         raise StoreError(
-            f"The conversation was deleted, but another window of the assistant has {self._path} "
-            "open, so some traces stay in the file until it is next opened. Close the other "
-            "window; the traces are wiped the next time the assistant opens the file.",
+            N_(
+                "The conversation was deleted, but another window of the assistant has {path} open, so some traces stay in the file until it is next opened. Close the other window; the traces are wiped the next time the assistant opens the file."
+            ),
             self._path,
         )
 
@@ -287,10 +293,11 @@ class SqliteStore(Store):
             ]
         except (DamagedStore, SealError, ValueError):
             raise DamagedStore(
-                f"Part of the conversation {reference} in {self._path} is damaged and cannot "
-                "be read. The file has not been changed, and other conversations in it may "
-                "still open. Please keep the file: someone may be able to recover it.",
+                N_(
+                    "Part of the conversation {reference} in {path} is damaged and cannot be read. The file has not been changed, and other conversations in it may still open. Please keep the file: someone may be able to recover it."
+                ),
                 self._path,
+                reference=reference,
             ) from None
         self._answered[reference] = _answered_steps(events)
         return events
@@ -345,8 +352,9 @@ class SqliteStore(Store):
     def _require_key(self) -> None:
         if self.locked:
             raise PassphraseNeeded(
-                f"The saved conversations in {self._path} are protected by a passphrase. "
-                "Please type the passphrase to open them.",
+                N_(
+                    "The saved conversations in {path} are protected by a passphrase. Please type the passphrase to open them."
+                ),
                 self._path,
             )
 
@@ -355,10 +363,11 @@ class SqliteStore(Store):
             "SELECT 1 FROM conversations WHERE reference = ?", (reference,)
         ).fetchone():
             raise UnknownReference(
-                f"There is no saved conversation with the reference {reference} in "
-                f"{self._path}. Check the reference, or type 'support-plan sessions' to "
-                "see the saved ones.",
+                N_(
+                    "There is no saved conversation with the reference {reference} in {path}. Check the reference, or type 'support-plan sessions' to see the saved ones."
+                ),
                 self._path,
+                reference=reference,
             )
 
     def _seal_text(self, reference: str, field: str, text: str | None) -> bytes | None:
@@ -377,8 +386,8 @@ class SqliteStore(Store):
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
         """One IMMEDIATE transaction, committed on success and rolled back on any error."""
-        if self._damaged is not None:
-            raise DamagedStore(self._damaged, self._path)
+        if self._damage is not None:
+            raise self._damage
         with self._lock:
             try:
                 self._conn.execute("BEGIN IMMEDIATE")

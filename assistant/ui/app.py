@@ -426,15 +426,16 @@ def run_app(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:
     from assistant.plain.console import LineIO
 
     io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
-    opened = open_saving(args, bundle, locale, io)
+    t = translator_or_english(locale)
+    opened = open_saving(args, bundle, t, io)
     if opened is None:
         return 1
     target, events, on_event = opened
-    t = translator_or_english(locale)
 
     def opener(reference: str | None) -> Any:
+        # In the language chosen on the start screen, which may differ from the first one.
         return open_saving(
-            argparse.Namespace(**{**vars(args), "reference": reference}), bundle, t.locale, io
+            argparse.Namespace(**{**vars(args), "reference": reference}), bundle, app.t, io
         )
 
     resume_mode: Mode | None = None

@@ -227,7 +227,7 @@ def _describe(summary: Any) -> str:
     parts = [summary.reference]
     if summary.label and summary.readable:
         parts.append(summary.label)
-    parts.append(ngettext(N_("{n} answer"), N_("{n} answers"), summary.answered))
+    parts.append(ngettext("{n} answer", "{n} answers", summary.answered))
     parts.append(_(N_("last used {when}"), when=summary.last_activity[:16].replace("T", " ")))
     if summary.finished:
         parts.append(_(N_("finished")))

@@ -84,8 +84,8 @@ def adviser_summary(session: Session, t: Translator, mode: Mode, reference: str)
     helps = sum(1 for e in session.events if e.kind == "help_opened")
     if helps:
         shown = t.ngettext(
-            N_("Help now contacts were shown once."),
-            N_("Help now contacts were shown {count} times."),
+            "Help now contacts were shown once.",
+            "Help now contacts were shown {count} times.",
             helps,
         )
         lines += ["", shown.format(count=helps)]

@@ -13,9 +13,11 @@ from store_helpers import ANSWERS, SECRET_NAME, file_bytes, walk
 from assistant.engine.events import Event
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
+from assistant.i18n import translator_for
 from assistant.plain.console import LineIO
 from assistant.store import open_store, saving
 
+ENGLISH = translator_for("en_GB")
 CONSENT = "Can we save your answers on this computer so you can stop and come back?"
 
 
@@ -37,7 +39,7 @@ def _said(line_io: LineIO) -> str:
 
 def test_consent_is_asked_before_anything_is_stored(store_file: Path, example: Bundle) -> None:
     line_io = _io("yes\nno\n")
-    target, events, on_event = saving.open_saving(_args(store_file), example, "en_GB", line_io)
+    target, events, on_event = saving.open_saving(_args(store_file), example, ENGLISH, line_io)
     assert CONSENT in _said(line_io)
     assert target is not None and on_event is not None and events == []
     assert f"Your reference is {target.reference}" in _said(line_io)
@@ -53,14 +55,14 @@ def test_consent_is_asked_before_anything_is_stored(store_file: Path, example: B
 @pytest.mark.parametrize("typed", ["no\n", "n\n", "", "maybe\nperhaps\nlater\n"])
 def test_saying_no_or_nothing_stores_nothing(store_file: Path, example: Bundle, typed: str) -> None:
     line_io = _io(typed)
-    assert saving.open_saving(_args(store_file), example, "en_GB", line_io) == (None, [], None)
+    assert saving.open_saving(_args(store_file), example, ENGLISH, line_io) == (None, [], None)
     assert "Nothing will be saved" in _said(line_io)
     assert not store_file.exists()
 
 
 def test_unclear_answers_are_asked_again(store_file: Path, example: Bundle) -> None:
     line_io = _io("perhaps\nyes\nno\n")
-    target, _, _ = saving.open_saving(_args(store_file), example, "en_GB", line_io)  # type: ignore[misc]
+    target, _, _ = saving.open_saving(_args(store_file), example, ENGLISH, line_io)  # type: ignore[misc]
     assert "Please type yes or no." in _said(line_io)
     assert _said(line_io).count(CONSENT) == 2
     assert target is not None
@@ -69,13 +71,13 @@ def test_unclear_answers_are_asked_again(store_file: Path, example: Bundle) -> N
 
 def test_no_save_option_and_pipes(store_file: Path, example: Bundle) -> None:
     piped = _io("", terminal=False)
-    assert saving.open_saving(_args(store_file, save=False), example, "en_GB", piped) == (
+    assert saving.open_saving(_args(store_file, save=False), example, ENGLISH, piped) == (
         None,
         [],
         None,
     )
     assert not store_file.exists()
-    target, _, _ = saving.open_saving(_args(store_file), example, "en_GB", piped)  # type: ignore[misc]
+    target, _, _ = saving.open_saving(_args(store_file), example, ENGLISH, piped)  # type: ignore[misc]
     assert target is not None and CONSENT not in _said(piped)  # a pipe saves without asking
     target.store.close()
 
@@ -83,7 +85,7 @@ def test_no_save_option_and_pipes(store_file: Path, example: Bundle) -> None:
 def test_json_mode_announces_the_reference_as_data(store_file: Path, example: Bundle) -> None:
     line_io = _io("", terminal=False)
     target, _, _ = saving.open_saving(  # type: ignore[misc]
-        _args(store_file, json=True), example, "en_GB", line_io
+        _args(store_file, json=True), example, ENGLISH, line_io
     )
     announced = json.loads(_said(line_io).splitlines()[0])
     assert announced["event"] == "saving"
@@ -95,7 +97,7 @@ def test_resume_loads_the_events(store_file: Path, example: Bundle) -> None:
     with open_store(store_file) as store:
         reference = walk(store, example, ANSWERS[:4])
     opened = saving.open_saving(
-        _args(store_file, reference=reference.lower()), example, "en_GB", _io("")
+        _args(store_file, reference=reference.lower()), example, ENGLISH, _io("")
     )
     assert opened is not None
     target, events, on_event = opened
@@ -112,14 +114,14 @@ def test_resume_explains_unknown_references_and_other_flows(
     store_file: Path, example: Bundle, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert (
-        saving.open_saving(_args(store_file, reference="ZZZ-ZZZ"), example, "en_GB", _io(""))
+        saving.open_saving(_args(store_file, reference="ZZZ-ZZZ"), example, ENGLISH, _io(""))
         is None
     )
     assert "no saved conversation with the reference ZZZ-ZZZ" in capsys.readouterr().err
     with open_store(store_file) as store:
         reference = store.create(bundle="england", locale="en_GB", mode="plain")
     assert (
-        saving.open_saving(_args(store_file, reference=reference), example, "en_GB", _io(""))
+        saving.open_saving(_args(store_file, reference=reference), example, ENGLISH, _io(""))
         is None
     )
     assert f"support-plan resume {reference} --flow england" in capsys.readouterr().err
@@ -136,11 +138,11 @@ def test_three_tries_at_the_passphrase(
     tries = iter(["wrong 1", "wrong 2", "wrong 3", "right one"])
     monkeypatch.setattr(saving, "read_secret", lambda prompt: next(tries))
     args = _args(store_file, reference=reference)
-    assert saving.open_saving(args, example, "en_GB", _io("")) is None
+    assert saving.open_saving(args, example, ENGLISH, _io("")) is None
     err = capsys.readouterr().err
     assert err.count("That passphrase does not open") == 3 and "No tries left" in err
     tries = iter(["wrong", "right one"])
-    opened = saving.open_saving(args, example, "en_GB", _io(""))
+    opened = saving.open_saving(args, example, ENGLISH, _io(""))
     assert opened is not None and len(opened[1]) > 3
     opened[0].store.close()  # type: ignore[union-attr]
 
@@ -150,7 +152,7 @@ def test_a_new_store_offers_a_passphrase(
 ) -> None:
     monkeypatch.setattr(saving, "read_secret", lambda prompt: "our secret")
     line_io = _io("yes\nyes\n")
-    target, _, on_event = saving.open_saving(_args(store_file), example, "en_GB", line_io)  # type: ignore[misc]
+    target, _, on_event = saving.open_saving(_args(store_file), example, ENGLISH, line_io)  # type: ignore[misc]
     assert "protect your saved answers with a passphrase" in _said(line_io)
     session = Session(example, on_event=on_event)
     session.start()
@@ -163,7 +165,7 @@ def test_a_new_store_offers_a_passphrase(
 
 def test_a_failed_save_is_said_and_saving_stops(store_file: Path, example: Bundle) -> None:
     line_io = _io("", terminal=False)
-    target, _, on_event = saving.open_saving(_args(store_file), example, "en_GB", line_io)  # type: ignore[misc]
+    target, _, on_event = saving.open_saving(_args(store_file), example, ENGLISH, line_io)  # type: ignore[misc]
     assert target is not None and on_event is not None
     with open_store(store_file) as other:
         other.forget(target.reference)
