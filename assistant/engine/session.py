@@ -147,6 +147,14 @@ class Session:
         self._forward()
         return self.show()
 
+    def keep(self) -> list[Output]:
+        """Keep the answer the current question already has, and move on.
+
+        A person who goes back or changes an answer is told "Press Enter to keep it"; this
+        is what Enter does. With no answer yet, it is an empty answer (refused if required).
+        """
+        return self.answer(self.answers.get(self.current))
+
     def decline(self) -> list[Output]:
         """ "I'd rather not say" for the current question, where the question allows it."""
         return self.answer(Special.DECLINED)

@@ -176,6 +176,8 @@ class LineConversation:
 
     # -- commands -------------------------------------------------------------------
     def _answer(self, raw: Any) -> bool:
+        if isinstance(raw, str) and not raw.strip():  # Enter keeps an answer given before
+            return self._show(self.session.keep())
         outputs = self.session.answer(raw)
         # Checked whatever happened to the answer: a refused answer can still ask for help.
         if isinstance(raw, str) and crisis_phrase_found(raw, self.t.locale):

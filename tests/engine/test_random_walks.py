@@ -99,3 +99,28 @@ def test_random_walk_never_fails_and_always_can_finish(name: str, data: st.DataO
     )
     session.close()
     rebuilt.close()
+
+
+@pytest.mark.parametrize("name", BUNDLES)
+@settings(max_examples=max(WALKS // 3, 10), deadline=None)
+@given(data=st.data())
+def test_keep_after_going_back_gives_the_same_answer_and_the_same_next_step(
+    name: str, data: st.DataObject
+) -> None:
+    session = Session(bundle(name))
+    session.start()
+    for _ in range(data.draw(st.integers(1, 80))):
+        view = session.show()[0]
+        if isinstance(view, ConversationEnded):
+            break
+        assert isinstance(view, StepShown)
+        if view.kind == "ask" and data.draw(st.booleans()) and view.allow_unknown:
+            session.answer(Special.UNKNOWN)
+        else:
+            session.answer(valid_answer(view, data))
+        after, answers = session.current, dict(session.answers)
+        session.back()
+        if session.current in answers:  # went back to the question just answered
+            session.keep()
+            assert (session.current, session.answers) == (after, answers)
+    session.close()
