@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from assistant.engine.values import N_, InvalidAnswer
 from assistant.money import messages as m
+from assistant.money.ages import RATE_FROM_AGE, WAGE_AGE_FIGURES, AgeLimits
 from assistant.money.model import (
     AgeBand,
     CostLine,
@@ -46,6 +47,7 @@ class _Figures:
 
     def __init__(self, selection: Selection) -> None:
         self.selection = selection
+        self.age_limits = selection.age_limits()
         self.used: dict[tuple[str, str], FigureUse] = {}
 
     def tax(self, name: str) -> Decimal:
@@ -55,6 +57,13 @@ class _Figures:
     def wage(self, name: str) -> Decimal:
         """A minimum wage rate, from the wage year (which starts on 1 April)."""
         return self._use(self.selection.wage, name)
+
+    def ages(self, *names: str) -> AgeLimits:
+        """The year's age limits, noting the named ones as used: minimum wage ages come
+        from the wage year, NI and pension ages from the tax year."""
+        for name in names:
+            self._use(self.selection.wage if name in WAGE_AGE_FIGURES else self.selection.tax, name)
+        return self.age_limits
 
     def wage_effective(self, name: str) -> date:
         """When a minimum wage rate took effect, for the warning text."""
@@ -235,7 +244,10 @@ def _ni_before_allowance(
     n: int, pay: Decimal, band: AgeBand, apprentice: bool, figs: _Figures, notes: _Notes
 ) -> Decimal:
     threshold = figs.tax("ni_secondary_threshold_week")
-    if band.under_21 or (apprentice and band.under_25):
+    relief_ages = ["employer_ni_relief_under_age"]
+    if apprentice:
+        relief_ages.append("apprentice_ni_relief_under_age")
+    if band.employer_ni_relief(figs.ages(*relief_ages), apprentice=apprentice):
         upper_year = figs.tax("ni_upper_secondary_threshold_year")
         notes.assume(m.NI_RELIEF, number=n, threshold=upper_year)
         threshold = max(threshold, upper_year / WEEKS_IN_YEAR)
@@ -243,7 +255,7 @@ def _ni_before_allowance(
 
 
 def _pension(n: int, pay: Decimal, band: AgeBand, figs: _Figures, notes: _Notes) -> Decimal:
-    if not band.pension_age:
+    if not band.auto_enrolment(figs.ages("auto_enrolment_from_age")):
         notes.assume(m.PENSION_AGE, number=n)
         return _ZERO
     trigger = figs.tax("ae_trigger_week")
@@ -269,9 +281,8 @@ def _minimum_wage_check(
     n: int, emp: Employee, band: AgeBand, figs: _Figures, notes: _Notes
 ) -> Decimal:
     """Warn when the hourly rate is below the legal minimum for the PA's age."""
-    age_rate = {AgeBand.AGE_16_17: "nmw_16_17", AgeBand.AGE_18_20: "nmw_18_20"}.get(
-        band, "national_living_wage"
-    )
+    age_rate = band.minimum_wage_rate(figs.age_limits)
+    figs.ages(RATE_FROM_AGE[age_rate])
     name = "nmw_apprentice" if emp.apprentice else age_rate
     minimum = figs.wage(name)
     if emp.apprentice:

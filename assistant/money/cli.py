@@ -24,7 +24,7 @@ from assistant.money.format import Formatter, render_text, resolve_locale, to_js
 from assistant.money.inputs import parse_age, parse_date, parse_fraction, parse_hours
 from assistant.money.model import AgeBand, Employee, HolidayMethod, Msg
 from assistant.money.ratecheck import check_offered_rate
-from assistant.money.rates_data import RatesError, canonical_label
+from assistant.money.rates_data import RatesError, canonical_label, select_years
 
 PROG = "support-plan cost"
 T = TypeVar("T")
@@ -174,16 +174,21 @@ def _money(
 def _employee(args: argparse.Namespace) -> Employee:
     rate = _money(args, "--hourly-rate", MAX_HOURLY)
     hours = _parsed("--hours", lambda: parse_hours(args.hours))
-    band = _parsed("--age", lambda: _band(args.age, args.over_state_pension_age))
+    band = _band(args)
     if rate is None:  # pragma: no cover - _read checks it was given
         raise InvalidAnswer(m.CLI_NEEDS, {"option": "--hourly-rate", "example": "13.50"})
     return Employee(rate, hours, band, args.apprentice)
 
 
-def _band(age: str | None, over_state_pension_age: bool) -> AgeBand | None:
-    if age is not None:
-        return parse_age(age, over_state_pension_age=over_state_pension_age)
-    return AgeBand.STATE_PENSION_AGE_OR_OVER if over_state_pension_age else None
+def _band(args: argparse.Namespace) -> AgeBand | None:
+    """The age band under the age limits of the year being costed (from --year or --date)."""
+    over = bool(args.over_state_pension_age)
+    if args.age is None:
+        return AgeBand.STATE_PENSION_AGE_OR_OVER if over else None
+    year = _parsed("--year", lambda: _optional(args.year, canonical_label))
+    on = _parsed("--date", lambda: _optional(args.date, parse_date))
+    limits = select_years(on or date.today(), year).age_limits()
+    return _parsed("--age", lambda: parse_age(args.age, over_state_pension_age=over, limits=limits))
 
 
 def _holiday(text: str | None) -> HolidayMethod:

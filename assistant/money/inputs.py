@@ -12,11 +12,11 @@ from datetime import date
 from decimal import Decimal
 
 from assistant.engine.values import N_, InvalidAnswer, parse_whole_number
+from assistant.money.ages import MAX_AGE, AgeLimits
 from assistant.money.model import HOURS_IN_WEEK, AgeBand
+from assistant.money.rates_data import current_age_limits
 
 _NUMBER_RE = re.compile(r"^(?:\d+(?:\.\d{1,2})?|\.\d{1,2})$")
-#: The oldest age accepted; anything above is surely a typing slip.
-MAX_AGE = 100
 
 
 def parse_hours(text: str) -> Decimal:
@@ -53,10 +53,14 @@ def parse_fraction(text: str) -> Decimal:
     return value
 
 
-def parse_age(text: str, *, over_state_pension_age: bool = False) -> AgeBand:
-    """A PA's age in whole years, turned into the band that sets their pay and NI rules."""
-    age = parse_whole_number(text, minimum=16, maximum=MAX_AGE)
-    return AgeBand.from_age(age, over_state_pension_age=over_state_pension_age)
+def parse_age(
+    text: str, *, over_state_pension_age: bool = False, limits: AgeLimits | None = None
+) -> AgeBand:
+    """A PA's age in whole years, turned into the band that sets their pay and NI rules
+    under ``limits`` (default: today's rate file), which also give the youngest age."""
+    limits = current_age_limits() if limits is None else limits
+    age = parse_whole_number(text, minimum=limits.nmw_16_17_from, maximum=MAX_AGE)
+    return AgeBand.from_age(age, over_state_pension_age=over_state_pension_age, limits=limits)
 
 
 def parse_date(text: str) -> date:

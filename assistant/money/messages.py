@@ -131,11 +131,12 @@ RATE_NAMES = {
     "nmw_16_17": N_("National Minimum Wage, ages 16 and 17"),
     "nmw_apprentice": N_("apprentice rate"),
 }
+UPPER_SECONDARY_THRESHOLD = N_("National Insurance upper secondary threshold")
 FIGURE_NAMES = {
     **RATE_NAMES,
     "employer_ni_rate": N_("employer National Insurance rate"),
     "ni_secondary_threshold_week": N_("National Insurance secondary threshold"),
-    "ni_upper_secondary_threshold_year": N_("National Insurance upper secondary threshold"),
+    "ni_upper_secondary_threshold_year": UPPER_SECONDARY_THRESHOLD,
     "ni_lower_earnings_limit_week": N_("National Insurance Lower Earnings Limit"),
     "employment_allowance_year": N_("Employment Allowance"),
     "ae_trigger_week": N_("pension earnings trigger, weekly"),
@@ -147,6 +148,14 @@ FIGURE_NAMES = {
     "default_insurance_year": N_("example insurance cost"),
     "default_payroll_year": N_("example payroll cost"),
     "default_contingency_rate": N_("example contingency rate"),
+    # Age limits are named by the rule they set, in words that are already translated;
+    # the warning also quotes the figure's source, which says what the age is for.
+    "nmw_16_17_from_age": RATE_NAMES["nmw_16_17"],
+    "nmw_18_20_from_age": RATE_NAMES["nmw_18_20"],
+    "national_living_wage_from_age": RATE_NAMES["national_living_wage"],
+    "employer_ni_relief_under_age": UPPER_SECONDARY_THRESHOLD,
+    "apprentice_ni_relief_under_age": UPPER_SECONDARY_THRESHOLD,
+    "auto_enrolment_from_age": LINE_LABELS["pension"],
 }
 
 # --- Direct-payment rate check ---------------------------------------------------------

@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from enum import Enum
+from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
 from assistant.engine.values import N_, InvalidAnswer
+from assistant.money.ages import AgeLimits
+from assistant.money.rates_data import current_age_limits
 
 #: The most hours there are in a week; more from one PA is not possible.
 HOURS_IN_WEEK = Decimal("168")
@@ -54,7 +57,13 @@ class Msg:
 
 
 class AgeBand(Enum):
-    """The age groups that change a PA's minimum wage, employer NI and pension duties."""
+    """The age groups that change a PA's minimum wage, employer NI and pension duties.
+
+    The bands are a stable set of names (kept in answers and shown in JSON). Where each
+    band starts, and which rules apply to it, come from the age limits in the year's rate
+    file (:class:`~assistant.money.ages.AgeLimits`), so a change in the law is a data
+    change. The names and the English wording say today's ages (16, 18, 21, 22, 25).
+    """
 
     AGE_16_17 = "16-17"
     AGE_18_20 = "18-20"
@@ -64,31 +73,81 @@ class AgeBand(Enum):
     STATE_PENSION_AGE_OR_OVER = "state-pension-age-or-over"
 
     @classmethod
-    def from_age(cls, age: int, *, over_state_pension_age: bool = False) -> AgeBand:
-        """Band for an age in years; State Pension age is asked, not guessed from the age."""
-        if age < 16:
+    def from_age(
+        cls, age: int, *, over_state_pension_age: bool = False, limits: AgeLimits | None = None
+    ) -> AgeBand:
+        """Band for an age in years under ``limits`` (default: today's rate file).
+
+        State Pension age is asked, not guessed from the age. Pass the limits of the year
+        being costed (``select_years(...).age_limits()``) when it is not the current one.
+        """
+        limits = current_age_limits() if limits is None else limits
+        if age < limits.nmw_16_17_from:
             raise InvalidAnswer(N_("A PA must be at least 16. Please type an age of 16 or more."))
         if over_state_pension_age:
             return cls.STATE_PENSION_AGE_OR_OVER
-        for limit, band in ((18, cls.AGE_16_17), (21, cls.AGE_18_20), (22, cls.AGE_21)):
-            if age < limit:
-                return band
-        return cls.AGE_22_24 if age < 25 else cls.AGE_25_TO_SPA
+        started = [band for band, start in _band_starts(limits) if age >= start]
+        return started[-1]
+
+    def employer_ni_relief(self, limits: AgeLimits, *, apprentice: bool) -> bool:
+        """Whether employer NI is 0% up to the upper secondary threshold: the whole band is
+        under the relief age (under 21, or under 25 for apprentices, in 2026/27)."""
+        end = self._end(limits)
+        if end is None:
+            return False
+        under = limits.apprentice_ni_relief_under if apprentice else 0
+        return end <= max(limits.employer_ni_relief_under, under)
+
+    def auto_enrolment(self, limits: AgeLimits) -> bool:
+        """Whether the band is of automatic enrolment age (22 up to State Pension age in
+        2026/27); whether pay is high enough is a separate test."""
+        start = self._start(limits)
+        return start is not None and start >= limits.auto_enrolment_from
+
+    def minimum_wage_rate(self, limits: AgeLimits) -> str:
+        """The name of the age-related minimum wage rate for the band, in the rate files."""
+        start = self._start(limits)
+        if start is None or start >= limits.national_living_wage_from:
+            return "national_living_wage"
+        return "nmw_18_20" if start >= limits.nmw_18_20_from else "nmw_16_17"
 
     @property
     def under_21(self) -> bool:
-        """Employer NI is 0% up to the upper secondary threshold for under-21s."""
-        return self in (AgeBand.AGE_16_17, AgeBand.AGE_18_20)
+        """Employer NI relief for any employee in this band, under today's rate file."""
+        return self.employer_ni_relief(current_age_limits(), apprentice=False)
 
     @property
     def under_25(self) -> bool:
-        """Apprentices under 25 get the same employer NI relief as under-21s."""
-        return self.under_21 or self in (AgeBand.AGE_21, AgeBand.AGE_22_24)
+        """Employer NI relief for an apprentice in this band, under today's rate file."""
+        return self.employer_ni_relief(current_age_limits(), apprentice=True)
 
     @property
     def pension_age(self) -> bool:
-        """Automatic enrolment covers workers aged 22 up to State Pension age."""
-        return self in (AgeBand.AGE_22_24, AgeBand.AGE_25_TO_SPA)
+        """Automatic enrolment age, under today's rate file."""
+        return self.auto_enrolment(current_age_limits())
+
+    def _start(self, limits: AgeLimits) -> int | None:
+        """First age in the band; None over State Pension age, which is asked, not an age."""
+        return dict(_band_starts(limits)).get(self)
+
+    def _end(self, limits: AgeLimits) -> int | None:
+        """First age past the band; None when the band runs to State Pension age or beyond."""
+        for (band, _), (_, next_start) in pairwise(_band_starts(limits)):
+            if band is self:
+                return next_start
+        return None
+
+
+def _band_starts(limits: AgeLimits) -> tuple[tuple[AgeBand, int], ...]:
+    """Each working-age band with the age it starts at, youngest first."""
+    bands = (
+        AgeBand.AGE_16_17,
+        AgeBand.AGE_18_20,
+        AgeBand.AGE_21,
+        AgeBand.AGE_22_24,
+        AgeBand.AGE_25_TO_SPA,
+    )
+    return tuple(zip(bands, limits.band_starts, strict=True))
 
 
 class HolidayMethod(Enum):

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from assistant.engine.values import N_, InvalidAnswer
+from assistant.money.ages import AGE_FIGURES, MAX_AGE, WAGE_AGE_FIGURES, AgeLimits, age_problem
 
 if TYPE_CHECKING:
     _BaseLoader = yaml.SafeLoader
@@ -50,8 +51,9 @@ REQUIRED_FIGURES = (
     "default_insurance_year",
     "default_payroll_year",
     "default_contingency_rate",
+    *AGE_FIGURES,
 )
-UNITS = ("pounds_per_hour", "pounds_per_week", "pounds_per_year", "fraction", "weeks")
+UNITS = ("pounds_per_hour", "pounds_per_week", "pounds_per_year", "fraction", "weeks", "years")
 _FIGURE_KEYS = ("value", "unit", "effective", "source", "confirmed")
 _TOP_KEYS = ("tax_year", "tax_year_starts", "wage_year_starts", "figures")
 _LABEL_RE = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
@@ -164,7 +166,9 @@ def load_year(path: Path) -> RateYear:
         line = data.key_lines["tax_year_starts"]
         raise RatesError(path, line, f"tax_year_starts does not fall in {label}.", "fix the date.")
     figures = _figures(path, data["figures"], data.key_lines["figures"], starts)
-    return RateYear(label, starts, wage_starts, MappingProxyType(figures), path)
+    year = RateYear(label, starts, wage_starts, MappingProxyType(figures), path)
+    age_limits(year, year)  # the age limits must fit the age bands
+    return year
 
 
 def _check_keys(path: Path, data: _Lined, allowed: tuple[str, ...], what: str) -> None:
@@ -222,6 +226,7 @@ def _figure(path: Path, name: str, raw: Any, line: int, starts: date) -> Figure:
         raise RatesError(path, lines["unit"], f"unknown unit '{unit}'.", f"use one of {UNITS}.")
     if unit == "fraction" and value > 1:
         raise RatesError(path, lines["value"], "a fraction is above 1.", 'write 15% as "0.15".')
+    _check_age_unit(path, name, unit, value, lines)
     effective = _date_field(path, raw, "effective")
     if effective >= _next_year(starts):
         raise RatesError(path, lines["effective"], "effective is after this tax year.", "fix it.")
@@ -234,6 +239,18 @@ def _figure(path: Path, name: str, raw: Any, line: int, starts: date) -> Figure:
             path, lines["confirmed"], "confirmed is not true/false.", "use true/false."
         )
     return Figure(name, value, unit, effective, source, confirmed, line)
+
+
+def _check_age_unit(
+    path: Path, name: str, unit: str, value: Decimal, lines: dict[str, int]
+) -> None:
+    """Age limits, and only they, are in years: whole years a PA could be."""
+    if (unit == "years") != (name in AGE_FIGURES):
+        kind = "an age limit, so its unit is years" if unit != "years" else "not an age limit"
+        raise RatesError(path, lines["unit"], f"'{name}' is {kind}.", "correct the unit.")
+    if unit == "years" and (value != value.to_integral_value() or not 0 < value < MAX_AGE):
+        problem = f"an age limit must be whole years from 1 to {MAX_AGE - 1}."
+        raise RatesError(path, lines["value"], problem, 'write it like value: "21".')
 
 
 def _decimal(path: Path, raw: Any, line: int) -> Decimal:
@@ -276,6 +293,31 @@ class Selection:
     wage: RateYear
     chosen_by_caller: bool
     missing_year: str | None
+
+    def age_limits(self) -> AgeLimits:
+        """The age limits in use: minimum wage ages from the wage year, NI and pension
+        ages from the tax year (between 1 and 5 April these are different files)."""
+        return age_limits(self.wage, self.tax)
+
+
+def age_limits(wage: RateYear, tax: RateYear) -> AgeLimits:
+    """The age limits from these years, or :class:`RatesError` naming file:line and the fix
+    when they do not fit the age bands (every file is checked alone as it is loaded)."""
+    figures = {
+        name: (wage if name in WAGE_AGE_FIGURES else tax).figures[name] for name in AGE_FIGURES
+    }
+    values = {name: int(fig.value) for name, fig in figures.items()}
+    problem = age_problem(values)
+    if problem is not None:
+        name, text, fix = problem
+        path = (wage if name in WAGE_AGE_FIGURES else tax).path
+        raise RatesError(path, figures[name].line, text, fix)
+    return AgeLimits.from_values(values)
+
+
+def current_age_limits() -> AgeLimits:
+    """The age limits for today, for callers that do not say which year they mean."""
+    return select_years(date.today()).age_limits()
 
 
 def select_years(

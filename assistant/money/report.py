@@ -10,25 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from assistant.engine.reports import ReportSpec, register_report
 from assistant.engine.values import N_, Value
-from assistant.money.calculator import calculate
+from assistant.money.answers import INPUTS, cost_check
 from assistant.money.format import Formatter, render_text, to_json
-from assistant.money.model import AgeBand, CostResult, Employee
-from assistant.money.ratecheck import RateCheck, check_offered_rate
+from assistant.money.model import CostResult
+from assistant.money.ratecheck import RateCheck
 
-RATE, HOURS, AGE = "employing_pa.pa_rate", "employing_pa.pa_hours", "employing_pa.pa_age"
-APPRENTICE, OFFERED = "employing_pa.pa_apprentice", "employing_pa.offered_rate"
-AGE_BANDS: dict[str, tuple[int, bool]] = {
-    "age_16_17": (16, False),
-    "age_18_20": (18, False),
-    "age_21": (21, False),
-    "age_22_to_spa": (30, False),
-    "over_spa": (67, True),
-}
 NOT_ENOUGH = N_(
     "We need the hourly rate and the hours a week to work out the cost. You can go back and"
     " add them, or use 'support-plan cost' later."
@@ -44,23 +34,9 @@ class PaCost:
 
 
 def compute(answers: Mapping[str, Value], on: dt.date) -> PaCost:
-    """Cost the PA from the answers; unknown or declined answers fall back to the defaults."""
-    rate, hours = answers.get(RATE), answers.get(HOURS)
-    if not isinstance(rate, Decimal) or not isinstance(hours, int) or hours <= 0 or rate <= 0:
-        return PaCost(None, None)
-    band = answers.get(AGE)
-    age = AGE_BANDS.get(band) if isinstance(band, str) else None
-    employee = Employee(
-        hourly_rate=rate,
-        hours_weekly=Decimal(hours),
-        age_band=AgeBand.from_age(age[0], over_state_pension_age=age[1]) if age else None,
-        apprentice=answers.get(APPRENTICE) is True,
-    )
-    result = calculate([employee], on=on)
-    offered = answers.get(OFFERED)
-    if not isinstance(offered, Decimal) or offered <= 0:  # no offer, or "£0": nothing to compare
-        return PaCost(result, None)
-    return PaCost(result, check_offered_rate(result, offered_hourly=offered))
+    """Cost the PA from the answers, read as the plan reads them (:mod:`assistant.money.answers`)."""
+    checked = cost_check(answers, on)
+    return PaCost(None, None) if checked is None else PaCost(*checked)
 
 
 def render_lines(data: PaCost, translate: Callable[[str], str], locale: str) -> list[str]:
@@ -81,7 +57,7 @@ register_report(
     ReportSpec(
         name="pa_cost",
         doc="The true cost of employing a PA, and the check of the council's offered rate.",
-        inputs=(RATE, HOURS, AGE, APPRENTICE, OFFERED),
+        inputs=INPUTS,
         compute=compute,
         render_lines=render_lines,
         render_json=render_json,

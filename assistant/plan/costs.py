@@ -1,7 +1,8 @@
 """The PA cost table in the plan, from the cost-check answers and the money calculator.
 
-The figures come only from :mod:`assistant.money` (dated rate files with sources); this
-module maps the flow's answers onto the calculator's inputs and words the result. The
+The figures come only from :mod:`assistant.money` (dated rate files with sources), and
+the flow's answers become the calculator's inputs in :mod:`assistant.money.answers`, the
+same mapping the conversation's cost check uses; this module words the result. The
 table appears only when the person gave both an hourly rate and hours: we never guess
 a wage. An unknown age means the calculator's costliest adult case, and says so.
 """
@@ -9,11 +10,10 @@ a wage. An unknown age means the calculator's costliest adult case, and says so.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from typing import Any
 
-from assistant.engine.values import N_, InvalidAnswer, Value
-from assistant.money import AgeBand, Employee, calculate, check_offered_rate
+from assistant.engine.values import N_
+from assistant.money import answers
 from assistant.money import messages as m
 from assistant.money.format import Formatter, case_points, pounds, request_notes
 from assistant.money.model import CostLine, CostResult
@@ -21,49 +21,14 @@ from assistant.money.ratecheck import RateCheck
 from assistant.plan.model import CostRow, Costs, CostTable
 from assistant.plan.parts import Reader
 
-MODULE = "employing_pa"
-#: The flow's answers for PA age, as the calculator's age bands. "22 up to State Pension
-#: age" is taken as 25 and over: without the apprentice relief, so the cost is not understated.
-AGE_BANDS: dict[str, AgeBand] = {
-    "age_16_17": AgeBand.AGE_16_17,
-    "age_18_20": AgeBand.AGE_18_20,
-    "age_21": AgeBand.AGE_21,
-    "age_22_to_spa": AgeBand.AGE_25_TO_SPA,
-    "over_spa": AgeBand.STATE_PENSION_AGE_OR_OVER,
-}
-
-
-def _answer(reader: Reader, step: str) -> Value | None:
-    return reader.answers.get(f"{MODULE}.{step}")
-
-
-def employee(reader: Reader) -> Employee | None:
-    """The PA described in the answers, or None without both a rate and hours."""
-    rate, hours = _answer(reader, "pa_rate"), _answer(reader, "pa_hours")
-    if not isinstance(rate, Decimal) or isinstance(hours, bool) or not isinstance(hours, int):
-        return None
-    age = _answer(reader, "pa_age")
-    try:
-        return Employee(
-            rate,
-            Decimal(hours),
-            AGE_BANDS.get(age) if isinstance(age, str) else None,
-            _answer(reader, "pa_apprentice") is True,
-        )
-    except InvalidAnswer:  # e.g. 0 hours or £0 an hour: there is nothing to cost
-        return None
-
 
 def cost_check(reader: Reader, today: dt.date) -> tuple[CostResult, RateCheck | None] | None:
-    """The calculator's result for the PA in the answers, with the offer checked if given."""
-    pa = employee(reader)
-    if pa is None:
-        return None
-    result = calculate(pa, on=today)
-    offered = _answer(reader, "offered_rate")
-    if isinstance(offered, Decimal) and offered > 0:
-        return result, check_offered_rate(result, offered_hourly=offered)
-    return result, None
+    """The calculator's result for the PA in the answers, with the offer checked if given.
+
+    The answers are read exactly as the conversation's cost check reads them
+    (:mod:`assistant.money.answers`), so the plan's table and the conversation agree.
+    """
+    return answers.cost_check(reader.answers, today)
 
 
 def cost_facts(result: CostResult, check: RateCheck | None) -> Costs:
