@@ -19,6 +19,12 @@ def example() -> Bundle:
     return load_bundle(ROOT / "flows" / "example")
 
 
+@pytest.fixture(scope="session")
+def england() -> Bundle:
+    """The shipped England conversation in flows/england."""
+    return load_bundle(ROOT / "flows" / "england")
+
+
 @pytest.fixture
 def clock() -> Iterator[Callable[[], str]]:
     """A clock that ticks one second per call, from a fixed start."""

@@ -20,6 +20,7 @@ EventKind = Literal[
     "paused",
     "resumed",
     "help_opened",
+    "help_offered",
     "ended",
     "note",
     "language_changed",

@@ -333,7 +333,7 @@ class Session:
             self.help_now(str(event.value))
         elif kind in ("shown", "ended"):
             self.show()
-        elif kind in ("note", "language_changed"):
+        elif kind in ("note", "language_changed", "help_offered"):
             self.record(kind, event.value)
         else:
             raise ReplayError(event.seq, f"'{kind}' cannot stand on its own here")

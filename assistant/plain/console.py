@@ -181,6 +181,7 @@ class LineConversation:
         outputs = self.session.answer(raw)
         # Checked whatever happened to the answer: a refused answer can still ask for help.
         if isinstance(raw, str) and crisis_phrase_found(raw, self.t.locale):
+            self.session.record("help_offered")  # so the plan puts urgent help first
             self._say(
                 N_(
                     "Thank you for telling us. If you are not safe, or someone is hurting you, help is here now: type '{help_now}'. We will carry on whenever you are ready."

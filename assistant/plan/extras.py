@@ -363,10 +363,10 @@ def _employing(reader: Reader, found: Found) -> bool:
 
 
 def _crisis(reader: Reader, found: Found) -> bool:
-    """Help now was opened, or an answer in their own words contains a crisis phrase."""
+    """Help now was opened or offered, or an answer in their own words has a crisis phrase."""
     from assistant.safety import crisis_phrase_found
 
-    if any(event.kind == "help_opened" for event in reader.session.events):
+    if any(event.kind in ("help_opened", "help_offered") for event in reader.session.events):
         return True
     return any(
         isinstance(value, str) and crisis_phrase_found(value, reader.t.locale)

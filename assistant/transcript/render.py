@@ -32,6 +32,7 @@ KIND_LABELS: dict[str, str] = {
     "paused": N_("Took a break (answers saved)"),
     "resumed": N_("Came back after a break"),
     "help_opened": N_("Opened Help now (urgent help contacts)"),
+    "help_offered": N_("Was offered Help now, after words that can mean a crisis"),
     "note": N_("Adviser note"),
     "language_changed": N_("Changed the language"),
 }

@@ -27,6 +27,7 @@ _DRIVERS = frozenset(
         "paused",
         "resumed",
         "help_opened",
+        "help_offered",
         "note",
         "language_changed",
     }

@@ -3,25 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from pathlib import Path
 
 import pytest
 
 from assistant.engine.session import Session
 from assistant.engine.values import Special
 from assistant.flow import model
-from assistant.flow.bundle import Bundle, load_bundle
-
-ENGLAND = Path(__file__).resolve().parents[2] / "flows" / "england"
+from assistant.flow.bundle import Bundle
 
 #: A scripted walk: answers by ``module.step``; unscripted questions get a default.
 Walk = Callable[[Mapping[str, object]], tuple[list[str], dict[str, object]]]
-
-
-@pytest.fixture(scope="session")
-def england() -> Bundle:
-    """The England conversation, loaded and checked."""
-    return load_bundle(ENGLAND)
 
 
 def _default(step: model.Ask) -> object:
