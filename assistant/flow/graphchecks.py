@@ -1,0 +1,95 @@
+"""Checks on the paths through a conversation: reachable, finishing, loop-free, in order.
+
+A placeholder such as ``{name}`` is checked here too, because whether it can be filled
+depends on the paths: its question must be asked on every way to the step that uses it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from assistant.flow import model
+from assistant.flow.bundle import resolve
+from assistant.flow.checker import Checker
+from assistant.flow.graphs import find_cycle, reachable
+
+#: ``{step}`` or ``{module.step}`` in a text: replaced by that answer when shown.
+PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?)\}")
+
+
+def check_graph(checker: Checker) -> None:
+    """Every step is reachable from the start, can reach an end, and nothing loops."""
+    steps = checker.bundle.steps
+    started = reachable(steps, checker.bundle.start, forward=True)
+    for key in steps:
+        if key not in started:
+            checker.at_step(
+                key,
+                "unreachable",
+                "No path from the start of the conversation reaches this step.",
+                "Point a 'next', branch case or link at it, or delete it.",
+            )
+    ends = [k for k, s in steps.items() if isinstance(s.step, model.End)]
+    finishing = reachable(steps, *ends, forward=False)
+    for key in sorted(started - finishing):
+        checker.at_step(
+            key,
+            "dead-end",
+            "From this step the conversation can never reach an 'end' step.",
+            "Make sure every path leads to an 'end' step.",
+        )
+    if checker.ancestor_bits():  # the steps could be put in order, so nothing loops
+        return
+    cycle = find_cycle(steps, started)
+    if cycle:
+        checker.at_step(
+            cycle[-1],
+            "loop",
+            f"The conversation can go round in a loop: {' → '.join(cycle)}.",
+            "Send the last step forward instead of back to an earlier one.",
+        )
+
+
+def check_placeholders(checker: Checker) -> None:
+    """Each ``{name}`` in a text names a question asked before the step that shows it."""
+    for key, info in checker.bundle.steps.items():
+        names = set(_placeholders(info.step))
+        if not names:
+            continue
+        before = checker.before(key)
+        for name in sorted(names):
+            target = resolve(name, info.module)
+            target_info = checker.bundle.steps.get(target)
+            if target_info is None or not isinstance(target_info.step, model.Ask):
+                checker.at_step(
+                    key,
+                    "unknown-placeholder",
+                    f"The text uses {{{name}}}, but no question provides it.",
+                    "Use the id of a question asked earlier, or remove the braces.",
+                )
+            elif target not in before:
+                checker.at_step(
+                    key,
+                    "unknown-placeholder",
+                    f"The text uses {{{name}}}, which is never asked before this step.",
+                    "Move the question earlier, or drop the placeholder.",
+                )
+
+
+def _placeholders(step: model.Step) -> Iterable[str]:
+    texts: list[str | None] = [step.why]
+    if isinstance(step, model.Say):
+        texts += [step.text, step.title]
+    elif isinstance(step, model.Ask):
+        texts += [
+            step.text,
+            step.unit,
+            *(c.label for c in step.choices),
+            *(c.help for c in step.choices),
+        ]
+    elif isinstance(step, model.End):
+        texts.append(step.text)
+    for text in texts:
+        if text:
+            yield from PLACEHOLDER.findall(text)
