@@ -4,21 +4,19 @@ Each :meth:`SqliteStore.append` is its own transaction, committed (``synchronous
 before it returns, so an answer the screen has acknowledged survives a crash or a kill.
 Event data (and labels) are sealed when a passphrase is set. Forgetting deletes the rows,
 then checkpoints the WAL and vacuums, so nothing of the conversation is left in the files.
+Opening, transactions and wiping are :mod:`assistant.store.connection`'s; this module
+decides what is stored in the tables and seals it.
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from assistant.engine.events import Event
 from assistant.engine.values import N_
-from assistant.store import files, schema
 from assistant.store.base import (
     ConversationSummary,
     DamagedStore,
@@ -28,12 +26,13 @@ from assistant.store.base import (
     UnknownReference,
     WrongPassphrase,
 )
+from assistant.store.connection import BUSY_MS, Connection
 from assistant.store.crypto import AesGcmSealer, KdfParams, Sealer, SealError
 from assistant.store.references import new_reference, normalize
 
+__all__ = ["BUSY_MS", "SqliteStore"]
+
 log = logging.getLogger(__name__)
-#: How long to wait for another window's write to finish before saying the file is busy.
-BUSY_MS = 10_000
 
 _SUMMARY = (
     "SELECT reference, label, bundle, locale, mode, created, last_activity, answered, "
@@ -46,57 +45,14 @@ class SqliteStore(Store):
 
     def __init__(self, path: Path, passphrase: str | None = None) -> None:
         self._path = path
-        self._lock = threading.RLock()
         self._sealer = Sealer()
         self._answered: dict[str, set[str]] = {}
-        self._damage: DamagedStore | None = None
-        self._conn = self._connect()
-        self._kdf = self._meta("kdf")
-        if self._meta("scrub_pending") and self._damage is None:
+        self._db = Connection(path)
+        self._kdf = self._db.meta("kdf")
+        if self._db.meta("scrub_pending") and self._db.damage is None:
             self._finish_forgetting()
         if passphrase is not None:
             self.unlock(passphrase)
-
-    # -- opening ----------------------------------------------------------------------
-    def _connect(self) -> sqlite3.Connection:
-        has_data = files.prepare(self._path)
-        problem = files.health_problem(self._path) if has_data else None
-        if problem == files.NOT_A_DATABASE:
-            raise files.damaged_error(self._path, problem)
-        if problem is not None:
-            self._damage = files.damaged_error(self._path, problem)
-            log.warning("store %s failed its check; opening read-only", self._path)
-            return self._open_read_only()
-        try:
-            conn = sqlite3.connect(
-                self._path, isolation_level=None, timeout=BUSY_MS / 1000, check_same_thread=False
-            )
-            schema.check_version(conn, self._path)
-            for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
-                conn.execute(f"PRAGMA {pragma}")
-            conn.execute("PRAGMA secure_delete=ON")
-            conn.execute("PRAGMA temp_store=MEMORY")
-            schema.migrate(conn, self._path)
-        except sqlite3.Error as error:
-            raise self._failure(error) from None
-        return conn
-
-    def _open_read_only(self) -> sqlite3.Connection:
-        try:
-            conn = sqlite3.connect(
-                f"{self._path.as_uri()}?mode=ro", uri=True, timeout=10, check_same_thread=False
-            )
-            schema.check_version(conn, self._path)
-        except sqlite3.Error:
-            raise self._damage or files.damaged_error(self._path) from None
-        return conn
-
-    def _meta(self, key: str) -> str | None:
-        try:
-            row = self._conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        except sqlite3.Error:
-            return None
-        return None if row is None else str(row[0])
 
     # -- state ------------------------------------------------------------------------
     @property
@@ -113,11 +69,11 @@ class SqliteStore(Store):
 
     @property
     def damaged(self) -> str | None:
-        return None if self._damage is None else self._damage.message
+        return None if self._db.damage is None else self._db.damage.message
 
     @property
     def damage(self) -> StoreError | None:
-        return self._damage
+        return self._db.damage
 
     def unlock(self, passphrase: str) -> None:
         """Give the passphrase. On a new, empty store this sets it up (it is never stored)."""
@@ -125,7 +81,7 @@ class SqliteStore(Store):
             self._protect(passphrase)
             return
         sealer = AesGcmSealer(passphrase, KdfParams.from_text(self._kdf))
-        if not sealer.fits(bytes.fromhex(self._meta("check") or "")):
+        if not sealer.fits(bytes.fromhex(self._db.meta("check") or "")):
             log.info("wrong passphrase for store %s", self._path)
             raise WrongPassphrase(
                 N_(
@@ -138,7 +94,7 @@ class SqliteStore(Store):
     def _protect(self, passphrase: str) -> None:
         params = KdfParams.fresh()
         sealer = AesGcmSealer(passphrase, params)
-        with self._writing() as conn:
+        with self._db.writing() as conn:
             if conn.execute("SELECT count(*) FROM conversations").fetchone()[0]:
                 raise StoreError(
                     N_(
@@ -157,7 +113,7 @@ class SqliteStore(Store):
         """Start a new conversation and return its reference."""
         self._require_key()
         now = _now()
-        with self._writing() as conn:
+        with self._db.writing() as conn:
             reference = new_reference()
             while conn.execute(
                 "SELECT 1 FROM conversations WHERE reference = ?", (reference,)
@@ -187,7 +143,7 @@ class SqliteStore(Store):
             for e in events
         ]
         last, finished = events[-1], _finished(events)
-        with self._writing() as conn:
+        with self._db.writing() as conn:
             self._require_known(conn, reference)
             conn.executemany("INSERT INTO events (reference, seq, data) VALUES (?, ?, ?)", rows)
             conn.execute(
@@ -208,7 +164,7 @@ class SqliteStore(Store):
         """Name a conversation; the label is sealed like the answers."""
         self._require_key()
         reference = normalize(reference)
-        with self._writing() as conn:
+        with self._db.writing() as conn:
             self._require_known(conn, reference)
             conn.execute(
                 "UPDATE conversations SET label = ? WHERE reference = ?",
@@ -218,64 +174,31 @@ class SqliteStore(Store):
     def forget(self, reference: str) -> bool:
         """Delete one conversation and wipe its traces from the file and the WAL."""
         reference = normalize(reference)
-        with self._writing() as conn:
+        with self._db.writing() as conn:
             conn.execute("DELETE FROM events WHERE reference = ?", (reference,))
             deleted = conn.execute("DELETE FROM conversations WHERE reference = ?", (reference,))
             found = deleted.rowcount > 0
         self._answered.pop(reference, None)
-        self._scrub()
+        self._db.scrub()
         log.info("forgot conversation %s (found: %s)", reference, found)
         return found
 
     def forget_all(self) -> int:
         """Delete every conversation and wipe their traces."""
-        with self._writing() as conn:
+        with self._db.writing() as conn:
             conn.execute("DELETE FROM events")
             count = int(conn.execute("DELETE FROM conversations").rowcount)
         self._answered.clear()
-        self._scrub()
+        self._db.scrub()
         log.info("forgot all %d conversations", count)
         return count
 
     def _finish_forgetting(self) -> None:
         """Wipe traces a forget could not wipe last time (another window had the file open)."""
         try:
-            self._scrub()
+            self._db.scrub()
         except StoreError:
             log.warning("store %s: earlier forgotten traces still cannot be wiped", self._path)
-
-    def _scrub(self) -> None:
-        """Checkpoint the WAL into the file, vacuum, and empty the WAL again."""
-        with self._lock:
-            try:
-                self._checkpoint()
-                self._conn.execute("VACUUM")
-                if self._checkpoint():
-                    self._conn.execute("DELETE FROM meta WHERE key = 'scrub_pending'")
-                    self._checkpoint()
-                    return
-                self._conn.execute(
-                    "INSERT OR REPLACE INTO meta (key, value) VALUES ('scrub_pending', '1')"
-                )
-            except sqlite3.Error as error:
-                raise self._failure(error) from None
-        raise StoreError(
-            N_(
-                "The conversation was deleted, but another window of the assistant has {path} open, so some traces stay in the file until it is next opened. Close the other window; the traces are wiped the next time the assistant opens the file."
-            ),
-            self._path,
-        )
-
-    def _checkpoint(self) -> bool:
-        """Copy the WAL into the file and truncate it; False if another reader holds it.
-
-        SQLite's busy handler waits up to two seconds for readers to finish.
-        """
-        self._conn.execute("PRAGMA busy_timeout = 2000")
-        try:
-            return bool(self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] == 0)
-        finally:
-            self._conn.execute(f"PRAGMA busy_timeout = {BUSY_MS:d}")
 
     # -- reading ----------------------------------------------------------------------
     def events(self, reference: str) -> list[Event]:
@@ -283,9 +206,9 @@ class SqliteStore(Store):
         self._require_key()
         reference = normalize(reference)
         try:
-            with self._reading():
-                self._require_known(self._conn, reference)
-                rows = self._conn.execute(
+            with self._db.reading():
+                self._require_known(self._db.conn, reference)
+                rows = self._db.conn.execute(
                     "SELECT seq, data FROM events WHERE reference = ? ORDER BY seq", (reference,)
                 ).fetchall()
             events = [
@@ -306,20 +229,22 @@ class SqliteStore(Store):
         """Every conversation, most recent first; damaged rows are left out, not fatal."""
         order = " ORDER BY last_activity DESC, reference"
         try:
-            with self._reading():
-                rows = self._conn.execute(_SUMMARY + order).fetchall()
+            with self._db.reading():
+                rows = self._db.conn.execute(_SUMMARY + order).fetchall()
         except DamagedStore:
             rows = self._rows_one_by_one()
         return [self._summary(row) for row in rows]
 
     def _rows_one_by_one(self) -> list[Any]:
         rows: list[Any] = []
-        with self._reading():
-            references = [r[0] for r in self._conn.execute("SELECT reference FROM conversations")]
+        with self._db.reading():
+            references = [
+                r[0] for r in self._db.conn.execute("SELECT reference FROM conversations")
+            ]
         for reference in references:
             try:
-                with self._reading():
-                    rows += self._conn.execute(
+                with self._db.reading():
+                    rows += self._db.conn.execute(
                         _SUMMARY + " WHERE reference = ?", (reference,)
                     ).fetchall()
             except DamagedStore:
@@ -345,8 +270,7 @@ class SqliteStore(Store):
 
     def close(self) -> None:
         """Close the file (SQLite checkpoints the WAL when the last connection closes)."""
-        with self._lock:
-            self._conn.close()
+        self._db.close()
 
     # -- helpers ----------------------------------------------------------------------
     def _require_key(self) -> None:
@@ -382,35 +306,6 @@ class SqliteStore(Store):
             return self._sealer.open(bytes(data), f"{field}:{reference}".encode()).decode()
         except (SealError, UnicodeDecodeError):
             return None
-
-    @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        """One IMMEDIATE transaction, committed on success and rolled back on any error."""
-        if self._damage is not None:
-            raise self._damage
-        with self._lock:
-            try:
-                self._conn.execute("BEGIN IMMEDIATE")
-                yield self._conn
-                self._conn.execute("COMMIT")
-            except BaseException as error:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                if isinstance(error, sqlite3.Error):
-                    raise self._failure(error) from None
-                raise
-
-    @contextmanager
-    def _reading(self) -> Iterator[None]:
-        with self._lock:
-            try:
-                yield
-            except sqlite3.Error as error:
-                raise self._failure(error) from None
-
-    def _failure(self, error: sqlite3.Error) -> StoreError:
-        """A kind message for a SQLite error; SQLite's own messages never hold answers."""
-        return files.sqlite_failure(self._path, error)
 
 
 def _answered_steps(events: list[Event]) -> set[str]:
