@@ -16,17 +16,29 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
-
-import yaml
+from typing import Any
 
 from assistant.engine.values import N_, InvalidAnswer
 from assistant.money.ages import AGE_FIGURES, MAX_AGE, WAGE_AGE_FIGURES, AgeLimits, age_problem
+from assistant.money.rates_yaml import Lined, RatesError, check_keys, date_field, read_mapping
 
-if TYPE_CHECKING:
-    _BaseLoader = yaml.SafeLoader
-else:
-    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+__all__ = [
+    "RATES_DIR",
+    "REQUIRED_FIGURES",
+    "UNITS",
+    "Citation",
+    "Figure",
+    "RateYear",
+    "RatesError",
+    "Selection",
+    "age_limits",
+    "canonical_label",
+    "current_age_limits",
+    "load_all",
+    "load_citations",
+    "load_year",
+    "select_years",
+]
 
 #: Where the shipped rate files live.
 RATES_DIR = Path(__file__).parent / "rates"
@@ -58,48 +70,6 @@ _FIGURE_KEYS = ("value", "unit", "effective", "source", "confirmed")
 _TOP_KEYS = ("tax_year", "tax_year_starts", "wage_year_starts", "figures")
 _LABEL_RE = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
 _FILE_RE = re.compile(r"^\d{4}-\d{2}\.yaml$")
-
-
-class RatesError(Exception):
-    """A rates data file is wrong. The message says where (file:line) and how to fix it."""
-
-    def __init__(self, path: Path | str, line: int, problem: str, fix: str) -> None:
-        super().__init__(f"{path}:{line}: {problem} Fix: {fix}")
-        self.path, self.line, self.problem, self.fix = str(path), line, problem, fix
-
-
-class _Lined(dict[str, Any]):
-    """A YAML mapping that remembers its own line and the line of each key."""
-
-    line: int = 1
-    key_lines: dict[str, int]
-
-
-class _LineSafeLoader(_BaseLoader):
-    """Safe loader whose mappings remember line numbers and refuse duplicate keys."""
-
-
-def _construct_mapping(loader: _LineSafeLoader, node: yaml.MappingNode) -> _Lined:
-    mapping = _Lined()
-    mapping.line = node.start_mark.line + 1
-    mapping.key_lines = {}
-    for key_node, value_node in node.value:
-        key = str(loader.construct_object(key_node, deep=True))
-        line = key_node.start_mark.line + 1
-        if key in mapping:
-            raise _DuplicateKey(key, line)
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.key_lines[key] = line
-    return mapping
-
-
-class _DuplicateKey(Exception):
-    def __init__(self, key: str, line: int) -> None:
-        super().__init__(key)
-        self.key, self.line = key, line
-
-
-_LineSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 @dataclass(frozen=True)
@@ -148,20 +118,11 @@ def canonical_label(text: str) -> str:
 
 def load_year(path: Path) -> RateYear:
     """Read and check one year file; raises :class:`RatesError` naming file:line and the fix."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineSafeLoader)  # noqa: S506
-    except _DuplicateKey as dup:
-        raise RatesError(path, dup.line, f"'{dup.key}' appears twice.", "keep one.") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise RatesError(path, line, "this is not valid YAML.", "check indentation.") from None
-    if not isinstance(data, _Lined):
-        raise RatesError(path, 1, "the file is not a mapping.", "start with 'tax_year:'.")
-    _check_keys(path, data, _TOP_KEYS, "top-level key")
+    data = read_mapping(path, "tax_year")
+    check_keys(path, data, _TOP_KEYS, "top-level key")
     label = _check_label(path, data)
-    starts = _date_field(path, data, "tax_year_starts")
-    wage_starts = _date_field(path, data, "wage_year_starts")
+    starts = date_field(path, data, "tax_year_starts")
+    wage_starts = date_field(path, data, "wage_year_starts")
     if f"{starts.year}/{(starts.year + 1) % 100:02d}" != label:
         line = data.key_lines["tax_year_starts"]
         raise RatesError(path, line, f"tax_year_starts does not fall in {label}.", "fix the date.")
@@ -171,17 +132,7 @@ def load_year(path: Path) -> RateYear:
     return year
 
 
-def _check_keys(path: Path, data: _Lined, allowed: tuple[str, ...], what: str) -> None:
-    for key in data:
-        if key not in allowed:
-            fix = f"use one of: {', '.join(allowed)}."
-            raise RatesError(path, data.key_lines[key], f"unknown {what} '{key}'.", fix)
-    for key in allowed:
-        if key not in data:
-            raise RatesError(path, data.line, f"'{key}' is missing.", f"add '{key}:'.")
-
-
-def _check_label(path: Path, data: _Lined) -> str:
+def _check_label(path: Path, data: Lined) -> str:
     line = data.key_lines["tax_year"]
     try:
         label = canonical_label(str(data["tax_year"]))
@@ -193,16 +144,8 @@ def _check_label(path: Path, data: _Lined) -> str:
     return label
 
 
-def _date_field(path: Path, data: _Lined, key: str) -> date:
-    value = data[key]
-    if not isinstance(value, date):
-        line = data.key_lines[key]
-        raise RatesError(path, line, f"{key} is not a date.", "write it as YYYY-MM-DD, unquoted.")
-    return value
-
-
 def _figures(path: Path, raw: Any, line: int, starts: date) -> dict[str, Figure]:
-    if not isinstance(raw, _Lined):
+    if not isinstance(raw, Lined):
         raise RatesError(path, line, "'figures' is not a mapping.", "indent figures under it.")
     for name in raw:
         if name not in REQUIRED_FIGURES:
@@ -216,9 +159,9 @@ def _figures(path: Path, raw: Any, line: int, starts: date) -> dict[str, Figure]
 
 
 def _figure(path: Path, name: str, raw: Any, line: int, starts: date) -> Figure:
-    if not isinstance(raw, _Lined):
+    if not isinstance(raw, Lined):
         raise RatesError(path, line, f"'{name}' is not a mapping.", "give it value, unit, etc.")
-    _check_keys(path, raw, _FIGURE_KEYS, f"key in '{name}'")
+    check_keys(path, raw, _FIGURE_KEYS, f"key in '{name}'")
     lines = raw.key_lines
     value = _decimal(path, raw["value"], lines["value"])
     unit = raw["unit"]
@@ -227,7 +170,7 @@ def _figure(path: Path, name: str, raw: Any, line: int, starts: date) -> Figure:
     if unit == "fraction" and value > 1:
         raise RatesError(path, lines["value"], "a fraction is above 1.", 'write 15% as "0.15".')
     _check_age_unit(path, name, unit, value, lines)
-    effective = _date_field(path, raw, "effective")
+    effective = date_field(path, raw, "effective")
     if effective >= _next_year(starts):
         raise RatesError(path, lines["effective"], "effective is after this tax year.", "fix it.")
     source = raw["source"]
@@ -376,25 +319,18 @@ _CITATION_KEYS = ("reference", "source", "confirmed")
 @cache
 def load_citations(path: Path = RATES_DIR / "citations.yaml") -> Mapping[str, Citation]:
     """Read ``citations.yaml``; errors name file:line and the fix, as for rate files."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineSafeLoader)  # noqa: S506
-    except _DuplicateKey as dup:
-        raise RatesError(path, dup.line, f"'{dup.key}' appears twice.", "keep one.") from None
-    except yaml.YAMLError:
-        raise RatesError(path, 1, "this is not valid YAML.", "check indentation.") from None
-    if not isinstance(data, _Lined):
-        raise RatesError(path, 1, "the file is not a mapping.", "start with 'checked_on:'.")
-    _check_keys(path, data, ("checked_on", "citations"), "top-level key")
-    checked_on = _date_field(path, data, "checked_on")
+    data = read_mapping(path, "checked_on", syntax_error_line=False)
+    check_keys(path, data, ("checked_on", "citations"), "top-level key")
+    checked_on = date_field(path, data, "checked_on")
     raw = data["citations"]
-    if not isinstance(raw, _Lined):
+    if not isinstance(raw, Lined):
         raise RatesError(path, data.line, "'citations' is not a mapping.", "indent under it.")
     result = {}
     for cid, item in raw.items():
         line = raw.key_lines[cid]
-        if not isinstance(item, _Lined):
+        if not isinstance(item, Lined):
             raise RatesError(path, line, f"'{cid}' is not a mapping.", "give it reference etc.")
-        _check_keys(path, item, _CITATION_KEYS, f"key in '{cid}'")
+        check_keys(path, item, _CITATION_KEYS, f"key in '{cid}'")
         if not isinstance(item["confirmed"], bool):
             raise RatesError(
                 path, item.key_lines["confirmed"], "not true/false.", "use true/false."
