@@ -196,6 +196,18 @@ def _build_mapping(
     return data
 
 
+def positions_of(node: yaml.Node) -> Positions:
+    """Where each path under an already composed document was written.
+
+    For YAML files with rules of their own (golden conversations read only ``true`` and
+    ``false`` as booleans), whose loaders compose the nodes themselves: the positions are
+    recorded exactly as for flow files, and repeated keys are left to the caller.
+    """
+    positions = Positions()
+    _walk(node, (), positions, [], "")
+    return positions
+
+
 def _first_alias(root: yaml.Node) -> yaml.Node | None:
     """A node reached twice (through an alias ``*name``), or None.
 

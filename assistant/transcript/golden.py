@@ -24,7 +24,7 @@ import yaml
 
 from assistant.flow.problems import Problem
 from assistant.flow.yamlpos import Path as KeyPath
-from assistant.flow.yamlpos import Positions
+from assistant.flow.yamlpos import Positions, positions_of
 
 #: Inputs a turn may give (exactly one per turn), and whether each takes a value.
 ACTIONS: dict[str, str] = {
@@ -152,15 +152,19 @@ def load_golden(path: Path, display: str | None = None) -> Golden:
 
 
 def _parse(text: str, display: str) -> tuple[Any, Positions]:
-    positions = Positions()
+    """The data and where each part was written; a syntax error raises GoldenError.
+
+    Not :func:`assistant.flow.yamlpos.parse`: that reads ``yes`` as a boolean, refuses
+    aliases and repeated keys, and words syntax errors for flow authors. Only the
+    positions are shared, so both point at the same lines.
+    """
     try:
         node = yaml.compose(text, Loader=_Loader)
         if node is None:
-            return None, positions
-        _record(node, (), positions)
+            return None, Positions()
         loader = _Loader("")
         try:
-            return loader.construct_document(node), positions
+            return loader.construct_document(node), positions_of(node)
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:
@@ -175,17 +179,6 @@ def _parse(text: str, display: str) -> tuple[Any, Positions]:
             "Check the indentation, the colons after keys, and that every quote is closed.",
         )
         raise GoldenError([problem]) from None
-
-
-def _record(node: yaml.Node, path: KeyPath, positions: Positions) -> None:
-    positions.record(path, node)
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            _record(value_node, (*path, str(key_node.value)), positions)
-            positions.record((*path, str(key_node.value)), key_node)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _record(item, (*path, index), positions)
 
 
 def _golden(data: Any, r: _Reader, path: Path) -> Golden | None:
