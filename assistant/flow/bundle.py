@@ -137,8 +137,28 @@ def read_bundle(
     if manifest is None:
         return None, problems
     digest = hashlib.sha256()
+    modules, readers, module_problems = _read_modules(root, manifest, reader, base, digest)
+    problems.extend(module_problems)
+    problems.extend(p for p in reader.problems if p not in problems)
+    problems.extend(_unlisted_files(root, manifest, base))
+    sources, source_problems = _read_sources(root / manifest.sources, base, digest)
+    problems.extend(source_problems)
+    bundle = Bundle(root, manifest, modules, {}, [], sources, "", digest.hexdigest())
+    problems.extend(compile_and_check(bundle, readers, reader))
+    return bundle, problems
+
+
+def _read_modules(
+    root: Path,
+    manifest: model.BundleManifest,
+    reader: FileReader,
+    base: Path,
+    digest: hashlib._Hash,
+) -> tuple[dict[str, model.Module], dict[str, FileReader], list[Problem]]:
+    """The listed modules, their readers and problems; a missing file is bundle.yaml's problem."""
     modules: dict[str, model.Module] = {}
     readers: dict[str, FileReader] = {}
+    problems: list[Problem] = []
     for name in manifest.modules:
         file = root / f"{name}.yaml"
         if not file.exists():
@@ -163,13 +183,7 @@ def read_bundle(
                     f"Write 'flow: {name}' so links and answers can find it.",
                 )
                 problems.extend(module_reader.problems[-1:])
-    problems.extend(p for p in reader.problems if p not in problems)
-    problems.extend(_unlisted_files(root, manifest, base))
-    sources, source_problems = _read_sources(root / manifest.sources, base, digest)
-    problems.extend(source_problems)
-    bundle = Bundle(root, manifest, modules, {}, [], sources, "", digest.hexdigest())
-    problems.extend(compile_and_check(bundle, readers, reader))
-    return bundle, problems
+    return modules, readers, problems
 
 
 def _read_sources(

@@ -68,6 +68,7 @@ def build(loader: yaml.SafeLoader, filename: str) -> tuple[Any, Mark | None, lis
     Duplicate keys and values that cannot be read (a date that does not exist) are
     problems; the last value of a duplicated key wins, as in PyYAML. Syntax errors raise
     :class:`yaml.MarkedYAMLError`; unusual documents raise :class:`Unusual`.
+    Long on purpose: one loop with its state in locals is the hot path of checking a flow.
     """
     get: Callable[[], Any] = loader.get_event  # events and marks are untyped in the stubs
     if type(get()) is not StreamStartEvent:  # pragma: no cover - the parser always starts so

@@ -96,9 +96,14 @@ def _parse_composed(text: str, filename: str) -> tuple[Any, Positions, list[Prob
     except _Unusual:  # merge keys, sets, binary...: let the full safe constructor decide
         positions, problems = Positions(), []
     _walk(node, (), positions, problems, filename)
+    return _construct(node, filename, problems), positions, problems
+
+
+def _construct(node: yaml.Node, filename: str, problems: list[Problem]) -> Any:
+    """PyYAML's safe constructor, for what _build leaves; a value it cannot read is a problem."""
     loader = yaml.SafeLoader("")
     try:
-        data = loader.construct_document(node)
+        return loader.construct_document(node)
     except ValueError as error:  # e.g. a date that does not exist, in an unusual document
         problems.append(
             Problem(
@@ -110,7 +115,6 @@ def _parse_composed(text: str, filename: str) -> tuple[Any, Positions, list[Prob
                 "Write dates as real dates in the form YYYY-MM-DD, or put the text in quotes.",
             )
         )
-        return None, positions, problems
     except yaml.constructor.ConstructorError as error:
         mark = error.problem_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -124,10 +128,9 @@ def _parse_composed(text: str, filename: str) -> tuple[Any, Positions, list[Prob
                 "Use plain text, numbers, lists and key: value pairs only.",
             )
         )
-        return None, positions, problems
     finally:
         loader.dispose()
-    return data, positions, problems
+    return None
 
 
 _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{t}" for t in ("str", "seq", "map"))
