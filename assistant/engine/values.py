@@ -60,13 +60,7 @@ def parse_money(
     Negative amounts, words and absurd amounts are refused with a message that says
     what to type instead. The result always has two decimal places.
     """
-    cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
-    if cleaned.startswith("£"):
-        cleaned = cleaned[1:]
-    if _DECIMAL_COMMA.match(cleaned):  # "13,50" as typed in Polish and much of Europe
-        cleaned = cleaned.replace(",", ".")
-    if cleaned.lower().endswith("p") and cleaned[:-1].isascii() and cleaned[:-1].isdigit():
-        cleaned = str(Decimal(cleaned[:-1]) / 100)
+    cleaned = _money_text(text)
     if cleaned.startswith("-"):
         raise InvalidAnswer(N_("Please type an amount that is zero or more, for example 13.50."))
     if not cleaned or not _MONEY_RE.match(cleaned):
@@ -81,6 +75,23 @@ def parse_money(
         raise InvalidAnswer(
             N_("Please type an amount in pounds and pence, for example 13.50.")
         ) from None
+    _check_money_range(amount, minimum, maximum)
+    return amount
+
+
+def _money_text(text: str) -> str:
+    """The amount as typed, without spaces and "£", with a decimal point and in pounds."""
+    cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
+    if cleaned.startswith("£"):
+        cleaned = cleaned[1:]
+    if _DECIMAL_COMMA.match(cleaned):  # "13,50" as typed in Polish and much of Europe
+        cleaned = cleaned.replace(",", ".")
+    if cleaned.lower().endswith("p") and cleaned[:-1].isascii() and cleaned[:-1].isdigit():
+        cleaned = str(Decimal(cleaned[:-1]) / 100)
+    return cleaned
+
+
+def _check_money_range(amount: Decimal, minimum: Decimal | None, maximum: Decimal | None) -> None:
     upper = MONEY_CEILING if maximum is None else min(maximum, MONEY_CEILING)
     if amount > upper:
         raise InvalidAnswer(
@@ -91,7 +102,6 @@ def parse_money(
         raise InvalidAnswer(
             N_("Please type an amount of at least {minimum}."), {"minimum": minimum}
         )
-    return amount
 
 
 def option_number(text: str) -> int | None:

@@ -61,21 +61,29 @@ def current_view(session: Session) -> StepShown | ConversationEnded:
         "adviser_only": step.adviser_only,
     }
     if isinstance(step, model.Ask):
-        return StepShown(
-            kind="ask",
-            text=message(session, key, step.text) or Msg("", key),
-            answer_type=step.type,
-            choices=_choices(session, key, step),
-            minimum=step.min,
-            maximum=step.max,
-            unit=message(session, key, step.unit),
-            allow_unknown=step.allow_unknown,
-            allow_decline=step.allow_decline,
-            optional=step.optional,
-            current=session.answers.get(key),
-            **common,
-        )
+        return _ask_view(session, key, step, common)
     assert isinstance(step, model.Say)
+    return _say_view(session, key, step, common)
+
+
+def _ask_view(session: Session, key: str, step: model.Ask, common: dict[str, Any]) -> StepShown:
+    return StepShown(
+        kind="ask",
+        text=message(session, key, step.text) or Msg("", key),
+        answer_type=step.type,
+        choices=_choices(session, key, step),
+        minimum=step.min,
+        maximum=step.max,
+        unit=message(session, key, step.unit),
+        allow_unknown=step.allow_unknown,
+        allow_decline=step.allow_decline,
+        optional=step.optional,
+        current=session.answers.get(key),
+        **common,
+    )
+
+
+def _say_view(session: Session, key: str, step: model.Say, common: dict[str, Any]) -> StepShown:
     if step.show:
         from assistant.engine.reports import compute
 
