@@ -154,6 +154,7 @@ def calculate(
     the rates file and are then listed as assumptions. ``contingency`` is a fraction of
     pay (0.05 for 5%). The Employment Allowance is applied once for the employer.
     Raises :class:`InvalidAnswer` for impossible input, such as a negative fee.
+    Long on purpose: most of it is the keyword arguments (the public API) and this text.
     """
     staff = (employees,) if isinstance(employees, Employee) else tuple(employees)
     opts = Options(

@@ -81,7 +81,10 @@ class _BadOption(Exception):
 
 
 def run(args: argparse.Namespace) -> int:
-    """Carry out ``support-plan cost``. Returns 0, 2 for bad input, 1 for broken data."""
+    """Carry out ``support-plan cost``. Returns 0, 2 for bad input, 1 for broken data.
+
+    Long on purpose: one try block, so every refusal is reported the same way.
+    """
     fmt = Formatter()
     try:
         fmt = Formatter(resolve_locale(getattr(args, "lang", None)))

@@ -82,29 +82,39 @@ def check_offered_rate(
         "cost_weekly": cost,
         "cost_hourly": result.per_hour,
     }
-    summary: tuple[Msg, ...]
     if short == 0:
         summary = (Msg(m.RATE_ENOUGH, as_params(**amounts, spare_weekly=spare)),)
         return RateCheck(
             weekly, hourly, cost, result.per_hour, short, _ZERO, spare, summary, (), None
         )
     found = load_citations() if citations is None else citations
+    return _short(result, amounts, short, found)
+
+
+def _short(
+    result: CostResult,
+    amounts: dict[str, Decimal],
+    short: Decimal,
+    citations: Mapping[str, Citation],
+) -> RateCheck:
+    """The check of an offer that falls ``short`` a week: the gap, the case for a review
+    and the paragraph for the request, with their citations."""
     gap = {"shortfall_weekly": short, "shortfall_yearly": short * 52}
     summary = (Msg(m.RATE_SHORT, as_params(**amounts, **gap)), Msg(m.RATE_SHORT_MEANING))
     hours = Quantity(result.hours_weekly)
     paragraph = Msg(m.REQUEST_PARAGRAPH, as_params(**amounts, **gap, hours=hours))
     return RateCheck(
-        weekly,
-        hourly,
-        cost,
+        amounts["offered_weekly"],
+        amounts["offered_hourly"],
+        amounts["cost_weekly"],
         result.per_hour,
         short,
         short * 52,
         _ZERO,
         summary,
-        _case(found),
+        _case(citations),
         paragraph,
-        tuple(found[cid] for cid in PARAGRAPH_CITES),
+        tuple(citations[cid] for cid in PARAGRAPH_CITES),
     )
 
 

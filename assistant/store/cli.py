@@ -155,7 +155,7 @@ def run_forget(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     try:
-        return _forget(store, args, t)
+        return (_forget_all if args.all else _forget_one)(store, args, t)
     except StoreError as error:
         _problem(error.text(t))
         return 1
@@ -163,25 +163,27 @@ def run_forget(args: argparse.Namespace) -> int:
         store.close()
 
 
-def _forget(store: Store, args: argparse.Namespace, t: Translator) -> int:
-    if args.all:
-        count = len(store.conversations())
-        question = t.ngettext(
-            "Delete the {count} saved conversation?",
-            "Delete all {count} saved conversations?",
-            count,
-        )
-        if not args.yes and not _confirm(fill(question, {"count": count}), t):
-            print(t.gettext(N_("Nothing was deleted.")))
-            return 1
-        deleted = store.forget_all()
-        done = t.ngettext(
-            "Deleted {count} conversation. It cannot be recovered.",
-            "Deleted {count} conversations. They cannot be recovered.",
-            deleted,
-        )
-        print(fill(done, {"count": deleted}))
-        return 0
+def _forget_all(store: Store, args: argparse.Namespace, t: Translator) -> int:
+    count = len(store.conversations())
+    question = t.ngettext(
+        "Delete the {count} saved conversation?",
+        "Delete all {count} saved conversations?",
+        count,
+    )
+    if not args.yes and not _confirm(fill(question, {"count": count}), t):
+        print(t.gettext(N_("Nothing was deleted.")))
+        return 1
+    deleted = store.forget_all()
+    done = t.ngettext(
+        "Deleted {count} conversation. It cannot be recovered.",
+        "Deleted {count} conversations. They cannot be recovered.",
+        deleted,
+    )
+    print(fill(done, {"count": deleted}))
+    return 0
+
+
+def _forget_one(store: Store, args: argparse.Namespace, t: Translator) -> int:
     summary = store.summary(args.reference)
     if summary is None:
         _problem(
