@@ -37,7 +37,10 @@ def build_plan(
     today: dt.date | None = None,
     adviser: bool = False,
 ) -> Plan:
-    """The plan for ``session`` in ``t``'s language; adviser notes only if ``adviser``."""
+    """The plan for ``session`` in ``t``'s language; adviser notes only if ``adviser``.
+
+    Long on purpose: it is one Plan(...) naming every field, which reads best in one place.
+    """
     reader = Reader(session, t, adviser)
     day = today or dt.date.today()
     found = extras.Found.gather(reader, day)

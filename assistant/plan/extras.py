@@ -238,7 +238,10 @@ NOT_ENGLAND_QUESTIONS = N_(
 
 
 def contacts_part(reader: Reader, found: Found) -> list[Block]:
-    """Urgent help contacts and how to report abuse, from the reviewed safety data."""
+    """Urgent help contacts and how to report abuse, from the reviewed safety data.
+
+    Long on purpose: one list of items, each built the same way from the safety data.
+    """
     from assistant.safety import help_content
 
     content = help_content()

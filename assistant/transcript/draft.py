@@ -21,6 +21,7 @@ from assistant.engine.session import Session
 from assistant.flow import model
 from assistant.i18n import Translator, translator_for
 from assistant.paths import flows_dir
+from assistant.plan.model import Plan
 from assistant.transcript.golden import Golden, GoldenError, Turn, load_golden
 from assistant.transcript.outcome import plan_for
 from assistant.transcript.replay import apply, bundle_loader, main_output, message_of
@@ -53,9 +54,16 @@ def draft(golden: Golden, flows: Path) -> dict[str, Any]:
         turns.append({"read_to": session.current})
     plan = plan_for(golden, session, t, adviser=True)
     session.close()
+    head: dict[str, Any] = {"title": golden.title, "persona": golden.persona}
+    head |= {"bundle": golden.bundle, "locale": golden.locale, "date": golden.date}
+    return {**head, "turns": turns, "outcome": _outcome(plan, session.current)}
+
+
+def _outcome(plan: Plan, state: str) -> dict[str, Any]:
+    """The ``outcome`` block: where the conversation ended and what the plan found."""
     facts = plan.facts
-    outcome: dict[str, Any] = {
-        "state": session.current,
+    return {
+        "state": state,
         "indication": facts.indication or "none",
         "rights": list(facts.rights),
         "options": list(facts.options),
@@ -63,9 +71,6 @@ def draft(golden: Golden, flows: Path) -> dict[str, Any]:
         "sections": [s.id for s in plan.sections],
         "notes": len(plan.notes or ()),
     }
-    head: dict[str, Any] = {"title": golden.title, "persona": golden.persona}
-    head |= {"bundle": golden.bundle, "locale": golden.locale, "date": golden.date}
-    return {**head, "turns": turns, "outcome": outcome}
 
 
 def _pins(turn: Turn, outputs: list[Output], t: Translator) -> dict[str, Any]:
