@@ -319,7 +319,7 @@ _CITATION_KEYS = ("reference", "source", "confirmed")
 @cache
 def load_citations(path: Path = RATES_DIR / "citations.yaml") -> Mapping[str, Citation]:
     """Read ``citations.yaml``; errors name file:line and the fix, as for rate files."""
-    data = read_mapping(path, "checked_on", syntax_error_line=False)
+    data = read_mapping(path, "checked_on")
     check_keys(path, data, ("checked_on", "citations"), "top-level key")
     checked_on = date_field(path, data, "checked_on")
     raw = data["citations"]

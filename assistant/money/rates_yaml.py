@@ -65,22 +65,39 @@ class _DuplicateKey(Exception):
         self.key, self.line = key, line
 
 
+class _ImpossibleDate(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _construct_date(loader: _LineSafeLoader, node: yaml.ScalarNode) -> Any:
+    """A date, or :class:`_ImpossibleDate` for one like 2026-02-30 (not a traceback)."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        raise _ImpossibleDate(node.start_mark.line + 1) from None
+
+
 _LineSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
 
 
-def read_mapping(path: Path, first_key: str, *, syntax_error_line: bool = True) -> Lined:
+def read_mapping(path: Path, first_key: str) -> Lined:
     """Read a file that must be one mapping, or raise :class:`RatesError`.
 
     ``first_key`` is named in the fix when the file is not a mapping. A syntax error is
-    reported at the line where YAML noticed it, or at line 1 when ``syntax_error_line``
-    is false (as citations.yaml always has been).
+    reported at the line where YAML noticed it.
     """
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineSafeLoader)  # noqa: S506
     except _DuplicateKey as dup:
         raise RatesError(path, dup.line, f"'{dup.key}' appears twice.", "keep one.") from None
+    except _ImpossibleDate as bad:
+        fix = "write a real date as YYYY-MM-DD."
+        raise RatesError(path, bad.line, "this date does not exist.", fix) from None
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None) if syntax_error_line else None
+        mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
         raise RatesError(path, line, "this is not valid YAML.", "check indentation.") from None
     if not isinstance(data, Lined):

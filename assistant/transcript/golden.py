@@ -63,6 +63,44 @@ _Loader.add_implicit_resolver(
 )
 
 
+class _Refused(yaml.constructor.ConstructorError):
+    """A value YAML can read but a golden file must not hold, with its own fix."""
+
+    def __init__(self, problem: str, mark: yaml.Mark, fix: str) -> None:
+        super().__init__(None, None, problem, mark)
+        self.fix = fix
+
+
+def _date(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    """A date, or a marked error for one that does not exist (such as 2026-02-30)."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except ValueError:
+        fix = "Write a date that exists, as YYYY-MM-DD."
+        raise _Refused(f"the date {node.value} does not exist", node.start_mark, fix) from None
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> dict[Any, Any]:
+    """A mapping whose keys are each written once: a repeated key would hide a check."""
+    loader.flatten_mapping(node)
+    data: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        plain = isinstance(key, str | int | float | bool | dt.date)
+        if not plain or key in data:
+            if plain:
+                problem, fix = f"'{key}' is written twice here", "Keep one of them."
+            else:
+                problem, fix = "a list or mapping cannot be a key", "Use a plain word as the key."
+            raise _Refused(problem, key_node.start_mark, fix)
+        data[key] = loader.construct_object(value_node, deep=True)
+    return data
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _date)
+_Loader.add_constructor("tag:yaml.org,2002:map", _mapping)
+
+
 @dataclass(frozen=True)
 class Turn:
     """One input and the checks that follow it. ``line`` is where it starts in the file."""
@@ -176,7 +214,11 @@ def _parse(text: str, display: str) -> tuple[Any, Positions]:
             column,
             "yaml-syntax",
             f"This is not valid YAML: {error.problem or error.context}.",
-            "Check the indentation, the colons after keys, and that every quote is closed.",
+            getattr(
+                error,
+                "fix",
+                "Check the indentation, the colons after keys, and that every quote is closed.",
+            ),
         )
         raise GoldenError([problem]) from None
 

@@ -71,6 +71,7 @@ def _line_of(text: str, needle: str) -> int:
         ("  nmw_18_20:\n", "  nmw_18_2O:\n", "nmw_18_2O", "unknown figure"),
         ('tax_year: "2026/27"', 'tax_year: "2027/28"', 'tax_year: "2027/28"', "file name"),
         ("tax_year_starts: 2026-04-06", "tax_year_starts: soon", "tax_year_starts: soon", "date"),
+        ("effective: 2026-04-06\n", "effective: 2026-02-30\n", "effective: 2026-02-30", "exist"),
     ],
 )
 def test_bad_files_name_file_line_and_fix(
@@ -165,3 +166,12 @@ def test_exact_boundaries() -> None:
     assert select_years(date(2026, 4, 6)).tax.label == "2026/27"
     assert select_years(date(2026, 3, 31)).wage.label == "2025/26"
     assert select_years(date(2026, 4, 1)).wage.label == "2026/27"
+
+
+def test_citations_file_syntax_errors_name_their_line(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path, "checked_on: 2026-11-22\ncitations:\n  x: [unclosed\n", "citations.yaml"
+    )
+    with pytest.raises(RatesError) as info:
+        load_citations(path)
+    assert info.value.line > 1 and "not valid YAML" in str(info.value)

@@ -62,3 +62,19 @@ def test_outcome_keys_are_checked(tmp_path: Path) -> None:
     found = problems(tmp_path, HEAD + "turns:\n  - next:\noutcome:\n  right: []\n  costs: 12\n")
     assert any("'right' is not a key here. Fix: Did you mean 'rights'?" in p for p in found)
     assert any("'costs' must be a mapping or 'none'" in p for p in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        (HEAD + "date: 2026-02-30\n", 3, "the date 2026-02-30 does not exist"),
+        (HEAD + "turns:\n  - answer: Ann\n    state: a.b\n    state: a.c\n", 6, "written twice"),
+        (HEAD + "? [1, 2]\n: x\n", 3, "cannot be a key"),
+    ],
+)
+def test_impossible_dates_and_repeated_keys_are_problems_not_crashes(
+    tmp_path: Path, text: str, line: int, words: str
+) -> None:
+    found = problems(tmp_path, text)
+    assert len(found) == 1 and found[0].startswith(f"case.yaml:{line}:"), found
+    assert words in found[0] and "Fix:" in found[0]
