@@ -14,15 +14,17 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant.engine.events import Event, ReplayError
 from assistant.engine.values import N_
-from assistant.flow.bundle import Bundle
-from assistant.store import open_store
-from assistant.store.base import Store, StoreError, WrongPassphrase
-from assistant.store.recorder import ScreenRecorder
-from assistant.store.references import normalize
+
+# The store and the engine's event log are imported when saving is used, so declining
+# saving (--no-save) costs the program's start nothing.
+if TYPE_CHECKING:
+    from assistant.engine.events import Event
+    from assistant.flow.bundle import Bundle
+    from assistant.store.base import Store
+    from assistant.store.recorder import ScreenRecorder
 
 #: For scripts and tests only: the passphrase, when nobody is at a terminal to type it.
 PASSPHRASE_VARIABLE = "SUPPORT_PLAN_PASSPHRASE"
@@ -30,7 +32,7 @@ TRIES = 3
 #: Reads a passphrase without showing it; replaced in tests.
 read_secret: Callable[[str], str] = getpass.getpass
 
-Opened = tuple["SavingTarget | None", list[Event], Callable[[Event], None] | None]
+Opened = tuple["SavingTarget | None", "list[Event]", "Callable[[Event], None] | None"]
 
 
 @dataclass
@@ -44,10 +46,14 @@ class SavingTarget:
     recorder: ScreenRecorder = field(init=False)
 
     def __post_init__(self) -> None:
+        from assistant.store.recorder import ScreenRecorder
+
         self.recorder = ScreenRecorder(self.store, self.reference)
 
     def record(self, event: Event) -> None:
         """Commit each screen before it is shown; if that fails, say so and stop saving."""
+        from assistant.store.base import StoreError
+
         if not self.saving:
             return
         try:
@@ -84,7 +90,8 @@ class Lines:
 
     def problem(self, message: str) -> None:
         """An error for the person, on standard error (it never holds an answer)."""
-        print(f"support-plan: {message}", file=sys.stderr, flush=True)
+        errors = getattr(self.io, "stderr", None) or sys.stderr
+        print(f"support-plan: {message}", file=errors, flush=True)
 
     def yes_no(self, msgid: str) -> bool | None:
         """Ask until yes or no (three tries); None at end of input or if still unclear."""
@@ -107,32 +114,67 @@ class Lines:
 
 def open_saving(args: argparse.Namespace, bundle: Bundle, locale: str, io: Any) -> Opened | None:
     """Consent, open the store, then start or resume: (target, events, on_event) or None."""
-    from assistant.i18n import MissingCatalog, translator_for
-
-    try:
-        t = translator_for(locale)
-    except MissingCatalog:  # the front end reports that itself; ask in English meanwhile
-        t = translator_for("en_GB")
-    lines = Lines(io, bool(getattr(args, "json", False)), t)
     reference = getattr(args, "reference", None)
-    if not reference and not _consented(args, lines):
+    if not reference:
+        store = agree_to_saving(args, locale, io)
+        if store is None:
+            return None, [], None
+        return start_saving(store, bundle, locale, io, json_mode=bool(getattr(args, "json", False)))
+    from assistant.store.references import normalize
+
+    lines = _lines(args, locale, io)
+    store = _open(args, lines, new=False)
+    if store is None:
+        return None
+    resumed = _resume(store, normalize(reference), bundle, lines)
+    if resumed is None or resumed[0] is None:
+        store.close()
+    return resumed
+
+
+def agree_to_saving(args: argparse.Namespace, locale: str, io: Any) -> Store | None:
+    """For a new conversation: consent first, then the store, opened and unlocked (or offered
+    a passphrase). None means nothing will be saved, and the person has been told so.
+
+    Nothing is written until :func:`start_saving`; the full-screen app calls that once its
+    questions have loaded, behind its first screen.
+    """
+    lines = _lines(args, locale, io)
+    if not _consented(args, lines):
         lines.say(
             N_("Nothing will be saved on this computer. You can still go all the way through.")
         )
-        return None, [], None
-    store = _open(args, lines, new=not reference)
+        return None
+    store = _open(args, lines, new=True)
     if store is None:
-        return None if reference else _unsaved(lines)
-    if reference:
-        resumed = _resume(store, normalize(reference), bundle, lines)
-        if resumed is None or resumed[0] is None:
-            store.close()
-        return resumed
-    return _start(store, bundle, locale, lines)
+        _unsaved(lines)
+    return store
+
+
+def start_saving(
+    store: Store, bundle: Bundle, locale: str, io: Any, *, json_mode: bool = False
+) -> Opened:
+    """Start saving a new conversation in a store the person agreed to (:func:`agree_to_saving`)."""
+    return _start(store, bundle, locale, Lines(io, json_mode, _translator(locale)))
+
+
+def _translator(locale: str) -> Any:
+    from assistant.i18n import MissingCatalog, translator_for
+
+    try:
+        return translator_for(locale)
+    except MissingCatalog:  # the front end reports that itself; ask in English meanwhile
+        return translator_for("en_GB")
+
+
+def _lines(args: argparse.Namespace, locale: str, io: Any) -> Lines:
+    return Lines(io, bool(getattr(args, "json", False)), _translator(locale))
 
 
 def _start(store: Store, bundle: Bundle, locale: str, lines: Lines) -> Opened:
     """A new saved conversation, with its reference shown at once."""
+    from assistant.store.base import StoreError
+
     mode = "json" if lines.json_mode else "plain"
     try:
         created = store.create(bundle=bundle.id, locale=locale, mode=mode)
@@ -156,6 +198,8 @@ def saved_flow(args: argparse.Namespace) -> str | None:
 
     The front end should load that bundle rather than the default one; None if unknown.
     """
+    from assistant.store import StoreError, open_store
+
     reference = getattr(args, "reference", None)
     if not reference or getattr(args, "flow", None):
         return None
@@ -191,6 +235,8 @@ def _unsaved(lines: Lines) -> Opened:
 
 def _open(args: argparse.Namespace, lines: Lines, *, new: bool) -> Store | None:
     """The store, unlocked (and protected, if the person asks); None after saying why not."""
+    from assistant.store import StoreError, open_store
+
     try:
         store = open_store(getattr(args, "store", None))
     except StoreError as error:
@@ -213,6 +259,8 @@ def _open(args: argparse.Namespace, lines: Lines, *, new: bool) -> Store | None:
 
 def _unlock(store: Store, lines: Lines) -> bool:
     """Three tries at the passphrase (one, from the environment, without a terminal)."""
+    from assistant.store.base import WrongPassphrase
+
     if not lines.interactive:
         secret = os.environ.get(PASSPHRASE_VARIABLE)
         if secret is None:
@@ -270,6 +318,8 @@ def _choose_passphrase(store: Store, lines: Lines) -> bool:
 
 def _resume(store: Store, reference: str, bundle: Bundle, lines: Lines) -> Opened | None:
     """The saved events, checked against the questions, and a target to carry on saving."""
+    from assistant.store.base import StoreError
+
     try:
         events = store.events(reference)
         summary = store.summary(reference)
@@ -297,6 +347,7 @@ def _unsaved_resume(lines: Lines, events: list[Event]) -> Opened:
 
 
 def _fits(bundle: Bundle, events: list[Event], reference: str, lines: Lines) -> bool:
+    from assistant.engine.events import ReplayError
     from assistant.engine.session import Session
 
     try:

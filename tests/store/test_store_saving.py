@@ -13,7 +13,7 @@ from store_helpers import ANSWERS, SECRET_NAME, file_bytes, walk
 from assistant.engine.events import Event
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
-from assistant.plain.console import LineIO
+from assistant.plain.lineio import LineIO
 from assistant.store import open_store, saving
 
 CONSENT = "Can we save your answers on this computer so you can stop and come back?"
