@@ -10,9 +10,11 @@ import argparse
 import importlib
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant.flow.bundle import Bundle
+if TYPE_CHECKING:
+    from assistant.flow.bundle import Bundle
+    from assistant.flow.problems import FlowError
 
 
 def add_parser(subparsers: Any, name: str) -> None:
@@ -47,24 +49,40 @@ def choose_locale(requested: str | None) -> str:
 
 def load(flow: str | None) -> Bundle | None:
     """Load the bundle, printing every problem and returning None if it cannot be used."""
-    from assistant.flow.bundle import load_bundle
     from assistant.flow.problems import FlowError
-    from assistant.paths import bundle_path
 
-    path = bundle_path(flow)
     try:
-        return load_bundle(path, display_root=Path.cwd())
+        return load_bundle_for(flow)
     except FlowError as error:
-        print(error, file=sys.stderr)
-        print(
-            f"support-plan: the conversation in {path} has problems (listed above); run 'support-plan check'.",
-            file=sys.stderr,
-        )
+        explain_flow_error(flow, error)
         return None
 
 
+def load_bundle_for(flow: str | None) -> Bundle:
+    """The bundle named by --flow (or the default); raises FlowError listing its problems."""
+    from assistant.flow.bundle import load_bundle
+    from assistant.paths import bundle_path
+
+    return load_bundle(bundle_path(flow), display_root=Path.cwd())
+
+
+def explain_flow_error(flow: str | None, error: FlowError) -> None:
+    """Print every problem in the bundle, then what to do about them."""
+    from assistant.paths import bundle_path
+
+    print(error, file=sys.stderr)
+    print(
+        f"support-plan: the conversation in {bundle_path(flow)} has problems (listed above); run 'support-plan check'.",
+        file=sys.stderr,
+    )
+
+
 def start_conversation(args: argparse.Namespace) -> int:
-    """Start (or with a reference, resume) a conversation in the chosen front end."""
+    """Start (or with a reference, resume) a conversation in the chosen front end.
+
+    The full-screen app loads a new conversation's questions itself, behind its first
+    screen; every other way in loads them first.
+    """
     try:
         locale = choose_locale(args.lang)
     except ValueError:
@@ -73,24 +91,28 @@ def start_conversation(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    if getattr(args, "reference", None) and not args.flow:
+    resuming = bool(getattr(args, "reference", None))
+    if resuming and not args.flow:
         from assistant.store.saving import saved_flow
 
         args.flow = saved_flow(args)  # resume with the questions it was saved with
+    run_app = None
+    if not (args.plain or args.json):
+        try:
+            run_app = importlib.import_module("assistant.ui.app").run_app
+        except ImportError:
+            print(
+                "support-plan: the full-screen app is not available; starting plain mode.",
+                file=sys.stderr,
+            )
+    if run_app is not None and not resuming:
+        return int(run_app(args, locale))
     bundle = load(args.flow)
     if bundle is None:
         return 1
-    if args.plain or args.json:
+    if run_app is None:
         return _run_plain(args, bundle, locale)
-    try:
-        run_app = importlib.import_module("assistant.ui.app").run_app
-    except ImportError:
-        print(
-            "support-plan: the full-screen app is not available; starting plain mode.",
-            file=sys.stderr,
-        )
-        return _run_plain(args, bundle, locale)
-    return int(run_app(args, bundle, locale))
+    return int(run_app(args, locale, bundle))
 
 
 def translator_or_english(locale: str) -> Any:
@@ -105,8 +127,11 @@ def translator_or_english(locale: str) -> Any:
 
 
 def _run_plain(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:
+    import gc
+
     from assistant.engine.session import Session
-    from assistant.plain.console import LineConversation, LineIO
+    from assistant.plain.console import LineConversation
+    from assistant.plain.lineio import LineIO
 
     translator = translator_or_english(locale)
     io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
@@ -127,6 +152,8 @@ def _run_plain(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:
         else Session(bundle, on_event=on_event)
     )
     conversation = LineConversation(session, translator, io, json_mode=args.json, target=target)
+    gc.freeze()  # what was made to start lives as long as the program (see assistant.__main__)
+    gc.enable()
     try:
         return conversation.run(resumed=bool(events))
     except KeyboardInterrupt:

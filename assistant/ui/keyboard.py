@@ -42,12 +42,15 @@ class KeyboardApp(App[int]):
 
     @staticmethod
     def freeze_long_lived() -> None:
-        """Leave everything made so far (modules, styles, the flow) out of garbage collection.
+        """Leave everything made so far (modules, styles, the flow) out of garbage collection,
+        and collect from now on (``support-plan`` starts with collection off: see
+        :mod:`assistant.__main__`).
 
         A full collection otherwise walks all of it, pausing the app for 40 to 55 ms on the
         project machine every twenty or so key presses.
         """
         gc.freeze()
+        gc.enable()
 
     def show_terminal_cursor(self) -> None:
         """Braille displays follow the terminal's own cursor, so keep it visible."""
@@ -69,6 +72,15 @@ class KeyboardApp(App[int]):
                 # A safety net only: the change normally releases the keys within milliseconds.
                 self._hold_timer = self.set_timer(1.0, self.release_keys)
         await super().on_event(event)
+
+    def hold_keys(self) -> None:
+        """Hold the keys typed from now on until :meth:`release_keys` (as long as it takes:
+        used while the conversation is still loading after Start was pressed)."""
+        if self._held is None:
+            self._held = []
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
 
     def release_keys(self) -> None:
         """The screen has changed: deliver the keys held meanwhile, in order."""
