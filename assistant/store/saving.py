@@ -8,8 +8,6 @@ even a dropped call or a crash leaves the person able to come back.
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import os
 import sys
 from collections.abc import Callable
@@ -29,8 +27,14 @@ if TYPE_CHECKING:
 #: For scripts and tests only: the passphrase, when nobody is at a terminal to type it.
 PASSPHRASE_VARIABLE = "SUPPORT_PLAN_PASSPHRASE"
 TRIES = 3
-#: Reads a passphrase without showing it; replaced in tests.
-read_secret: Callable[[str], str] = getpass.getpass
+
+
+def read_secret(prompt: str) -> str:
+    """Read a passphrase without showing it (replaced in tests)."""
+    import getpass
+
+    return getpass.getpass(prompt)
+
 
 Opened = tuple["SavingTarget | None", "list[Event]", "Callable[[Event], None] | None"]
 
@@ -84,6 +88,8 @@ class Lines:
         """One message; JSON mode adds its parameters (e.g. the reference) as fields."""
         text = self.t.gettext(msgid).format(**params) if params else self.t.gettext(msgid)
         if self.json_mode:
+            import json
+
             text = json.dumps({"event": event, "message": text, **params}, ensure_ascii=False)
         self.io.stdout.write(text + "\n")
         self.io.stdout.flush()

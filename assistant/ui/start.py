@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
@@ -75,6 +75,7 @@ class StartScreen(Screen[None]):
         self.language_error = ""
         self.case_reference = ""
         self.consent = False
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -99,8 +100,8 @@ class StartScreen(Screen[None]):
             yield ChoiceList(
                 list(LOCALES.items()), chosen=[self.locale], moves_on=True, id="language"
             )
-            yield Plain(self.language_error, id="language-error", classes="error")
-            yield Plain(id="start-error", classes="error")
+            if self.language_error:  # errors are shown next to their field, when there are any
+                yield Plain(self.language_error, id="language-error", classes="error")
             with ButtonRow():
                 yield ActionButton(_(N_("Start")), id="start-button", moves_on=True)
             yield Plain(_(N_("Carry on with a saved conversation")), classes="field-label")
@@ -141,10 +142,17 @@ class StartScreen(Screen[None]):
             await area.remove_children()
             await area.mount_all(list(self.saved_list()))
 
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # The first time, as the app's first screen, every widget was styled as it was
+        # mounted a moment ago; styling them all again took a tenth of the time to the
+        # first frame. Later (after a dialog, say) they are restyled as usual.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
+
     def on_mount(self) -> None:
         self._show_mode_fields()
-        self.query_one("#language-error", Plain).set_text(self.language_error)
-        self.query_one("#start-error", Plain).set_text("")
         self.query_one("#who").focus()
 
     def _show_mode_fields(self) -> None:
@@ -196,9 +204,12 @@ class StartScreen(Screen[None]):
     def _start(self) -> None:
         consent = self.query_one("#consent", TickBox) if self.mode == "adviser_behalf" else None
         if consent is not None and not consent.ticked:
-            self.query_one("#start-error", Plain).set_text(
-                _(N_("Please confirm that the person has agreed before you start."))
-            )
+            problem = _(N_("Please confirm that the person has agreed before you start."))
+            if self.query("#start-error"):
+                self.query_one("#start-error", Plain).set_text(problem)
+            else:
+                error = Plain(problem, id="start-error", classes="error")
+                self.query_one("#start-body").mount(error, before=self.query_one(ButtonRow))
             consent.focus()
             self.app.call_after_refresh(self.app.release_keys)  # type: ignore[attr-defined]
             return

@@ -94,6 +94,13 @@ class ActionButton(Button):
         """The terminal cursor sits on the first letter of the label."""
         return self.content_region.offset + Offset(2, 0)
 
+    def update_node_styles(self, animate: bool = True) -> None:
+        """Restyle after a class change, once on a screen. Textual's Button sets its classes
+        as it is made, and each change restyled the button before it was even shown: a
+        noticeable part of drawing a screen. It is styled anyway when it is mounted."""
+        if self.is_attached:
+            super().update_node_styles(animate)
+
 
 def shown_width(widget: Widget) -> int:
     """The width a widget has, or will have once shown: its nearest laid-out container's."""
