@@ -11,7 +11,7 @@ from typing import Any
 
 from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
@@ -23,7 +23,6 @@ from assistant.ui.modes import MODES, Mode, is_adviser
 from assistant.ui.text import _, ngettext
 from assistant.ui.widgets import (
     ActionButton,
-    ButtonRow,
     ChoiceList,
     HelpNowButton,
     Plain,
@@ -102,11 +101,10 @@ class StartScreen(Screen[None]):
             )
             if self.language_error:  # errors are shown next to their field, when there are any
                 yield Plain(self.language_error, id="language-error", classes="error")
-            with ButtonRow():
-                yield ActionButton(_(N_("Start")), id="start-button", moves_on=True)
+            # One button, so no row of buttons: a screen of fewer widgets is drawn sooner.
+            yield ActionButton(_(N_("Start")), id="start-button", moves_on=True)
             yield Plain(_(N_("Carry on with a saved conversation")), classes="field-label")
-            with Vertical(id="saved-area"):
-                yield from self.saved_list()
+            yield from self.saved_list()
         yield KeyBar()
 
     def adviser_fields(self) -> ComposeResult:
@@ -125,11 +123,13 @@ class StartScreen(Screen[None]):
     def saved_list(self) -> ComposeResult:
         """Saved conversations to carry on with, or a sentence saying there are none."""
         if isinstance(self.saved, Pending):
-            yield Plain(_(N_("Looking for saved conversations...")), classes="paragraph")
+            yield Plain(_(N_("Looking for saved conversations...")), classes="paragraph saved")
         elif self.saved is None:
-            yield Plain(_(N_("Saving is not available in this version yet.")), classes="paragraph")
+            yield Plain(
+                _(N_("Saving is not available in this version yet.")), classes="paragraph saved"
+            )
         elif not self.saved:
-            yield Plain(_(N_("There are no saved conversations.")), classes="paragraph")
+            yield Plain(_(N_("There are no saved conversations.")), classes="paragraph saved")
         else:
             yield ChoiceList(list(self.saved), moves_on=True, id="saved")
 
@@ -137,10 +137,9 @@ class StartScreen(Screen[None]):
         """The saved conversations, once the store has been looked at (after the first frame,
         so opening the store does not delay the first question)."""
         self.saved = saved
-        area = self.query_one("#saved-area", Vertical)
         with self.app.batch_update():
-            await area.remove_children()
-            await area.mount_all(list(self.saved_list()))
+            await self.query("#saved, .saved").remove()
+            await self.query_one("#start-body").mount_all(list(self.saved_list()))
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # The first time, as the app's first screen, every widget was styled as it was
@@ -209,7 +208,7 @@ class StartScreen(Screen[None]):
                 self.query_one("#start-error", Plain).set_text(problem)
             else:
                 error = Plain(problem, id="start-error", classes="error")
-                self.query_one("#start-body").mount(error, before=self.query_one(ButtonRow))
+                self.query_one("#start-body").mount(error, before="#start-button")
             consent.focus()
             self.app.call_after_refresh(self.app.release_keys)  # type: ignore[attr-defined]
             return
