@@ -11,7 +11,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from assistant.engine.values import N_
@@ -39,20 +38,21 @@ def read_secret(prompt: str) -> str:
 Opened = tuple["SavingTarget | None", "list[Event]", "Callable[[Event], None] | None"]
 
 
-@dataclass
 class SavingTarget:
-    """Where one conversation is being saved; its :meth:`record` is the Session's on_event."""
+    """Where one conversation is being saved; its :meth:`record` is the Session's on_event.
 
-    store: Store
-    reference: str
-    lines: Lines
-    saving: bool = True
-    recorder: ScreenRecorder = field(init=False)
+    (This and :class:`Lines` are plain classes: the app asks about saving before its first
+    screen, and making dataclasses took a little of every start.)
+    """
 
-    def __post_init__(self) -> None:
+    def __init__(self, store: Store, reference: str, lines: Lines, saving: bool = True) -> None:
         from assistant.store.recorder import ScreenRecorder
 
-        self.recorder = ScreenRecorder(self.store, self.reference)
+        self.store = store
+        self.reference = reference
+        self.lines = lines
+        self.saving = saving
+        self.recorder: ScreenRecorder = ScreenRecorder(store, reference)
 
     def record(self, event: Event) -> None:
         """Commit each screen before it is shown; if that fails, say so and stop saving."""
@@ -72,17 +72,14 @@ class SavingTarget:
             )
 
 
-@dataclass
 class Lines:
     """Talks to the person on the line front end, in their language, as text or JSON lines."""
 
-    io: Any
-    json_mode: bool
-    t: Any
-    interactive: bool = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.interactive = bool(self.io.prompt) and not self.json_mode
+    def __init__(self, io: Any, json_mode: bool, t: Any) -> None:
+        self.io = io
+        self.json_mode = json_mode
+        self.t = t
+        self.interactive = bool(io.prompt) and not json_mode
 
     def say(self, msgid: str, event: str = "message", **params: str) -> None:
         """One message; JSON mode adds its parameters (e.g. the reference) as fields."""

@@ -17,7 +17,6 @@ import asyncio
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,25 +62,37 @@ def utc_now() -> str:
     return now()
 
 
-@dataclass
 class Prepared:
     """What a new conversation gets from :func:`run_app`, made off the event loop: the
     questions, and the conversation's saving (the target and its per-event callback), if
-    the person agreed to saving."""
+    the person agreed to saving. (Plain classes here: a dataclass takes a little of every
+    start to make.)"""
 
-    bundle: Bundle
-    target: Any = None
-    on_event: Callable[[Event], None] | None = None
+    def __init__(
+        self,
+        bundle: Bundle,
+        target: Any = None,
+        on_event: Callable[[Event], None] | None = None,
+    ) -> None:
+        self.bundle = bundle
+        self.target = target
+        self.on_event = on_event
 
 
-@dataclass
 class _Ready:
     """What the loading thread hands back to the event loop."""
 
-    prepared: Prepared
-    session: Session | None
-    rights: Rights
-    saved: list[tuple[str, str]] | None
+    def __init__(
+        self,
+        prepared: Prepared,
+        session: Session | None,
+        rights: Rights,
+        saved: list[tuple[str, str]] | None,
+    ) -> None:
+        self.prepared = prepared
+        self.session = session
+        self.rights = rights
+        self.saved = saved
 
 
 #: The conversation's layout, added to the app's styles behind the start screen.
