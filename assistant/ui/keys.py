@@ -16,6 +16,7 @@ from textual.geometry import Size
 from textual.widgets import Static
 
 from assistant.engine.values import N_
+from assistant.ui.steady import Steady
 from assistant.ui.text import _, plain
 
 
@@ -58,7 +59,7 @@ def bindings() -> list[Binding]:
     return [Binding(k.keys, k.action, k.description, show=False, priority=k.priority) for k in KEYS]
 
 
-class KeyBar(Static):
+class KeyBar(Steady, Static):
     """The keys line at the bottom of each screen, wrapped between keys at 80 columns."""
 
     DEFAULT_CSS = """

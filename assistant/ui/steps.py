@@ -16,7 +16,6 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
@@ -24,11 +23,12 @@ from textual.widgets import Input
 from assistant.engine.io import StepShown
 from assistant.engine.values import N_, Special, Value
 from assistant.plain.render import hint
+from assistant.ui.steady import Column, Row
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import ActionButton, ButtonRow, ChoiceList, Plain, TextBox
 
 
-class StepView(Vertical):
+class StepView(Column):
     """The answer area for one step: its control, a hint, and the action buttons."""
 
     DEFAULT_CSS = """
@@ -133,7 +133,7 @@ class TextView(StepView):
     prefix: ClassVar[str] = ""
 
     def controls(self) -> ComposeResult:
-        with Horizontal(classes="field"):
+        with Row(classes="field"):
             if self.prefix:
                 yield Plain(self.prefix, classes="prefix")
             yield TextBox(self.initial(), id="entry", moves_on=True)

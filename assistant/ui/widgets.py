@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from textual import events
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Offset, Size
 from textual.message import Message
@@ -20,10 +19,11 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
 from assistant.engine.values import N_
+from assistant.ui.steady import Row, Steady, SteadyScroll
 from assistant.ui.text import _, bracketed, plain
 
 
-class Plain(Static):
+class Plain(Steady, Static):
     """A Static whose text is shown exactly as given: answers may contain "[" or "]"."""
 
     def __init__(
@@ -52,7 +52,7 @@ class Plain(Static):
             self.update(plain(text))
 
 
-class TextBox(Input):
+class TextBox(SteadyScroll, Input):
     """A text box with a steady cursor (no blinking) that keeps its text when focused."""
 
     def __init__(self, value: str = "", *, moves_on: bool = False, **kwargs: object) -> None:
@@ -75,7 +75,7 @@ class TextBox(Input):
 PRESS_KEYS = frozenset({"enter", "space"})
 
 
-class ActionButton(Button):
+class ActionButton(Steady, Button):
     """A one-line button shown as "[ Label ]", so it reads as a button without colour."""
 
     def __init__(
@@ -110,7 +110,7 @@ def shown_width(widget: Widget) -> int:
     return 0
 
 
-class ButtonRow(Horizontal):
+class ButtonRow(Row):
     """Buttons side by side when they fit, else one under another (translations vary in length)."""
 
     DEFAULT_CSS = """
@@ -159,7 +159,7 @@ def hanging(text: str, indent: int, width: int) -> str:
     return ("\n" + " " * indent).join(lines)
 
 
-class ChoiceList(OptionList):
+class ChoiceList(SteadyScroll, OptionList):
     """Options as lines: "› (•) 1. Label". Up/Down move, Enter chooses, digits pick.
 
     With ``multi`` the boxes are "[x]"/"[ ]", Space ticks and Enter finishes. The
@@ -345,7 +345,7 @@ class ChoiceList(OptionList):
         self.action_tick() if self.multi else self.action_select()
 
 
-class TickBox(Static, can_focus=True):
+class TickBox(Steady, Static, can_focus=True):
     """A single "[x] statement" that Space or Enter ticks: used for consent."""
 
     BINDINGS = [Binding("space,enter", "tick", show=False)]
