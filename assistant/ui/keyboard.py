@@ -16,6 +16,7 @@ from textual import events
 from textual.app import App
 from textual.events import Key
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input
 
 #: Frames a second at most. Textual's default (60, or TEXTUAL_FPS) makes a change wait for
@@ -23,7 +24,7 @@ from textual.widgets import Input
 #: last frame (as keys typed ahead do). The app never animates and redraws only after a
 #: key, so a shorter slot costs nothing while idle and shows the next question about
 #: 15 ms sooner on the project machine. A TEXTUAL_FPS the person set is left alone.
-FRAMES_PER_SECOND = 120
+FRAMES_PER_SECOND = 1000
 
 if "TEXTUAL_FPS" not in os.environ:
     # Read by each screen when it makes its update timer (Textual is pinned exactly).
@@ -112,5 +113,17 @@ class KeyboardApp(App[int]):
             place = getattr(widget, "cursor_offset", None)
             position = place() if place else widget.content_region.offset
         if position != self.cursor_position:
-            self.cursor_position = position
-            widget.refresh()  # the terminal cursor moves with the next update
+            self.cursor_position = position  # where each frame leaves the cursor from now on
+            self._move_terminal_cursor(widget)
+
+    def _move_terminal_cursor(self, widget: Widget) -> None:
+        """Move the terminal's cursor now, rather than drawing a frame just to move it: the
+        next key would otherwise wait for that frame (each frame ends with the cursor at
+        ``cursor_position``)."""
+        driver = self._driver
+        if driver is None or self.is_headless:
+            widget.refresh()
+            return
+        x, y = self.screen.outer_size.clamp_offset(self.cursor_position)
+        driver.write(f"\x1b[{y + 1};{x + 1}H")
+        driver.flush()
