@@ -166,10 +166,12 @@ class ConversationScreen(Screen[None]):
         return self._views[kind]
 
     def focus_answer(self, *, scroll_visible: bool = True) -> None:
-        """Focus the current step's answer control."""
+        """Focus the current step's answer control, now: with the step on screen, every
+        key after the answer's goes to the new control (``Widget.focus`` would move the
+        focus a little later, after keys already waiting)."""
         for view in self._views.values():
             if view.display:
-                view.first_focus().focus(scroll_visible=scroll_visible)
+                self.set_focus(view.first_focus(), scroll_visible=scroll_visible)
 
     def _set_words(self, title: str, question: str, inline: str) -> None:
         self.query_one("#step-title", Plain).set_text(title)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
+from typing import ClassVar
 
 import textual.screen
 from textual import events
@@ -29,6 +30,27 @@ FRAMES_PER_SECOND = 1000
 if "TEXTUAL_FPS" not in os.environ:
     # Read by each screen when it makes its update timer (Textual is pinned exactly).
     textual.screen.UPDATE_PERIOD = 1 / FRAMES_PER_SECOND  # type: ignore[misc]
+
+
+class ActsAtOnce:
+    """Mixin for controls: their own keys act as soon as the key reaches them.
+
+    Textual acts on a widget's key bindings only after the key has gone up through every
+    container to the app (about a millisecond on the conversation screen, for every key,
+    the Enter that answers a question included). ``KEYS_AT_ONCE`` maps keys to the
+    control's own actions, the same ones its bindings name.
+    """
+
+    KEYS_AT_ONCE: ClassVar[dict[str, str]] = {}
+
+    async def on_key(self, event: events.Key) -> None:
+        action = self.KEYS_AT_ONCE.get(event.key)
+        # Only while focused: a key that reaches a control the focus has just left goes
+        # round as usual, to whatever has the focus now.
+        if action is not None and self.has_focus:  # type: ignore[attr-defined]
+            event.stop()
+            event.prevent_default()
+            await self.run_action(action)  # type: ignore[attr-defined]
 
 
 class KeyboardApp(App[int]):

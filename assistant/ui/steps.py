@@ -70,7 +70,8 @@ class StepView(Column):
             yield ActionButton(_(N_("Back")), id="back", moves_on=True)
 
     def on_mount(self) -> None:
-        self._show_buttons()
+        if self.app.is_running:  # not when made as the app closes (nothing was composed)
+            self._show_buttons()
 
     def set_step(self, step: StepShown) -> None:
         """Show another step of this kind in place: its answer so far, hint and buttons."""
@@ -104,19 +105,23 @@ class StepView(Column):
         return None
 
     @on(ActionButton.Pressed, "#continue")
-    def _continue(self) -> None:
+    def _continue(self, event: ActionButton.Pressed) -> None:
+        event.stop()  # answered here: no need to carry the press up to the app
         self.post_message(self.Answered(self, self.current_raw()))
 
     @on(ActionButton.Pressed, "#unknown")
-    def _unknown(self) -> None:
+    def _unknown(self, event: ActionButton.Pressed) -> None:
+        event.stop()
         self.post_message(self.Answered(self, Special.UNKNOWN))
 
     @on(ActionButton.Pressed, "#decline")
-    def _decline(self) -> None:
+    def _decline(self, event: ActionButton.Pressed) -> None:
+        event.stop()
         self.post_message(self.Answered(self, Special.DECLINED))
 
     @on(ActionButton.Pressed, "#back")
-    def _back(self) -> None:
+    def _back(self, event: ActionButton.Pressed) -> None:
+        event.stop()
         self.post_message(self.BackPressed())
 
 

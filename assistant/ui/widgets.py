@@ -19,6 +19,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
 from assistant.engine.values import N_
+from assistant.ui.keyboard import ActsAtOnce
 from assistant.ui.steady import Row, Steady, SteadyScroll
 from assistant.ui.text import _, bracketed, plain
 
@@ -52,8 +53,10 @@ class Plain(Steady, Static):
             self.update(plain(text))
 
 
-class TextBox(SteadyScroll, Input):
+class TextBox(ActsAtOnce, SteadyScroll, Input):
     """A text box with a steady cursor (no blinking) that keeps its text when focused."""
+
+    KEYS_AT_ONCE = {"enter": "submit"}  # noqa: RUF012 - as Textual declares its bindings
 
     def __init__(self, value: str = "", *, moves_on: bool = False, **kwargs: object) -> None:
         super().__init__(value, select_on_focus=False, **kwargs)  # type: ignore[arg-type]
@@ -75,8 +78,10 @@ class TextBox(SteadyScroll, Input):
 PRESS_KEYS = frozenset({"enter", "space"})
 
 
-class ActionButton(Steady, Button):
+class ActionButton(ActsAtOnce, Steady, Button):
     """A one-line button shown as "[ Label ]", so it reads as a button without colour."""
+
+    KEYS_AT_ONCE = {"enter": "press"}  # noqa: RUF012 - as Textual declares its bindings
 
     def __init__(
         self,
@@ -159,7 +164,7 @@ def hanging(text: str, indent: int, width: int) -> str:
     return ("\n" + " " * indent).join(lines)
 
 
-class ChoiceList(SteadyScroll, OptionList):
+class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
     """Options as lines: "› (•) 1. Label". Up/Down move, Enter chooses, digits pick.
 
     With ``multi`` the boxes are "[x]"/"[ ]", Space ticks and Enter finishes. The
@@ -168,6 +173,16 @@ class ChoiceList(SteadyScroll, OptionList):
     """
 
     BINDINGS = [Binding("space", "tick", show=False)]
+    KEYS_AT_ONCE = {  # noqa: RUF012 - as Textual declares its bindings
+        "enter": "select",
+        "space": "tick",
+        "up": "cursor_up",
+        "down": "cursor_down",
+        "home": "first",
+        "end": "last",
+        "pageup": "page_up",
+        "pagedown": "page_down",
+    }
     #: At most this many lines show without a scroll bar (see ChoiceList in app.tcss).
     LINES_WITHOUT_SCROLLING = 12
 
@@ -345,10 +360,11 @@ class ChoiceList(SteadyScroll, OptionList):
         self.action_tick() if self.multi else self.action_select()
 
 
-class TickBox(Steady, Static, can_focus=True):
+class TickBox(ActsAtOnce, Steady, Static, can_focus=True):
     """A single "[x] statement" that Space or Enter ticks: used for consent."""
 
     BINDINGS = [Binding("space,enter", "tick", show=False)]
+    KEYS_AT_ONCE = {"space": "tick", "enter": "tick"}  # noqa: RUF012 - as its bindings
 
     def __init__(self, label: str, *, ticked: bool = False, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
         super().__init__(id=id, markup=False)
