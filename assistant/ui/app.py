@@ -232,7 +232,7 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
             ready = await asyncio.to_thread(self._load_in_thread)
         except FlowError as error:
             self.flow_error = error
-            self.exit(1)
+            self.exit(1, return_code=1)
             return
         self._add_conversation_css()
         prepared = ready.prepared
