@@ -1,7 +1,9 @@
 """Choose and start a front end: the Textual app, the plain line mode or JSON lines.
 
 Everything a front end needs (the bundle, the translator, where to save) is prepared
-here, so the front ends themselves stay thin and all drive the same engine.
+here, so the front ends themselves stay thin and all drive the same engine. The one
+exception is speed: the full-screen app is given the means to load a new conversation's
+questions (and start saving it) and does so behind its first screen.
 """
 
 from __future__ import annotations

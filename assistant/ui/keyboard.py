@@ -21,10 +21,11 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 #: Frames a second at most. Textual's default (60, or TEXTUAL_FPS) makes a change wait for
-#: the next frame slot: half a slot on average, a whole one when a key comes just after the
-#: last frame (as keys typed ahead do). The app never animates and redraws only after a
-#: key, so a shorter slot costs nothing while idle and shows the next question about
-#: 15 ms sooner on the project machine. A TEXTUAL_FPS the person set is left alone.
+#: the next frame slot, and after a frame the next may come only one to two slots later: a
+#: key typed just after the last frame (as keys typed ahead are) waited up to 17 ms at 120.
+#: The app never animates and draws only after a key, so a short slot costs nothing while
+#: idle; at 1000 the next question is drawn as soon as it is ready. A TEXTUAL_FPS the
+#: person set is left alone.
 FRAMES_PER_SECOND = 1000
 
 if "TEXTUAL_FPS" not in os.environ:
