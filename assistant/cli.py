@@ -8,6 +8,7 @@ bad arguments is one plain line and exit code 2, never a usage dump or a traceba
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import inspect
 import logging
@@ -113,15 +114,37 @@ def add_conversation_options(parser: argparse.ArgumentParser, *, subcommand: boo
     )
 
 
-def build_parser(argv: Sequence[str]) -> Parser:
-    """The parser; only the subcommand named on the command line is imported."""
-    lang = _requested_lang(argv)
+def _base_parser(lang: str | None) -> Parser:
+    """The conversation's options, with argument errors worded in ``lang``."""
     parser = Parser(
         prog="support-plan",
         description="Plan adult social care in England, one question at a time.",
         lang=lang,
     )
     add_conversation_options(parser)
+    return parser
+
+
+def parse(argv: Sequence[str]) -> argparse.Namespace:
+    """The command line's options and command.
+
+    Starting a conversation (no command) needs none of the commands' parsers, and making
+    them takes several milliseconds of every start; so they are made only when a command
+    or help may be wanted, or when something on the line is not a conversation option
+    (the full parser then says exactly what is wrong).
+    """
+    if not any(a in SUBCOMMANDS or a.startswith(("-h", "--h")) for a in argv):
+        args, extra = _base_parser(_requested_lang(argv)).parse_known_args(argv)
+        if not extra:
+            args.command = None
+            return args
+    return build_parser(argv).parse_args(argv)
+
+
+def build_parser(argv: Sequence[str]) -> Parser:
+    """The parser; only the subcommand named on the command line is imported."""
+    lang = _requested_lang(argv)
+    parser = _base_parser(lang)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     wanted = next((a for a in argv if a in SUBCOMMANDS), None)
     for name, (module_name, summary) in SUBCOMMANDS.items():
@@ -152,12 +175,12 @@ def run(argv: Sequence[str]) -> int:
     # Warnings from the store and elsewhere must never spill onto a person's screen (and
     # logs never carry answers); without a handler, Python would print them to stderr.
     logging.getLogger("assistant").addHandler(logging.NullHandler())
-    parser = build_parser(argv)
-    args = parser.parse_args(argv)
+    args = parse(argv)
     if args.command is None:
         from assistant.frontends import start_conversation
 
         return start_conversation(args)
+    gc.enable()  # off while starting (see assistant.__main__); only the app starts slowly
     module = _load(SUBCOMMANDS[args.command][0])
     if module is None:
         message = _translate(

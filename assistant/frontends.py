@@ -1,7 +1,9 @@
 """Choose and start a front end: the Textual app, the plain line mode or JSON lines.
 
 Everything a front end needs (the bundle, the translator, where to save) is prepared
-here, so the front ends themselves stay thin and all drive the same engine.
+here, so the front ends themselves stay thin and all drive the same engine. The one
+exception is speed: the full-screen app is given the means to load a new conversation's
+questions (and start saving it) and does so behind its first screen.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from assistant.engine.values import N_
 
 if TYPE_CHECKING:  # only for annotations: importing frontends stays cheap for the commands
     from assistant.flow.bundle import Bundle
+    from assistant.flow.problems import FlowError
     from assistant.i18n import Translator
 
 
@@ -50,26 +53,38 @@ def choose_locale(requested: str | None) -> str:
 
 
 def load(flow: str | None, t: Translator | None = None) -> Bundle | None:
-    """Load the bundle, printing every problem and returning None if it cannot be used.
+    """Load the bundle, printing every problem and returning None if it cannot be used."""
+    from assistant.flow.problems import FlowError
+
+    try:
+        return load_bundle_for(flow)
+    except FlowError as error:
+        explain_flow_error(flow, error, t)
+        return None
+
+
+def load_bundle_for(flow: str | None) -> Bundle:
+    """The bundle named by --flow (or the default); raises FlowError listing its problems."""
+    from assistant.flow.bundle import load_bundle
+    from assistant.paths import bundle_path
+
+    return load_bundle(bundle_path(flow), display_root=Path.cwd())
+
+
+def explain_flow_error(flow: str | None, error: FlowError, t: Translator | None = None) -> None:
+    """Print every problem in the bundle, then what to do about them.
 
     The problems themselves are for flow authors and stay in English; the closing line is
     in the language of ``t``.
     """
-    from assistant.flow.bundle import load_bundle
-    from assistant.flow.problems import FlowError
     from assistant.paths import bundle_path
 
-    path = bundle_path(flow)
-    try:
-        return load_bundle(path, display_root=Path.cwd())
-    except FlowError as error:
-        print(error, file=sys.stderr)
-        say_problem(
-            t,
-            N_("the conversation in {path} has problems (listed above); run 'support-plan check'."),
-            path=str(path),
-        )
-        return None
+    print(error, file=sys.stderr)
+    say_problem(
+        t,
+        N_("the conversation in {path} has problems (listed above); run 'support-plan check'."),
+        path=str(bundle_path(flow)),
+    )
 
 
 def say_problem(t: Translator | None, msgid: str, **params: str) -> None:
@@ -107,25 +122,33 @@ def _quiet_translator(locale: str) -> Translator | None:
 
 
 def start_conversation(args: argparse.Namespace) -> int:
-    """Start (or with a reference, resume) a conversation in the chosen front end."""
+    """Start (or with a reference, resume) a conversation in the chosen front end.
+
+    The full-screen app loads a new conversation's questions itself, behind its first
+    screen; every other way in loads them first.
+    """
     t = command_translator(args.lang)
     if t is None:
         return 2
-    if getattr(args, "reference", None) and not args.flow:
+    resuming = bool(getattr(args, "reference", None))
+    if resuming and not args.flow:
         from assistant.store.saving import saved_flow
 
         args.flow = saved_flow(args)  # resume with the questions it was saved with
+    run_app = None
+    if not (args.plain or args.json):
+        try:
+            run_app = importlib.import_module("assistant.ui.app").run_app
+        except ImportError:
+            say_problem(t, N_("the full-screen app is not available; starting plain mode."))
+    if run_app is not None and not resuming:
+        return int(run_app(args, t.locale))
     bundle = load(args.flow, t)
     if bundle is None:
         return 1
-    if args.plain or args.json:
+    if run_app is None:
         return _run_plain(args, bundle, t)
-    try:
-        run_app = importlib.import_module("assistant.ui.app").run_app
-    except ImportError:
-        say_problem(t, N_("the full-screen app is not available; starting plain mode."))
-        return _run_plain(args, bundle, t)
-    return int(run_app(args, bundle, t.locale))
+    return int(run_app(args, t.locale, bundle))
 
 
 def translator_or_english(locale: str) -> Translator:
@@ -140,8 +163,11 @@ def translator_or_english(locale: str) -> Translator:
 
 
 def _run_plain(args: argparse.Namespace, bundle: Bundle, translator: Translator) -> int:
+    import gc
+
     from assistant.engine.session import Session
-    from assistant.plain.console import LineConversation, LineIO
+    from assistant.plain.console import LineConversation
+    from assistant.plain.lineio import LineIO
 
     io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
     try:
@@ -159,6 +185,8 @@ def _run_plain(args: argparse.Namespace, bundle: Bundle, translator: Translator)
         else Session(bundle, on_event=on_event)
     )
     conversation = LineConversation(session, translator, io, json_mode=args.json, target=target)
+    gc.freeze()  # what was made to start lives as long as the program (see assistant.__main__)
+    gc.enable()
     try:
         return conversation.run(resumed=bool(events))
     except KeyboardInterrupt:

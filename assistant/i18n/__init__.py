@@ -15,11 +15,13 @@ import re
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant.engine.io import Msg
 from assistant.engine.values import N_, Special
 from assistant.paths import locales_dir
+
+if TYPE_CHECKING:
+    from assistant.engine.io import Msg
 
 DOMAIN = "messages"
 SOURCE_LOCALE = "en_GB"
@@ -67,6 +69,8 @@ class Translator:
 
     def value(self, value: Any) -> str:
         """An answer or parameter as text in this locale."""
+        from assistant.engine.io import Msg  # the engine's outputs; not needed to start
+
         if value is None:  # an unanswered question named in a text: show nothing, not "None"
             return ""
         if isinstance(value, Msg):
@@ -130,8 +134,6 @@ def match_locale(preferred: Iterable[str]) -> str | None:
     modifier, or the language's own name ("Cymraeg"). Any English means British English,
     the source language. Babel's ``negotiate_locale`` does the matching.
     """
-    from babel import negotiate_locale
-
     by_name = {name.lower(): code for code, name in LOCALES.items()}
     for raw in preferred:
         wanted = raw.strip().split(".")[0].split("@")[0].replace("-", "_")
@@ -143,6 +145,8 @@ def match_locale(preferred: Iterable[str]) -> str | None:
         if language.lower() == "en":
             return SOURCE_LOCALE
         wanted = language.lower() + (f"_{territory.upper()}" if territory else "")
+        from babel import negotiate_locale  # only now: most systems ask for English or C
+
         found = negotiate_locale([wanted], list(LOCALES), sep="_")
         if found:
             return str(found)

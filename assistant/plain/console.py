@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import IO, Any, Protocol
+from typing import Any, Protocol
 
 from assistant.engine.io import Output, StepShown
 from assistant.engine.session import Session
 from assistant.engine.values import N_, Special, option_number
 from assistant.i18n import Translator
 from assistant.plain import text_layout
+from assistant.plain.lineio import LineIO
 from assistant.plain.render import TRANSLATED_COMMANDS, describe, help_now, words_to_type
 from assistant.safety import crisis_phrase_found
 
@@ -30,15 +30,6 @@ class SaveTarget(Protocol):
     def reference(self) -> str:
         """The reference a person types to come back: ``support-plan resume REF``."""
         ...
-
-
-@dataclass
-class LineIO:
-    """Input and output streams, and whether to print a prompt (only for a real terminal)."""
-
-    stdin: IO[str]
-    stdout: IO[str]
-    prompt: bool = False
 
 
 COMMAND_WORDS: dict[str, str] = {

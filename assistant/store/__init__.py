@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from assistant.store.base import (
-    ConversationSummary,
-    DamagedStore,
-    NewerStore,
-    PassphraseNeeded,
-    Store,
-    StoreError,
-    UnknownReference,
-    WrongPassphrase,
-)
-from assistant.store.files import store_path
+if TYPE_CHECKING:
+    from assistant.store.base import (
+        ConversationSummary,
+        DamagedStore,
+        NewerStore,
+        PassphraseNeeded,
+        Store,
+        StoreError,
+        UnknownReference,
+        WrongPassphrase,
+    )
+    from assistant.store.files import store_path
 
 __all__ = [
     "ConversationSummary",
@@ -35,6 +37,20 @@ __all__ = [
 ]
 
 
+def __getattr__(name: str) -> Any:
+    """The store's names, imported when first used (PEP 562): a program that only asks
+    whether to save, and is told no, never loads SQLite or the event log."""
+    if name == "store_path":
+        from assistant.store import files
+
+        return files.store_path
+    if name in __all__:
+        from assistant.store import base
+
+        return getattr(base, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def open_store(
     path: str | os.PathLike[str] | None = None, *, passphrase: str | None = None
 ) -> Store:
@@ -44,6 +60,7 @@ def open_store(
     conversations but not read or add answers until :meth:`Store.unlock`. Raises
     :class:`StoreError` (never a traceback-worthy error) if the file cannot be used.
     """
+    from assistant.store.files import store_path
     from assistant.store.sqlite import SqliteStore
 
     return SqliteStore(store_path(path), passphrase)
@@ -51,4 +68,6 @@ def open_store(
 
 def default_location() -> Path:
     """Where conversations are saved when --store is not given (SUPPORT_PLAN_STORE or the default)."""
+    from assistant.store.files import store_path
+
     return store_path(None)

@@ -8,50 +8,57 @@ even a dropped call or a crash leaves the person able to come back.
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from assistant.engine.events import Event, ReplayError
-from assistant.engine.io import Msg
 from assistant.engine.values import N_
-from assistant.flow.bundle import Bundle
-from assistant.store import open_store
-from assistant.store.base import Store, StoreError, WrongPassphrase
-from assistant.store.recorder import ScreenRecorder
-from assistant.store.references import normalize
 
+# The store and the engine's event log are imported when saving is used, so declining
+# saving (--no-save) costs the program's start nothing.
 if TYPE_CHECKING:
+    from assistant.engine.events import Event
+    from assistant.flow.bundle import Bundle
     from assistant.i18n import Translator
+    from assistant.store.base import Store, StoreError
+    from assistant.store.recorder import ScreenRecorder
 
 #: For scripts and tests only: the passphrase, when nobody is at a terminal to type it.
 PASSPHRASE_VARIABLE = "SUPPORT_PLAN_PASSPHRASE"
 TRIES = 3
-#: Reads a passphrase without showing it; replaced in tests.
-read_secret: Callable[[str], str] = getpass.getpass
-
-Opened = tuple["SavingTarget | None", list[Event], Callable[[Event], None] | None]
 
 
-@dataclass
+def read_secret(prompt: str) -> str:
+    """Read a passphrase without showing it (replaced in tests)."""
+    import getpass
+
+    return getpass.getpass(prompt)
+
+
+Opened = tuple["SavingTarget | None", "list[Event]", "Callable[[Event], None] | None"]
+
+
 class SavingTarget:
-    """Where one conversation is being saved; its :meth:`record` is the Session's on_event."""
+    """Where one conversation is being saved; its :meth:`record` is the Session's on_event.
 
-    store: Store
-    reference: str
-    lines: Lines
-    saving: bool = True
-    recorder: ScreenRecorder = field(init=False)
+    (This and :class:`Lines` are plain classes: the app asks about saving before its first
+    screen, and making dataclasses took a little of every start.)
+    """
 
-    def __post_init__(self) -> None:
-        self.recorder = ScreenRecorder(self.store, self.reference)
+    def __init__(self, store: Store, reference: str, lines: Lines, saving: bool = True) -> None:
+        from assistant.store.recorder import ScreenRecorder
+
+        self.store = store
+        self.reference = reference
+        self.lines = lines
+        self.saving = saving
+        self.recorder: ScreenRecorder = ScreenRecorder(store, reference)
 
     def record(self, event: Event) -> None:
         """Commit each screen before it is shown; if that fails, say so and stop saving."""
+        from assistant.store.base import StoreError
+
         if not self.saving:
             return
         try:
@@ -66,28 +73,29 @@ class SavingTarget:
             )
 
 
-@dataclass
 class Lines:
     """Talks to the person on the line front end, in their language, as text or JSON lines."""
 
-    io: Any
-    json_mode: bool
-    t: Translator
-    interactive: bool = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.interactive = bool(self.io.prompt) and not self.json_mode
+    def __init__(self, io: Any, json_mode: bool, t: Translator) -> None:
+        self.io = io
+        self.json_mode = json_mode
+        self.t = t
+        self.interactive = bool(io.prompt) and not json_mode
 
     def say(self, msgid: str, event: str = "message", **params: str) -> None:
         """One message; JSON mode adds its parameters (e.g. the reference) as fields."""
         text = self.t.gettext(msgid).format(**params) if params else self.t.gettext(msgid)
         if self.json_mode:
+            import json
+
             text = json.dumps({"event": event, "message": text, **params}, ensure_ascii=False)
         self.io.stdout.write(text + "\n")
         self.io.stdout.flush()
 
     def problem(self, msgid: str, **params: str) -> None:
         """An error for the person, translated, on standard error (it never holds an answer)."""
+        from assistant.engine.io import Msg
+
         self._stderr(self.t.render(Msg(msgid, None, params)))
 
     def complain(self, error: StoreError, then: str | None = None) -> None:
@@ -97,9 +105,9 @@ class Lines:
         """
         self._stderr(error.text(self.t) + (" " + self.t.gettext(then) if then else ""))
 
-    @staticmethod
-    def _stderr(text: str) -> None:
-        print(f"support-plan: {text}", file=sys.stderr, flush=True)
+    def _stderr(self, text: str) -> None:
+        errors = getattr(self.io, "stderr", None) or sys.stderr
+        print(f"support-plan: {text}", file=errors, flush=True)
 
     def yes_no(self, msgid: str) -> bool | None:
         """Ask until yes or no (three tries); None at end of input or if still unclear."""
@@ -126,26 +134,58 @@ def open_saving(args: argparse.Namespace, bundle: Bundle, t: Translator, io: Any
     Everything is said in the language of ``t``, the front end's translator; the
     conversation is saved with its locale.
     """
-    lines = Lines(io, bool(getattr(args, "json", False)), t)
     reference = getattr(args, "reference", None)
-    if not reference and not _consented(args, lines):
+    if not reference:
+        store = agree_to_saving(args, t, io)
+        if store is None:
+            return None, [], None
+        return start_saving(store, bundle, t, io, json_mode=bool(getattr(args, "json", False)))
+    from assistant.store.references import normalize
+
+    lines = _lines(args, t, io)
+    store = _open(args, lines, new=False)
+    if store is None:
+        return None
+    resumed = _resume(store, normalize(reference), bundle, lines)
+    if resumed is None or resumed[0] is None:
+        store.close()
+    return resumed
+
+
+def agree_to_saving(args: argparse.Namespace, t: Translator, io: Any) -> Store | None:
+    """For a new conversation: consent first, then the store, opened and unlocked (or offered
+    a passphrase). None means nothing will be saved, and the person has been told so.
+
+    Nothing is written until :func:`start_saving`; the full-screen app calls that once its
+    questions have loaded, behind its first screen.
+    """
+    lines = _lines(args, t, io)
+    if not _consented(args, lines):
         lines.say(
             N_("Nothing will be saved on this computer. You can still go all the way through.")
         )
-        return None, [], None
-    store = _open(args, lines, new=not reference)
+        return None
+    store = _open(args, lines, new=True)
     if store is None:
-        return None if reference else _unsaved(lines)
-    if reference:
-        resumed = _resume(store, normalize(reference), bundle, lines)
-        if resumed is None or resumed[0] is None:
-            store.close()
-        return resumed
-    return _start(store, bundle, lines)
+        _unsaved(lines)
+    return store
+
+
+def start_saving(
+    store: Store, bundle: Bundle, t: Translator, io: Any, *, json_mode: bool = False
+) -> Opened:
+    """Start saving a new conversation in a store the person agreed to (:func:`agree_to_saving`)."""
+    return _start(store, bundle, Lines(io, json_mode, t))
+
+
+def _lines(args: argparse.Namespace, t: Translator, io: Any) -> Lines:
+    return Lines(io, bool(getattr(args, "json", False)), t)
 
 
 def _start(store: Store, bundle: Bundle, lines: Lines) -> Opened:
     """A new saved conversation, with its reference shown at once."""
+    from assistant.store.base import StoreError
+
     mode = "json" if lines.json_mode else "plain"
     try:
         created = store.create(bundle=bundle.id, locale=lines.t.locale, mode=mode)
@@ -169,6 +209,8 @@ def saved_flow(args: argparse.Namespace) -> str | None:
 
     The front end should load that bundle rather than the default one; None if unknown.
     """
+    from assistant.store import StoreError, open_store
+
     reference = getattr(args, "reference", None)
     if not reference or getattr(args, "flow", None):
         return None
@@ -204,6 +246,8 @@ def _unsaved(lines: Lines) -> Opened:
 
 def _open(args: argparse.Namespace, lines: Lines, *, new: bool) -> Store | None:
     """The store, unlocked (and protected, if the person asks); None after saying why not."""
+    from assistant.store import StoreError, open_store
+
     try:
         store = open_store(getattr(args, "store", None))
     except StoreError as error:
@@ -226,6 +270,8 @@ def _open(args: argparse.Namespace, lines: Lines, *, new: bool) -> Store | None:
 
 def _unlock(store: Store, lines: Lines) -> bool:
     """Three tries at the passphrase (one, from the environment, without a terminal)."""
+    from assistant.store.base import WrongPassphrase
+
     if not lines.interactive:
         secret = os.environ.get(PASSPHRASE_VARIABLE)
         if secret is None:
@@ -285,6 +331,8 @@ def _choose_passphrase(store: Store, lines: Lines) -> bool:
 
 def _resume(store: Store, reference: str, bundle: Bundle, lines: Lines) -> Opened | None:
     """The saved events, checked against the questions, and a target to carry on saving."""
+    from assistant.store.base import StoreError
+
     try:
         events = store.events(reference)
         summary = store.summary(reference)
@@ -315,6 +363,7 @@ def _unsaved_resume(lines: Lines, events: list[Event]) -> Opened:
 
 
 def _fits(bundle: Bundle, events: list[Event], reference: str, lines: Lines) -> bool:
+    from assistant.engine.events import ReplayError
     from assistant.engine.session import Session
 
     try:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from assistant.engine.values import N_
-from assistant.ui.dialogs import text_dialog
 from assistant.ui.modes import is_adviser, summary_title
 from assistant.ui.text import _
 
@@ -22,6 +21,7 @@ class AdviserActions:
     """F7 notes, F8 sections, F9 the end-of-call summary, and recording notes."""
 
     session: Any
+    started: bool
     conversation: Any
     mode: Any
     t: Any
@@ -58,9 +58,10 @@ class AdviserActions:
 
     async def action_call_summary(self) -> None:
         """F9: the end-of-call summary in plain text, to paste into the case system."""
+        from assistant.ui.dialogs import text_dialog
         from assistant.ui.summary import adviser_summary
 
-        if not is_adviser(self.mode) or not self.session.started:
+        if not is_adviser(self.mode) or not self.started:
             return
         text = adviser_summary(self.session, self.t, self.mode, self.case_reference)
         dialog = text_dialog(_(summary_title(self.mode)), text, [("copy", _(N_("Copy")))])

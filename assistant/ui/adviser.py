@@ -21,12 +21,13 @@ from assistant.engine.session import Session
 from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.ui.explain import Explanations
+from assistant.ui.steady import Column
 from assistant.ui.summary import local_time
 from assistant.ui.text import _
 from assistant.ui.widgets import ChoiceList, Plain, TextBox
 
 
-class AdviserPanel(Vertical):
+class AdviserPanel(Column):
     """Why we ask, rights, the facts so far, and the adviser-only notes box.
 
     F7 jumps to the notes box; Enter adds the note and stays for the next one;

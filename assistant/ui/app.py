@@ -3,56 +3,52 @@
 The engine is pure and fast (microseconds a step), so the app calls it directly from
 message handlers on the event loop and never from a thread. Every engine output is a
 message id; the app translates it when it is shown.
+
+Starting is the exception. The start screen (who is completing, the language) needs none
+of the conversation, so it is drawn first, from as few modules as possible; the questions,
+the engine, the saved conversations and the conversation's screens load in a thread
+behind it, while the person reads it. Choosing Start waits for them if they are not ready
+yet, holding any keys typed meanwhile, so no answer is lost.
 """
 
 from __future__ import annotations
 
+import asyncio
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import on
+from textual.screen import Screen
 
-from assistant.engine.io import (
-    AnswerRejected,
-    ConversationEnded,
-    HelpShown,
-    Notice,
-    Output,
-    Paused,
-    StepShown,
-)
 from assistant.engine.values import N_
-from assistant.flow.bundle import Bundle
 from assistant.i18n import MissingCatalog, Translator, translator_for
-from assistant.safety import crisis_phrase_found
 from assistant.ui import keys
 from assistant.ui.actions import AdviserActions, PlanActions
-from assistant.ui.dialogs import (
-    Dialog,
-    HelpNowScreen,
-    break_dialog,
-    crisis_offer,
-    quit_dialog,
-)
 from assistant.ui.keyboard import KeyboardApp
 from assistant.ui.modes import MODE_ANSWERS, Mode, is_adviser, reads_back
-from assistant.ui.review import ReviewScreen
-from assistant.ui.rights import Rights
 from assistant.ui.start import Pending, StartScreen, saved_conversations
 from assistant.ui.text import _, progress_text
 from assistant.ui.themes import THEME_NAMES, THEMES
 
-# The conversation's screens, dialogs and the engine's session are imported when first
-# needed, after the start screen is on show (their messages are handled by name below).
+# Everything the conversation needs (the engine, its screens and dialogs) is imported
+# behind the start screen, or when first used; their messages are handled by name below.
 if TYPE_CHECKING:
     import argparse
 
+    from textual.worker import Worker
+
     from assistant.engine.events import Event
+    from assistant.engine.io import ConversationEnded, Output, StepShown
     from assistant.engine.session import Clock, Session
+    from assistant.flow.bundle import Bundle
+    from assistant.flow.problems import FlowError
     from assistant.ui.conversation import ConversationScreen
     from assistant.ui.log import ConversationLog
+    from assistant.ui.review import ReviewScreen
+    from assistant.ui.rights import Rights
     from assistant.ui.steps import StepView
 
     #: Opens saving for a conversation: (save target or None, events to resume, callback).
@@ -66,6 +62,43 @@ def utc_now() -> str:
     return now()
 
 
+class Prepared:
+    """What a new conversation gets from :func:`run_app`, made off the event loop: the
+    questions, and the conversation's saving (the target and its per-event callback), if
+    the person agreed to saving. (Plain classes here: a dataclass takes a little of every
+    start to make.)"""
+
+    def __init__(
+        self,
+        bundle: Bundle,
+        target: Any = None,
+        on_event: Callable[[Event], None] | None = None,
+    ) -> None:
+        self.bundle = bundle
+        self.target = target
+        self.on_event = on_event
+
+
+class _Ready:
+    """What the loading thread hands back to the event loop."""
+
+    def __init__(
+        self,
+        prepared: Prepared,
+        session: Session | None,
+        rights: Rights,
+        saved: list[tuple[str, str]] | None,
+    ) -> None:
+        self.prepared = prepared
+        self.session = session
+        self.rights = rights
+        self.saved = saved
+
+
+#: The conversation's layout, added to the app's styles behind the start screen.
+CONVERSATION_CSS = os.path.abspath(Path(__file__).with_name("conversation.tcss"))
+
+
 class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
     """The support-planning conversation, full screen, keyboard first."""
 
@@ -76,7 +109,7 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
 
     def __init__(
         self,
-        bundle: Bundle,
+        bundle: Bundle | None,
         locale: str = "en_GB",
         mode: Mode | None = None,
         *,
@@ -88,9 +121,15 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
         opener: Opener | None = None,
         store_path: Any = None,
         clock: Clock = utc_now,
+        prepare: Callable[[], Prepared] | None = None,
     ) -> None:
+        """``bundle`` may be None for a new conversation if ``prepare`` loads it (in a
+        thread, behind the start screen; it raises FlowError if the questions have problems)."""
         super().__init__()
-        self.bundle = bundle
+        if bundle is None and prepare is None:
+            raise ValueError("AssistantApp needs a bundle, or a way to prepare one")
+        self.bundle: Bundle = bundle  # type: ignore[assignment] # set by then, if prepared
+        self._prepare = prepare or (lambda: Prepared(bundle, None, on_event))  # type: ignore[arg-type]
         self.t = translator or translator_for(locale)
         self.start_locale = self.t.locale
         self.mode: Mode = mode or "self"
@@ -102,15 +141,20 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
         self.clock = clock
         self.resuming = bool(events)
         self._record_event = on_event
-        # A new session is made after the first frame (see session); a resumed one now.
+        #: Set when the questions could not be loaded (the app then ends with code 1).
+        self.flow_error: FlowError | None = None
+        self._loading: Worker[None] | None = None
+        self._beginning = False
+        self._warmed: set[str] = set()  # locales whose Babel data is loaded
+        # A new session is made behind the start screen (see _load); a resumed one now.
         self._session: Session | None = None
+        self._rights: Rights | None = None
         if events:
             from assistant.engine.session import Session
 
-            self._session = Session.replay(bundle, events, on_event=on_event, clock=clock)
+            self._session = Session.replay(bundle, events, on_event=on_event, clock=clock)  # type: ignore[arg-type]
         self.review_after_edit = False
         self.conversation: ConversationScreen | None = None
-        self.rights = Rights(bundle)
         if events:
             self._restore_setup()
 
@@ -126,6 +170,20 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
     @session.setter
     def session(self, session: Session) -> None:
         self._session = session
+
+    @property
+    def started(self) -> bool:
+        """Whether the conversation has begun (False on the start screen, even while loading)."""
+        return self._session is not None and self._session.started
+
+    @property
+    def rights(self) -> Rights:
+        """The rights explained so far, for the side panels."""
+        if self._rights is None:
+            from assistant.ui.rights import Rights
+
+            self._rights = Rights(self.bundle)
+        return self._rights
 
     def _restore_setup(self) -> None:
         """A resumed conversation comes back in the mode, and with the case reference, it had."""
@@ -146,6 +204,12 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
         return setup
 
     # -- starting -------------------------------------------------------------------
+    def get_default_screen(self) -> Screen[Any]:
+        """The start screen is the first screen, rather than one pushed over an empty one."""
+        if self.skip_start:
+            return super().get_default_screen()
+        return StartScreen(mode=self.mode, locale=self.t.locale, saved=Pending())
+
     def on_mount(self) -> None:
         for theme in THEMES:
             self.register_theme(theme)
@@ -154,23 +218,89 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
         if self.skip_start:
             self.call_later(self.begin, self.mode, self.case_reference)
         else:
-            self.push_screen(StartScreen(mode=self.mode, locale=self.t.locale, saved=Pending()))
-            self.call_after_refresh(self._list_saved)
+            # After the first frame, so the start screen is drawn before anything loads.
+            self.call_after_refresh(self._start_loading)
 
-    async def _list_saved(self) -> None:
-        """After the first frame: the saved conversations, and the session made ready."""
-        saved = saved_conversations(self.store_path, self.bundle.id, self.save_reference)
+    def _start_loading(self) -> None:
+        self._loading = self.run_worker(self._load(), name="loading", group="loading")
+
+    async def _load(self) -> None:
+        """Behind the start screen: load in a thread, then use what was loaded here."""
+        from assistant.flow.problems import FlowError
+
+        try:
+            ready = await asyncio.to_thread(self._load_in_thread)
+        except FlowError as error:
+            self.flow_error = error
+            self.exit(1, return_code=1)
+            return
+        self._add_conversation_css()
+        prepared = ready.prepared
+        self.bundle = prepared.bundle
+        if prepared.target is not None:
+            self.save_reference = getattr(prepared.target, "reference", None)
+            self._record_event = prepared.on_event
+        if self._session is None:
+            self._session = ready.session
+        self._rights = ready.rights
         screen = self.screen
         if isinstance(screen, StartScreen):
-            await screen.show_saved(saved)
-        self.session  # noqa: B018 - make it now, while the person reads the start screen
+            await screen.show_saved(ready.saved)
+        self.freeze_long_lived()
+
+    def _load_in_thread(self) -> _Ready:
+        """The questions, saving, the engine's session, the saved list and the conversation's
+        modules, made in a thread (nothing here touches a widget or the screen)."""
+        from assistant.engine.session import Session
+        from assistant.ui import conversation, dialogs, review  # noqa: F401 - imported now
+        from assistant.ui.rights import Rights
+
+        prepared = self._prepare()
+        session = None
+        if self._session is None:
+            session = Session(prepared.bundle, on_event=prepared.on_event, clock=self.clock)
+        current = getattr(prepared.target, "reference", None) or self.save_reference
+        saved = saved_conversations(self.store_path, prepared.bundle.id, current)
+        self._warm_formats()
+        return _Ready(prepared, session, Rights(prepared.bundle), saved)
+
+    def _warm_formats(self) -> None:
+        """Load Babel's data for the language now, in a thread, rather than on the first
+        answer in pounds (it took 20 ms of that key press on the project machine)."""
+        from decimal import Decimal
+
+        t = self.t
+        if t.locale not in self._warmed:
+            self._warmed.add(t.locale)
+            t.money(Decimal(0))
+            t.list(["", ""])
+
+    def _add_conversation_css(self) -> None:
+        """The conversation's styles, parsed when the next widget is styled (once only)."""
+        if not self.stylesheet.has_source(CONVERSATION_CSS, ""):
+            self.stylesheet.read(CONVERSATION_CSS)
+
+    async def _conversation_ready(self) -> bool:
+        """Wait, if need be, until the conversation is loaded; False if it cannot be."""
+        if self._loading is None:
+            self._start_loading()
+        assert self._loading is not None
+        if not self._loading.is_finished:
+            self.hold_keys()  # keys typed while waiting go to the first question
+            await self._loading.wait()
+        return self.flow_error is None
 
     @on(StartScreen.Begin)
     async def _begin_from_start(self, event: StartScreen.Begin) -> None:
-        await self.begin(event.mode, event.case_reference)
+        if self._beginning:  # Start pressed again while the questions were loading
+            return
+        self._beginning = True
+        if await self._conversation_ready():
+            await self.begin(event.mode, event.case_reference)
 
     async def begin(self, mode: Mode, case_reference: str = "") -> None:
         """Open the conversation screen and show the first step (or where it stopped)."""
+        self._add_conversation_css()
         self.mode, self.case_reference = mode, case_reference
         banner = ""
         if mode == "supported":
@@ -182,10 +312,8 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
         self.conversation = ConversationScreen(
             adviser=is_adviser(mode), case_reference=case_reference, banner=banner, mode=mode
         )
-        if isinstance(self.screen, StartScreen):
-            await self.switch_screen(self.conversation)
-        else:
-            await self.push_screen(self.conversation)
+        # Over the start screen, which stays underneath (it is the first screen).
+        await self.push_screen(self.conversation)
         if self.resuming:
             outputs = self.session.resume()
         else:
@@ -203,6 +331,8 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
             if mounting is not None:
                 await mounting
         self.freeze_long_lived()
+        if self.t.locale not in self._warmed:  # not loaded behind the start screen
+            self.run_worker(self._warm_formats, thread=True, group="warm")
 
     @on(StartScreen.LanguageChosen)
     async def _language(self, event: StartScreen.LanguageChosen) -> None:
@@ -220,6 +350,8 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
 
     @on(StartScreen.Resume)
     async def _resume(self, event: StartScreen.Resume) -> None:
+        if not await self._conversation_ready():
+            return
         opened = self._open(event.reference)
         if opened is None or not opened[1]:
             self.release_keys()
@@ -257,6 +389,16 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
         self.call_after_refresh(self.place_cursor)
 
     async def _show(self, outputs: list[Output]) -> None:
+        from assistant.engine.io import (
+            AnswerRejected,
+            ConversationEnded,
+            HelpShown,
+            Notice,
+            Paused,
+            StepShown,
+        )
+        from assistant.ui.dialogs import HelpNowScreen, break_dialog
+
         screen = self.conversation
         assert screen is not None
         for output in outputs:
@@ -277,6 +419,7 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
         assert screen is not None
         on_path = set(self.session.path[:-1])
         await screen.show_log([i for i in self.session.review() if i.step in on_path])
+        from assistant.engine.io import StepShown
         from assistant.ui.adviser import AdviserPanel
         from assistant.ui.conversation import SidePanel
         from assistant.ui.summary import key_facts
@@ -302,14 +445,24 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
 
     async def answer(self, raw: Any) -> None:
         """Answer the current step; offer help if free text mentions a crisis."""
+        from assistant.engine.io import AnswerRejected
+        from assistant.safety import crisis_phrase_found
+        from assistant.ui.dialogs import crisis_offer
+
         outputs = self.session.answer(raw)
         await self.show(outputs)
+        # Checked whatever happened to the answer: words refused as a number still count.
+        crisis = isinstance(raw, str) and crisis_phrase_found(raw, self.t.locale)
+        if crisis:
+            self.session.record("help_offered")  # no words kept; the plan puts help first
         if any(isinstance(o, AnswerRejected) for o in outputs):
+            if crisis:
+                await self.push_screen(crisis_offer(), self._after_crisis_offer)
             return
         if self.review_after_edit and not self.session.editing:
             self.review_after_edit = False
             await self.action_review()
-        if isinstance(raw, str) and crisis_phrase_found(raw, self.t.locale):
+        if crisis:
             await self.push_screen(crisis_offer(), self._after_crisis_offer)
 
     async def edit(self, step: str, *, from_review: bool = False) -> None:
@@ -336,9 +489,11 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
 
     async def action_help_now(self) -> None:
         """Help now, from every screen; closing it returns exactly where the person was."""
+        from assistant.ui.dialogs import HelpNowScreen
+
         if isinstance(self.screen, HelpNowScreen):
             return
-        if self.session.started:
+        if self.started:
             self.session.help_now("asked")
         await self.push_screen(HelpNowScreen("asked"))
 
@@ -350,6 +505,8 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
 
     async def action_review(self) -> None:
         """Check your answers."""
+        from assistant.ui.review import ReviewScreen
+
         if self._in_conversation():
             screen = ReviewScreen(
                 self.session.review(),
@@ -360,6 +517,8 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
 
     async def action_take_break(self) -> None:
         """Save (when saving is on) and say how to come back."""
+        from assistant.ui.review import ReviewScreen
+
         if self._in_conversation() or isinstance(self.screen, ReviewScreen):
             if isinstance(self.screen, ReviewScreen):
                 self.pop_screen()
@@ -390,14 +549,17 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
 
     async def action_quit(self) -> None:
         """Ask first; say plainly whether the answers are saved."""
+        from assistant.ui.dialogs import Dialog, quit_dialog
+
         if isinstance(self.screen, Dialog) and self.screen.id == "quit-dialog":
             return
-        dialog = quit_dialog(self.save_reference, bool(self.session.answers))
+        answered = self._session is not None and bool(self._session.answers)
+        dialog = quit_dialog(self.save_reference, answered)
         await self.push_screen(dialog, self._after_quit)
 
     def _after_quit(self, choice: str | None) -> None:
         if choice == "leave":
-            if self.save_reference and self.session.started:
+            if self.save_reference and self.started:
                 self.session.pause(self.save_reference)
             self.exit(0)
 
@@ -418,43 +580,76 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
         await actions[event.action]()
 
 
-def run_app(args: argparse.Namespace, bundle: Bundle, locale: str) -> int:
-    """Start the full-screen app (from ``support-plan``); returns the exit code."""
+def run_app(args: argparse.Namespace, locale: str, bundle: Bundle | None = None) -> int:
+    """Start the full-screen app (from ``support-plan``); returns the exit code.
+
+    With ``bundle`` (resuming a saved conversation) the questions are already loaded. For
+    a new conversation they are not: the saving questions, which come first, need none of
+    them, and the app loads them behind its start screen.
+    """
     import argparse
+    import io
 
-    from assistant.frontends import open_saving, translator_or_english
-    from assistant.plain.console import LineIO
+    from assistant.frontends import explain_flow_error, load_bundle_for, translator_or_english
+    from assistant.plain.lineio import LineIO
 
-    io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
+    terminal = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
     t = translator_or_english(locale)
-    opened = open_saving(args, bundle, t, io)
-    if opened is None:
-        return 1
-    target, events, on_event = opened
+    # What saving says once the app is running is kept and printed when it has closed.
+    later = LineIO(sys.stdin, io.StringIO(), stderr=io.StringIO())
+    app: AssistantApp
 
     def opener(reference: str | None) -> Any:
+        from assistant.frontends import open_saving
+
         # In the language chosen on the start screen, which may differ from the first one.
         return open_saving(
-            argparse.Namespace(**{**vars(args), "reference": reference}), bundle, app.t, io
+            argparse.Namespace(**{**vars(args), "reference": reference}),
+            app.bundle,
+            app.t,
+            terminal,
         )
 
-    resume_mode: Mode | None = None
-    if events:
-        resume_mode = "adviser_call" if args.adviser else "self"
-    app = AssistantApp(
-        bundle,
-        t.locale,
-        resume_mode,
-        translator=t,
-        events=events,
-        on_event=on_event,
-        save_reference=getattr(target, "reference", None),
-        opener=opener,
-        store_path=getattr(args, "store", None),
-    )
-    if args.adviser and resume_mode is None:
+    if bundle is None:
+        from assistant.store.saving import agree_to_saving, start_saving
+
+        store = agree_to_saving(args, t, terminal)  # consent first, before anything
+
+        def prepare() -> Prepared:
+            loaded = load_bundle_for(args.flow)
+            if store is None:
+                return Prepared(loaded)
+            target, _events, on_event = start_saving(store, loaded, t, later)
+            return Prepared(loaded, target, on_event)
+
+        app = AssistantApp(None, t.locale, translator=t, prepare=prepare, opener=opener)
+    else:
+        from assistant.frontends import open_saving
+
+        opened = open_saving(args, bundle, t, terminal)
+        if opened is None:
+            return 1
+        target, events, on_event = opened
+        resume_mode: Mode | None = None
+        if events:
+            resume_mode = "adviser_call" if args.adviser else "self"
+        app = AssistantApp(
+            bundle,
+            t.locale,
+            resume_mode,
+            translator=t,
+            events=events,
+            on_event=on_event,
+            save_reference=getattr(target, "reference", None),
+            opener=opener,
+        )
+    app.store_path = getattr(args, "store", None)
+    if args.adviser and not app.skip_start:
         app.mode = "adviser_call"
-    # Modules and the flow live as long as the program: left out of garbage collection,
-    # a full collection during start-up takes 2 ms instead of 20.
-    app.freeze_long_lived()
-    return int(app.run() or 0)
+    code = int(app.run() or 0)
+    sys.stdout.write(later.stdout.getvalue())  # type: ignore[attr-defined]
+    sys.stderr.write(later.stderr.getvalue())  # type: ignore[union-attr]
+    if app.flow_error is not None:
+        explain_flow_error(args.flow, app.flow_error, t)
+        return 1
+    return code

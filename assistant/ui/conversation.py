@@ -12,7 +12,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import AwaitMount
@@ -24,6 +24,7 @@ from assistant.ui.explain import Explanations
 from assistant.ui.keys import KeyBar
 from assistant.ui.log import ConversationLog
 from assistant.ui.modes import Mode, is_adviser, summary_title
+from assistant.ui.steady import Column, Row, ScrollColumn
 from assistant.ui.steps import STEP_VIEWS, StepView, view_class
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import (
@@ -79,25 +80,25 @@ class ConversationScreen(Screen[None]):
         self.set_class(adviser, "-adviser")
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="topbar"):
+        with Row(id="topbar"):
             yield Plain(id="progress")
             if self.adviser:
                 yield Plain(
                     _(N_("Case: {reference}"), reference=self.case_reference or "-"), id="case"
                 )
             yield HelpNowButton()
-        with Horizontal(id="body"):
-            with Vertical(id="main"):
+        with Row(id="body"):
+            with Column(id="main"):
                 yield Plain(self.banner, id="banner")
                 yield ConversationLog()
                 yield Plain(
                     _(N_("To see or change earlier answers, press F3 (Review).")), id="log-note"
                 )
-                with VerticalScroll(id="current", can_focus=False):
+                with ScrollColumn(id="current", can_focus=False):
                     yield Plain(id="step-title")
                     yield Plain(id="question")
                     yield Plain(id="why-inline", classes="-hidden", hide_empty=False)
-                    yield Vertical(id="answer")
+                    yield Column(id="answer")
                     yield Plain(id="error")
                     yield Plain(id="notice")
             yield AdviserPanel() if self.adviser else SidePanel()
@@ -165,10 +166,12 @@ class ConversationScreen(Screen[None]):
         return self._views[kind]
 
     def focus_answer(self, *, scroll_visible: bool = True) -> None:
-        """Focus the current step's answer control."""
+        """Focus the current step's answer control, now: with the step on screen, every
+        key after the answer's goes to the new control (``Widget.focus`` would move the
+        focus a little later, after keys already waiting)."""
         for view in self._views.values():
             if view.display:
-                view.first_focus().focus(scroll_visible=scroll_visible)
+                self.set_focus(view.first_focus(), scroll_visible=scroll_visible)
 
     def _set_words(self, title: str, question: str, inline: str) -> None:
         self.query_one("#step-title", Plain).set_text(title)
@@ -192,7 +195,7 @@ class ConversationScreen(Screen[None]):
         self.query_one("#notice", Plain).set_text(message)
 
 
-class EndPanel(Vertical):
+class EndPanel(Column):
     """What to do at the end: check the answers, get the summary, or finish."""
 
     def __init__(self, *, mode: Mode) -> None:

@@ -18,11 +18,13 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from assistant.ui.steady import SteadyScroll
+
 #: (section key, heading shown above it, text shown while the section is empty)
 Section = tuple[str, str, str]
 
 
-class Explanations(ScrollView, can_focus=True):
+class Explanations(SteadyScroll, ScrollView, can_focus=True):
     """Headed sections of plain-text paragraphs; Up, Down, Page Up and Page Down scroll.
 
     Nothing here is markup: flow texts and answers may contain "[".

@@ -10,24 +10,48 @@ from __future__ import annotations
 
 import gc
 import os
+from typing import ClassVar
 
 import textual.screen
 from textual import events
 from textual.app import App
 from textual.events import Key
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input
 
 #: Frames a second at most. Textual's default (60, or TEXTUAL_FPS) makes a change wait for
-#: the next frame slot: half a slot on average, a whole one when a key comes just after the
-#: last frame (as keys typed ahead do). The app never animates and redraws only after a
-#: key, so a shorter slot costs nothing while idle and shows the next question about
-#: 15 ms sooner on the project machine. A TEXTUAL_FPS the person set is left alone.
-FRAMES_PER_SECOND = 120
+#: the next frame slot, and after a frame the next may come only one to two slots later: a
+#: key typed just after the last frame (as keys typed ahead are) waited up to 17 ms at 120.
+#: The app never animates and draws only after a key, so a short slot costs nothing while
+#: idle; at 1000 the next question is drawn as soon as it is ready. A TEXTUAL_FPS the
+#: person set is left alone.
+FRAMES_PER_SECOND = 1000
 
 if "TEXTUAL_FPS" not in os.environ:
     # Read by each screen when it makes its update timer (Textual is pinned exactly).
     textual.screen.UPDATE_PERIOD = 1 / FRAMES_PER_SECOND  # type: ignore[misc]
+
+
+class ActsAtOnce:
+    """Mixin for controls: their own keys act as soon as the key reaches them.
+
+    Textual acts on a widget's key bindings only after the key has gone up through every
+    container to the app (about a millisecond on the conversation screen, for every key,
+    the Enter that answers a question included). ``KEYS_AT_ONCE`` maps keys to the
+    control's own actions, the same ones its bindings name.
+    """
+
+    KEYS_AT_ONCE: ClassVar[dict[str, str]] = {}
+
+    async def on_key(self, event: events.Key) -> None:
+        action = self.KEYS_AT_ONCE.get(event.key)
+        # Only while focused: a key that reaches a control the focus has just left goes
+        # round as usual, to whatever has the focus now.
+        if action is not None and self.has_focus:  # type: ignore[attr-defined]
+            event.stop()
+            event.prevent_default()
+            await self.run_action(action)  # type: ignore[attr-defined]
 
 
 class KeyboardApp(App[int]):
@@ -42,12 +66,15 @@ class KeyboardApp(App[int]):
 
     @staticmethod
     def freeze_long_lived() -> None:
-        """Leave everything made so far (modules, styles, the flow) out of garbage collection.
+        """Leave everything made so far (modules, styles, the flow) out of garbage collection,
+        and collect from now on (``support-plan`` starts with collection off: see
+        :mod:`assistant.__main__`).
 
         A full collection otherwise walks all of it, pausing the app for 40 to 55 ms on the
         project machine every twenty or so key presses.
         """
         gc.freeze()
+        gc.enable()
 
     def show_terminal_cursor(self) -> None:
         """Braille displays follow the terminal's own cursor, so keep it visible."""
@@ -69,6 +96,15 @@ class KeyboardApp(App[int]):
                 # A safety net only: the change normally releases the keys within milliseconds.
                 self._hold_timer = self.set_timer(1.0, self.release_keys)
         await super().on_event(event)
+
+    def hold_keys(self) -> None:
+        """Hold the keys typed from now on until :meth:`release_keys` (as long as it takes:
+        used while the conversation is still loading after Start was pressed)."""
+        if self._held is None:
+            self._held = []
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
 
     def release_keys(self) -> None:
         """The screen has changed: deliver the keys held meanwhile, in order."""
@@ -100,5 +136,17 @@ class KeyboardApp(App[int]):
             place = getattr(widget, "cursor_offset", None)
             position = place() if place else widget.content_region.offset
         if position != self.cursor_position:
-            self.cursor_position = position
-            widget.refresh()  # the terminal cursor moves with the next update
+            self.cursor_position = position  # where each frame leaves the cursor from now on
+            self._move_terminal_cursor(widget)
+
+    def _move_terminal_cursor(self, widget: Widget) -> None:
+        """Move the terminal's cursor now, rather than drawing a frame just to move it: the
+        next key would otherwise wait for that frame (each frame ends with the cursor at
+        ``cursor_position``)."""
+        driver = self._driver
+        if driver is None or self.is_headless:
+            widget.refresh()
+            return
+        x, y = self.screen.outer_size.clamp_offset(self.cursor_position)
+        driver.write(f"\x1b[{y + 1};{x + 1}H")
+        driver.flush()

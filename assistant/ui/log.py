@@ -18,11 +18,12 @@ from textual.widgets import OptionList
 
 from assistant.engine.io import ReviewItem
 from assistant.engine.values import N_
+from assistant.ui.steady import SteadyScroll
 from assistant.ui.text import _, answer_text, plain, translator
 from assistant.ui.widgets import PRESS_KEYS
 
 
-class ConversationLog(OptionList):
+class ConversationLog(SteadyScroll, OptionList):
     """The answers so far, oldest first. The highlighted one (only while the list has focus)
     is shown in reverse video and says "(Enter to change)", so nothing rests on colour."""
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
@@ -23,7 +23,6 @@ from assistant.ui.modes import MODES, Mode, is_adviser
 from assistant.ui.text import _, ngettext
 from assistant.ui.widgets import (
     ActionButton,
-    ButtonRow,
     ChoiceList,
     HelpNowButton,
     Plain,
@@ -38,6 +37,9 @@ class Pending:
 
 class StartScreen(Screen[None]):
     """The first screen. It posts :class:`StartScreen.Begin` or :class:`StartScreen.Resume`."""
+
+    #: Focus starts on "Who is completing this?" (not on Help now, the first control).
+    AUTO_FOCUS = "#who"
 
     class Begin(Message):
         """Start a new conversation."""
@@ -72,6 +74,7 @@ class StartScreen(Screen[None]):
         self.language_error = ""
         self.case_reference = ""
         self.consent = False
+        self._resumed = False
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -90,36 +93,43 @@ class StartScreen(Screen[None]):
             yield ChoiceList(
                 [(k, _(v)) for k, v in MODES.items()], chosen=[self.mode], moves_on=True, id="who"
             )
-            yield Plain(_(N_("Case reference (optional)")), classes="field-label adviser-only")
-            yield TextBox(
-                self.case_reference, id="case-reference", classes="adviser-only", moves_on=True
-            )
-            yield TickBox(
-                _(N_("The person has agreed that I answer on their behalf.")),
-                ticked=self.consent,
-                id="consent",
-            )
-            yield Plain(_(N_("Language")), classes="field-label")
+            if is_adviser(self.mode) or self.case_reference:
+                yield from self.adviser_fields()
+            yield Plain(_(N_("Language")), classes="field-label", id="language-label")
             yield ChoiceList(
                 list(LOCALES.items()), chosen=[self.locale], moves_on=True, id="language"
             )
-            yield Plain(self.language_error, id="language-error", classes="error")
-            yield Plain(id="start-error", classes="error")
-            with ButtonRow():
-                yield ActionButton(_(N_("Start")), id="start-button", moves_on=True)
+            if self.language_error:  # errors are shown next to their field, when there are any
+                yield Plain(self.language_error, id="language-error", classes="error")
+            # One button, so no row of buttons: a screen of fewer widgets is drawn sooner.
+            yield ActionButton(_(N_("Start")), id="start-button", moves_on=True)
             yield Plain(_(N_("Carry on with a saved conversation")), classes="field-label")
-            with Vertical(id="saved-area"):
-                yield from self.saved_list()
+            yield from self.saved_list()
         yield KeyBar()
+
+    def adviser_fields(self) -> ComposeResult:
+        """The case reference and the consent box, made when an adviser mode is first chosen
+        (most people never need them, and the first screen is drawn sooner without)."""
+        yield Plain(_(N_("Case reference (optional)")), classes="field-label adviser-only")
+        yield TextBox(
+            self.case_reference, id="case-reference", classes="adviser-only", moves_on=True
+        )
+        yield TickBox(
+            _(N_("The person has agreed that I answer on their behalf.")),
+            ticked=self.consent,
+            id="consent",
+        )
 
     def saved_list(self) -> ComposeResult:
         """Saved conversations to carry on with, or a sentence saying there are none."""
         if isinstance(self.saved, Pending):
-            yield Plain(_(N_("Looking for saved conversations...")), classes="paragraph")
+            yield Plain(_(N_("Looking for saved conversations...")), classes="paragraph saved")
         elif self.saved is None:
-            yield Plain(_(N_("Saving is not available in this version yet.")), classes="paragraph")
+            yield Plain(
+                _(N_("Saving is not available in this version yet.")), classes="paragraph saved"
+            )
         elif not self.saved:
-            yield Plain(_(N_("There are no saved conversations.")), classes="paragraph")
+            yield Plain(_(N_("There are no saved conversations.")), classes="paragraph saved")
         else:
             yield ChoiceList(list(self.saved), moves_on=True, id="saved")
 
@@ -127,28 +137,38 @@ class StartScreen(Screen[None]):
         """The saved conversations, once the store has been looked at (after the first frame,
         so opening the store does not delay the first question)."""
         self.saved = saved
-        area = self.query_one("#saved-area", Vertical)
         with self.app.batch_update():
-            await area.remove_children()
-            await area.mount_all(list(self.saved_list()))
+            await self.query("#saved, .saved").remove()
+            await self.query_one("#start-body").mount_all(list(self.saved_list()))
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # The first time, as the app's first screen, every widget was styled as it was
+        # mounted a moment ago; styling them all again took a tenth of the time to the
+        # first frame. Later (after a dialog, say) they are restyled as usual.
+        if not self._resumed:
+            self._resumed = True
+            event.refresh_styles = False
+        super()._on_screen_resume(event)
 
     def on_mount(self) -> None:
         self._show_mode_fields()
-        self.query_one("#language-error", Plain).set_text(self.language_error)
-        self.query_one("#start-error", Plain).set_text("")
         self.query_one("#who").focus()
 
     def _show_mode_fields(self) -> None:
         for widget in self.query(".adviser-only"):
             widget.display = is_adviser(self.mode)
-        self.query_one("#consent").display = self.mode == "adviser_behalf"
+        for consent in self.query("#consent"):
+            consent.display = self.mode == "adviser_behalf"
 
     @on(ChoiceList.Chosen, "#who")
-    def _who(self, event: ChoiceList.Chosen) -> None:
+    async def _who(self, event: ChoiceList.Chosen) -> None:
         event.stop()
         self.mode = event.values[0]  # type: ignore[assignment]
         event.choice_list.ticked = {self.mode}
         event.choice_list.refresh_prompts()
+        if is_adviser(self.mode) and not self.query("#case-reference"):
+            body = self.query_one("#start-body")
+            await body.mount_all(list(self.adviser_fields()), before="#language-label")
         self._show_mode_fields()
         # The next field by name: the focus chain has not seen the fields just shown.
         self.query_one("#case-reference" if is_adviser(self.mode) else "#language").focus()
@@ -164,8 +184,10 @@ class StartScreen(Screen[None]):
         if not error:
             self.locale = locale
         self.language_error = error
-        self.case_reference = self.query_one("#case-reference", TextBox).value
-        self.consent = self.query_one("#consent", TickBox).ticked
+        for box in self.query("#case-reference").results(TextBox):
+            self.case_reference = box.value
+        for tick in self.query("#consent").results(TickBox):
+            self.consent = tick.ticked
         await self.recompose()
         self._show_mode_fields()
         self.query_one("#language").focus()
@@ -179,16 +201,21 @@ class StartScreen(Screen[None]):
 
     @on(ActionButton.Pressed, "#start-button")
     def _start(self) -> None:
-        consent = self.query_one("#consent", TickBox)
-        if self.mode == "adviser_behalf" and not consent.ticked:
-            self.query_one("#start-error", Plain).set_text(
-                _(N_("Please confirm that the person has agreed before you start."))
-            )
+        consent = self.query_one("#consent", TickBox) if self.mode == "adviser_behalf" else None
+        if consent is not None and not consent.ticked:
+            problem = _(N_("Please confirm that the person has agreed before you start."))
+            if self.query("#start-error"):
+                self.query_one("#start-error", Plain).set_text(problem)
+            else:
+                error = Plain(problem, id="start-error", classes="error")
+                self.query_one("#start-body").mount(error, before="#start-button")
             consent.focus()
             self.app.call_after_refresh(self.app.release_keys)  # type: ignore[attr-defined]
             return
-        reference = self.query_one("#case-reference", Input).value.strip()
-        self.post_message(self.Begin(self.mode, reference if is_adviser(self.mode) else ""))
+        reference = ""
+        if is_adviser(self.mode):
+            reference = self.query_one("#case-reference", Input).value.strip()
+        self.post_message(self.Begin(self.mode, reference))
 
     @on(ChoiceList.Chosen, "#saved")
     def _resume(self, event: ChoiceList.Chosen) -> None:
@@ -208,9 +235,12 @@ def saved_conversations(
     """
     try:
         from assistant.store import StoreError, open_store
+        from assistant.store import store_path as where
     except ImportError:
         return None
     try:
+        if not where(store_path).exists():  # nothing saved yet: look without making a file
+            return []
         with open_store(store_path) as store:
             conversations = store.conversations()
     except StoreError:

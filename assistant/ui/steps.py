@@ -16,7 +16,6 @@ from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
@@ -24,11 +23,12 @@ from textual.widgets import Input
 from assistant.engine.io import StepShown
 from assistant.engine.values import N_, Special, Value
 from assistant.plain.render import hint
+from assistant.ui.steady import Column, Row
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import ActionButton, ButtonRow, ChoiceList, Plain, TextBox
 
 
-class StepView(Vertical):
+class StepView(Column):
     """The answer area for one step: its control, a hint, and the action buttons."""
 
     DEFAULT_CSS = """
@@ -70,7 +70,8 @@ class StepView(Vertical):
             yield ActionButton(_(N_("Back")), id="back", moves_on=True)
 
     def on_mount(self) -> None:
-        self._show_buttons()
+        if self.app.is_running:  # not when made as the app closes (nothing was composed)
+            self._show_buttons()
 
     def set_step(self, step: StepShown) -> None:
         """Show another step of this kind in place: its answer so far, hint and buttons."""
@@ -104,19 +105,23 @@ class StepView(Vertical):
         return None
 
     @on(ActionButton.Pressed, "#continue")
-    def _continue(self) -> None:
+    def _continue(self, event: ActionButton.Pressed) -> None:
+        event.stop()  # answered here: no need to carry the press up to the app
         self.post_message(self.Answered(self, self.current_raw()))
 
     @on(ActionButton.Pressed, "#unknown")
-    def _unknown(self) -> None:
+    def _unknown(self, event: ActionButton.Pressed) -> None:
+        event.stop()
         self.post_message(self.Answered(self, Special.UNKNOWN))
 
     @on(ActionButton.Pressed, "#decline")
-    def _decline(self) -> None:
+    def _decline(self, event: ActionButton.Pressed) -> None:
+        event.stop()
         self.post_message(self.Answered(self, Special.DECLINED))
 
     @on(ActionButton.Pressed, "#back")
-    def _back(self) -> None:
+    def _back(self, event: ActionButton.Pressed) -> None:
+        event.stop()
         self.post_message(self.BackPressed())
 
 
@@ -133,7 +138,7 @@ class TextView(StepView):
     prefix: ClassVar[str] = ""
 
     def controls(self) -> ComposeResult:
-        with Horizontal(classes="field"):
+        with Row(classes="field"):
             if self.prefix:
                 yield Plain(self.prefix, classes="prefix")
             yield TextBox(self.initial(), id="entry", moves_on=True)

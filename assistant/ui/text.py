@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING, Any
 from textual._context import active_app  # Textual is pinned exactly; see pyproject.toml
 from textual.content import Content
 
-from assistant.engine.io import Progress, ReviewItem
 from assistant.engine.values import N_
 from assistant.i18n import Translator
 
 if TYPE_CHECKING:
     from textual.app import App
+
+    from assistant.engine.io import Progress, ReviewItem
 
 _FALLBACK = Translator()
 

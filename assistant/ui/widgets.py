@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from textual import events
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.content import Content
 from textual.geometry import Offset, Size
 from textual.message import Message
@@ -20,10 +19,12 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
 from assistant.engine.values import N_
+from assistant.ui.keyboard import ActsAtOnce
+from assistant.ui.steady import Row, Steady, SteadyScroll
 from assistant.ui.text import _, bracketed, plain
 
 
-class Plain(Static):
+class Plain(Steady, Static):
     """A Static whose text is shown exactly as given: answers may contain "[" or "]"."""
 
     def __init__(
@@ -52,8 +53,10 @@ class Plain(Static):
             self.update(plain(text))
 
 
-class TextBox(Input):
+class TextBox(ActsAtOnce, SteadyScroll, Input):
     """A text box with a steady cursor (no blinking) that keeps its text when focused."""
+
+    KEYS_AT_ONCE = {"enter": "submit"}  # noqa: RUF012 - as Textual declares its bindings
 
     def __init__(self, value: str = "", *, moves_on: bool = False, **kwargs: object) -> None:
         super().__init__(value, select_on_focus=False, **kwargs)  # type: ignore[arg-type]
@@ -75,8 +78,10 @@ class TextBox(Input):
 PRESS_KEYS = frozenset({"enter", "space"})
 
 
-class ActionButton(Button):
+class ActionButton(ActsAtOnce, Steady, Button):
     """A one-line button shown as "[ Label ]", so it reads as a button without colour."""
+
+    KEYS_AT_ONCE = {"enter": "press"}  # noqa: RUF012 - as Textual declares its bindings
 
     def __init__(
         self,
@@ -94,6 +99,13 @@ class ActionButton(Button):
         """The terminal cursor sits on the first letter of the label."""
         return self.content_region.offset + Offset(2, 0)
 
+    def update_node_styles(self, animate: bool = True) -> None:
+        """Restyle after a class change, once on a screen. Textual's Button sets its classes
+        as it is made, and each change restyled the button before it was even shown: a
+        noticeable part of drawing a screen. It is styled anyway when it is mounted."""
+        if self.is_attached:
+            super().update_node_styles(animate)
+
 
 def shown_width(widget: Widget) -> int:
     """The width a widget has, or will have once shown: its nearest laid-out container's."""
@@ -103,7 +115,7 @@ def shown_width(widget: Widget) -> int:
     return 0
 
 
-class ButtonRow(Horizontal):
+class ButtonRow(Row):
     """Buttons side by side when they fit, else one under another (translations vary in length)."""
 
     DEFAULT_CSS = """
@@ -152,7 +164,7 @@ def hanging(text: str, indent: int, width: int) -> str:
     return ("\n" + " " * indent).join(lines)
 
 
-class ChoiceList(OptionList):
+class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
     """Options as lines: "› (•) 1. Label". Up/Down move, Enter chooses, digits pick.
 
     With ``multi`` the boxes are "[x]"/"[ ]", Space ticks and Enter finishes. The
@@ -161,6 +173,16 @@ class ChoiceList(OptionList):
     """
 
     BINDINGS = [Binding("space", "tick", show=False)]
+    KEYS_AT_ONCE = {  # noqa: RUF012 - as Textual declares its bindings
+        "enter": "select",
+        "space": "tick",
+        "up": "cursor_up",
+        "down": "cursor_down",
+        "home": "first",
+        "end": "last",
+        "pageup": "page_up",
+        "pagedown": "page_down",
+    }
     #: At most this many lines show without a scroll bar (see ChoiceList in app.tcss).
     LINES_WITHOUT_SCROLLING = 12
 
@@ -338,10 +360,11 @@ class ChoiceList(OptionList):
         self.action_tick() if self.multi else self.action_select()
 
 
-class TickBox(Static, can_focus=True):
+class TickBox(ActsAtOnce, Steady, Static, can_focus=True):
     """A single "[x] statement" that Space or Enter ticks: used for consent."""
 
     BINDINGS = [Binding("space,enter", "tick", show=False)]
+    KEYS_AT_ONCE = {"space": "tick", "enter": "tick"}  # noqa: RUF012 - as its bindings
 
     def __init__(self, label: str, *, ticked: bool = False, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
         super().__init__(id=id, markup=False)

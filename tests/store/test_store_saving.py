@@ -14,7 +14,7 @@ from assistant.engine.events import Event
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
 from assistant.i18n import translator_for
-from assistant.plain.console import LineIO
+from assistant.plain.lineio import LineIO
 from assistant.store import open_store, saving
 
 ENGLISH = translator_for("en_GB")

@@ -98,6 +98,20 @@ async def test_a_crisis_phrase_offers_help_kindly_and_carries_on(make_app) -> No
     assert reasons == ["phrase"]
 
 
+async def test_crisis_words_refused_as_a_number_still_offer_help(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "1")
+        assert app.session.current == "welcome.age"
+        await pilot.press(*"I want to die", "enter")
+        # Not a number, so not kept; but help is offered all the same, and remembered.
+        assert "welcome.age" not in app.session.answers
+        assert isinstance(app.screen, Dialog) and app.screen.id == "crisis-offer"
+    kinds = [e.kind for e in app.session.events]
+    assert kinds.count("help_offered") == 1
+    assert all("die" not in str(e.value) for e in app.session.events)
+
+
 async def test_no_offer_for_ordinary_answers(make_app) -> None:
     app = make_app("self")
     async with app.run_test(size=SIZE) as pilot:

@@ -30,6 +30,8 @@ async def test_saved_conversations_are_listed_once_the_store_has_been_read(
     async with app.run_test(size=SIZE) as pilot:
         assert isinstance(app.screen, StartScreen)
         await pilot.pause()
+        await app.workers.wait_for_complete()  # loading, behind the start screen
+        await pilot.pause()
         saved = app.screen.query_one("#saved", ChoiceList)
         assert saved.values == [reference]
         assert app.focused is app.screen.query_one("#who")  # the list did not take the focus
