@@ -70,3 +70,10 @@ class ReplayError(Exception):
         self.seq = seq
         self.reason = reason
         super().__init__(f"event {seq}: {reason}")
+
+
+def note_text(value: Any) -> str:
+    """An adviser note's text: the app logs ``{"text", "at"}``, scripts log the text alone."""
+    if isinstance(value, dict):
+        return str(value.get("text", ""))
+    return "" if value is None else str(value)

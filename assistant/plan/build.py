@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from assistant.engine.events import note_text
 from assistant.engine.session import Session
 from assistant.engine.values import N_
 from assistant.flow import model
@@ -80,7 +81,7 @@ def _text_or_none(value: object) -> str | None:
 def _notes(reader: Reader) -> tuple[Note, ...]:
     """The adviser's notes, in order, each with the question it was made at."""
     return tuple(
-        Note(event.at, event.step, str(event.value), _shown_at(reader, event.step))
+        Note(event.at, event.step, note_text(event.value), _shown_at(reader, event.step))
         for event in reader.session.events
         if event.kind == "note"
     )

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from assistant.engine import views
-from assistant.engine.events import Event
+from assistant.engine.events import Event, note_text
 from assistant.engine.session import Session
 from assistant.engine.values import N_, encode
 from assistant.flow.bundle import Bundle
@@ -81,7 +81,7 @@ def _entry(
     else:
         item["label"] = t.gettext(KIND_LABELS.get(event.kind, event.kind))
         if event.kind == "note":
-            item["note"] = str(event.value)
+            item["note"] = note_text(event.value)
         elif event.kind == "language_changed":
             item["language"] = str(event.value)
     return item

@@ -321,6 +321,13 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
         if self.t.locale != self.start_locale:
             self.session.record("language_changed", self.t.locale)
         await self.show(outputs)
+        if self.resuming and is_adviser(mode):  # the notes made before the break
+            from assistant.ui.adviser import AdviserPanel
+            from assistant.ui.summary import adviser_notes
+
+            notes = adviser_notes(self.session)
+            if notes:
+                await self.conversation.query_one(AdviserPanel).show_notes(notes)
         self.call_after_refresh(self._settle)
 
     async def _settle(self) -> None:

@@ -83,3 +83,26 @@ async def test_section_navigator_jumps_back_and_returns(make_app) -> None:
         await pilot.press("f8", "2")  # back to where I was
         assert app.session.current == "needs.tasks"
         assert app.session.answers["welcome.name"] == "Ann"
+
+
+async def test_notes_made_before_a_break_are_shown_again_on_resume(make_app) -> None:
+    app = make_app("adviser_call", case_reference="HL-42")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter")
+        await add_note(pilot, NOTE)
+    resumed = make_app("adviser_call", events=list(app.session.events))
+    async with resumed.run_test(size=SIZE):
+        assert resumed.session.current == app.session.current
+        box = resumed.screen.query_one("#notes-list")
+        assert NOTE in "".join(str(w.render()) for w in box.children)
+
+
+def test_the_adviser_copy_shows_the_text_of_a_note_made_in_the_app(make_app) -> None:
+    from assistant.engine.session import Session
+    from assistant.plan import export
+
+    session = Session(make_app("adviser_call").bundle)
+    session.start({"mode": "adviser_call"})
+    session.record("note", {"text": NOTE, "at": "2026-11-22T10:00:00+00:00"})
+    copy = export(session, "txt", adviser=True)
+    assert NOTE in " ".join(copy.split()) and "{'text'" not in copy
