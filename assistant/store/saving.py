@@ -63,6 +63,9 @@ class SavingTarget:
             return
         try:
             self.recorder(event)
+            case = _case_reference(event)
+            if case:  # so the adviser finds the caller's conversation by their own reference
+                self.store.set_label(self.reference, case)
         except StoreError as error:
             self.saving = False
             self.lines.say(
@@ -71,6 +74,13 @@ class SavingTarget:
                 ),
                 problem=error.text(self.lines.t),
             )
+
+
+def _case_reference(event: Event) -> str:
+    """The adviser's case reference, given on the start screen and logged as the start."""
+    if event.kind != "started" or not isinstance(event.value, dict):
+        return ""
+    return str(event.value.get("case") or "").strip()[:80]
 
 
 class Lines:

@@ -52,6 +52,17 @@ def test_consent_is_asked_before_anything_is_stored(store_file: Path, example: B
     target.store.close()
 
 
+def test_an_advisers_case_reference_labels_the_saved_conversation(
+    store_file: Path, example: Bundle
+) -> None:
+    target, _, on_event = saving.open_saving(_args(store_file), example, ENGLISH, _io("yes\nno\n"))  # type: ignore[misc]
+    session = Session(example, on_event=on_event)
+    session.start({"mode": "adviser_call", "case": "HL-42"})
+    target.store.close()
+    with open_store(store_file) as store:
+        assert [c.label for c in store.conversations()] == ["HL-42"]
+
+
 @pytest.mark.parametrize("typed", ["no\n", "n\n", "", "maybe\nperhaps\nlater\n"])
 def test_saying_no_or_nothing_stores_nothing(store_file: Path, example: Bundle, typed: str) -> None:
     line_io = _io(typed)
