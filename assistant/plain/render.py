@@ -164,8 +164,18 @@ def _step(step: StepShown, bundle: Bundle, t: Translator) -> dict[str, Any]:
     if step.kind == "ask":
         data["minimum"], data["maximum"] = step.minimum, step.maximum
         data["unit"] = t.render(step.unit) or None
-        data["current"] = None if step.current is None else t.value(step.current)
+        data["current"] = None if step.current is None else _current(step, t)
     return data
+
+
+def _current(step: Any, t: Translator) -> str:
+    """The answer given before, as the person reads it: chosen options by their labels."""
+    labels: dict[str, str] = {c.value: t.render(c.label) or c.value for c in step.choices}
+    if isinstance(step.current, str) and step.current in labels:
+        return labels[step.current]
+    if isinstance(step.current, tuple):
+        return "; ".join(labels.get(value) or value for value in step.current)
+    return t.value(step.current)
 
 
 def report(shown: Any, t: Translator, *, structured: bool) -> dict[str, Any]:

@@ -32,3 +32,14 @@ def test_enter_on_a_new_required_question_is_still_refused(example: Bundle) -> N
     LineConversation(session, translator_for("en_GB"), LineIO(io.StringIO("\n\n"), out)).run()
     assert "Please type an answer" in out.getvalue()
     assert "welcome.name" not in session.answers
+
+
+def test_the_answer_so_far_of_a_choice_is_its_label_in_the_language(example: Bundle) -> None:
+    for locale in ("en_GB", "pl"):
+        t = translator_for(locale)
+        out = io.StringIO()
+        typed = ["", "Ann", "1", "change 2"]
+        LineConversation(Session(example), t, LineIO(io.StringIO("\n".join(typed)), out)).run()
+        label = t.pgettext("welcome.answering_for", "I am answering for myself")
+        so_far = t.gettext("Your answer so far: {answer}. Press Enter to keep it.")
+        assert so_far.format(answer=label) in out.getvalue(), locale
