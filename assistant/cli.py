@@ -20,46 +20,85 @@ from assistant.engine.values import N_
 
 #: name → (module providing add_parser/run, one-line help). Modules are imported lazily.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
-    "check": ("assistant.flow.cli", "Check flow files and report every problem with file:line."),
+    "check": (
+        "assistant.flow.cli",
+        N_("Check flow files and report every problem with file:line."),
+    ),
     "diagram": (
         "assistant.flow.cli",
-        "Draw a flow as a Mermaid diagram (and SVG if graphviz is installed).",
+        N_("Draw a flow as a Mermaid diagram (and SVG if graphviz is installed)."),
     ),
-    "schema": ("assistant.flow.cli", "Print the JSON Schema for flow files."),
-    "cost": ("assistant.money.cli", "Work out the real cost of employing a personal assistant."),
-    "sessions": ("assistant.store.cli", "List saved conversations."),
-    "resume": ("assistant.frontends", "Carry on with a saved conversation."),
-    "forget": ("assistant.store.cli", "Delete saved conversations so they cannot be recovered."),
-    "export": ("assistant.plan.cli", "Export a draft support plan or transcript."),
-    "replay": ("assistant.plan.cli", "Replay golden conversations and show any differences."),
+    "schema": ("assistant.flow.cli", N_("Print the JSON Schema for flow files.")),
+    "cost": (
+        "assistant.money.cli",
+        N_("Work out the real cost of employing a personal assistant."),
+    ),
+    "sessions": ("assistant.store.cli", N_("List saved conversations.")),
+    "resume": ("assistant.frontends", N_("Carry on with a saved conversation.")),
+    "forget": (
+        "assistant.store.cli",
+        N_("Delete saved conversations so they cannot be recovered."),
+    ),
+    "export": ("assistant.plan.cli", N_("Export a draft support plan or transcript.")),
+    "replay": ("assistant.plan.cli", N_("Replay golden conversations and show any differences.")),
 }
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser whose errors are one kind line and exit code 2.
+    """An argument parser whose help and errors are in the command's language.
 
-    ``lang`` is the ``--lang`` found on the command line (None: the system's language):
-    our part of the line is in that language; argparse's own message stays in English.
+    ``lang`` is the ``--lang`` found on the command line (None: the system's language).
+    Errors are one kind line and exit code 2; ``error_text``, a msgid with ``{problem}``,
+    words that line instead of "problem. Try '... --help'.". Everything language is done in
+    :mod:`assistant.cli_i18n`, imported only when help or an error is printed.
     """
 
     def __init__(self, *args: Any, lang: str | None = None, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
         self.lang = lang
+        self.error_text: str | None = None
+        self.rewording = False  # parsing again to word an error in the language
+        self.last_args: list[str] | None = None
+        self._printing = False  # formatting help or usage to print, in the language
+        super().__init__(*args, **kwargs)
+
+    def parse_known_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        self.last_args = list(sys.argv[1:] if args is None else args)  # to word an error
+        return super().parse_known_args(args, namespace)
+
+    def format_help(self) -> str:
+        self._printing = True
+        try:
+            return super().format_help()
+        finally:
+            self._printing = False
+
+    def format_usage(self) -> str:
+        self._printing = True
+        try:
+            return super().format_usage()
+        finally:
+            self._printing = False
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        if not self._printing:  # argparse also formats while adding arguments: stay cheap
+            return super()._get_formatter()
+        from assistant.cli_i18n import HelpFormatter
+
+        return HelpFormatter(self.prog, self.lang)
 
     def error(self, message: str) -> NoReturn:
-        hint = _translate(self.lang, N_("Try '{command} --help'.")).replace("{command}", self.prog)
-        self.exit(2, f"{self.prog}: {message}. {hint}\n")
+        from assistant.cli_i18n import error_line
+
+        self.exit(2, error_line(self, message))
 
 
 def _translate(lang: str | None, msgid: str) -> str:
     """One message in the language asked for (else the system's), English if there is none."""
-    from assistant.frontends import choose_locale
-    from assistant.i18n import MissingCatalog, translator_for
+    from assistant.cli_i18n import translator
 
-    try:
-        return translator_for(choose_locale(lang)).gettext(msgid)
-    except (ValueError, MissingCatalog):
-        return msgid
+    return translator(lang).gettext(msgid)
 
 
 def _requested_lang(argv: Sequence[str]) -> str | None:
@@ -87,30 +126,34 @@ def add_conversation_options(parser: argparse.ArgumentParser, *, subcommand: boo
     add(
         "--plain",
         action="store_true",
-        help="line-by-line text mode, for screen readers, braille displays and scripts",
+        help=N_("line-by-line text mode, for screen readers, braille displays and scripts"),
     )
     add(
         "--json",
         action="store_true",
-        help="with --plain: JSON lines in and out, for other programs",
+        help=N_("with --plain: JSON lines in and out, for other programs"),
     )
     add(
         "--flow",
         metavar="NAME_OR_PATH",
-        help="conversation to run: 'england' (default), 'example', or a folder",
+        help=N_("conversation to run: 'england' (default), 'example', or a folder"),
     )
     add(
         "--lang",
         metavar="LOCALE",
-        help="language: en_GB, cy (Welsh) or pl (Polish); default from the system",
+        help=N_("language: en_GB, cy (Welsh) or pl (Polish); default from the system"),
     )
-    add("--store", metavar="PATH", help="where to save conversations (or set SUPPORT_PLAN_STORE)")
-    add("--adviser", action="store_true", help="start in adviser mode (helpline console)")
+    add(
+        "--store",
+        metavar="PATH",
+        help=N_("where to save conversations (or set SUPPORT_PLAN_STORE)"),
+    )
+    add("--adviser", action="store_true", help=N_("start in adviser mode (helpline console)"))
     add(
         "--save",
         action=argparse.BooleanOptionalAction,
         default=None,
-        help="save answers on this computer (--no-save keeps nothing); asked when not given",
+        help=N_("save answers on this computer (--no-save keeps nothing); asked when not given"),
     )
 
 
@@ -118,7 +161,7 @@ def _base_parser(lang: str | None) -> Parser:
     """The conversation's options, with argument errors worded in ``lang``."""
     parser = Parser(
         prog="support-plan",
-        description="Plan adult social care in England, one question at a time.",
+        description=N_("Plan adult social care in England, one question at a time."),
         lang=lang,
     )
     add_conversation_options(parser)

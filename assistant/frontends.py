@@ -28,10 +28,10 @@ def add_parser(subparsers: Any, name: str) -> None:
 
     parser = subparsers.add_parser(
         name,
-        help="carry on with a saved conversation",
-        description="Carry on with a saved conversation, exactly where it stopped.",
+        help=N_("carry on with a saved conversation"),
+        description=N_("Carry on with a saved conversation, exactly where it stopped."),
     )
-    parser.add_argument("reference", help="the reference shown when the conversation was saved")
+    parser.add_argument("reference", help=N_("the reference shown when the conversation was saved"))
     add_conversation_options(parser, subcommand=True)
     parser.set_defaults(handler=start_conversation)
 

@@ -10,32 +10,38 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from assistant.engine.values import N_
+
 
 def add_parser(subparsers: Any, name: str) -> None:
     """Register one of this module's subcommands."""
     if name == "check":
-        parser = subparsers.add_parser(name, help="check flow files", description=_CHECK_HELP)
+        parser = subparsers.add_parser(name, help=N_("check flow files"), description=_CHECK_HELP)
         parser.add_argument(
-            "path", nargs="?", default="flows", help="a bundle folder, or a folder of bundles"
+            "path", nargs="?", default="flows", help=N_("a bundle folder, or a folder of bundles")
         )
         parser.set_defaults(handler=run_check)
     elif name == "diagram":
-        parser = subparsers.add_parser(name, help="draw a flow", description=_DIAGRAM_HELP)
-        parser.add_argument("flow", help="a bundle name (england, example) or folder")
+        parser = subparsers.add_parser(name, help=N_("draw a flow"), description=_DIAGRAM_HELP)
+        parser.add_argument("flow", help=N_("a bundle name (england, example) or folder"))
         parser.add_argument(
             "--output",
             "-o",
             metavar="FILE",
-            help="write here (.mmd for Mermaid, .svg for a picture)",
+            help=N_("write here (.mmd for Mermaid, .svg for a picture)"),
         )
         parser.set_defaults(handler=run_diagram)
     else:
-        parser = subparsers.add_parser(name, help="print the flow JSON Schema")
+        parser = subparsers.add_parser(name, help=N_("print the flow JSON Schema"))
         parser.set_defaults(handler=run_schema)
 
 
-_CHECK_HELP = "Check every flow bundle under PATH and list every problem as file:line:column, what is wrong, and how to fix it."
-_DIAGRAM_HELP = "Write a Mermaid state diagram of a flow bundle (SVG too when graphviz's 'dot' is installed and FILE ends in .svg)."
+_CHECK_HELP = N_(
+    "Check every flow bundle under PATH and list every problem as file:line:column, what is wrong, and how to fix it."
+)
+_DIAGRAM_HELP = N_(
+    "Write a Mermaid state diagram of a flow bundle (SVG too when graphviz's 'dot' is installed and FILE ends in .svg)."
+)
 
 
 def run_check(args: argparse.Namespace) -> int:

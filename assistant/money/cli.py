@@ -44,7 +44,12 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--lang", default=argparse.SUPPRESS, metavar="CODE", help=_help(m.CLI_LANG_HELP)
     )
-    parser.error = _argument_error  # type: ignore[method-assign]
+    from assistant.cli import Parser
+
+    if isinstance(parser, Parser):  # the assistant's parser words the line in the language
+        parser.error_text = m.CLI_ARGUMENT
+    else:
+        parser.error = _argument_error  # type: ignore[method-assign]
 
 
 def _help(text: str) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.engine.events import Event
+from assistant.engine.values import N_
 from assistant.plan import FORMATS
 from assistant.plan.files import write_private
 
@@ -36,46 +37,54 @@ def add_parser(subparsers: Any, name: str) -> None:
 def _add_export(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="export a draft support plan or transcript",
-        description="Write the draft support plan (or the transcript) of a saved conversation.",
+        help=N_("export a draft support plan or transcript"),
+        description=N_("Write the draft support plan (or the transcript) of a saved conversation."),
     )
     parser.add_argument(
-        "reference", metavar="REF", help="the conversation's reference, or a .jsonl event log file"
+        "reference",
+        metavar="REF",
+        help=N_("the conversation's reference, or a .jsonl event log file"),
     )
     parser.add_argument(
-        "--format", choices=FORMATS, default="md", help="md (default), html, txt or json"
+        "--format", choices=FORMATS, default="md", help=N_("md (default), html, txt or json")
     )
-    parser.add_argument("--output", metavar="FILE", help="write to FILE instead of the screen")
+    parser.add_argument("--output", metavar="FILE", help=N_("write to FILE instead of the screen"))
     parser.add_argument(
-        "--adviser", action="store_true", help="the adviser's copy, with adviser notes"
-    )
-    parser.add_argument(
-        "--transcript", action="store_true", help="the transcript instead of the plan (md or json)"
+        "--adviser", action="store_true", help=N_("the adviser's copy, with adviser notes")
     )
     parser.add_argument(
-        "--flow", metavar="NAME_OR_PATH", help="the conversation (default: as saved)"
+        "--transcript",
+        action="store_true",
+        help=N_("the transcript instead of the plan (md or json)"),
     )
     parser.add_argument(
-        "--lang", metavar="LOCALE", help="language: en_GB, cy or pl (default: as saved)"
+        "--flow", metavar="NAME_OR_PATH", help=N_("the conversation (default: as saved)")
     )
     parser.add_argument(
-        "--date", metavar="YYYY-MM-DD", help="the plan's date, which picks the rates year"
+        "--lang", metavar="LOCALE", help=N_("language: en_GB, cy or pl (default: as saved)")
     )
-    parser.add_argument("--store", metavar="PATH", help="the saved conversations file")
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help=N_("the plan's date, which picks the rates year")
+    )
+    parser.add_argument("--store", metavar="PATH", help=N_("the saved conversations file"))
     parser.set_defaults(handler=run_export)
 
 
 def _add_replay(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "replay",
-        help="replay golden conversations and show any differences",
-        description="Replay golden conversations through the engine; exit 1 if any differs.",
+        help=N_("replay golden conversations and show any differences"),
+        description=N_("Replay golden conversations through the engine; exit 1 if any differs."),
     )
     parser.add_argument(
-        "paths", nargs="*", metavar="PATH", help="files or folders (default: transcripts/)"
+        "paths", nargs="*", metavar="PATH", help=N_("files or folders (default: transcripts/)")
     )
-    parser.add_argument("--flows", metavar="DIR", help="folder of flow bundles (default: flows/)")
-    parser.add_argument("--quiet", action="store_true", help="print only failures and the summary")
+    parser.add_argument(
+        "--flows", metavar="DIR", help=N_("folder of flow bundles (default: flows/)")
+    )
+    parser.add_argument(
+        "--quiet", action="store_true", help=N_("print only failures and the summary")
+    )
     parser.set_defaults(handler=run_replay)
 
 

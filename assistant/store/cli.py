@@ -26,32 +26,36 @@ def add_parser(subparsers: Any, name: str) -> None:
     if name == "sessions":
         parser = subparsers.add_parser(
             name,
-            help="list saved conversations",
-            description="List saved conversations: reference, label, last activity, progress.",
+            help=N_("list saved conversations"),
+            description=N_("List saved conversations: reference, label, last activity, progress."),
         )
-        parser.add_argument("--json", action="store_true", help="one JSON object per line")
+        parser.add_argument("--json", action="store_true", help=N_("one JSON object per line"))
         parser.set_defaults(handler=run_sessions)
     else:
         parser = subparsers.add_parser(
             name,
-            help="delete saved conversations so they cannot be recovered",
-            description="Delete a saved conversation (or all of them) so it cannot be recovered.",
+            help=N_("delete saved conversations so they cannot be recovered"),
+            description=N_(
+                "Delete a saved conversation (or all of them) so it cannot be recovered."
+            ),
         )
-        parser.add_argument("reference", nargs="?", help="the conversation's reference")
-        parser.add_argument("--all", action="store_true", help="delete every saved conversation")
-        parser.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+        parser.add_argument("reference", nargs="?", help=N_("the conversation's reference"))
+        parser.add_argument(
+            "--all", action="store_true", help=N_("delete every saved conversation")
+        )
+        parser.add_argument("--yes", action="store_true", help=N_("do not ask for confirmation"))
         parser.set_defaults(handler=run_forget)
     parser.add_argument(
         "--store",
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help="the saved conversations file (or set SUPPORT_PLAN_STORE)",
+        help=N_("the saved conversations file (or set SUPPORT_PLAN_STORE)"),
     )
     parser.add_argument(
         "--lang",
         metavar="LOCALE",
         default=argparse.SUPPRESS,
-        help="language: en_GB, cy (Welsh) or pl (Polish); default from the system",
+        help=N_("language: en_GB, cy (Welsh) or pl (Polish); default from the system"),
     )
 
 
