@@ -138,7 +138,7 @@ def start_conversation(args: argparse.Namespace) -> int:
     run_app = None
     if not (args.plain or args.json):
         try:
-            run_app = importlib.import_module("assistant.ui.app").run_app
+            run_app = importlib.import_module("assistant.ui.launch").run_app
         except ImportError:
             say_problem(t, N_("the full-screen app is not available; starting plain mode."))
     if run_app is not None and not resuming:

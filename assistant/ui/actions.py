@@ -1,5 +1,5 @@
-"""The app's actions for advisers (notes, sections, the call summary) and for the plan
-at the end (save, print), kept apart from the conversation driver in :mod:`assistant.ui.app`.
+"""The app's actions for advisers (notes, sections, the call summary), for the plan at
+the end (save, print) and for the display (larger text, themes), kept apart from the conversation driver in :mod:`assistant.ui.app`.
 
 They are mixins of :class:`assistant.ui.app.AssistantApp` and use its session, screens and
 translator; their screens and summaries are imported when first used.
@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.engine.values import N_
 from assistant.ui.modes import is_adviser, summary_title
 from assistant.ui.text import _
+from assistant.ui.themes import THEME_NAMES, THEMES
 
 if TYPE_CHECKING:
     from assistant.ui.adviser import AdviserPanel
@@ -131,3 +132,30 @@ class PlanActions:
     def _tell(self, message: str) -> None:
         assert self.conversation is not None  # the end panel is on the conversation screen
         self.conversation.show_notice(message)
+
+
+class DisplayActions:
+    """F5 and F6: larger text and the themes (dark, light, high contrast), from any screen."""
+
+    def action_larger_text(self) -> None:
+        """The large-text layout: one column, more space, the explanation under the question."""
+        self.toggle_class("-large")
+        self.call_after_refresh(self.place_cursor)
+        if self.has_class("-large") and self.conversation is not None:
+            self.conversation.show_notice(
+                _(
+                    N_(
+                        "Larger text is on. To make the letters bigger too, use your terminal's zoom (often Ctrl and +)."
+                    )
+                )
+            )
+
+    def action_next_theme(self) -> None:
+        """Cycle the themes: dark, light, high contrast."""
+        names = [theme.name for theme in THEMES]
+        index = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(index + 1) % len(names)]
+        if self.conversation is not None:
+            self.conversation.show_notice(
+                _(N_("Theme: {name}"), name=_(THEME_NAMES.get(self.theme, self.theme)))
+            )

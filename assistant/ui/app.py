@@ -8,14 +8,15 @@ Starting is the exception. The start screen (who is completing, the language) ne
 of the conversation, so it is drawn first, from as few modules as possible; the questions,
 the engine, the saved conversations and the conversation's screens load in a thread
 behind it, while the person reads it. Choosing Start waits for them if they are not ready
-yet, holding any keys typed meanwhile, so no answer is lost.
+yet, holding any keys typed meanwhile, so no answer is lost (:mod:`assistant.ui.loading`).
+
+This module is where the screens, the keys and the session meet, which is why it is longer
+than most (about 450 lines); starting from the command line (:mod:`assistant.ui.launch`),
+loading, and the adviser, plan and display actions (:mod:`assistant.ui.actions`) live apart.
 """
 
 from __future__ import annotations
 
-import asyncio
-import os
-import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,18 +27,17 @@ from textual.screen import Screen
 from assistant.engine.values import N_
 from assistant.i18n import MissingCatalog, Translator, translator_for
 from assistant.ui import keys
-from assistant.ui.actions import AdviserActions, PlanActions
+from assistant.ui.actions import AdviserActions, DisplayActions, PlanActions
 from assistant.ui.keyboard import KeyboardApp
+from assistant.ui.loading import LoadsBehindStart, Prepared
 from assistant.ui.modes import MODE_ANSWERS, Mode, is_adviser, reads_back
-from assistant.ui.start import Pending, StartScreen, saved_conversations
+from assistant.ui.start import Pending, StartScreen
 from assistant.ui.text import _, progress_text
-from assistant.ui.themes import THEME_NAMES, THEMES
+from assistant.ui.themes import THEMES
 
 # Everything the conversation needs (the engine, its screens and dialogs) is imported
 # behind the start screen, or when first used; their messages are handled by name below.
 if TYPE_CHECKING:
-    import argparse
-
     from textual.worker import Worker
 
     from assistant.engine.events import Event
@@ -62,44 +62,7 @@ def utc_now() -> str:
     return now()
 
 
-class Prepared:
-    """What a new conversation gets from :func:`run_app`, made off the event loop: the
-    questions, and the conversation's saving (the target and its per-event callback), if
-    the person agreed to saving. (Plain classes here: a dataclass takes a little of every
-    start to make.)"""
-
-    def __init__(
-        self,
-        bundle: Bundle,
-        target: Any = None,
-        on_event: Callable[[Event], None] | None = None,
-    ) -> None:
-        self.bundle = bundle
-        self.target = target
-        self.on_event = on_event
-
-
-class _Ready:
-    """What the loading thread hands back to the event loop."""
-
-    def __init__(
-        self,
-        prepared: Prepared,
-        session: Session | None,
-        rights: Rights,
-        saved: list[tuple[str, str]] | None,
-    ) -> None:
-        self.prepared = prepared
-        self.session = session
-        self.rights = rights
-        self.saved = saved
-
-
-#: The conversation's layout, added to the app's styles behind the start screen.
-CONVERSATION_CSS = os.path.abspath(Path(__file__).with_name("conversation.tcss"))
-
-
-class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
+class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions, KeyboardApp):
     """The support-planning conversation, full screen, keyboard first."""
 
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
@@ -220,75 +183,6 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
         else:
             # After the first frame, so the start screen is drawn before anything loads.
             self.call_after_refresh(self._start_loading)
-
-    def _start_loading(self) -> None:
-        self._loading = self.run_worker(self._load(), name="loading", group="loading")
-
-    async def _load(self) -> None:
-        """Behind the start screen: load in a thread, then use what was loaded here."""
-        from assistant.flow.problems import FlowError
-
-        try:
-            ready = await asyncio.to_thread(self._load_in_thread)
-        except FlowError as error:
-            self.flow_error = error
-            self.exit(1, return_code=1)
-            return
-        self._add_conversation_css()
-        prepared = ready.prepared
-        self.bundle = prepared.bundle
-        if prepared.target is not None:
-            self.save_reference = getattr(prepared.target, "reference", None)
-            self._record_event = prepared.on_event
-        if self._session is None:
-            self._session = ready.session
-        self._rights = ready.rights
-        screen = self.screen
-        if isinstance(screen, StartScreen):
-            await screen.show_saved(ready.saved)
-        self.freeze_long_lived()
-
-    def _load_in_thread(self) -> _Ready:
-        """The questions, saving, the engine's session, the saved list and the conversation's
-        modules, made in a thread (nothing here touches a widget or the screen)."""
-        from assistant.engine.session import Session
-        from assistant.ui import conversation, dialogs, review  # noqa: F401 - imported now
-        from assistant.ui.rights import Rights
-
-        prepared = self._prepare()
-        session = None
-        if self._session is None:
-            session = Session(prepared.bundle, on_event=prepared.on_event, clock=self.clock)
-        current = getattr(prepared.target, "reference", None) or self.save_reference
-        saved = saved_conversations(self.store_path, prepared.bundle.id, current)
-        self._warm_formats()
-        return _Ready(prepared, session, Rights(prepared.bundle), saved)
-
-    def _warm_formats(self) -> None:
-        """Load Babel's data for the language now, in a thread, rather than on the first
-        answer in pounds (it took 20 ms of that key press on the project machine)."""
-        from decimal import Decimal
-
-        t = self.t
-        if t.locale not in self._warmed:
-            self._warmed.add(t.locale)
-            t.money(Decimal(0))
-            t.list(["", ""])
-
-    def _add_conversation_css(self) -> None:
-        """The conversation's styles, parsed when the next widget is styled (once only)."""
-        if not self.stylesheet.has_source(CONVERSATION_CSS, ""):
-            self.stylesheet.read(CONVERSATION_CSS)
-
-    async def _conversation_ready(self) -> bool:
-        """Wait, if need be, until the conversation is loaded; False if it cannot be."""
-        if self._loading is None:
-            self._start_loading()
-        assert self._loading is not None
-        if not self._loading.is_finished:
-            self.hold_keys()  # keys typed while waiting go to the first question
-            await self._loading.wait()
-        return self.flow_error is None
 
     @on(StartScreen.Begin)
     async def _begin_from_start(self, event: StartScreen.Begin) -> None:
@@ -531,29 +425,6 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
                 self.pop_screen()
             await self.show(self.session.pause(self.save_reference))
 
-    def action_larger_text(self) -> None:
-        """The large-text layout: one column, more space, the explanation under the question."""
-        self.toggle_class("-large")
-        self.call_after_refresh(self.place_cursor)
-        if self.has_class("-large") and self.conversation is not None:
-            self.conversation.show_notice(
-                _(
-                    N_(
-                        "Larger text is on. To make the letters bigger too, use your terminal's zoom (often Ctrl and +)."
-                    )
-                )
-            )
-
-    def action_next_theme(self) -> None:
-        """Cycle the themes: dark, light, high contrast."""
-        names = [theme.name for theme in THEMES]
-        index = names.index(self.theme) if self.theme in names else -1
-        self.theme = names[(index + 1) % len(names)]
-        if self.conversation is not None:
-            self.conversation.show_notice(
-                _(N_("Theme: {name}"), name=_(THEME_NAMES.get(self.theme, self.theme)))
-            )
-
     async def action_quit(self) -> None:
         """Ask first; say plainly whether the answers are saved."""
         from assistant.ui.dialogs import Dialog, quit_dialog
@@ -585,78 +456,3 @@ class AssistantApp(AdviserActions, PlanActions, KeyboardApp):
             "print": self.print_plan,
         }
         await actions[event.action]()
-
-
-def run_app(args: argparse.Namespace, locale: str, bundle: Bundle | None = None) -> int:
-    """Start the full-screen app (from ``support-plan``); returns the exit code.
-
-    With ``bundle`` (resuming a saved conversation) the questions are already loaded. For
-    a new conversation they are not: the saving questions, which come first, need none of
-    them, and the app loads them behind its start screen.
-    """
-    import argparse
-    import io
-
-    from assistant.frontends import explain_flow_error, load_bundle_for, translator_or_english
-    from assistant.plain.lineio import LineIO
-
-    terminal = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
-    t = translator_or_english(locale)
-    # What saving says once the app is running is kept and printed when it has closed.
-    later = LineIO(sys.stdin, io.StringIO(), stderr=io.StringIO())
-    app: AssistantApp
-
-    def opener(reference: str | None) -> Any:
-        from assistant.frontends import open_saving
-
-        # In the language chosen on the start screen, which may differ from the first one.
-        return open_saving(
-            argparse.Namespace(**{**vars(args), "reference": reference}),
-            app.bundle,
-            app.t,
-            terminal,
-        )
-
-    if bundle is None:
-        from assistant.store.saving import agree_to_saving, start_saving
-
-        store = agree_to_saving(args, t, terminal)  # consent first, before anything
-
-        def prepare() -> Prepared:
-            loaded = load_bundle_for(args.flow)
-            if store is None:
-                return Prepared(loaded)
-            target, _events, on_event = start_saving(store, loaded, t, later)
-            return Prepared(loaded, target, on_event)
-
-        app = AssistantApp(None, t.locale, translator=t, prepare=prepare, opener=opener)
-    else:
-        from assistant.frontends import open_saving
-
-        opened = open_saving(args, bundle, t, terminal)
-        if opened is None:
-            return 1
-        target, events, on_event = opened
-        resume_mode: Mode | None = None
-        if events:
-            resume_mode = "adviser_call" if args.adviser else "self"
-        app = AssistantApp(
-            bundle,
-            t.locale,
-            resume_mode,
-            translator=t,
-            events=events,
-            on_event=on_event,
-            save_reference=getattr(target, "reference", None),
-            opener=opener,
-        )
-    app.store_path = getattr(args, "store", None)
-    if args.adviser and not app.skip_start:
-        app.mode = "adviser_call"
-    code = int(app.run() or 0)
-    sys.stdout.write(later.stdout.getvalue())  # type: ignore[attr-defined]
-    sys.stderr.write(later.stderr.getvalue())  # type: ignore[union-attr]
-    if app.flow_error is not None:
-        explain_flow_error(args.flow, app.flow_error, t)
-        return 1
-    return code

@@ -12,6 +12,7 @@ import assistant.frontends
 from assistant.flow.bundle import Bundle
 from assistant.store import open_store, saving
 from assistant.ui import app as app_module
+from assistant.ui import launch
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_a_conversation_picked_on_the_start_screen_is_opened_by_its_reference(
 
     monkeypatch.setattr(assistant.frontends, "open_saving", open_saving)
     monkeypatch.setattr(saving, "agree_to_saving", lambda *_args: None)
-    assert app_module.run_app(_args(), "en_GB") == 0
+    assert launch.run_app(_args(), "en_GB") == 0
     [app] = started
     app.bundle = example  # as loading behind the start screen does
     app.opener("QA9-T2W")  # what choosing it in the saved list does
@@ -60,7 +61,7 @@ def test_a_new_conversation_is_saved_once_its_questions_have_loaded(
     store = open_store(tmp_path / "store.db")
     monkeypatch.setattr(saving, "agree_to_saving", lambda *_args: store)
     monkeypatch.setattr(assistant.frontends, "load_bundle_for", lambda _flow: example)
-    assert app_module.run_app(_args(), "en_GB") == 0
+    assert launch.run_app(_args(), "en_GB") == 0
     [app] = started
     assert app.bundle is None and store.conversations() == []  # nothing loaded or written yet
     prepared = app._prepare()  # what the loading thread does
