@@ -199,16 +199,17 @@ def _build_mapping(
     return data
 
 
-def positions_of(node: yaml.Node) -> Positions:
-    """Where each path under an already composed document was written.
+def positions_of(node: yaml.Node, filename: str) -> tuple[Positions, list[Problem]]:
+    """Where each path under an already composed document was written, and its repeated keys.
 
     For YAML files with rules of their own (golden conversations read only ``true`` and
     ``false`` as booleans), whose loaders compose the nodes themselves: the positions are
-    recorded exactly as for flow files, and repeated keys are left to the caller.
+    recorded, and a key written twice in one mapping is found, exactly as for flow files.
     """
-    positions = Positions()
-    _walk(node, (), positions, [], "")
-    return positions
+    positions: Positions = Positions()
+    repeated: list[Problem] = []
+    _walk(node, (), positions, repeated, filename)
+    return positions, repeated
 
 
 def _first_alias(root: yaml.Node) -> yaml.Node | None:

@@ -81,20 +81,15 @@ def _date(loader: _Loader, node: yaml.ScalarNode) -> Any:
 
 
 def _mapping(loader: _Loader, node: yaml.MappingNode) -> dict[Any, Any]:
-    """A mapping whose keys are each written once: a repeated key would hide a check."""
-    loader.flatten_mapping(node)
-    data: dict[Any, Any] = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        plain = isinstance(key, str | int | float | bool | dt.date)
-        if not plain or key in data:
-            if plain:
-                problem, fix = f"'{key}' is written twice here", "Keep one of them."
-            else:
-                problem, fix = "a list or mapping cannot be a key", "Use a plain word as the key."
-            raise _Refused(problem, key_node.start_mark, fix)
-        data[key] = loader.construct_object(value_node, deep=True)
-    return data
+    """A mapping, or a marked error at a key that is a list or mapping (not a plain word).
+
+    (Keys written twice are found with the positions, by the flow files' own check.)
+    """
+    for key_node, _ in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            fix = "Use a plain word as the key."
+            raise _Refused("a list or mapping cannot be a key", key_node.start_mark, fix)
+    return dict(loader.construct_mapping(node, deep=True))
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _date)
@@ -193,16 +188,20 @@ def _parse(text: str, display: str) -> tuple[Any, Positions]:
     """The data and where each part was written; a syntax error raises GoldenError.
 
     Not :func:`assistant.flow.yamlpos.parse`: that reads ``yes`` as a boolean, refuses
-    aliases and repeated keys, and words syntax errors for flow authors. Only the
-    positions are shared, so both point at the same lines.
+    aliases, and words syntax errors for flow authors. The positions and the check for
+    repeated keys are shared (:func:`~assistant.flow.yamlpos.positions_of`), so both point
+    at the same lines and say the same.
     """
     try:
         node = yaml.compose(text, Loader=_Loader)
         if node is None:
             return None, Positions()
+        positions, repeated = positions_of(node, display)
+        if repeated:  # YAML would keep only the last, hiding a check
+            raise GoldenError(repeated)
         loader = _Loader("")
         try:
-            return loader.construct_document(node), positions_of(node)
+            return loader.construct_document(node), positions
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as error:

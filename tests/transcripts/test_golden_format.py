@@ -68,7 +68,11 @@ def test_outcome_keys_are_checked(tmp_path: Path) -> None:
     ("text", "line", "words"),
     [
         (HEAD + "date: 2026-02-30\n", 3, "the date 2026-02-30 does not exist"),
-        (HEAD + "turns:\n  - answer: Ann\n    state: a.b\n    state: a.c\n", 6, "written twice"),
+        (
+            HEAD + "turns:\n  - answer: Ann\n    state: a.b\n    state: a.c\n",
+            6,
+            "'state' appears twice here (first on line 5)",
+        ),
         (HEAD + "? [1, 2]\n: x\n", 3, "cannot be a key"),
     ],
 )
