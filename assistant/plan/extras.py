@@ -12,8 +12,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import msgspec
-
 from assistant.engine.values import N_, Special
 from assistant.flow import model
 from assistant.i18n import Translator
@@ -238,7 +236,13 @@ NOT_ENGLAND_QUESTIONS = N_(
 
 
 def contacts_part(reader: Reader, found: Found) -> list[Block]:
-    """Urgent help contacts and how to report abuse, from the reviewed safety data.
+    """Urgent help contacts and how to report abuse, under their heading."""
+    heading = reader.t.gettext(N_("Urgent help and safety"))
+    return [Items(_contact_items(reader), heading=heading)]
+
+
+def _contact_items(reader: Reader) -> tuple[Item, ...]:
+    """The urgent help contacts and how to report abuse, from the reviewed safety data.
 
     Long on purpose: one list of items, each built the same way from the safety data.
     """
@@ -272,7 +276,7 @@ def contacts_part(reader: Reader, found: Found) -> list[Block]:
             ref(guard.source),
         )
     )
-    return [Items(tuple(items), heading=t.gettext(N_("Urgent help and safety")))]
+    return tuple(items)
 
 
 URGENT_INTRO = N_(
@@ -282,11 +286,7 @@ URGENT_INTRO = N_(
 
 def urgent_part(reader: Reader, found: Found) -> list[Block]:
     """The urgent help contacts first, for a person who opened Help now or spoke of a crisis."""
-    contacts = [
-        msgspec.structs.replace(b, heading="") if isinstance(b, Items) else b
-        for b in contacts_part(reader, found)
-    ]
-    return [Paragraph(reader.t.gettext(URGENT_INTRO), strong=True), *contacts]
+    return [Paragraph(reader.t.gettext(URGENT_INTRO), strong=True), Items(_contact_items(reader))]
 
 
 def _join(*parts: str) -> str:
