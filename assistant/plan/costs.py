@@ -10,7 +10,6 @@ a wage. An unknown age means the calculator's costliest adult case, and says so.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from assistant.engine.values import N_
 from assistant.money import answers
@@ -46,9 +45,11 @@ def cost_facts(result: CostResult, check: RateCheck | None) -> Costs:
 
 
 def cost_table(reader: Reader, result: CostResult, check: RateCheck | None) -> CostTable:
-    """The cost table as the person reads it: lines, totals, warnings and assumptions."""
+    """The cost table as the person reads it: lines, totals, warnings and assumptions, and
+    with an offered rate, what it means, the case for a review and the paragraph to send."""
     f = Formatter(reader.t.locale, reader.t.gettext)
     total = CostLine("total", m.TOTAL, result.total_weekly)
+    paragraph = check.request_paragraph if check is not None else None
     return CostTable(
         heading=f.translate(m.HEADING).format(tax_year=result.tax_year),
         rows=tuple(_row(line, f) for line in result.lines),
@@ -58,7 +59,10 @@ def cost_table(reader: Reader, result: CostResult, check: RateCheck | None) -> C
         tax_year=result.tax_year,
         warnings=tuple(f.text(w) for w in result.warnings),
         assumptions=tuple(f.text(a) for a in result.assumptions),
-        **_offer(check, f),
+        rate_check=tuple(f.text(s) for s in check.summary) if check else (),
+        review_case=tuple(case_points(check, f)) if check else (),
+        request=f.text(paragraph) if paragraph is not None else "",
+        request_notes=tuple(request_notes(check, f)) if check and paragraph is not None else (),
     )
 
 
@@ -71,19 +75,6 @@ def _row(line: CostLine, f: Formatter) -> CostRow:
         f.money(line.weekly),
         f.money(line.yearly),
     )
-
-
-def _offer(check: RateCheck | None, f: Formatter) -> dict[str, Any]:
-    """The rate check's parts: what the offer means, the case for a review, the paragraph."""
-    if check is None:
-        return {}
-    paragraph = check.request_paragraph
-    return {
-        "rate_check": tuple(f.text(s) for s in check.summary),
-        "review_case": tuple(case_points(check, f)),
-        "request": f.text(paragraph) if paragraph is not None else "",
-        "request_notes": tuple(request_notes(check, f)) if paragraph is not None else (),
-    }
 
 
 #: Said in the plan when the cost check was skipped or incomplete.
