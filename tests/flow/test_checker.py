@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support_plan_cli import support_plan
 
 from assistant.flow.bundle import find_bundles, read_bundle
 from assistant.flow.model import flow_json_schema
@@ -86,13 +86,7 @@ def test_shipped_flows_have_no_problems() -> None:
 
 def test_check_command_exit_codes() -> None:
     def check(path: Path) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "assistant", "check", str(path)],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            check=False,
-        )
+        return support_plan("check", str(path))
 
     bad = check(CASES / "unknown_key")
     assert bad.returncode == 1

@@ -7,20 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from support_plan_cli import support_plan
+
 ROOT = Path(__file__).parents[2]
 ANSWERS = ["", "Ann", "1", "rather not say", "", "1, 3", "no", "20", "13.50"]
 
 
 def run(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", "--flow", "example", "--no-save", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        timeout=60,
-    )
+    return support_plan("--flow", "example", "--no-save", *args, stdin=stdin)
 
 
 def test_plain_mode_completes_the_example() -> None:

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 from store_helpers import ANSWERS, SECRET_NAME, file_bytes, walk
+from support_plan_cli import support_plan
 
 from assistant.cli import run
 from assistant.flow.bundle import Bundle
 from assistant.store import open_store
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 class Terminal(io.StringIO):
@@ -91,15 +90,7 @@ def test_forget_with_yes_and_all(
 
 
 def _program(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args, "--flow", "example"],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
+    return support_plan(*args, "--flow", "example", stdin=stdin)
 
 
 def test_piped_input_saves_and_resume_restores_exactly(store_file: Path) -> None:

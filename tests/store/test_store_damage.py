@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from support_plan_cli import support_plan
 
 from assistant.engine.events import Event
 from assistant.store import DamagedStore, StoreError, open_store
 
-ROOT = Path(__file__).resolve().parents[2]
 AT = "2026-11-22T10:00:00+00:00"
 
 
@@ -95,31 +93,21 @@ def test_other_conversations_stay_readable(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
-def _run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args],
-        input=stdin,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
-
-
 def test_the_commands_explain_a_damaged_file_without_a_traceback(tmp_path: Path) -> None:
     path = tmp_path / "conversations.sqlite3"
     path.write_bytes(b"SQLite format 3\x00" + os.urandom(5000))
     before = path.read_bytes()
-    started = _run("--plain", "--flow", "example", "--store", str(path), stdin="\nAnn\n")
+    started = support_plan("--plain", "--flow", "example", "--store", str(path), stdin="\nAnn\n")
     assert started.returncode == 0
     assert str(path) in started.stderr and "Traceback" not in started.stderr
     assert "will not be saved this time" in started.stdout
     assert "Who is answering, Ann?" in started.stdout  # carried on without saving
-    listed = _run("sessions", "--store", str(path))
+    listed = support_plan("sessions", "--store", str(path))
     assert listed.returncode == 1 and str(path) in listed.stderr
     assert "Traceback" not in listed.stderr
-    resumed = _run("resume", "ABC-DEF", "--plain", "--flow", "example", "--store", str(path))
+    resumed = support_plan(
+        "resume", "ABC-DEF", "--plain", "--flow", "example", "--store", str(path)
+    )
     assert resumed.returncode == 1 and str(path) in resumed.stderr
     assert "Traceback" not in resumed.stderr
     assert path.read_bytes() == before

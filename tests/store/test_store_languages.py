@@ -8,20 +8,18 @@ from __future__ import annotations
 
 import argparse
 import io
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from store_helpers import ANSWERS, walk
+from support_plan_cli import support_plan
 
 from assistant.cli import run
 from assistant.flow.bundle import Bundle
 from assistant.i18n import translator_for
 from assistant.plain.console import LineIO
 from assistant.store import open_store, saving
-
-ROOT = Path(__file__).resolve().parents[2]
 
 #: Words that must appear (and the English they replace), per locale.
 CONSENT = {
@@ -138,14 +136,7 @@ def test_an_unknown_language_is_refused_in_one_line(
 
 
 def test_the_installed_command_lists_in_polish(store_file: Path, saved: tuple[str, str]) -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "assistant", "sessions", "--lang", "pl", "--store", str(store_file)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
+    result = support_plan("sessions", "--lang", "pl", "--store", str(store_file))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"{LISTED['pl']} {store_file}:")
     assert "support-plan resume NUMER" in result.stdout
