@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from assistant.engine.events import note_text
 from assistant.engine.session import Session
 from assistant.engine.values import N_
 from assistant.i18n import Translator
@@ -27,16 +28,16 @@ def local_time(at: str) -> str:
 
 def adviser_notes(session: Session) -> list[dict[str, str]]:
     """The adviser's notes, in order, from the event log (kept apart from the answers)."""
-    notes = []
-    for event in session.events:
-        if event.kind == "note" and isinstance(event.value, dict):
-            notes.append(
-                {
-                    "text": str(event.value.get("text", "")),
-                    "at": str(event.value.get("at", event.at)),
-                }
-            )
-    return notes
+    return [
+        {
+            "text": note_text(event.value),
+            "at": str(event.value.get("at", event.at))
+            if isinstance(event.value, dict)
+            else event.at,
+        }
+        for event in session.events
+        if event.kind == "note"
+    ]
 
 
 def answer_lines(session: Session, t: Translator) -> list[str]:

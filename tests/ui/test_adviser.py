@@ -8,7 +8,7 @@ from ui_helpers import SIZE, answer_to_the_end, log_text, screen_text
 from assistant.ui.conversation import ConversationScreen
 from assistant.ui.dialogs import Dialog
 from assistant.ui.review import ReviewScreen
-from assistant.ui.summary import adviser_summary, person_summary
+from assistant.ui.summary import adviser_notes, adviser_summary, person_summary
 from assistant.ui.widgets import ChoiceList
 
 NOTE = "Caller sounds tired; daughter Jo is the main carer"
@@ -106,3 +106,13 @@ def test_the_adviser_copy_shows_the_text_of_a_note_made_in_the_app(make_app) -> 
     session.record("note", {"text": NOTE, "at": "2026-11-22T10:00:00+00:00"})
     copy = export(session, "txt", adviser=True)
     assert NOTE in " ".join(copy.split()) and "{'text'" not in copy
+
+
+def test_a_note_logged_as_plain_text_is_in_the_advisers_summary(make_app) -> None:
+    from assistant.engine.session import Session
+
+    session = Session(make_app("adviser_call").bundle)
+    session.start({"mode": "adviser_call"})
+    session.record("note", NOTE)  # as a script or a golden conversation logs it
+    [note] = adviser_notes(session)
+    assert note["text"] == NOTE and note["at"] == session.events[-1].at
