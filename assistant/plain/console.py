@@ -57,6 +57,8 @@ COMMAND_WORDS: dict[str, str] = {
     "prefer not to say": "decline",
     "pass": "decline",
     "plan": "plan",
+    "more": "more",
+    "tell me more": "more",
 }
 
 
@@ -109,6 +111,7 @@ class LineConversation:
             "change": self._change,
             "noop": lambda _: False,
             "plan": self._plan,
+            "more": self._more,
         }
 
     # -- running --------------------------------------------------------------------
@@ -158,7 +161,7 @@ class LineConversation:
             if command not in self._handlers:
                 self._say(
                     N_(
-                        "Unknown command. Use back, why, review, change, repeat, save, quit or help now."
+                        "Unknown command. Use back, why, more, review, change, repeat, save, quit or help now."
                     )
                 )
                 return "noop", None
@@ -185,6 +188,19 @@ class LineConversation:
         view = self.session.show()[0]
         why = self.t.render(view.why) if isinstance(view, StepShown) else ""
         self._say(why or N_("There is no extra explanation for this step."), translate=not why)
+        return False
+
+    def _more(self, _: str) -> bool:
+        """The fuller text of the step on screen (and of explanations shown with it)."""
+        view = self.session.view()
+        data = describe(view, self.session.bundle, self.t)
+        if self.json_mode:
+            more = [p["more"] for p in [*data.get("before", ()), data] if p.get("more")]
+            self.write(
+                json.dumps({"event": "more", "step": view.step, "more": more}, ensure_ascii=False)
+            )
+        else:
+            self.write(text_layout.more(data, self.t))
         return False
 
     def _review(self, _: str) -> bool:
@@ -285,7 +301,7 @@ class LineConversation:
     def _help(self, _: str) -> bool:
         text = self.t.gettext(
             N_(
-                "You can type: {back}, {why}, {review}, {change} N, {repeat}, {plan}, {save}, {quit}. For urgent help, type: {help_now}."
+                "You can type: {back}, {why}, {more}, {review}, {change} N, {repeat}, {plan}, {save}, {quit}. For urgent help, type: {help_now}."
             )
         )
         self._say(text.format(**self._to_type), translate=False)
