@@ -58,6 +58,8 @@ COMMAND_WORDS: dict[str, str] = {
     "prefer not to say": "decline",
     "pass": "decline",
     "plan": "plan",
+    "more": "more",
+    "tell me more": "more",
 }
 
 
@@ -110,6 +112,7 @@ class LineConversation:
             "decline": lambda _: self._answer(Special.DECLINED),
             "change": self._change,
             "plan": self._plan,
+            "more": self._more,
         }
 
     # -- running --------------------------------------------------------------------
@@ -216,6 +219,19 @@ class LineConversation:
         self._say(why or N_("There is no extra explanation for this step."), translate=not why)
         return False
 
+    def _more(self, _: str) -> bool:
+        """The fuller text of the step on screen (and of explanations shown with it)."""
+        view = self.session.view()
+        data = describe(view, self.session.bundle, self.t)
+        if self.json_mode:
+            more = [p["more"] for p in [*data.get("before", ()), data] if p.get("more")]
+            self.write(
+                json.dumps({"event": "more", "step": view.step, "more": more}, ensure_ascii=False)
+            )
+        else:
+            self.write(text_layout.more(data, self.t))
+        return False
+
     def _review(self, _: str) -> bool:
         items = self.session.review()
         self.write(
@@ -318,7 +334,7 @@ class LineConversation:
     def _help(self, _: str) -> bool:
         text = self.t.gettext(
             N_(
-                "You can type: {back}, {why}, {review}, {change} N, {repeat}, {plan}, {save}, {quit}. For urgent help, type: {help_now}."
+                "You can type: {back}, {why}, {more}, {review}, {change} N, {repeat}, {plan}, {save}, {quit}. For urgent help, type: {help_now}."
             )
         )
         self._say(text.format(**self._to_type), translate=False)

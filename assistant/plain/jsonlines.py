@@ -90,7 +90,7 @@ _NOT_AN_OBJECT = N_(
     'A JSON line must be an object with "answer" or "command", for example {"answer": "yes"} or {"command": "back"}.'
 )
 _UNKNOWN_COMMAND = N_(
-    "Unknown command. Use back, why, review, change, repeat, save, plan, quit or help now."
+    "Unknown command. Use back, why, more, review, change, repeat, save, plan, quit or help now."
 )
 #: Shown when the command is not one of :data:`COMMANDS` (see the console).
 UNKNOWN_COMMAND = _UNKNOWN_COMMAND
