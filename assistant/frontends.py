@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from assistant.engine.values import N_
-from assistant.plain.lineio import LineIO
+from assistant.plain.lineio import LineIO, prepare_streams
 from assistant.plain.saving import LineDialogue
 from assistant.saving import Opened, open_saving, saved_flow
 from assistant.startup import StartOptions, command_translator, load_or_explain, say_problem
@@ -55,6 +55,7 @@ def start_conversation(options: StartOptions) -> int:
 
 def _run_plain(options: StartOptions, bundle: Bundle, translator: Translator) -> int:
     """The line conversation (text or JSON lines) on standard input and output."""
+    prepare_streams(json_mode=options.json)
     io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
     try:
         opened = open_saving(

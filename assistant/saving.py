@@ -269,8 +269,11 @@ def _open(location: str | None, dialogue: SavingDialogue, *, new: bool) -> Store
     except StoreError as error:
         dialogue.problem(error.msg)
         return None
-    if store.damage and new:
-        dialogue.problem(store.damage.msg)
+    for notice in store.notices:  # an empty file used as new, a folder left as it was
+        dialogue.problem(notice.msg)
+    cannot_save = store.damage or store.read_only
+    if cannot_save and new:
+        dialogue.problem(cannot_save.msg)
         store.close()
         return None
     try:
@@ -337,8 +340,9 @@ def _resume(store: Store, reference: str, bundle: Bundle, dialogue: SavingDialog
         return Opened(stopped=True)
     if not _fits(bundle, events, reference, dialogue):
         return Opened(stopped=True)
-    if store.damage:
-        dialogue.problem(store.damage.msg)
+    cannot_save = store.damage or store.read_only
+    if cannot_save is not None:
+        dialogue.problem(cannot_save.msg)
         dialogue.tell(
             N_("Your earlier answers are back, but new answers cannot be saved in this file.")
         )
