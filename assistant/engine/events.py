@@ -24,6 +24,7 @@ EventKind = Literal[
     "ended",
     "note",
     "language_changed",
+    "call_details",
 ]
 
 

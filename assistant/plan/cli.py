@@ -14,12 +14,15 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.engine.events import Event
 from assistant.engine.values import N_
 from assistant.plan import FORMATS
 from assistant.plan.files import write_private
+
+if TYPE_CHECKING:
+    from assistant.store.base import ConversationSummary
 
 
 class ExportError(Exception):
@@ -43,10 +46,32 @@ def _add_export(subparsers: Any) -> None:
     parser.add_argument(
         "reference",
         metavar="REF",
-        help=N_("the conversation's reference, or a .jsonl event log file"),
+        nargs="?",
+        help=N_(
+            "the conversation's reference (or the adviser's case reference), or a .jsonl event log file"
+        ),
     )
     parser.add_argument(
-        "--format", choices=FORMATS, default="md", help=N_("md (default), html, txt or json")
+        "--format",
+        choices=(*FORMATS, "contact"),
+        default="md",
+        help=N_("md (default), html, txt, json, or contact: the contact record, as CSV"),
+    )
+    parser.add_argument(
+        "--json", action="store_true", help=N_("with --format contact: JSON instead of CSV")
+    )
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help=N_("with --format contact: every saved conversation, one row each"),
+    )
+    parser.add_argument(
+        "--since", metavar="YYYY-MM-DD", help=N_("with --all: only those used on or after this day")
+    )
+    parser.add_argument(
+        "--until",
+        metavar="YYYY-MM-DD",
+        help=N_("with --all: only those started on or before this day"),
     )
     parser.add_argument("--output", metavar="FILE", help=N_("write to FILE instead of the screen"))
     parser.add_argument(
@@ -91,23 +116,40 @@ def _add_replay(subparsers: Any) -> None:
 def run_export(args: argparse.Namespace) -> int:
     """Write the plan or transcript; 0 on success, 1 if the conversation cannot be used."""
     try:
-        text = export_text(args)
+        text = _contact_text(args) if args.format == "contact" else export_text(args)
     except ExportError as error:
         print(f"support-plan export: {error}", file=sys.stderr)
         return 1
-    if args.output:
+    return write_output(text, args.output, "support-plan export")
+
+
+def write_output(text: str, output: str | None, prog: str) -> int:
+    """Write to ``output`` as a private file (0600), or to the screen; the exit code."""
+    if output:
         try:
-            write_private(Path(args.output), text)
+            write_private(Path(output), text)
         except OSError as error:
-            print(
-                f"support-plan export: cannot write {args.output} ({error.strerror}).",
-                file=sys.stderr,
-            )
+            print(f"{prog}: cannot write {output} ({error.strerror}).", file=sys.stderr)
             return 1
-        print(f"Written to {args.output}", file=sys.stderr)
+        print(f"Written to {output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
     return 0
+
+
+def _contact_text(args: argparse.Namespace) -> str:
+    """Contact records (:mod:`assistant.casework.export`): one, or with ``--all`` many."""
+    from assistant.casework.export import contact_text
+
+    if args.transcript or args.adviser:
+        raise ExportError(
+            "--format contact is the adviser's record already; leave out --transcript and --adviser."
+        )
+    if bool(args.reference) == bool(args.all):
+        raise ExportError(
+            "say which conversation (its reference or case reference), or --all for every one."
+        )
+    return contact_text(args)
 
 
 def export_text(args: argparse.Namespace) -> str:
@@ -115,11 +157,15 @@ def export_text(args: argparse.Namespace) -> str:
     from assistant.engine.events import ReplayError
     from assistant.engine.session import Session
 
+    if not args.reference:
+        raise ExportError("say which conversation to export: its reference, or its case reference.")
+    if args.json or args.all or args.since or args.until:
+        raise ExportError("--json, --all, --since and --until go with --format contact only.")
     if args.transcript and args.format not in ("md", "json"):
         raise ExportError("a transcript can be exported as md or json only.")
     events, saved_flow, saved_locale = load_events(args)
-    bundle = _bundle(args.flow or saved_flow)
-    t = _translator(args.lang or _last_language(events) or saved_locale)
+    bundle = bundle_named(args.flow or saved_flow)
+    t = translator_named(args.lang or _last_language(events) or saved_locale)
     if args.transcript:
         from assistant.transcript.render import transcript_json, transcript_markdown
 
@@ -134,7 +180,7 @@ def export_text(args: argparse.Namespace) -> str:
         raise ExportError(_replay_message(error)) from None
     from assistant.plan import export
 
-    return export(session, args.format, t=t, adviser=args.adviser, today=_date(args.date))
+    return export(session, args.format, t=t, adviser=args.adviser, today=date_named(args.date))
 
 
 def _replay_message(error: Exception) -> str:
@@ -183,20 +229,31 @@ def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], st
         print(f"support-plan export: {notice}", file=sys.stderr)  # read-only is fine here
     try:
         if store.locked:
-            _unlock(store)
-        summary = store.summary(reference)
-        if summary is None:
-            raise ExportError(
-                f"there is no saved conversation '{reference}'. Try: support-plan sessions"
-            )
-        return store.events(reference), summary.bundle, summary.locale
+            unlock(store)
+        summary = only(store.find(reference), reference)
+        return store.events(summary.reference), summary.bundle, summary.locale
     except StoreError as error:
         raise ExportError(str(error)) from None
     finally:
         store.close()
 
 
-def _unlock(store: Any) -> None:
+def only(found: list[ConversationSummary], wanted: str) -> ConversationSummary:
+    """The one conversation ``wanted`` names; two with that case reference are never
+    merged, so the person is asked which one they mean."""
+    from assistant.saving import choices
+
+    if not found:
+        raise ExportError(f"there is no saved conversation '{wanted}'. Try: support-plan sessions")
+    if len(found) > 1:
+        raise ExportError(
+            f"{len(found)} conversations have the case reference '{wanted.strip()}': "
+            f"{choices(found)}. Export one by its reference from this list."
+        )
+    return found[0]
+
+
+def unlock(store: Any) -> None:
     """The passphrase as the line modes take it: from the environment, else typed once."""
     from assistant.saving import PASSPHRASE_VARIABLE
 
@@ -212,7 +269,7 @@ def _unlock(store: Any) -> None:
     store.unlock(secret)
 
 
-def _bundle(flow: str | None) -> Any:
+def bundle_named(flow: str | None) -> Any:
     from assistant.flow.bundle import load_bundle
     from assistant.flow.problems import FlowError
     from assistant.paths import bundle_path
@@ -230,7 +287,7 @@ def _bundle(flow: str | None) -> Any:
         ) from None
 
 
-def _translator(locale: str | None) -> Any:
+def translator_named(locale: str | None) -> Any:
     from assistant.i18n import MissingCatalog, choose_locale, translator_for
 
     try:
@@ -246,7 +303,7 @@ def _last_language(events: list[Event]) -> str | None:
     return changes[-1] if changes else None
 
 
-def _date(text: str | None) -> dt.date | None:
+def date_named(text: str | None) -> dt.date | None:
     if text is None:
         return None
     try:

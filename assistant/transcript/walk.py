@@ -30,6 +30,7 @@ _DRIVERS = frozenset(
         "help_offered",
         "note",
         "language_changed",
+        "call_details",
     }
 )
 
