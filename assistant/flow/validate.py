@@ -23,7 +23,11 @@ from assistant.flow.functions import FUNCTIONS
 from assistant.flow.graphchecks import PLACEHOLDER, check_graph, check_placeholders
 from assistant.flow.loader import FileReader
 from assistant.flow.problems import Problem
-from assistant.flow.stepchecks import check_steps, check_who_is_answering
+from assistant.flow.stepchecks import (
+    check_mental_health_team_if,
+    check_steps,
+    check_who_is_answering,
+)
 from assistant.flow.yamlpos import Path
 
 __all__ = ["PLACEHOLDER", "compile_and_check"]
@@ -40,6 +44,7 @@ def compile_and_check(
     builder.resolve_start()
     check_steps(builder)
     check_who_is_answering(builder)
+    check_mental_health_team_if(builder)
     check_graph(builder)
     check_placeholders(builder)
     return builder.problems
