@@ -175,7 +175,7 @@ def _step(step: StepShown, bundle: Bundle, t: Translator) -> dict[str, Any]:
         ],
     }
     if step.report is not None:
-        data["report"] = report(step.report, t, structured=False)
+        data["report"] = report(step.report, t, structured=True)
     if step.kind == "ask":
         data["minimum"], data["maximum"] = step.minimum, step.maximum
         data["unit"] = t.render(step.unit) or None

@@ -1,11 +1,17 @@
 """The store's interface: what every front end may ask of saved conversations.
 
 Front ends talk only to :class:`Store`, never to SQLite, so a server database for
-helplines with many advisers can be added later as another implementation. Every error
-is a :class:`StoreError` whose message is kind, names the file and says what to do, and
-never contains a person's answers. The store never translates: an error carries its
-message id and parameters (a :class:`Msg`, like the engine's), and each front end shows
-it in the person's language with :meth:`StoreError.text`.
+helplines with many advisers is another implementation. Every error is a
+:class:`StoreError` whose message is kind, names the file and says what to do, and never
+contains a person's answers. The store never translates: an error carries its message id
+and parameters (a :class:`Msg`, like the engine's), and each front end shows it in the
+person's language with :meth:`StoreError.text`.
+
+To add a back-end: write a subclass of :class:`Store` in its own module of this package
+(``sqlite.py`` is the one to read first), raising only :class:`StoreError` and its kinds;
+then recognise its locations in :func:`assistant.store.open_store`, the one place a
+``--store`` value becomes a store. The tests in ``tests/store/`` that take the ``store``
+fixture describe the behaviour every back-end must have.
 """
 
 from __future__ import annotations
@@ -123,6 +129,18 @@ class Store(ABC):
     def damage(self) -> StoreError | None:
         """The same as :attr:`damaged`, as an error a front end can show in any language."""
         return None if self.damaged is None else DamagedStore(self.damaged)
+
+    @property
+    def read_only(self) -> StoreError | None:
+        """Why nothing can be saved here although it can be read (a read-only file or
+        folder), as an error to show; None when answers can be saved."""
+        return None
+
+    @property
+    def notices(self) -> list[StoreError]:
+        """Things to tell the person on opening that are not errors (an empty file used
+        as a new one, a folder left as it was); shown with :meth:`StoreError.text`."""
+        return []
 
     @abstractmethod
     def unlock(self, passphrase: str) -> None:
