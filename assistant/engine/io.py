@@ -35,17 +35,23 @@ class ChoiceView:
 
 @dataclass(frozen=True)
 class Progress:
-    """Where the person is. The upper count of questions left never rises as they go forward."""
+    """Where the person is: step ``step`` of about ``steps``, the parts on their own path.
+
+    A part is a module of the conversation. ``steps`` is estimated from the answers so far
+    (see :mod:`assistant.engine.progress`): it never falls while the person moves forward,
+    and ``grew`` is true on the one screen that first shows a larger total. ``question``
+    says whether this screen is a question: only questions show "step k of n".
+    """
 
     section: str
     section_title: Msg
-    section_number: int
-    section_count: int
-    part: int
-    parts: int
+    step: int
+    steps: int
     answered: int
     remaining_at_least: int
     remaining_at_most: int
+    question: bool = False
+    grew: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,13 +129,45 @@ class HelpShown:
 
 
 @dataclass(frozen=True)
+class HelpContactView:
+    """One crisis contact, in the help content's words (context ``help_now``)."""
+
+    id: str
+    name: Msg
+    how: Msg
+    when: Msg
+
+
+@dataclass(frozen=True)
+class CrisisOffered:
+    """Help shown straight after an answer with words that can mean someone is at risk.
+
+    ``kind`` is what the words may mean (suicide, self_harm, abuse, or gentle for everyday
+    words of strain); ``audience`` is person or adviser. A crisis reply lists the
+    ``contacts`` themselves, then ``notes`` (safeguarding, the mental health team) and a
+    ``closing`` line. ``words_left_out`` names the question whose answer is kept out of the
+    plan unless the person chooses to keep it. Built by :mod:`assistant.engine.crisis`.
+    """
+
+    kind: str
+    audience: str
+    message: Msg
+    contacts: tuple[HelpContactView, ...] = ()
+    notes: tuple[Msg, ...] = ()
+    closing: Msg | None = None
+    words_left_out: str | None = None
+
+
+@dataclass(frozen=True)
 class Paused:
     """The conversation was paused and saved; ``reference`` identifies it for resuming."""
 
     reference: str | None
 
 
-Output = StepShown | AnswerRejected | Notice | ConversationEnded | HelpShown | Paused
+Output = (
+    StepShown | AnswerRejected | Notice | ConversationEnded | HelpShown | Paused | CrisisOffered
+)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from assistant.engine import views
+from assistant.engine import crisis, views
 from assistant.engine.answers import Raw, read_answer
 from assistant.engine.events import Event, EventKind, ReplayError
 from assistant.engine.graph import Conversation, graph_for
@@ -28,6 +28,7 @@ from assistant.engine.io import (
     ReviewItem,
     StepShown,
 )
+from assistant.engine.progress import Estimate, is_screen
 from assistant.engine.values import N_, InvalidAnswer, Special, Value, decode, encode
 from assistant.flow import model
 from assistant.flow.bundle import Bundle
@@ -49,8 +50,12 @@ class Session:
         *,
         clock: Clock = utc_now,
         on_event: Callable[[Event], None] | None = None,
+        offer_help: bool = True,
     ) -> None:
         self.bundle = bundle
+        #: Whether answers are checked for crisis words (off when re-driving a saved log,
+        #: whose offers are already recorded).
+        self.offer_help = offer_help
         self._graph = graph_for(bundle)
         self._conv = Conversation()
         self._projection: Conversation | None = None
@@ -60,6 +65,11 @@ class Session:
         self.path: list[str] = []
         #: The section of each question on the path before the current step (for progress).
         self.asked_sections: list[str] = []
+        #: The module of each part met on the path, in order: a part is a module with a
+        #: screen, so the current step's part is the last (see assistant.engine.progress).
+        self.parts: list[str] = []
+        #: The running estimate of the parts on the path (see assistant.engine.progress).
+        self.estimate = Estimate()
         self.events: list[Event] = []
         self._edit_until: str | None = None
         self.setup: dict[str, Any] = {}
@@ -110,6 +120,7 @@ class Session:
                 self.answers.setdefault(key, decode(data))
         self._emit("started", None, self.setup or None)
         self.path = [self.current]
+        self._mark_part(self.current)
         self._settle()
         return self.show()
 
@@ -124,8 +135,28 @@ class Session:
         return views.current_view(self)
 
     def answer(self, raw: Raw = None) -> list[Output]:
-        """Answer the current question (or acknowledge an explanation) and move on."""
+        """Answer the current question (or acknowledge an explanation) and move on.
+
+        Words that can mean someone is at risk bring crisis help first, whatever happened to
+        the answer (:mod:`assistant.engine.crisis`): every front end gets the same reply.
+        """
         key = self.current
+        outputs = self._answer(key, raw)
+        if self._replay is not None or not self.offer_help:
+            return outputs
+        accepted = not any(isinstance(o, AnswerRejected | Notice) for o in outputs)
+        offered = crisis.for_answer(self, key, raw, accepted)
+        if offered is None:
+            return outputs
+        if offered.kind in crisis.CRISIS:  # the kind and the question, never the words
+            self._emit(
+                "help_offered",
+                self.current,
+                {"kind": offered.kind, "words": offered.words_left_out},
+            )
+        return [offered, *outputs]
+
+    def _answer(self, key: str, raw: Raw) -> list[Output]:
         step = self._step(key)
         if isinstance(step, model.End):
             return [
@@ -166,7 +197,7 @@ class Session:
     def back(self) -> list[Output]:
         """Go to the previous explanation or question, keeping every answer."""
         for index in range(len(self.path) - 2, -1, -1):
-            if _is_screen(self._step(self.path[index])):
+            if is_screen(self._step(self.path[index])):
                 self._rewind(index)
                 self._edit_until = None
                 self._emit("went_back", self.current)
@@ -197,6 +228,14 @@ class Session:
         """Crisis help, available from every step; the conversation stays where it is."""
         self._emit("help_opened", self.current, reason)
         return [HelpShown("phrase" if reason == "phrase" else "asked")]
+
+    def keep_crisis_words(self) -> list[Output]:
+        """The person chose to keep in their plan the words a crisis reply left out."""
+        words = crisis.last_words_offered(self)
+        if words is None or words not in crisis.words_left_out(self):
+            return [Notice(Msg(N_("There are no words left out of your plan to keep.")))]
+        self._emit("crisis_words_kept", self.current, words)
+        return [Notice(Msg(N_("Your words will be kept in your plan, as you asked.")))]
 
     def record(self, kind: EventKind, value: Any = None) -> None:
         """Log a front-end event (an adviser's note or call details, a change of language)."""
@@ -250,11 +289,18 @@ class Session:
         if section is not None:
             self.asked_sections.append(section)
         self.path.append(self.current)
+        self._mark_part(self.current)
         self._settle()
+
+    def _mark_part(self, key: str) -> None:
+        """Count a new part when a screen of another module comes into view."""
+        info = self.bundle.steps[key]
+        if is_screen(info.step) and (not self.parts or self.parts[-1] != info.module):
+            self.parts.append(info.module)
 
     def _settle(self) -> None:
         """Pass branches, links and explanations shown with the question after them."""
-        while not isinstance(self._step(self.current), model.End) and not _is_screen(
+        while not isinstance(self._step(self.current), model.End) and not is_screen(
             self._step(self.current)
         ):
             self._advance()
@@ -263,6 +309,10 @@ class Session:
         self.path = self.path[: index + 1]
         sections = self._graph.tables.ask_sections
         self.asked_sections = [sections[k] for k in self.path[:-1] if k in sections]
+        self.parts = []
+        for key in self.path:
+            self._mark_part(key)
+        self.estimate = Estimate()  # the count starts again from here
         self._conv.env = {k: self.answers[k] for k in self.path[:-1] if k in self.answers}
         self._graph.machine.set_state(self.path[-1], model=self._conv)
 
@@ -336,17 +386,16 @@ class Session:
             self.help_now(str(event.value))
         elif kind in ("shown", "ended"):
             self.show()
-        elif kind in ("note", "language_changed", "help_offered", "call_details"):
+        elif kind in (
+            "note",
+            "language_changed",
+            "help_offered",
+            "crisis_words_kept",
+            "call_details",
+        ):
             self.record(kind, event.value)
         else:
             raise ReplayError(event.seq, f"'{kind}' cannot stand on its own here")
-
-
-def _is_screen(step: model.Step) -> bool:
-    """Whether a step is shown on a screen of its own (a question or an explanation)."""
-    if isinstance(step, model.Say):
-        return not step.with_question
-    return isinstance(step, model.Ask)
 
 
 def _decoded(event: Event) -> Value:
