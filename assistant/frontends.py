@@ -130,6 +130,11 @@ def start_conversation(args: argparse.Namespace) -> int:
     t = command_translator(args.lang)
     if t is None:
         return 2
+    from assistant.plain.spoken import wanted as screen_reader_wanted
+
+    args.screen_reader = screen_reader_wanted(getattr(args, "screen_reader", False))
+    if args.screen_reader and not args.json:
+        args.plain = True  # the screen-reader mode is plain mode, made quiet
     resuming = bool(getattr(args, "reference", None))
     if resuming and not args.flow:
         from assistant.store.saving import saved_flow
@@ -171,6 +176,11 @@ def _run_plain(args: argparse.Namespace, bundle: Bundle, translator: Translator)
 
     prepare_streams(json_mode=args.json)
     io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
+    screen_reader = args.screen_reader and not args.json
+    if screen_reader:  # first, so the person knows at once where they are
+        from assistant.plain.spoken import announcement
+
+        print(announcement(translator), flush=True)
     try:
         opened = open_saving(args, bundle, translator, io)
     except (KeyboardInterrupt, EOFError):  # Ctrl-C or Ctrl-D at the saving questions
@@ -185,7 +195,12 @@ def _run_plain(args: argparse.Namespace, bundle: Bundle, translator: Translator)
         if events
         else Session(bundle, on_event=on_event)
     )
-    conversation = LineConversation(session, translator, io, json_mode=args.json, target=target)
+    if screen_reader:
+        from assistant.plain.spoken_console import SpokenConversation
+
+        conversation: LineConversation = SpokenConversation(session, translator, io, target=target)
+    else:
+        conversation = LineConversation(session, translator, io, json_mode=args.json, target=target)
     gc.freeze()  # what was made to start lives as long as the program (see assistant.__main__)
     gc.enable()
     try:

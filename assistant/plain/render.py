@@ -63,13 +63,14 @@ def citation(bundle: Bundle, source_id: str, t: Translator) -> str:
     return text
 
 
-def progress_line(progress: Progress, t: Translator) -> str:
-    """E.g. "Money (section 4 of 9), question 2 of 5"."""
+def progress_line(progress: Progress, t: Translator, *, question: bool = True) -> str:
+    """E.g. "Money (section 4 of 9), question 2 of 5"; ``question`` False for a screen that
+    is not a question (an explanation is not "question 1 of 1")."""
     section = t.render(progress.section_title)
     line = t.gettext(N_("{section} (section {number} of {count})")).format(
         section=section, number=progress.section_number, count=progress.section_count
     )
-    if progress.parts:
+    if progress.parts and question:
         line += ", " + t.gettext(N_("question {part} of {parts}")).format(
             part=progress.part, parts=progress.parts
         )
@@ -119,10 +120,15 @@ def extra_answers(step: StepShown, t: Translator) -> list[str]:
     return extras
 
 
-def describe(output: Output, bundle: Bundle, t: Translator) -> dict[str, Any]:
-    """One output as translated data: what the JSON mode prints and the text mode lays out."""
+def describe(
+    output: Output, bundle: Bundle, t: Translator, *, spoken: bool = False
+) -> dict[str, Any]:
+    """One output as translated data: what the JSON mode prints and the text mode lays out.
+
+    ``spoken``: for the screen-reader mode (a report's lines are sentences, not a table).
+    """
     if isinstance(output, StepShown):
-        return _step(output, bundle, t)
+        return _step(output, bundle, t, spoken)
     if isinstance(output, AnswerRejected):
         return {"event": "error", "step": output.step, "message": t.render(output.message)}
     if isinstance(output, Notice):
@@ -132,7 +138,7 @@ def describe(output: Output, bundle: Bundle, t: Translator) -> dict[str, Any]:
             "event": "end",
             "step": output.step,
             "text": t.render(output.text),
-            "progress": _progress(output.progress, t),
+            "progress": _progress(output.progress, t, question=False),
         }
     if isinstance(output, HelpShown):
         return help_now(t, output.reason)
@@ -140,7 +146,7 @@ def describe(output: Output, bundle: Bundle, t: Translator) -> dict[str, Any]:
     return {"event": "paused", "reference": output.reference}
 
 
-def _step(step: StepShown, bundle: Bundle, t: Translator) -> dict[str, Any]:
+def _step(step: StepShown, bundle: Bundle, t: Translator, spoken: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
         "event": "step",
         "step": step.step,
@@ -156,7 +162,7 @@ def _step(step: StepShown, bundle: Bundle, t: Translator) -> dict[str, Any]:
         ],
         "hint": hint(step, t),
         "also": extra_answers(step, t),
-        "progress": _progress(step.progress, t),
+        "progress": _progress(step.progress, t, question=step.kind == "ask"),
         "sensitive": step.sensitive,
         "adviser_only": step.adviser_only,
         "more": t.render(step.more) or None,
@@ -172,7 +178,7 @@ def _step(step: StepShown, bundle: Bundle, t: Translator) -> dict[str, Any]:
         ],
     }
     if step.report is not None:
-        data["report"] = report(step.report, t, structured=True)
+        data["report"] = report(step.report, t, structured=not spoken, spoken=spoken)
     if step.kind == "ask":
         data["minimum"], data["maximum"] = step.minimum, step.maximum
         data["unit"] = t.render(step.unit) or None
@@ -190,21 +196,22 @@ def _current(step: Any, t: Translator) -> str:
     return t.value(step.current)
 
 
-def report(shown: Any, t: Translator, *, structured: bool) -> dict[str, Any]:
-    """A calculation shown with a step, rendered by its provider in the person's language."""
+def report(shown: Any, t: Translator, *, structured: bool, spoken: bool = False) -> dict[str, Any]:
+    """A calculation shown with a step, rendered by its provider in the person's language.
+
+    ``spoken``: its lines as sentences to be read out, where the provider offers them.
+    """
     from assistant.engine.reports import reports
 
     spec = reports()[shown.name]
-    data: dict[str, Any] = {
-        "name": shown.name,
-        "lines": spec.render_lines(shown.data, t.gettext, t.locale),
-    }
+    render = spec.render_spoken if spoken and spec.render_spoken else spec.render_lines
+    data: dict[str, Any] = {"name": shown.name, "lines": render(shown.data, t.gettext, t.locale)}
     if structured:
         data["data"] = spec.render_json(shown.data, t.gettext, t.locale)
     return data
 
 
-def _progress(progress: Progress, t: Translator) -> dict[str, Any]:
+def _progress(progress: Progress, t: Translator, *, question: bool = True) -> dict[str, Any]:
     return {
         "section": progress.section,
         "section_title": t.render(progress.section_title),
@@ -215,7 +222,7 @@ def _progress(progress: Progress, t: Translator) -> dict[str, Any]:
         "answered": progress.answered,
         "remaining_at_least": progress.remaining_at_least,
         "remaining_at_most": progress.remaining_at_most,
-        "line": progress_line(progress, t),
+        "line": progress_line(progress, t, question=question),
     }
 
 
