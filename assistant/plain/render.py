@@ -63,17 +63,19 @@ def citation(bundle: Bundle, source_id: str, t: Translator) -> str:
     return text
 
 
-def progress_line(progress: Progress, t: Translator, *, question: bool = True) -> str:
-    """E.g. "Money (section 4 of 9), question 2 of 5"; ``question`` False for a screen that
-    is not a question (an explanation is not "question 1 of 1")."""
-    section = t.render(progress.section_title)
-    line = t.gettext(N_("{section} (section {number} of {count})")).format(
-        section=section, number=progress.section_number, count=progress.section_count
+def progress_line(progress: Progress, t: Translator) -> str:
+    """E.g. "Step 3 of 8: Money" on a question; only "Money" on any other screen.
+
+    The first screen to show a larger total says why, once.
+    """
+    title = t.render(progress.section_title)
+    if not progress.question:
+        return title
+    line = t.gettext(N_("Step {step} of {steps}: {title}")).format(
+        step=progress.step, steps=progress.steps, title=title
     )
-    if progress.parts and question:
-        line += ", " + t.gettext(N_("question {part} of {parts}")).format(
-            part=progress.part, parts=progress.parts
-        )
+    if progress.grew:
+        line += " " + t.gettext(N_("(more steps now, from your answers)"))
     return line
 
 
@@ -138,7 +140,7 @@ def describe(
             "event": "end",
             "step": output.step,
             "text": t.render(output.text),
-            "progress": _progress(output.progress, t, question=False),
+            "progress": _progress(output.progress, t),
         }
     if isinstance(output, HelpShown):
         return help_now(t, output.reason)
@@ -162,7 +164,7 @@ def _step(step: StepShown, bundle: Bundle, t: Translator, spoken: bool = False) 
         ],
         "hint": hint(step, t),
         "also": extra_answers(step, t),
-        "progress": _progress(step.progress, t, question=step.kind == "ask"),
+        "progress": _progress(step.progress, t),
         "sensitive": step.sensitive,
         "adviser_only": step.adviser_only,
         "more": t.render(step.more) or None,
@@ -211,18 +213,18 @@ def report(shown: Any, t: Translator, *, structured: bool, spoken: bool = False)
     return data
 
 
-def _progress(progress: Progress, t: Translator, *, question: bool = True) -> dict[str, Any]:
+def _progress(progress: Progress, t: Translator) -> dict[str, Any]:
     return {
         "section": progress.section,
         "section_title": t.render(progress.section_title),
-        "section_number": progress.section_number,
-        "section_count": progress.section_count,
-        "part": progress.part,
-        "parts": progress.parts,
+        "step": progress.step,
+        "steps": progress.steps,
+        "grew": progress.grew,
+        "question": progress.question,
         "answered": progress.answered,
         "remaining_at_least": progress.remaining_at_least,
         "remaining_at_most": progress.remaining_at_most,
-        "line": progress_line(progress, t, question=question),
+        "line": progress_line(progress, t),
     }
 
 
