@@ -12,6 +12,7 @@ import gc
 import importlib
 import inspect
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -265,7 +266,14 @@ def start_options(args: argparse.Namespace) -> StartOptions:
         adviser=args.adviser,
         save=args.save,
         reference=getattr(args, "reference", None),
+        screen_reader=screen_reader_wanted(getattr(args, "screen_reader", False)),
     )
+
+
+def screen_reader_wanted(option: bool) -> bool:
+    """``--screen-reader``, or SUPPORT_PLAN_SCREEN_READER=1 (or yes, true, on)."""
+    value = os.environ.get("SUPPORT_PLAN_SCREEN_READER", "")
+    return option or value.strip().lower() in ("1", "yes", "true", "on")
 
 
 def _load(module_name: str) -> Any:

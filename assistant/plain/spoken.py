@@ -1,8 +1,8 @@
 """The screen-reader layout of plain mode (``--screen-reader``): quiet, one thing a line.
 
 Plain mode is readable, but heard line by line it is noisy. This layout says each thing
-once and only when it is new: the section when it changes, a question's number with the
-question, sources offered ("2 sources: type sources") rather than read, the cost table as
+once and only when it is new: where the person is ("Step 3 of 8: Money.") when it changes,
+sources offered ("2 sources: type sources") rather than read, the cost table as
 sentences, hints on one line, no blank lines, no bullets, no rules. The same data as the
 plain and JSON layouts (:func:`assistant.plain.render.describe`) is laid out here.
 """
@@ -56,6 +56,7 @@ class SpokenLayout:
         for msgid, command in SPOKEN_COMMANDS.items():
             self.words[command] = t.gettext(msgid).split("|")[0].strip() or msgid
         self.section: str | None = None
+        self._count: tuple[Any, Any] = (None, None)  # the last "step k of n" said
         self.sources: list[str] = []
         self._offered: list[str] = []  # the sources last offered, not offered again in a row
 
@@ -82,17 +83,15 @@ class SpokenLayout:
         self._offered = []
 
     def _section(self, progress: dict[str, Any]) -> list[str]:
-        key = progress["section"]
-        if key == self.section:
+        """Where the person is, said when it changes: the part's title when a new part
+        starts, and its "Step 3 of 8" at its first question (explanations have no count)."""
+        count = (progress.get("step"), progress.get("steps"))
+        if progress["section"] != self.section:
+            self.section = progress["section"]
+        elif not progress.get("question") or count == self._count:
             return []
-        self.section = key
-        return [
-            self.t.gettext(N_("Section {number} of {count}: {section}.")).format(
-                number=progress["section_number"],
-                count=progress["section_count"],
-                section=progress["section_title"],
-            )
-        ]
+        self._count = count if progress.get("question") else (None, None)
+        return [sentence(progress["line"])]
 
     def _step(self, data: dict[str, Any]) -> list[str]:
         t = self.t
@@ -103,12 +102,7 @@ class SpokenLayout:
         for shown in data.get("before", ()):
             lines += [*_titled(shown["title"], progress), shown["text"]]
         lines += _titled(data["title"], progress)
-        text = data["text"]
-        if data["kind"] == "ask" and progress["parts"]:
-            text = t.gettext(N_("Question {part} of {parts}: {question}")).format(
-                part=progress["part"], parts=progress["parts"], question=text
-            )
-        lines.append(text)
+        lines.append(data["text"])
         for index, choice in enumerate(data["choices"], 1):
             lines.append(f"{index}. {choice['label']}")
             if choice.get("help"):
