@@ -16,8 +16,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from assistant.engine.values import N_
 from assistant.startup import StartOptions
+from assistant.values import N_
 
 #: name → (module providing add_parser/run, one-line help). Modules are imported lazily;
 #: ``resume``, which starts a conversation like no command at all, is built here.

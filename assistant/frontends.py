@@ -12,11 +12,11 @@ import importlib
 import sys
 from typing import TYPE_CHECKING
 
-from assistant.engine.values import N_
 from assistant.plain.lineio import LineIO, prepare_streams
 from assistant.plain.saving import LineDialogue
 from assistant.saving import Opened, open_saving, saved_flow
 from assistant.startup import StartOptions, command_translator, load_or_explain, say_problem
+from assistant.values import N_
 
 # The engine, the line conversation and the app are imported by the front end that needs
 # them: plain mode never loads Textual, and the app loads the engine behind its first

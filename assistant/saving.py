@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from assistant.engine.values import N_
+from assistant.values import N_
 
 # The store, the engine's event log and its session are imported when saving is used, so
 # declining saving (--no-save) costs the program's start nothing (start-up budget).

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.engine.values import N_
 from assistant.i18n import MissingCatalog, Translator, choose_locale, translator_for
 from assistant.paths import bundle_path
+from assistant.values import N_
 
 # The flow package is imported when the questions are loaded: the full-screen app does that
 # behind its first screen, so importing this module must not pay for it (start-up budget).

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Any
 
 from transitions import Machine
 
-from assistant.engine.values import Value
 from assistant.flow import model
 from assistant.flow.bundle import Bundle, scoped
 from assistant.flow.conditions import Condition
+from assistant.values import Value
 
 ADVANCE = "advance"
 

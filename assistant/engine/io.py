@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from assistant.engine.values import Value
+from assistant.values import Value
 
 AnswerType = Literal["choice", "multi", "yesno", "number", "money", "text"]
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.engine.values import Value
+from assistant.values import Value
 
 #: Modules that register reports, imported on first lookup (keeps start-up light).
 PROVIDERS = ("assistant.money.report",)

@@ -28,9 +28,9 @@ from assistant.engine.io import (
     ReviewItem,
     StepShown,
 )
-from assistant.engine.values import N_, InvalidAnswer, Special, Value, decode, encode
 from assistant.flow import model
 from assistant.flow.bundle import Bundle
+from assistant.values import N_, InvalidAnswer, Special, Value, decode, encode
 
 Clock = Callable[[], str]
 

@@ -13,10 +13,10 @@ from assistant.engine.io import (
     ReviewItem,
     StepShown,
 )
-from assistant.engine.values import Value
 from assistant.flow import model
 from assistant.flow.bundle import resolve
 from assistant.flow.validate import PLACEHOLDER
+from assistant.values import Value
 
 if TYPE_CHECKING:
     from assistant.engine.session import Session

@@ -11,12 +11,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.engine.values import Value
 from assistant.flow import model
 from assistant.flow.conditions import Condition
 from assistant.flow.loader import FileReader, read_module
 from assistant.flow.problems import FlowError, Problem
 from assistant.flow.reading import UnusableFlowFile, read_flow_bytes
+from assistant.values import Value
 
 MANIFEST = "bundle.yaml"
 

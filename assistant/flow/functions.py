@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final, TypeAlias, TypeGuard
 
-from assistant.engine.values import Special
+from assistant.values import Special
 
 logger = logging.getLogger(__name__)
 

@@ -17,8 +17,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.engine.values import N_, Special
 from assistant.paths import locales_dir
+from assistant.values import N_, Special
 
 if TYPE_CHECKING:
     from assistant.engine.io import Msg

@@ -17,7 +17,6 @@ from datetime import date
 from decimal import Decimal
 from typing import NoReturn, TypeVar
 
-from assistant.engine.values import InvalidAnswer, parse_money
 from assistant.money import messages as m
 from assistant.money.calculator import calculate
 from assistant.money.format import Formatter, render_text, resolve_locale, to_json
@@ -25,6 +24,7 @@ from assistant.money.inputs import parse_age, parse_date, parse_fraction, parse_
 from assistant.money.model import AgeBand, Employee, HolidayMethod, Msg
 from assistant.money.ratecheck import check_offered_rate
 from assistant.money.rates_data import RatesError, canonical_label, select_years
+from assistant.values import InvalidAnswer, parse_money
 
 PROG = "support-plan cost"
 T = TypeVar("T")

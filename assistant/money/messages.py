@@ -7,7 +7,7 @@ Keeping them here lets the i18n work extract and translate them without hunting.
 
 from __future__ import annotations
 
-from assistant.engine.values import N_
+from assistant.values import N_
 
 # --- Lines of the cost table (ids are stable; JSON uses the ids) -------------------------
 LINE_LABELS = {

@@ -15,9 +15,9 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
-from assistant.engine.values import N_, InvalidAnswer
 from assistant.money.ages import AgeLimits
 from assistant.money.rates_data import current_age_limits
+from assistant.values import N_, InvalidAnswer
 
 #: The most hours there are in a week; more from one PA is not possible.
 HOURS_IN_WEEK = Decimal("168")

@@ -15,13 +15,13 @@ from typing import Any, Protocol
 
 from assistant.engine.io import Output, StepShown
 from assistant.engine.session import Session
-from assistant.engine.values import N_, Special, option_number
 from assistant.i18n import Translator
 from assistant.plain import text_layout
 from assistant.plain.jsonlines import UNKNOWN_COMMAND, Refused, parse_request
 from assistant.plain.lineio import LINE_LIMIT, REPLACEMENT, Line, LineIO, read_line, readable
 from assistant.plain.render import TRANSLATED_COMMANDS, describe, help_now, words_to_type
 from assistant.safety import crisis_phrase_found
+from assistant.values import N_, Special, option_number
 
 
 class SaveTarget(Protocol):

@@ -18,9 +18,9 @@ from assistant.engine.io import (
     Progress,
     StepShown,
 )
-from assistant.engine.values import N_
 from assistant.flow.bundle import Bundle
 from assistant.i18n import Translator
+from assistant.values import N_
 
 #: The command words in the person's language, by command: each msgid is translated as the
 #: word(s) to type, several separated by "|" (the first is the one hints quote). Plain mode

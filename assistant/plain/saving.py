@@ -15,9 +15,9 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from assistant.engine.values import N_
 from assistant.plain.lineio import LineIO
 from assistant.saving import PASSPHRASE_TRIES, PASSPHRASE_VARIABLE
+from assistant.values import N_
 
 if TYPE_CHECKING:
     from assistant.engine.io import Msg

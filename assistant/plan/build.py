@@ -13,7 +13,6 @@ import datetime as dt
 
 from assistant.engine.events import note_text
 from assistant.engine.session import Session
-from assistant.engine.values import N_
 from assistant.flow import model
 from assistant.i18n import LOCALES, Translator
 from assistant.plan import extras
@@ -29,6 +28,7 @@ from assistant.plan.model import (
     Section,
 )
 from assistant.plan.parts import Reader
+from assistant.values import N_
 
 
 def build_plan(

@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.engine.events import Event
-from assistant.engine.values import N_
 from assistant.plan import FORMATS
 from assistant.plan.files import write_private
+from assistant.values import N_
 
 
 class ExportError(Exception):

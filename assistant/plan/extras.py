@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.engine.values import N_, Special
 from assistant.flow import model
 from assistant.i18n import Translator
 from assistant.money.model import CostResult
@@ -21,6 +20,7 @@ from assistant.plan import costs, facts
 from assistant.plan.model import Answers, Block, Costs, Item, Items, Paragraph, SourceRef
 from assistant.plan.parts import Reader
 from assistant.rules import eligibility
+from assistant.values import N_, Special
 
 
 @dataclass(frozen=True)

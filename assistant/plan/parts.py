@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from assistant.engine import views
 from assistant.engine.io import Msg, ReviewItem
 from assistant.engine.session import Session
-from assistant.engine.values import Special, Value, encode
 from assistant.flow import model
 from assistant.i18n import Translator
 from assistant.plain.render import citation
 from assistant.plan.model import AnswerRow, Item, Quote, SourceRef
+from assistant.values import Special, Value, encode
 
 
 @dataclass

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import msgspec
 
-from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.money import messages as m
 from assistant.plan.model import Note, Plan, SourceRef
+from assistant.values import N_
 
 
 def render(plan: Plan, fmt: str, t: Translator) -> str:

@@ -14,8 +14,8 @@ import stat
 from pathlib import Path
 
 from assistant.engine.io import Msg
-from assistant.engine.values import N_
 from assistant.store.base import DamagedStore, StoreError
+from assistant.values import N_
 
 log = logging.getLogger(__name__)
 

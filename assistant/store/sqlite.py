@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 from assistant.engine.events import Event
-from assistant.engine.values import N_
 from assistant.store.base import (
     ConversationSummary,
     DamagedStore,
@@ -29,6 +28,7 @@ from assistant.store.base import (
 from assistant.store.connection import BUSY_MS, Connection
 from assistant.store.crypto import AesGcmSealer, KdfParams, Sealer, SealError
 from assistant.store.references import new_reference, normalize
+from assistant.values import N_
 
 __all__ = ["BUSY_MS", "SqliteStore"]
 

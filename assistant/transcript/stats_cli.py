@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.engine.values import N_
+from assistant.values import N_
 
 
 def add_parser(subparsers: Any) -> None:

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.screen import Screen
 
-from assistant.engine.values import N_
 from assistant.i18n import MissingCatalog, Translator, translator_for
 from assistant.ui import keys
 from assistant.ui.actions import AdviserActions, DisplayActions, PlanActions
@@ -34,6 +33,7 @@ from assistant.ui.modes import MODE_ANSWERS, Mode, is_adviser, reads_back
 from assistant.ui.start import Pending, StartScreen
 from assistant.ui.text import _, progress_text
 from assistant.ui.themes import THEMES
+from assistant.values import N_
 
 # Everything the conversation needs (the engine, its screens and dialogs) is imported
 # behind the start screen, or when first used; their messages are handled by name below.

@@ -18,10 +18,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from assistant.engine.values import N_
 from assistant.plain.render import help_now
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import ActionButton, ButtonRow, Plain
+from assistant.values import N_
 
 
 class Dialog(ModalScreen[str]):

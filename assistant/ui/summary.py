@@ -11,10 +11,10 @@ import datetime as dt
 
 from assistant.engine.events import note_text
 from assistant.engine.session import Session
-from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.ui.modes import MODES, Mode
 from assistant.ui.text import answer_text, progress_text
+from assistant.values import N_
 
 
 def local_time(at: str) -> str:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 from textual._context import active_app  # Textual is pinned exactly; see pyproject.toml
 from textual.content import Content
 
-from assistant.engine.values import N_
 from assistant.i18n import Translator
+from assistant.values import N_
 
 if TYPE_CHECKING:
     from textual.app import App

@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from assistant.engine.io import ConversationEnded, StepShown
 from assistant.engine.session import Session
-from assistant.engine.values import Special
 from assistant.flow.bundle import Bundle, find_bundles, load_bundle
+from assistant.values import Special
 
 FLOWS = Path(__file__).parents[2] / "flows"
 BUNDLES = [p.name for p in find_bundles(FLOWS)]

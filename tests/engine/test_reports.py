@@ -65,7 +65,7 @@ def test_invalid_answer_can_travel_through_context_managers() -> None:
 
     import pytest
 
-    from assistant.engine.values import InvalidAnswer, parse_money
+    from assistant.values import InvalidAnswer, parse_money
 
     with pytest.raises(InvalidAnswer), contextlib.suppress(KeyError):
         parse_money("lots")

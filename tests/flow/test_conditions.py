@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 from transitions import Machine
 from transitions.extensions import GraphMachine
 
-from assistant.engine.values import Special, Value
 from assistant.flow.conditions import (
     MAX_DEPTH,
     MAX_NODES,
@@ -31,6 +30,7 @@ from assistant.flow.conditions import (
     compile_condition,
 )
 from assistant.flow.functions import FUNCTIONS, MISSING, FunctionSpec, register
+from assistant.values import Special, Value
 
 KNOWN = (
     "age",
