@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from assistant.engine.events import Event
-    from assistant.engine.io import Msg
+    from assistant.engine.outputs import Msg
     from assistant.flow.bundle import Bundle
     from assistant.store.base import Store
     from assistant.store.recorder import ScreenRecorder
@@ -318,7 +318,7 @@ def _maybe_protect(store: Store, dialogue: SavingDialogue, new: bool) -> bool:
 
 def _resume(store: Store, reference: str, bundle: Bundle, dialogue: SavingDialogue) -> Opened:
     """The saved events, checked against the questions, and a target to carry on saving."""
-    from assistant.engine.io import Msg
+    from assistant.engine.outputs import Msg
     from assistant.store.base import StoreError
 
     try:
@@ -353,7 +353,7 @@ def _resume(store: Store, reference: str, bundle: Bundle, dialogue: SavingDialog
 def _fits(bundle: Bundle, events: list[Event], reference: str, teller: Teller) -> bool:
     """Whether the saved events replay exactly on these questions (said, if not)."""
     from assistant.engine.events import ReplayError
-    from assistant.engine.io import Msg
+    from assistant.engine.outputs import Msg
     from assistant.engine.session import Session
 
     try:

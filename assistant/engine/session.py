@@ -16,7 +16,7 @@ from assistant.engine import views
 from assistant.engine.answers import Raw, read_answer
 from assistant.engine.events import Event, EventKind, ReplayError
 from assistant.engine.graph import Conversation, graph_for
-from assistant.engine.io import (
+from assistant.engine.outputs import (
     AnswerRejected,
     ConversationEnded,
     HelpShown,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from assistant.engine.io import (
+from assistant.engine.outputs import (
     ChoiceView,
     ConversationEnded,
     Explanation,

@@ -21,7 +21,7 @@ from assistant.paths import locales_dir
 from assistant.values import N_, Special
 
 if TYPE_CHECKING:
-    from assistant.engine.io import Msg
+    from assistant.engine.outputs import Msg
 
 DOMAIN = "messages"
 SOURCE_LOCALE = "en_GB"
@@ -69,7 +69,7 @@ class Translator:
 
     def value(self, value: Any) -> str:
         """An answer or parameter as text in this locale."""
-        from assistant.engine.io import Msg  # the engine's outputs; not needed to start
+        from assistant.engine.outputs import Msg  # the engine's outputs; not needed to start
 
         if value is None:  # an unanswered question named in a text: show nothing, not "None"
             return ""

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from assistant.engine.io import Output, StepShown
+from assistant.engine.outputs import Output, StepShown
 from assistant.engine.session import Session
 from assistant.i18n import Translator
 from assistant.plain import text_layout

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.engine.io import ReviewItem
+from assistant.engine.outputs import ReviewItem
 from assistant.i18n import Translator
 from assistant.plain.render import words_to_type
 from assistant.values import N_

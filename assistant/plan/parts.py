@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from assistant.engine import views
-from assistant.engine.io import Msg, ReviewItem
+from assistant.engine.outputs import Msg, ReviewItem
 from assistant.engine.session import Session
 from assistant.flow import model
 from assistant.i18n import Translator

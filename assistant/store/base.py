@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Protocol
 
 from assistant.engine.events import Event
-from assistant.engine.io import Msg
+from assistant.engine.outputs import Msg
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from assistant.engine.io import Msg
+from assistant.engine.outputs import Msg
 from assistant.store.base import DamagedStore, StoreError
 from assistant.values import N_
 

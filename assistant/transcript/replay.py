@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.engine.io import (
+from assistant.engine.outputs import (
     AnswerRejected,
     ConversationEnded,
     HelpShown,

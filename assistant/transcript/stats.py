@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.engine.events import Event
-from assistant.engine.io import StepShown
+from assistant.engine.outputs import StepShown
 from assistant.engine.session import Session
 from assistant.i18n import Translator, translator_for
 from assistant.transcript.golden import Golden

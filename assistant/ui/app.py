@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from textual.worker import Worker
 
     from assistant.engine.events import Event
-    from assistant.engine.io import ConversationEnded, Output, StepShown
+    from assistant.engine.outputs import ConversationEnded, Output, StepShown
     from assistant.engine.session import Clock, Session
     from assistant.flow.bundle import Bundle
     from assistant.flow.problems import FlowError
@@ -292,7 +292,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         self.call_after_refresh(self.place_cursor)
 
     async def _show(self, outputs: list[Output]) -> None:
-        from assistant.engine.io import (
+        from assistant.engine.outputs import (
             AnswerRejected,
             ConversationEnded,
             HelpShown,
@@ -322,7 +322,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         assert screen is not None
         on_path = set(self.session.path[:-1])
         await screen.show_log([i for i in self.session.review() if i.step in on_path])
-        from assistant.engine.io import StepShown
+        from assistant.engine.outputs import StepShown
         from assistant.ui.adviser import AdviserPanel
         from assistant.ui.conversation import SidePanel
         from assistant.ui.summary import key_facts
@@ -348,7 +348,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
 
     async def answer(self, raw: Any) -> None:
         """Answer the current step; offer help if free text mentions a crisis."""
-        from assistant.engine.io import AnswerRejected
+        from assistant.engine.outputs import AnswerRejected
         from assistant.safety import crisis_phrase_found
         from assistant.ui.dialogs import crisis_offer
 

@@ -16,7 +16,7 @@ from textual.geometry import Offset
 from textual.message import Message
 from textual.widgets import OptionList
 
-from assistant.engine.io import ReviewItem
+from assistant.engine.outputs import ReviewItem
 from assistant.ui.steady import SteadyScroll
 from assistant.ui.text import _, answer_text, plain, translator
 from assistant.ui.widgets import PRESS_KEYS

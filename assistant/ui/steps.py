@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
-from assistant.engine.io import StepShown
+from assistant.engine.outputs import StepShown
 from assistant.plain.render import hint
 from assistant.ui.steady import Column, Row
 from assistant.ui.text import _, translator

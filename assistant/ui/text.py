@@ -17,7 +17,7 @@ from assistant.values import N_
 if TYPE_CHECKING:
     from textual.app import App
 
-    from assistant.engine.io import Progress, ReviewItem
+    from assistant.engine.outputs import Progress, ReviewItem
 
 _FALLBACK = Translator()
 

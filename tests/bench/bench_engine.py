@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from assistant.engine.io import AnswerRejected, Notice
+from assistant.engine.outputs import AnswerRejected, Notice
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle, load_bundle
 from assistant.paths import ROOT, bundle_path

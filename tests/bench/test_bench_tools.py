@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.engine.io import AnswerRejected, Notice
+from assistant.engine.outputs import AnswerRejected, Notice
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle, load_bundle, read_bundle
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine.events import Event
-from assistant.engine.io import StepShown
+from assistant.engine.outputs import StepShown
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle, load_bundle
 from assistant.i18n import Translator

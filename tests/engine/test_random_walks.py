@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.engine.io import ConversationEnded, StepShown
+from assistant.engine.outputs import ConversationEnded, StepShown
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle, find_bundles, load_bundle
 from assistant.values import Special

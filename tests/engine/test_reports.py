@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from assistant.engine.graph import graph_for
-from assistant.engine.io import StepShown
+from assistant.engine.outputs import StepShown
 from assistant.engine.session import Session
 from assistant.flow.bundle import load_bundle
 from assistant.i18n import Translator

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from assistant.engine.graph import graph_for
-from assistant.engine.io import (
+from assistant.engine.outputs import (
     AnswerRejected,
     ConversationEnded,
     HelpShown,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ui_helpers import SIZE
 
-from assistant.engine.io import StepShown
+from assistant.engine.outputs import StepShown
 from assistant.flow.bundle import load_bundle
 from assistant.ui.app import AssistantApp
 
