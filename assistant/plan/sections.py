@@ -1,6 +1,8 @@
-"""The computed parts of the plan: eligibility, budget options, costs, rights, contacts.
+"""The builders of the plan's main sections: eligibility, budget options, costs, rights,
+questions to ask, contacts, urgent help and what the plan is about.
 
-Each builder takes the :class:`Reader` and what was :class:`Found` once per plan, and
+:mod:`assistant.plan.build` places each one where :mod:`assistant.plan.layout` says, after
+the answers and explanations of its section. Each builder takes the :class:`Reader` and what was :class:`Found` once per plan, and
 returns blocks. Wording comes from the flow where the flow says it (so the plan and the
 conversation agree, and translators translate it once); the plan's own few sentences are
 about the document itself, never new law.
