@@ -62,7 +62,7 @@ class StartOptions:
 
 def load_bundle_for(flow: str | None) -> Bundle:
     """The bundle named by --flow (or the default); raises FlowError listing its problems."""
-    from assistant.flow.bundle import load_bundle  # start-up budget: see the imports above
+    from assistant.flow.loading import load_bundle  # start-up budget: see the imports above
 
     return load_bundle(bundle_path(flow), display_root=Path.cwd())
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from transitions import Machine
 
@@ -76,10 +76,21 @@ def _transitions(bundle: Bundle) -> list[dict[str, Any]]:
     return specs
 
 
+MachineT = TypeVar("MachineT", bound=Machine)
+
+
+@overload
+def build_machine(bundle: Bundle) -> Machine: ...
+@overload
+def build_machine(bundle: Bundle, machine_class: type[MachineT], **options: Any) -> MachineT: ...
 def build_machine(
     bundle: Bundle, machine_class: type[Machine] = Machine, **options: Any
 ) -> Machine:
-    """A machine over the bundle's steps with one ``advance`` trigger, guarded by conditions."""
+    """A machine over the bundle's steps with one ``advance`` trigger, guarded by conditions.
+
+    ``machine_class`` and ``options`` are for transitions' extensions (the diagrams in
+    :mod:`assistant.flow.diagram` use its GraphMachine); conversations use the plain one.
+    """
     return machine_class(
         model=None,
         states=list(bundle.steps),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any
 
 from assistant.engine.outputs import (
@@ -10,12 +11,14 @@ from assistant.engine.outputs import (
     Explanation,
     Msg,
     Progress,
+    Report,
     ReviewItem,
     StepShown,
 )
 from assistant.flow import model
 from assistant.flow.bundle import resolve
-from assistant.flow.validate import PLACEHOLDER
+from assistant.flow.checks import PLACEHOLDER
+from assistant.flow.reports import REPORTS
 from assistant.values import Value
 
 if TYPE_CHECKING:
@@ -117,9 +120,9 @@ def _before(session: Session) -> tuple[Explanation, ...]:
 
 def _say_view(session: Session, key: str, step: model.Say, common: dict[str, Any]) -> StepShown:
     if step.show:
-        from assistant.engine.reports import compute
-
-        common["report"] = compute(step.show, session._conv.env)  # noqa: SLF001 - on-path answers only
+        spec = REPORTS[step.show]
+        answers = session._conv.env  # noqa: SLF001 - on-path answers only
+        common["report"] = Report(step.show, spec.compute(answers, dt.date.today()))
     return StepShown(
         kind="say",
         text=message(session, key, step.text) or Msg("", key),

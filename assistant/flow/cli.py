@@ -46,7 +46,7 @@ _DIAGRAM_HELP = N_(
 
 def run_check(args: argparse.Namespace) -> int:
     """Check bundles; exit 1 if any problem was found, 2 if the path is not a flow folder."""
-    from assistant.flow.bundle import find_bundles, read_bundle
+    from assistant.flow.loading import find_bundles, read_bundle
 
     root = Path(args.path)
     bundles = find_bundles(root) if root.is_dir() else []
@@ -72,8 +72,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_diagram(args: argparse.Namespace) -> int:
     """Draw a bundle with transitions' diagram extension (Mermaid engine)."""
-    from assistant.flow.bundle import load_bundle
     from assistant.flow.diagram import mermaid
+    from assistant.flow.loading import load_bundle
     from assistant.flow.problems import FlowError
     from assistant.paths import bundle_path
 

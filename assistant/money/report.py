@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.engine.reports import ReportSpec, register_report
+from assistant.flow.reports import ReportSpec, register_report
 from assistant.money.answers import INPUTS, cost_check
 from assistant.money.format import Formatter, render_text, to_json
 from assistant.money.model import CostResult

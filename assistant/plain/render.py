@@ -19,6 +19,7 @@ from assistant.engine.outputs import (
     StepShown,
 )
 from assistant.flow.bundle import Bundle
+from assistant.flow.reports import REPORTS
 from assistant.i18n import Translator
 from assistant.values import N_
 
@@ -192,9 +193,7 @@ def _current(step: Any, t: Translator) -> str:
 
 def report(shown: Any, t: Translator, *, structured: bool) -> dict[str, Any]:
     """A calculation shown with a step, rendered by its provider in the person's language."""
-    from assistant.engine.reports import reports
-
-    spec = reports()[shown.name]
+    spec = REPORTS[shown.name]
     data: dict[str, Any] = {
         "name": shown.name,
         "lines": spec.render_lines(shown.data, t.gettext, t.locale),

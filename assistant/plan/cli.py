@@ -213,7 +213,7 @@ def _unlock(store: Any) -> None:
 
 
 def _bundle(flow: str | None) -> Any:
-    from assistant.flow.bundle import load_bundle
+    from assistant.flow.loading import load_bundle
     from assistant.flow.problems import FlowError
     from assistant.paths import bundle_path
 

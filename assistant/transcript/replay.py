@@ -26,7 +26,8 @@ from assistant.engine.outputs import (
 )
 from assistant.engine.session import Session
 from assistant.flow import model
-from assistant.flow.bundle import Bundle, load_bundle
+from assistant.flow.bundle import Bundle
+from assistant.flow.loading import load_bundle
 from assistant.flow.problems import FlowError
 from assistant.i18n import MissingCatalog, Translator, translator_for
 from assistant.transcript.failures import Failure

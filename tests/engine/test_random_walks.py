@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from assistant.engine.outputs import ConversationEnded, StepShown
 from assistant.engine.session import Session
-from assistant.flow.bundle import Bundle, find_bundles, load_bundle
+from assistant.flow.bundle import Bundle
+from assistant.flow.loading import find_bundles, load_bundle
 from assistant.values import Special
 
 FLOWS = Path(__file__).parents[2] / "flows"

@@ -8,7 +8,7 @@ from pathlib import Path
 from assistant.engine.graph import graph_for
 from assistant.engine.outputs import StepShown
 from assistant.engine.session import Session
-from assistant.flow.bundle import load_bundle
+from assistant.flow.loading import load_bundle
 from assistant.i18n import Translator
 from assistant.plain.render import describe
 

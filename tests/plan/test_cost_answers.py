@@ -11,7 +11,7 @@ import pytest
 
 from assistant.engine.session import Session
 from assistant.flow import model
-from assistant.flow.bundle import load_bundle
+from assistant.flow.loading import load_bundle
 from assistant.i18n import Translator
 from assistant.money import AgeBand
 from assistant.money import answers as a
