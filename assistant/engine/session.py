@@ -15,7 +15,7 @@ from typing import Any
 from assistant.engine import views
 from assistant.engine.answers import Raw, read_answer
 from assistant.engine.events import Event, EventKind, ReplayError
-from assistant.engine.graph import Conversation, graph_for
+from assistant.engine.graph import Conversation, Graph, graph_for
 from assistant.engine.outputs import (
     AnswerRejected,
     ConversationEnded,
@@ -73,6 +73,16 @@ class Session:
     def current(self) -> str:
         """The key (``module.step``) of the step now in front of the person."""
         return self._conv.state
+
+    @property
+    def graph(self) -> Graph:
+        """The bundle's machine and progress tables, shared by every session over it."""
+        return self._graph
+
+    @property
+    def path_answers(self) -> Mapping[str, Value]:
+        """The answers on the path: the only ones conditions and calculations see."""
+        return self._conv.env
 
     @property
     def started(self) -> bool:
