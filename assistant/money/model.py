@@ -111,21 +111,6 @@ class AgeBand(Enum):
             return "national_living_wage"
         return "nmw_18_20" if start >= limits.nmw_18_20_from else "nmw_16_17"
 
-    @property
-    def under_21(self) -> bool:
-        """Employer NI relief for any employee in this band, under today's rate file."""
-        return self.employer_ni_relief(current_age_limits(), apprentice=False)
-
-    @property
-    def under_25(self) -> bool:
-        """Employer NI relief for an apprentice in this band, under today's rate file."""
-        return self.employer_ni_relief(current_age_limits(), apprentice=True)
-
-    @property
-    def pension_age(self) -> bool:
-        """Automatic enrolment age, under today's rate file."""
-        return self.auto_enrolment(current_age_limits())
-
     def _start(self, limits: AgeLimits) -> int | None:
         """First age in the band; None over State Pension age, which is asked, not an age."""
         return dict(_band_starts(limits)).get(self)

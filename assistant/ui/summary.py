@@ -62,13 +62,6 @@ def _status(session: Session, t: Translator) -> str:
     )
 
 
-def person_summary(session: Session, t: Translator) -> str:
-    """What the person can keep: their answers and where they got to. Never adviser notes."""
-    lines = [t.gettext(N_("Your answers")), _status(session, t)]
-    lines += answer_lines(session, t)
-    return "\n".join(lines)
-
-
 def adviser_summary(session: Session, t: Translator, mode: Mode, reference: str) -> str:
     """The end-of-call summary to paste into a helpline's case system, notes marked apart."""
     started = session.events[0].at if session.events else ""
