@@ -90,19 +90,19 @@ class Parser(argparse.ArgumentParser):
     def _get_formatter(self) -> argparse.HelpFormatter:
         if not self._printing:  # argparse also formats while adding arguments: stay cheap
             return super()._get_formatter()
-        from assistant.cli_i18n import HelpFormatter
+        from assistant.cli_i18n import HelpFormatter  # start-up: see the class docstring
 
         return HelpFormatter(self.prog, self.lang)
 
     def error(self, message: str) -> NoReturn:
-        from assistant.cli_i18n import error_line
+        from assistant.cli_i18n import error_line  # start-up: see the class docstring
 
         self.exit(2, error_line(self, message))
 
 
 def _translate(lang: str | None, msgid: str) -> str:
     """One message in the language asked for (else the system's), English if there is none."""
-    from assistant.cli_i18n import translator
+    from assistant.cli_i18n import translator  # start-up: only when something is said
 
     return translator(lang).gettext(msgid)
 
@@ -253,7 +253,7 @@ def run(argv: Sequence[str]) -> int:
     logging.getLogger("assistant").addHandler(logging.NullHandler())
     args = parse(argv)
     if args.command in (None, "resume"):
-        from assistant.frontends import start_conversation  # see the module's docstring
+        from assistant.frontends import start_conversation  # start-up: commands never need it
 
         return start_conversation(start_options(args))
     gc.enable()  # off while starting (see assistant.__main__); only the app starts slowly

@@ -81,7 +81,7 @@ def _converse(
 ) -> int:
     """Run the line conversation until it ends; returns the exit code."""
     from assistant.engine.session import Session  # start-up budget: see the imports above
-    from assistant.plain.console import LineConversation
+    from assistant.plain.console import LineConversation  # start-up budget, as above
 
     session = (
         Session.replay(bundle, opened.events, on_event=opened.on_event)

@@ -8,13 +8,12 @@ Every change is appended to ``events``; :meth:`Session.replay` rebuilds a sessio
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from assistant.engine import views
 from assistant.engine.answers import Raw, read_answer
-from assistant.engine.events import Event, EventKind, ReplayError
+from assistant.engine.events import Clock, Event, EventKind, ReplayError, utc_now
 from assistant.engine.graph import Conversation, Graph, graph_for
 from assistant.engine.outputs import (
     AnswerRejected,
@@ -31,13 +30,6 @@ from assistant.engine.outputs import (
 from assistant.flow import model
 from assistant.flow.bundle import Bundle
 from assistant.values import N_, InvalidAnswer, Special, Value, decode, encode
-
-Clock = Callable[[], str]
-
-
-def utc_now() -> str:
-    """The time now, as ISO 8601 in UTC to the second (the event log's format)."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
 class Session:

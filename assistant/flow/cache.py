@@ -35,6 +35,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
+import platformdirs
+import yaml
 
 from assistant.flow import model
 from assistant.flow.bundle import MANIFEST, Bundle
@@ -73,8 +75,6 @@ def folder() -> Path | None:
     """The cache folder, or None when the cache is turned off."""
     if os.environ.get(ENV_VARIABLE, "").lower() in ("off", "0", "no", "false"):
         return None
-    import platformdirs
-
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "flows"
 
 
@@ -114,8 +114,6 @@ def _code() -> str:
     """A hash of the parser's source code and of the library versions it depends on."""
     global _code_hash
     if _code_hash is None:
-        import yaml
-
         digest = hashlib.sha256(
             f"{sys.version}\0{msgspec.__version__}\0{yaml.__version__}\0".encode()
         )

@@ -91,7 +91,7 @@ class Translator:
 
     def money(self, amount: Decimal) -> str:
         """An amount in pounds, formatted for this locale (e.g. £1,234.50 or 1 234,50 £)."""
-        from babel.numbers import format_currency
+        from babel.numbers import format_currency  # start-up: see the module's docstring
 
         return str(format_currency(amount, "GBP", locale=self.locale))
 
@@ -99,14 +99,14 @@ class Translator:
         """Items joined the way this language joins a list ("a, b and c"; style "or": "a or b")."""
         if len(items) < 2:
             return "".join(items)
-        from babel.lists import format_list
+        from babel.lists import format_list  # start-up: see the module's docstring
 
         text = str(format_list(items, style=style, locale=self.locale))  # type: ignore[arg-type]
         return _welsh_and(text) if self.locale == "cy" and style == "standard" else text
 
     def date(self, day: dt.date) -> str:
         """A date the way this language writes it in full (22 November 2026, 22 Tachwedd 2026)."""
-        from babel.dates import format_date
+        from babel.dates import format_date  # start-up: see the module's docstring
 
         return str(format_date(day, "long", locale=self.locale))
 

@@ -20,6 +20,7 @@ from assistant.plain import text_layout
 from assistant.plain.jsonlines import UNKNOWN_COMMAND, Refused, parse_request
 from assistant.plain.lineio import LINE_LIMIT, REPLACEMENT, Line, LineIO, read_line, readable
 from assistant.plain.render import TRANSLATED_COMMANDS, describe, help_now, words_to_type
+from assistant.plan import export
 from assistant.safety import crisis_phrase_found
 from assistant.values import N_, Special, option_number
 
@@ -322,8 +323,6 @@ class LineConversation:
         return False
 
     def _plan(self, _: str) -> bool:
-        from assistant.plan import export
-
         if not self.json_mode:
             self.write(export(self.session, "txt", t=self.t))
             return False

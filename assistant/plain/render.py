@@ -21,6 +21,7 @@ from assistant.engine.outputs import (
 from assistant.flow.bundle import Bundle
 from assistant.flow.reports import REPORTS
 from assistant.i18n import Translator
+from assistant.safety import help_content
 from assistant.values import N_
 
 #: The command words in the person's language, by command: each msgid is translated as the
@@ -220,8 +221,6 @@ def _progress(progress: Progress, t: Translator) -> dict[str, Any]:
 
 def help_now(t: Translator, reason: str = "asked") -> dict[str, Any]:
     """The crisis and safeguarding contacts, translated."""
-    from assistant.safety import help_content
-
     content = help_content()
     return {
         "event": "help",

@@ -14,14 +14,18 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from babel.dates import format_date
+
 from assistant.flow import model
 from assistant.i18n import Translator
+from assistant.money import select_years
 from assistant.money.model import CostResult
 from assistant.money.ratecheck import RateCheck
 from assistant.plan import costs, facts
 from assistant.plan.model import Answers, Block, Costs, Item, Items, Paragraph, SourceRef
 from assistant.plan.parts import Reader
 from assistant.rules import eligibility
+from assistant.safety import crisis_phrase_found, help_content
 from assistant.values import N_, Special
 
 
@@ -54,8 +58,6 @@ class Found:
 
 def long_date(day: dt.date, t: Translator) -> str:
     """A date as people write it in the reader's language, e.g. 22 November 2026."""
-    from babel.dates import format_date
-
     return str(format_date(day, "long", locale=t.locale))
 
 
@@ -248,8 +250,6 @@ def _contact_items(reader: Reader) -> tuple[Item, ...]:
 
     Long on purpose: one list of items, each built the same way from the safety data.
     """
-    from assistant.safety import help_content
-
     content = help_content()
     t = reader.t
 
@@ -317,8 +317,6 @@ def rates_year(found: Found) -> str:
     """The tax year of the figures: the cost table's, else the year the plan was made in."""
     if found.cost_facts is not None:
         return found.cost_facts.tax_year
-    from assistant.money import select_years
-
     return select_years(found.today).tax.label
 
 
@@ -369,8 +367,6 @@ def _employing(reader: Reader, found: Found) -> bool:
 
 def _crisis(reader: Reader, found: Found) -> bool:
     """Help now was opened or offered, or an answer in their own words has a crisis phrase."""
-    from assistant.safety import crisis_phrase_found
-
     if any(event.kind in ("help_opened", "help_offered") for event in reader.session.events):
         return True
     return any(

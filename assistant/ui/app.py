@@ -40,9 +40,9 @@ from assistant.values import N_
 if TYPE_CHECKING:
     from textual.worker import Worker
 
-    from assistant.engine.events import Event
+    from assistant.engine.events import Clock, Event
     from assistant.engine.outputs import ConversationEnded, Output, StepShown
-    from assistant.engine.session import Clock, Session
+    from assistant.engine.session import Session
     from assistant.flow.bundle import Bundle
     from assistant.flow.problems import FlowError
     from assistant.saving import Opened
@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 
 def utc_now() -> str:
     """The engine's clock (imported when first used)."""
-    from assistant.engine.session import utc_now as now
+    from assistant.engine.events import utc_now as now
 
     return now()
 
