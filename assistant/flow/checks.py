@@ -24,7 +24,11 @@ from assistant.flow.checks_paths import (
     check_placeholders,
     check_with_question,
 )
-from assistant.flow.checks_steps import check_steps, check_who_is_answering
+from assistant.flow.checks_steps import (
+    check_mental_health_team_if,
+    check_steps,
+    check_who_is_answering,
+)
 from assistant.flow.conditions import Condition, ConditionError, compile_condition
 from assistant.flow.functions import FUNCTIONS
 from assistant.flow.loader import FileReader
@@ -45,6 +49,7 @@ def compile_and_check(
     builder.resolve_start()
     check_steps(builder)
     check_who_is_answering(builder)
+    check_mental_health_team_if(builder)
     check_graph(builder)
     check_placeholders(builder)
     check_with_question(builder)
