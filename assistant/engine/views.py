@@ -25,7 +25,7 @@ from assistant.engine.outputs import (
 from assistant.engine.progress import Estimate, estimate_ahead
 from assistant.flow import model
 from assistant.flow.bundle import Bundle, resolve
-from assistant.flow.checks import PLACEHOLDER
+from assistant.flow.checks import INTERFACE_PLACEHOLDERS, PLACEHOLDER
 from assistant.flow.reports import REPORTS
 from assistant.values import Value
 
@@ -100,6 +100,8 @@ def message(session: SessionState, key: str, text: str | None) -> Msg | None:
     params: dict[str, Any] = {}
     if "{" in text:
         for name in PLACEHOLDER.findall(text):
+            if name in INTERFACE_PLACEHOLDERS:  # the front end's own words, filled when shown
+                continue
             ref = resolve(name, module)
             params[name] = answer_param(session, ref, session.answers.get(ref))
     return Msg(text, key, params)

@@ -19,6 +19,7 @@ from assistant.flow import model
 from assistant.flow.bundle import Bundle, Edge, SectionInfo, StepInfo, resolve
 from assistant.flow.checks_common import Checker
 from assistant.flow.checks_paths import (
+    INTERFACE_PLACEHOLDERS,
     PLACEHOLDER,
     check_graph,
     check_placeholders,
@@ -35,7 +36,7 @@ from assistant.flow.loader import FileReader
 from assistant.flow.problems import Problem
 from assistant.flow.yamlpos import Path
 
-__all__ = ["PLACEHOLDER", "compile_and_check"]
+__all__ = ["INTERFACE_PLACEHOLDERS", "PLACEHOLDER", "compile_and_check"]
 
 
 def compile_and_check(
