@@ -12,7 +12,7 @@ import datetime as dt
 import sys
 from typing import Any
 
-from assistant.engine.values import N_
+from assistant.values import N_
 
 FORMATS = ("md", "html", "csv")
 

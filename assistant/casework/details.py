@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.engine.events import Event
-from assistant.engine.values import N_
+from assistant.values import N_
 
 #: How the person got in touch.
 CHANNELS: dict[str, str] = {

@@ -18,9 +18,9 @@ from typing import Any
 from assistant.casework import details
 from assistant.engine.events import Event
 from assistant.engine.session import Session
-from assistant.engine.values import N_
 from assistant.flow.bundle import Bundle
 from assistant.i18n import Translator
+from assistant.values import N_
 
 #: (field, column heading) in CSV order. Headings stay in English whatever the language,
 #: so a case system's import mapping never breaks; the values are in the record's language.
@@ -99,7 +99,7 @@ def contact_record(
     ``reference`` is the conversation's generated reference and ``adviser`` who took the
     call as the store knows it (else the one the conversation's start names).
     """
-    from assistant.plan.extras import RELEVANT, Found
+    from assistant.plan.sections import RELEVANT, Found
     from assistant.plan.facts import option_name
     from assistant.plan.parts import Reader
 

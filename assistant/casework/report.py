@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from assistant.casework import details
 from assistant.casework.record import Codes
-from assistant.engine.values import N_
 from assistant.i18n import Translator
+from assistant.values import N_
 
 #: Counts below this are never shown.
 THRESHOLD = 5

@@ -12,8 +12,8 @@ from html import escape
 
 from assistant.casework.report import Report, Table, shown
 from assistant.casework.spreadsheet import spreadsheet_csv
-from assistant.engine.values import N_
 from assistant.i18n import Translator
+from assistant.values import N_
 
 #: Chart geometry (SVG user units, about pixels): each row is a label line and a bar.
 WIDTH, BAR_LEFT, BAR_MAX, ROW = 640, 8, 480, 46
