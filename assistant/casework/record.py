@@ -99,9 +99,9 @@ def contact_record(
     ``reference`` is the conversation's generated reference and ``adviser`` who took the
     call as the store knows it (else the one the conversation's start names).
     """
-    from assistant.plan.sections import RELEVANT, Found
     from assistant.plan.facts import option_name
     from assistant.plan.parts import Reader
+    from assistant.plan.sections import RELEVANT, Found
 
     reader = Reader(session, t, adviser=True)
     found = Found.gather(reader, today or dt.date.today())
