@@ -45,7 +45,7 @@ def add_parser(subparsers: Any) -> None:
 
 def run_report(args: argparse.Namespace) -> int:
     """Write the report; 0 on success, 1 if the conversations cannot be read."""
-    from assistant.plan.cli import ExportError, write_output
+    from assistant.plan.saved import ExportError, write_output
 
     try:
         text = report_text(args)
@@ -61,7 +61,7 @@ def report_text(args: argparse.Namespace) -> str:
     from assistant.casework.record import topic_titles
     from assistant.casework.report import build_report
     from assistant.casework.report_pages import report_csv, report_html, report_markdown
-    from assistant.plan.cli import ExportError, date_named, translator_named
+    from assistant.plan.saved import ExportError, date_named, translator_named
 
     since = date_named(args.since)
     until = date_named(args.until) or dt.date.today()

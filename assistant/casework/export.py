@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.casework.record import COLUMNS, ContactRecord, contact_record
 from assistant.casework.spreadsheet import spreadsheet_csv
-from assistant.plan.cli import (
+from assistant.plan.saved import (
     ExportError,
     bundle_named,
     date_named,
