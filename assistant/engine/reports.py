@@ -30,6 +30,8 @@ class ReportSpec:
     compute: Callable[[Mapping[str, Value], dt.date], Any]
     render_lines: Callable[[Any, Callable[[str], str], str], list[str]]
     render_json: Callable[[Any, Callable[[str], str], str], Any]
+    #: The result in a sentence or two, shown first where space is short (the app at 80x24).
+    render_summary: Callable[[Any, Callable[[str], str], str], list[str]] | None = None
 
 
 @dataclass(frozen=True)

@@ -87,6 +87,7 @@ def _ask_view(session: Session, key: str, step: model.Ask, common: dict[str, Any
         minimum=step.min,
         maximum=step.max,
         unit=message(session, key, step.unit),
+        halves=step.halves,
         allow_unknown=step.allow_unknown,
         allow_decline=step.allow_decline,
         optional=step.optional,

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.engine.values import N_, Special
+from assistant.engine.values import N_, Number, Special
 from assistant.paths import locales_dir
 
 if TYPE_CHECKING:
@@ -81,6 +81,10 @@ class Translator:
             )
         if isinstance(value, bool):
             return self.gettext(N_("Yes") if value else N_("No"))
+        if isinstance(value, Number):  # a count with a half (10.5 hours), not money
+            from babel.numbers import format_decimal
+
+            return str(format_decimal(value, locale=self.locale))
         if isinstance(value, Decimal):
             return self.money(value)
         if isinstance(value, tuple | list):

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
 
-from assistant.engine.values import InvalidAnswer, Value
+from assistant.engine.values import InvalidAnswer, Number, Value
 from assistant.money.calculator import calculate
 from assistant.money.model import AgeBand, CostResult, Employee
 from assistant.money.ratecheck import RateCheck, check_offered_rate
@@ -43,7 +43,9 @@ def employee(answers: Mapping[str, Value]) -> Employee | None:
     """The PA described in the answers, or None without a usable hourly rate and hours:
     we never guess a wage. Unknown or declined age and apprentice answers use the defaults."""
     rate, hours = answers.get(RATE), answers.get(HOURS)
-    if not isinstance(rate, Decimal) or isinstance(hours, bool) or not isinstance(hours, int):
+    if not isinstance(rate, Decimal) or isinstance(hours, bool):
+        return None
+    if not isinstance(hours, int | Number):  # whole hours, or halves (10.5)
         return None
     age = answers.get(AGE)
     try:

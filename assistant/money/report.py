@@ -16,9 +16,13 @@ from assistant.engine.reports import ReportSpec, register_report
 from assistant.engine.values import N_, Value
 from assistant.money.answers import INPUTS, cost_check
 from assistant.money.format import Formatter, render_text, to_json
-from assistant.money.model import CostResult
+from assistant.money.model import CostResult, Msg
 from assistant.money.ratecheck import RateCheck
 
+TRUE_COST = N_(
+    "Employing your PA costs {weekly} a week ({hourly} an hour), once holiday pay, National"
+    " Insurance, pension and the other costs are included."
+)
 NOT_ENOUGH = N_(
     "We need the hourly rate and the hours a week to work out the cost. You can go back and"
     " add them, or use 'support-plan cost' later."
@@ -46,6 +50,20 @@ def render_lines(data: PaCost, translate: Callable[[str], str], locale: str) -> 
     return render_text(data.result, data.check, Formatter(locale, translate)).splitlines()
 
 
+def render_summary(data: PaCost, translate: Callable[[str], str], locale: str) -> list[str]:
+    """The result first: the council's offer against the true cost, or the true cost."""
+    if data.result is None:
+        return [translate(NOT_ENOUGH)]
+    f = Formatter(locale, translate)
+    if data.check is not None:
+        return [f.text(sentence) for sentence in data.check.summary]
+    total = Msg(
+        TRUE_COST,
+        {"weekly": data.result.total_weekly, "hourly": data.result.per_hour},
+    )
+    return [f.text(total)]
+
+
 def render_json(data: PaCost, translate: Callable[[str], str], locale: str) -> Any:
     """The structured result, as ``support-plan cost --json`` gives it."""
     if data.result is None:
@@ -61,5 +79,6 @@ register_report(
         compute=compute,
         render_lines=render_lines,
         render_json=render_json,
+        render_summary=render_summary,
     )
 )

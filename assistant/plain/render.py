@@ -101,6 +101,8 @@ def hint(step: StepShown, t: Translator) -> str:
 
 def _number_hint(step: StepShown, t: Translator) -> str:
     unit = t.render(step.unit)
+    if step.halves:
+        return _halves_hint(step, t, unit)
     if step.minimum is not None and step.maximum is not None:
         text = t.gettext(
             N_("Type a whole number from {minimum} to {maximum} ({unit}).")
@@ -109,6 +111,25 @@ def _number_hint(step: StepShown, t: Translator) -> str:
         )
         return text.format(minimum=int(step.minimum), maximum=int(step.maximum), unit=unit)
     text = t.gettext(N_("Type a whole number ({unit}).") if unit else N_("Type a whole number."))
+    return text.format(unit=unit)
+
+
+def _halves_hint(step: StepShown, t: Translator, unit: str) -> str:
+    """The hint for a number that may be a half, such as 10.5 hours."""
+    if step.minimum is not None and step.maximum is not None:
+        text = t.gettext(
+            N_(
+                "Type a number from {minimum} to {maximum} ({unit}). Halves are fine, for example 10.5."
+            )
+            if unit
+            else N_("Type a number from {minimum} to {maximum}. Halves are fine, for example 10.5.")
+        )
+        return text.format(minimum=int(step.minimum), maximum=int(step.maximum), unit=unit)
+    text = t.gettext(
+        N_("Type a number ({unit}). Halves are fine, for example 10.5.")
+        if unit
+        else N_("Type a number. Halves are fine, for example 10.5.")
+    )
     return text.format(unit=unit)
 
 
@@ -179,6 +200,7 @@ def _step(step: StepShown, bundle: Bundle, t: Translator) -> dict[str, Any]:
     if step.kind == "ask":
         data["minimum"], data["maximum"] = step.minimum, step.maximum
         data["unit"] = t.render(step.unit) or None
+        data["halves"] = step.halves
         data["current"] = None if step.current is None else _current(step, t)
     return data
 
@@ -198,8 +220,10 @@ def report(shown: Any, t: Translator, *, structured: bool) -> dict[str, Any]:
     from assistant.engine.reports import reports
 
     spec = reports()[shown.name]
+    summary = spec.render_summary or (lambda *_: [])
     data: dict[str, Any] = {
         "name": shown.name,
+        "summary": summary(shown.data, t.gettext, t.locale),
         "lines": spec.render_lines(shown.data, t.gettext, t.locale),
     }
     if structured:

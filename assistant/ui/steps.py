@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from assistant.engine.io import StepShown
-from assistant.engine.values import N_, Special, Value
+from assistant.engine.values import N_, Number, Special, Value
 from assistant.plain.render import hint
 from assistant.ui.steady import Column, Row
 from assistant.ui.text import _, translator
@@ -340,6 +340,8 @@ def before_text(step: StepShown) -> str:
 
 def format_plain(value: Value) -> str:
     """An answer as the person would type it again (no currency symbol, no separators)."""
+    if isinstance(value, Number):  # hours with a half: 10.5, not 10.50
+        return str(value)
     if isinstance(value, Decimal):
         return f"{value:.2f}"
     if isinstance(value, bool):
