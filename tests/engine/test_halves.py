@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from assistant.engine.io import StepShown
+from assistant.engine.outputs import StepShown
 from assistant.engine.session import Session
-from assistant.engine.values import InvalidAnswer, Number, decode, encode, parse_halves
 from assistant.flow.bundle import Bundle
 from assistant.i18n import translator_for
 from assistant.money.answers import employee
 from assistant.plain.render import hint
 from assistant.transcript.golden import load_golden
 from assistant.transcript.replay import apply
+from assistant.values import InvalidAnswer, Number, decode, encode, parse_halves
 
 ROOT = Path(__file__).parents[2]
 
