@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NoReturn, TypeVar
 
-from assistant.engine.values import InvalidAnswer, parse_money
+from assistant.engine.values import InvalidAnswer, parse_money, parse_whole_number
 from assistant.money import messages as m
 from assistant.money.calculator import calculate
 from assistant.money.format import Formatter, render_text, resolve_locale, to_json
@@ -77,6 +77,7 @@ class _Request:
     contingency: Decimal | None
     cover: Decimal
     holiday: HolidayMethod
+    sick_days: Decimal | None
 
 
 class _BadOption(Exception):
@@ -104,6 +105,7 @@ def run(args: argparse.Namespace) -> int:
             cover_yearly=request.cover,
             employment_allowance=not args.no_employment_allowance,
             holiday=request.holiday,
+            sick_days=request.sick_days,
         )
         check = None
         if request.offered_hourly is not None or request.offered_weekly is not None:
@@ -149,6 +151,12 @@ def _read(args: argparse.Namespace) -> _Request:
         _parsed("--contingency", lambda: _optional(args.contingency, parse_fraction)),
         _money(args, "--cover-yearly", MAX_YEARLY, zero_ok=True) or Decimal(0),
         _parsed("--holiday", lambda: _holiday(args.holiday)),
+        _parsed(
+            "--sick-days",
+            lambda: _optional(
+                args.sick_days, lambda t: Decimal(parse_whole_number(t, minimum=0, maximum=365))
+            ),
+        ),
     )
 
 
@@ -185,7 +193,11 @@ def _employee(args: argparse.Namespace) -> Employee:
     band = _band(args)
     if rate is None:  # pragma: no cover - _read checks it was given
         raise InvalidAnswer(m.CLI_NEEDS, {"option": "--hourly-rate", "example": "13.50"})
-    return Employee(rate, hours, band, args.apprentice)
+    live_in = _parsed(
+        "--live-in-days",
+        lambda: _optional(args.live_in_days, lambda t: parse_whole_number(t, minimum=0, maximum=7)),
+    )
+    return Employee(rate, hours, band, args.apprentice, live_in or 0)
 
 
 def _band(args: argparse.Namespace) -> AgeBand | None:
