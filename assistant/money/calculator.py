@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from assistant.engine.values import N_, InvalidAnswer
 from assistant.money import messages as m
 from assistant.money.ages import RATE_FROM_AGE
 from assistant.money.model import (
@@ -36,6 +35,7 @@ from assistant.money.statutory import (
     statutory_sick_pay,
 )
 from assistant.money.workings import ASSUMPTION_ORDER, Figures, Notes
+from assistant.values import N_, InvalidAnswer
 
 WEEKS_IN_YEAR = Decimal(52)
 #: Example figures whose assumption text already says "an example figure: use your own";
