@@ -246,11 +246,8 @@ def test_example_plan_has_the_fixed_sections(example: Bundle) -> None:
 ENGLAND_LAW = ("day_to_day", "mental_health", "carers", "money", "budget", "employing_pa")
 
 
-def _outside_england(england_bundle_path: Path) -> Session:
+def _outside_england(bundle: Bundle) -> Session:
     """Someone in Wales who goes on for general information, with a PA and mental health."""
-    from assistant.flow.bundle import load_bundle
-
-    bundle = load_bundle(england_bundle_path)
     session = Session(bundle, clock=lambda: "2026-12-03T10:00:00+00:00")
     session.start()
     script = {
@@ -288,8 +285,8 @@ def _skip(step: object) -> object:
     return (choices[0].value,) if getattr(step, "type", "") == "multi" else choices[0].value
 
 
-def test_outside_england_every_section_stating_england_law_says_so() -> None:
-    session = _outside_england(Path(__file__).resolve().parents[2] / "flows" / "england")
+def test_outside_england_every_section_stating_england_law_says_so(england: Bundle) -> None:
+    session = _outside_england(england)
     plan = build_plan(session, T, today=DAY)
     found = {section.id: section for section in plan.sections}
     assert set(ENGLAND_LAW) <= set(found)  # money, budget and the PA's costs are all there
