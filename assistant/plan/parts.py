@@ -20,7 +20,7 @@ from assistant.flow import model
 from assistant.i18n import Translator
 from assistant.plain.render import citation
 from assistant.plan.model import AnswerRow, Item, Quote, SourceRef
-from assistant.values import Special, Value, encode
+from assistant.values import N_, Special, Value, encode
 
 
 @dataclass
@@ -35,8 +35,9 @@ class Reader:
     _review: list[ReviewItem] = field(init=False)
 
     def __post_init__(self) -> None:
-        self._review = self.session.review()
-        self.answers = {item.step: item.value for item in self._review}
+        # Questions an adviser jumped over are in the plan as "not asked yet" (see rows).
+        self._review = self.session.review(not_asked=True, aside=False)
+        self.answers = {item.step: item.value for item in self._review if item.asked}
         self.left_out = words_left_out(self.session) & set(self.answers)
 
     @property
@@ -68,6 +69,8 @@ class Reader:
         for item in self._review:
             if self.module_of(item.step) != module or item.value is Special.DECLINED:
                 continue
+            if not item.asked:
+                continue
             if item.step in self.left_out:
                 continue
             if item.adviser_only and not self.adviser:
@@ -75,16 +78,22 @@ class Reader:
             yield item
 
     def rows(self, module: str, skip: frozenset[str] = frozenset()) -> list[AnswerRow]:
-        """Question-and-answer rows for ``module``; ``skip`` holds step keys left out."""
+        """Question-and-answer rows for ``module``; ``skip`` holds step keys left out.
+        A question an adviser jumped over says "Not asked yet" (its value is null)."""
+        shown = {item.step for item in self.reviewed(module)}
         return [
             AnswerRow(
                 item.step,
                 self.t.render(item.question),
-                self.answer_text(item.step, item.value),
-                encode(item.value),
+                self.answer_text(item.step, item.value)
+                if item.asked
+                else self.t.gettext(N_("Not asked yet")),
+                encode(item.value) if item.asked else None,
             )
-            for item in self.reviewed(module)
+            for item in self._review
             if item.step not in skip
+            and (item.step in shown or (not item.asked and self.module_of(item.step) == module))
+            and (self.adviser or not item.adviser_only)
         ]
 
     def quotes(self, module: str) -> list[Quote]:

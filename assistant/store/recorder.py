@@ -13,7 +13,7 @@ from assistant.engine.events import Event
 from assistant.store.base import Store
 
 #: Events that the Session always follows with a "shown" or "ended" event in the same call.
-LEADS_TO_SCREEN = frozenset({"started", "answered", "went_back", "edited", "resumed"})
+LEADS_TO_SCREEN = frozenset({"started", "answered", "went_back", "edited", "resumed", "jumped"})
 
 
 class ScreenRecorder:

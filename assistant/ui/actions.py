@@ -27,6 +27,10 @@ class AdviserActions:
     mode: Any
     t: Any
     case_reference: str
+    save_reference: str | None
+    #: Where copies of call summaries go (None: the plans' folder; tests give a temporary one).
+    files: Any = None
+    rights: Any
 
     def action_notes(self) -> None:
         """F7: the adviser's notes box."""
@@ -41,36 +45,68 @@ class AdviserActions:
             self.conversation.focus_answer()
 
     async def action_sections(self) -> None:
-        """F8: jump to a section already reached, or back to where the call was."""
-        from assistant.ui.adviser import SectionNavigator, sections_reached
+        """F8: every section, to go to any of them, back or ahead, or back to the call."""
+        from assistant.ui.adviser import SectionNavigator, section_choices
 
         if not (self._in_conversation() and is_adviser(self.mode)):
             return
-        await self.push_screen(
-            SectionNavigator(sections_reached(self.session, self.t)), self._after_sections
-        )
+        here = self.session.bundle.steps[self.session.current].section
+        navigator = SectionNavigator(section_choices(self.session, self.t), here)
+        await self.push_screen(navigator, self._after_sections)
 
-    async def _after_sections(self, step: str | None) -> None:
-        if step:
-            await self.edit(step)
-        elif step == "" and self.session.editing:
-            current = self.session.current
-            await self.show(self.session.answer(self.session.answers.get(current)))
+    async def _after_sections(self, section: str | None) -> None:
+        from assistant.ui.adviser import COME_BACK
+
+        if section == COME_BACK:
+            await self.action_come_back()
+        elif section:
+            await self.show(self.session.jump(section))
+
+    async def action_come_back(self) -> None:
+        """Ctrl+R: back to where the adviser was before jumping (or before a change)."""
+        if not (self._in_conversation() and is_adviser(self.mode)):
+            return
+        if self.session.return_point is not None:
+            await self.show(self.session.come_back())
+        elif self.session.editing:
+            await self.show(self.session.keep())
+        else:
+            self.conversation.show_notice(_(N_("You are already where you were.")))
 
     async def action_call_summary(self) -> None:
-        """F9: the end-of-call summary in plain text, to paste into the case system."""
-        from assistant.ui.dialogs import text_dialog
+        """F9: the end-of-call summary, to read, copy into the case system and keep."""
+        from assistant.ui.call_summary import CallSummaryScreen
         from assistant.ui.summary import adviser_summary
 
         if not is_adviser(self.mode) or not self.started:
             return
         text = adviser_summary(self.session, self.t, self.mode, self.case_reference)
-        dialog = text_dialog(_(summary_title(self.mode)), text, [("copy", _(N_("Copy")))])
-        await self.push_screen(dialog, lambda choice: self._copy(choice, text))
+        name = self.case_reference or self.save_reference or "call"
+        screen = CallSummaryScreen(_(summary_title(self.mode)), text, name, folder=self.files)
+        await self.push_screen(screen, self._after_summary)
 
-    def _copy(self, choice: str | None, text: str) -> None:
-        if choice == "copy":
-            self.copy_to_clipboard(text)
+    async def _after_summary(self, choice: str | None) -> None:
+        from assistant.casework.details import recorded
+        from assistant.ui.call_details import CallDetailsScreen
+
+        if choice == "details":
+            await self.push_screen(CallDetailsScreen(recorded(self.session.events)), self._record)
+
+    async def _record(self, details: Any) -> None:
+        """Keep the call's details with the conversation (one event: the latest stands)."""
+        if details is not None:
+            self.session.record("call_details", details.to_value())
+            self.conversation.show_notice(_(N_("The call's details are saved with the case.")))
+
+    async def action_read_out(self) -> None:
+        """Ctrl+O: the right or figure on screen now, in words to read to the caller."""
+        from assistant.ui.dialogs import text_dialog
+        from assistant.ui.summary import read_out
+
+        if not (self._in_conversation() and is_adviser(self.mode)):
+            return
+        text = read_out(self.session, self.t, self.rights)
+        await self.push_screen(text_dialog(_(N_("Read this to the caller")), text))
 
     async def on_adviser_panel_note_added(self, event: AdviserPanel.NoteAdded) -> None:
         from assistant.ui.adviser import AdviserPanel

@@ -415,7 +415,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
 
         if self._in_conversation():
             screen = ReviewScreen(
-                self.session.review(),
+                self.session.review(not_asked=True),
                 read_back=reads_back(self.mode),
                 adviser=is_adviser(self.mode),
             )
@@ -449,6 +449,9 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
     # -- messages from screens ------------------------------------------------------
     async def on_review_screen_change(self, event: ReviewScreen.Change) -> None:
         self.pop_screen()
+        if event.step in self.session.not_asked():  # jumped over: go and ask it now
+            await self.show(self.session.jump(self.session.bundle.steps[event.step].section))
+            return
         await self.edit(event.step, from_review=True)
 
     async def on_conversation_screen_end_action(self, event: ConversationScreen.EndAction) -> None:

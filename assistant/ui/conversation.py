@@ -7,6 +7,7 @@ the log and the side panel are updated in place too. The screen never calls the 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -82,10 +83,11 @@ class ConversationScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Row(id="topbar"):
             yield Plain(id="progress")
-            if self.adviser:
+            if self.adviser:  # the call, not the form: the case and how long it has run
                 yield Plain(
                     _(N_("Case: {reference}"), reference=self.case_reference or "-"), id="case"
                 )
+                yield Plain(timer_text(0), id="call-timer")
             yield HelpNowButton()
         with Row(id="body"):
             with Column(id="main"):
@@ -110,6 +112,23 @@ class ConversationScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#banner", Plain).set_text(self.banner)
+        if self.adviser:
+            self.started_at = self.call_clock()
+            self.tick()
+            self.set_interval(1, self.tick)
+
+    #: Seconds, for the call timer (replaced in tests).
+    call_clock: Callable[[], float] = staticmethod(time.monotonic)  # type: ignore[assignment]
+
+    def tick(self) -> None:
+        """The call timer: minutes and seconds since the call was opened on this screen."""
+        timer = self.query_one("#call-timer", Plain)
+        text = timer_text(int(self.call_clock() - self.started_at))
+        if len(text) != len(timer.text):  # an hour more: make room rather than cut it off
+            timer.set_text(text)
+            self.query_one("#topbar").refresh(layout=True)
+        else:
+            timer.set_text(text)
 
     # -- showing a step -------------------------------------------------------------
     async def show_step(self, step: StepShown | ConversationEnded, progress: str) -> None:
@@ -229,6 +248,14 @@ class ConversationScreen(Screen[None]):
     def show_notice(self, message: str) -> None:
         """Something to tell the person that is not an error."""
         self.query_one("#notice", Plain).set_text(message)
+
+
+def timer_text(seconds: int) -> str:
+    """The timer's words: "Call 02:05", or with hours "Call 1:02:05"."""
+    minutes, seconds = divmod(max(seconds, 0), 60)
+    hours, minutes = divmod(minutes, 60)
+    shown = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+    return _(N_("Call {time}"), time=shown)
 
 
 class EndPanel(Column):

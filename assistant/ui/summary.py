@@ -8,6 +8,7 @@ so a note can never leak into what the person is shown or given.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from assistant.engine.events import note_text
 from assistant.engine.session import Session
@@ -44,7 +45,7 @@ def answer_lines(session: Session, t: Translator) -> list[str]:
     """Every answer, grouped under its section title, as "- question: answer" lines."""
     lines: list[str] = []
     section = None
-    for item in session.review():
+    for item in session.review(not_asked=True):
         if item.section != section:
             section = item.section
             lines += ["", t.render(item.section_title)]
@@ -83,6 +84,7 @@ def adviser_summary(session: Session, t: Translator, mode: Mode, reference: str)
             helps,
         )
         lines += ["", shown.format(count=helps)]
+    lines += call_lines(session, t)
     lines += ["", t.gettext(N_("ADVISER-ONLY NOTES (not part of the person's answers)"))]
     lines += [f"- {local_time(n['at'])} {n['text']}" for n in adviser_notes(session)] or [
         "- " + t.gettext(N_("No notes."))
@@ -100,3 +102,40 @@ def key_facts(session: Session, t: Translator, limit: int = 40) -> list[str]:
             short = question if len(question) <= limit else question[: limit - 1] + "…"
             facts.append(f"{short} {answer_text(item, t)}")
     return facts
+
+
+def call_lines(session: Session, t: Translator) -> list[str]:
+    """The call's details as the adviser recorded them (F9, Call details), if they did."""
+    from assistant.casework import details
+
+    call = details.recorded(session.events)
+    shown = [
+        (N_("How they got in touch: {value}"), details.CHANNELS.get(call.channel)),
+        (N_("Who was calling: {value}"), details.CALLERS.get(call.caller)),
+        (N_("Age band: {value}"), details.AGE_BANDS.get(call.age_band)),
+        (N_("Outcome: {value}"), details.OUTCOMES.get(call.outcome)),
+        (N_("Consent to share: {value}"), details.CONSENT.get(call.consent)),
+    ]
+    lines = [t.gettext(line).format(value=t.gettext(label)) for line, label in shown if label]
+    if call.signposted:
+        places = "; ".join(t.gettext(details.SIGNPOSTS[s]) for s in call.signposted)
+        lines.append(t.gettext(N_("Signposted to: {value}")).format(value=places))
+    if call.follow_ups:
+        lines.append(t.gettext(N_("Follow-ups agreed: {value}")).format(value=call.follow_ups))
+    return ["", t.gettext(N_("Call details")), *lines] if lines else []
+
+
+def read_out(session: Session, t: Translator, rights: Any) -> str:
+    """What to read to the caller now: the figure on screen (the cost check), else the
+    right explained most recently, with its source; or a sentence saying there is none."""
+    view = session.view()
+    report = getattr(view, "report", None)
+    if report is not None:
+        from assistant.plain.render import report as report_lines
+
+        lines = report_lines(report, t, structured=False)
+        return "\n".join([*lines["summary"], "", *lines["lines"]]).strip()
+    explained = rights.so_far(session, t)
+    if explained:
+        return str(explained[0])
+    return t.gettext(N_("There is no right or figure on screen to read out yet."))
