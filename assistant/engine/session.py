@@ -85,6 +85,15 @@ class Session:
         return self._conv.state
 
     @property
+    def on_event(self) -> Callable[[Event], None] | None:
+        """Called with each new event (saving commits it); may be given once saving opens."""
+        return self._on_event
+
+    @on_event.setter
+    def on_event(self, callback: Callable[[Event], None] | None) -> None:
+        self._on_event = callback
+
+    @property
     def graph(self) -> Graph:
         """The bundle's machine and progress tables, shared by every session over it."""
         return self._graph

@@ -118,6 +118,8 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
 
             self._session = Session.replay(bundle, events, on_event=on_event, clock=clock)  # type: ignore[arg-type]
         self.review_after_edit = False
+        #: A saved conversation to open as soon as the app starts (``resume REF``).
+        self.resume_at_start: str | None = None
         self.conversation: ConversationScreen | None = None
         if events:
             self._restore_setup()
@@ -176,7 +178,12 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         """The start screen is the first screen, rather than one pushed over an empty one."""
         if self.skip_start:
             return super().get_default_screen()
-        return StartScreen(mode=self.mode, locale=self.t.locale, saved=Pending())
+        return StartScreen(
+            mode=self.mode,
+            locale=self.t.locale,
+            saved=Pending(),
+            asks_saving=self.opens_saving and self.save_choice is None,
+        )
 
     def on_mount(self) -> None:
         for theme in THEMES:
@@ -188,13 +195,22 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         else:
             # After the first frame, so the start screen is drawn before anything loads.
             self.call_after_refresh(self._start_loading)
+        if self.resume_at_start:  # `support-plan resume REF`: opened as if chosen here
+            resume = StartScreen.Resume(self.mode, self.resume_at_start)
+            self.call_after_refresh(self.post_message, resume)
 
     @on(StartScreen.Begin)
     async def _begin_from_start(self, event: StartScreen.Begin) -> None:
         if self._beginning:  # Start pressed again while the questions were loading
             return
         self._beginning = True
+        # In a worker: opening saving may ask a passphrase on screen, and the app must go on
+        # handling keys while it waits for the answer.
+        self.run_worker(self._open_and_begin(event), group="begin")
+
+    async def _open_and_begin(self, event: StartScreen.Begin) -> None:
         if await self._conversation_ready():
+            await self.open_saving(event.mode, event.save)
             await self.begin(event.mode, event.case_reference)
 
     async def begin(self, mode: Mode, case_reference: str = "") -> None:
@@ -220,6 +236,9 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         if self.t.locale != self.start_locale:
             self.session.record("language_changed", self.t.locale)
         await self.show(outputs)
+        if self.saving_said:  # the reference to come back with, or why nothing is saved
+            self.conversation.show_notice("\n".join(self.saving_said))
+            self.saving_said = []
         if self.resuming and is_adviser(mode):  # the notes made before the break
             from assistant.ui.adviser import AdviserPanel
             from assistant.ui.summary import adviser_notes
@@ -255,12 +274,21 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
             await self.screen.language_changed(event.locale, error)
 
     @on(StartScreen.Resume)
+    def _resume_chosen(self, event: StartScreen.Resume) -> None:
+        self.run_worker(self._resume(event), group="begin")  # may ask a passphrase on screen
+
     async def _resume(self, event: StartScreen.Resume) -> None:
         if not await self._conversation_ready():
             return
-        opened = self._open(event.reference)
+        opened = await self._open(event.reference)
         if opened is None or not opened.events:
             self.release_keys()
+            if self.saving_said:  # why it could not be opened, in words
+                from assistant.ui.dialogs import text_dialog
+
+                title = _(N_("The saved conversation could not be opened"))
+                await self.push_screen(text_dialog(title, "\n\n".join(self.saving_said)))
+                self.saving_said = []
             return
         from assistant.engine.session import Session
 
@@ -274,15 +302,15 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
             self.mode if self.session.setup.get("mode") else event.mode, self.case_reference
         )
 
-    def _open(self, reference: str) -> Opened | None:
-        """Open a saved conversation, giving the opener the terminal in case it asks."""
+    async def _open(self, reference: str) -> Opened | None:
+        """Open a saved conversation in a thread; a passphrase is asked on the app's own
+        screens (see :mod:`assistant.ui.saving`), never on the terminal."""
         if self.opener is None:
             return None
-        try:
-            with self.suspend():
-                return self.opener(reference)
-        except Exception:  # headless or unsupported terminal: open without suspending
-            return self.opener(reference)
+        import asyncio
+
+        self.hold_keys()
+        return await asyncio.to_thread(self.opener, reference)
 
     # -- showing engine outputs -----------------------------------------------------
     async def show(self, outputs: list[Output]) -> None:

@@ -69,6 +69,48 @@ class LoadsBehindStart:
     # Set by the app: the running load, and what it found wrong with the questions.
     _loading: Any
     flow_error: Any
+    #: Set by :func:`assistant.ui.launch.run_app`: the app opens saving itself, once the
+    #: start screen has the person's consent (``save_choice`` is --save or --no-save, else
+    #: None: asked on the start screen); ``held`` keeps what saving says for the terminal.
+    opens_saving: bool = False
+    save_choice: bool | None = None
+    held: Any = None
+    #: What saving said while opening, in the person's language, shown with the first step.
+    saving_said: list[str] = []  # noqa: RUF012 - replaced, never changed in place
+
+    def dialogue(self, *, consent: bool = True) -> Any:
+        """Saving's questions asked in the app (:class:`assistant.ui.saving.AppDialogue`)."""
+        from assistant.ui.saving import AppDialogue, HeldMessages
+
+        if self.held is None:
+            self.held = HeldMessages()
+        dialogue = AppDialogue(self, self.held, consent=consent)  # type: ignore[arg-type]
+        self.saving_said = dialogue.said  # shown with the first step, or if opening fails
+        return dialogue
+
+    async def open_saving(self, mode: str, save: bool | None) -> None:
+        """With consent from the start screen (or --save), open the store and start saving
+        the new conversation, in a thread: any passphrase is asked on the app's screens.
+        Nothing is stored before this, and nothing at all without consent."""
+        if not self.opens_saving:
+            return
+        agreed = self.save_choice if self.save_choice is not None else bool(save)
+        dialogue = self.dialogue(consent=agreed)
+
+        def open_it() -> Any:
+            from assistant.saving import agree_to_saving, start_saving
+
+            store = agree_to_saving(dialogue, store=self.store_path, save=agreed)
+            if store is None:
+                return None
+            locale = self.t.locale
+            return start_saving(store, self.bundle.id, dialogue, locale=locale, mode=mode)
+
+        self.hold_keys()  # keys typed meanwhile go to the first question
+        opened = await asyncio.to_thread(open_it)
+        if opened is not None and opened.target is not None:
+            self.save_reference = opened.reference
+            self.session.on_event = opened.on_event
 
     def _start_loading(self) -> None:
         self._loading = self.run_worker(self._load(), name="loading", group="loading")

@@ -1,0 +1,225 @@
+"""Saving's questions answered inside the app: consent on the start screen, the passphrase
+in the app's own boxes, never as a raw prompt on the terminal before the app appears.
+
+:class:`AppDialogue` is the full-screen app's :class:`assistant.saving.SavingDialogue`.
+Opening saving runs in a worker thread (it opens a file, and a passphrase takes a moment
+to check); each question is put on screen from that thread with ``call_from_thread``, and
+the thread waits for the answer. Consent itself was given on the start screen before the
+opening began, so :meth:`AppDialogue.consents` only reports it. Everything is translated,
+works from the keyboard, and Help now (F1) stays one key away over every question.
+What saving says (the reference, a problem) is shown in the app and said again on the
+terminal when the app closes, so the reference is still there afterwards.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input
+
+from assistant.saving import PASSPHRASE_TRIES
+from assistant.ui.dialogs import Dialog
+from assistant.ui.text import _
+from assistant.ui.widgets import ActionButton, ButtonRow, Plain, TextBox
+from assistant.values import N_
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.app import App
+
+    from assistant.engine.outputs import Msg
+    from assistant.saving import Teller
+
+
+class HeldMessages:
+    """A :class:`~assistant.saving.Teller` for while the app has the screen: what saving
+    says is kept, to be said on the terminal once the app has closed."""
+
+    def __init__(self) -> None:
+        self._held: list[Callable[[Teller], None]] = []
+
+    def tell(self, msgid: str, event: str = "message", **params: str | Msg) -> None:
+        self._held.append(lambda teller: teller.tell(msgid, event, **params))
+
+    def problem(self, message: Msg, then: str | None = None) -> None:
+        self._held.append(lambda teller: teller.problem(message, then))
+
+    def say_to(self, teller: Teller) -> None:
+        """Say everything held, in order, through ``teller``."""
+        held, self._held = self._held, []
+        for each in held:
+            each(teller)
+
+
+class AppDialogue:
+    """Saving's questions and messages, in the app (see the module docstring).
+
+    ``consent`` is what the start screen (or ``--save``) said; ``held`` keeps what saving
+    says, to be said on the terminal once the app has closed.
+    """
+
+    def __init__(self, app: App[Any], held: Teller, *, consent: bool = True) -> None:
+        self.app = app
+        self.held = held
+        self.consent = consent
+        #: What saving said, in the person's language, for the app to show.
+        self.said: list[str] = []
+
+    # -- telling (from the worker thread) --------------------------------------------
+    def tell(self, msgid: str, event: str = "message", **params: str | Msg) -> None:
+        self.held.tell(msgid, event, **params)
+        t = self.app.t  # type: ignore[attr-defined]
+        texts = {k: v if isinstance(v, str) else t.render(v) for k, v in params.items()}
+        self.said.append(t.gettext(msgid).format(**texts) if texts else t.gettext(msgid))
+
+    def problem(self, message: Msg, then: str | None = None) -> None:
+        self.held.problem(message, then)
+        t = self.app.t  # type: ignore[attr-defined]
+        self.said.append(t.render(message) + (" " + t.gettext(then) if then else ""))
+
+    # -- asking (from the worker thread; each waits for the person) ------------------
+    def consents(self) -> bool:
+        return self.consent
+
+    def passphrase(self, location: str, attempt: int) -> str | None:
+        answer = self._ask(PassphraseScreen(location, attempt))
+        return answer or None
+
+    def wants_protection(self, first_use: bool) -> bool:
+        if not first_use:
+            return False
+        question = Dialog(
+            _(N_("Protect your saved answers?")),
+            [
+                _(
+                    N_(
+                        "Is this computer shared with other people? You can protect your saved answers with a passphrase; you will need it to come back, and it cannot be recovered if you forget it."
+                    )
+                )
+            ],
+            [("no", _(N_("No, not shared"))), ("yes", _(N_("Yes, choose a passphrase")))],
+            escape_result="no",
+            id="protect-dialog",
+        )
+        return self._ask(question) == "yes"
+
+    def new_passphrase(self) -> str | None:
+        return self._ask(NewPassphraseScreen()) or None
+
+    def _ask(self, screen: ModalScreen[Any]) -> Any:
+        """Show ``screen`` from the worker thread and wait for its answer."""
+
+        async def show_and_wait() -> Any:
+            answered: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+            self.app.release_keys()  # type: ignore[attr-defined] # the keys are for this
+            await self.app.push_screen(screen, answered.set_result)
+            return await answered
+
+        return self.app.call_from_thread(show_and_wait)
+
+
+class PassphraseScreen(ModalScreen[str]):
+    """The passphrase of protected saved conversations; Escape gives up (nothing opens)."""
+
+    BINDINGS = [Binding("escape", "give_up", show=False)]
+
+    def __init__(self, location: str, attempt: int) -> None:
+        super().__init__(id="passphrase")
+        self.location = location
+        self.attempt = attempt
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Plain(_(N_("Passphrase")), classes="dialog-title")
+            yield Plain(
+                _(
+                    N_(
+                        "The saved conversations in {path} are protected by a passphrase. Please type the passphrase to open them."
+                    ),
+                    path=self.location,
+                ),
+                classes="paragraph",
+            )
+            if self.attempt > 1:
+                tries = _(
+                    N_("Try {attempt} of {tries}."),
+                    attempt=str(self.attempt),
+                    tries=str(PASSPHRASE_TRIES),
+                )
+                yield Plain(tries, classes="error")
+            yield TextBox(password=True, id="passphrase-input")
+            yield Plain(_(N_("Enter opens them; Escape goes on without them.")), classes="hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#passphrase-input").focus()
+
+    @on(Input.Submitted)
+    def _typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)
+
+    def action_give_up(self) -> None:
+        """Escape: no passphrase (nothing is opened)."""
+        self.dismiss("")
+
+
+class NewPassphraseScreen(ModalScreen[str]):
+    """Choose a passphrase: typed twice, the same, up to three tries; Escape saves nothing."""
+
+    BINDINGS = [Binding("escape", "give_up", show=False)]
+
+    def __init__(self) -> None:
+        super().__init__(id="new-passphrase")
+        self.tries = 0
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Plain(_(N_("Choose a passphrase")), classes="dialog-title")
+            yield Plain(
+                _(N_("You will need it to come back. It cannot be recovered if you forget it.")),
+                classes="paragraph",
+            )
+            yield Plain(_(N_("Choose a passphrase: ")), classes="field-label")
+            yield TextBox(password=True, id="first-passphrase")
+            yield Plain(_(N_("Type it again: ")), classes="field-label")
+            yield TextBox(password=True, id="second-passphrase")
+            yield Plain(id="passphrase-error", classes="error")
+            with ButtonRow():
+                yield ActionButton(_(N_("Protect my answers")), id="protect")
+
+    def on_mount(self) -> None:
+        self.query_one("#first-passphrase").focus()
+
+    @on(Input.Submitted, "#first-passphrase")
+    def _first(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one("#second-passphrase").focus()
+
+    @on(Input.Submitted, "#second-passphrase")
+    @on(ActionButton.Pressed, "#protect")
+    def _chosen(self, event: Any) -> None:
+        event.stop()
+        first = self.query_one("#first-passphrase", Input)
+        second = self.query_one("#second-passphrase", Input)
+        if first.value and first.value == second.value:
+            self.dismiss(first.value)
+            return
+        self.tries += 1
+        if self.tries >= PASSPHRASE_TRIES:
+            self.dismiss("")
+            return
+        problem = _(N_("The two passphrases were not the same, or were empty. Please try again."))
+        self.query_one("#passphrase-error", Plain).set_text(problem)
+        first.value = second.value = ""
+        first.focus()
+
+    def action_give_up(self) -> None:
+        """Escape: no passphrase, so nothing is saved."""
+        self.dismiss("")
