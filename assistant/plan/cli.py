@@ -95,12 +95,14 @@ def run_export(args: argparse.Namespace) -> int:
     except ExportError as error:
         print(f"support-plan export: {error}", file=sys.stderr)
         return 1
-    if args.output:
+    if args.output and args.output != "-":  # "-" is standard output, as usual
         try:
             write_private(Path(args.output), text)
         except OSError as error:
+            reason = error.strerror or str(error)
             print(
-                f"support-plan export: cannot write {args.output} ({error.strerror}).",
+                f"support-plan export: cannot write {args.output} ({reason}). "
+                "Choose another file with --output FILE, or --output - to print it.",
                 file=sys.stderr,
             )
             return 1
@@ -147,9 +149,17 @@ def _replay_message(error: Exception) -> str:
 def load_events(args: argparse.Namespace) -> tuple[list[Event], str | None, str | None]:
     """The events, and the flow and language they were saved with (if known)."""
     path = Path(args.reference)
-    if path.suffix in (".jsonl", ".json") or path.is_file():
+    if path.suffix in (".jsonl", ".json") or _is_file(path):
         return read_event_log(path), None, None
     return _from_store(args.reference, args.store)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` names a file; False for what cannot be a path (a name too long)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # ENAMETOOLONG, a NUL byte
+        return False
 
 
 def read_event_log(path: Path) -> list[Event]:
@@ -186,8 +196,10 @@ def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], st
             _unlock(store)
         summary = store.summary(reference)
         if summary is None:
+            shown = reference if len(reference) <= 20 else reference[:20] + "…"
             raise ExportError(
-                f"there is no saved conversation '{reference}'. Try: support-plan sessions"
+                f"there is no saved conversation '{shown}'. References look like K7P-2QM; "
+                "to see them, type: support-plan sessions"
             )
         return store.events(reference), summary.bundle, summary.locale
     except StoreError as error:
