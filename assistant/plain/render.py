@@ -19,7 +19,7 @@ from assistant.engine.io import (
     Progress,
     StepShown,
 )
-from assistant.engine.values import N_
+from assistant.engine.values import N_, Special
 from assistant.flow.bundle import Bundle
 from assistant.i18n import Translator
 
@@ -42,6 +42,35 @@ TRANSLATED_COMMANDS: dict[str, str] = {
     N_("more"): "more",
     N_("keep my words"): "keep_words",
 }
+
+
+#: Other English ways of saying "I don't know" and "I'd rather not say" (as plain mode takes).
+_SPECIAL_WORDS: dict[str, Special] = {
+    "don't know": Special.UNKNOWN,
+    "dont know": Special.UNKNOWN,
+    "do not know": Special.UNKNOWN,
+    "not sure": Special.UNKNOWN,
+    "rather not say": Special.DECLINED,
+    "prefer not to say": Special.DECLINED,
+    "i'd rather not say": Special.DECLINED,
+}
+
+
+def special_answer(text: str, t: Translator) -> Special | None:
+    """ "don't know" or "rather not say" typed as an answer, in English or ``t``'s language;
+    None for anything else. (Whether the question allows it is the engine's to say.)"""
+    word = text.strip().lower().rstrip(".!").replace("’", "'")
+    if word.startswith("i ") and word[2:] in _SPECIAL_WORDS:
+        word = word[2:]  # "I don't know"
+    if word in _SPECIAL_WORDS:
+        return _SPECIAL_WORDS[word]
+    for msgid, special in (
+        (N_("don't know"), Special.UNKNOWN),
+        (N_("rather not say"), Special.DECLINED),
+    ):
+        if word in {w.strip().lower() for w in t.gettext(msgid).split("|") if w.strip()}:
+            return special
+    return None
 
 
 def word_to_type(t: Translator, msgid: str) -> str:
