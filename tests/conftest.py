@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.flow.bundle import Bundle, load_bundle
+from assistant.flow.bundle import Bundle
+from assistant.flow.loading import load_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -12,6 +12,8 @@ import os
 import stat
 from pathlib import Path
 
+from platformdirs import user_documents_dir
+
 from assistant.engine.session import Session
 from assistant.i18n import Translator
 from assistant.plan import Format, export
@@ -21,8 +23,6 @@ FOLDER_NAME = "Support Plan Assistant"
 
 def plans_folder() -> Path:
     """Where plans are saved unless the caller says otherwise: the user's documents folder."""
-    from platformdirs import user_documents_dir
-
     return Path(user_documents_dir()) / FOLDER_NAME
 
 

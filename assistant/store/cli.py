@@ -13,11 +13,11 @@ import json
 import sys
 from typing import Any
 
-from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.startup import command_translator
 from assistant.store import open_store
 from assistant.store.base import ConversationSummary, Store, StoreError, fill
+from assistant.values import N_
 
 
 def add_parser(subparsers: Any, name: str) -> None:

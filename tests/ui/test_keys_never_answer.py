@@ -16,9 +16,9 @@ from typing import Any
 from textual.widgets import Input
 from ui_helpers import SIZE
 
-from assistant.engine.values import Special
 from assistant.ui.app import AssistantApp
 from assistant.ui.widgets import ChoiceList
+from assistant.values import Special
 
 #: Everything printable a person might type by mistake, except digits (an option's number
 #: answers on purpose) and Enter.
