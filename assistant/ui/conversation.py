@@ -7,6 +7,7 @@ the log and the side panel are updated in place too. The screen never calls the 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -162,7 +163,7 @@ class ConversationScreen(Screen[None]):
         if step is None:
             return None
         makers: dict[type[Any], Callable[[], Any]] = {
-            kind: lambda kind=kind: kind(step) for kind in STEP_VIEWS.values()
+            kind: functools.partial(kind, step) for kind in STEP_VIEWS.values()
         }
         makers[EndPanel] = lambda: EndPanel(mode=self.mode)
         views = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 from textual import events
 from textual.binding import Binding
@@ -58,8 +59,8 @@ class TextBox(ActsAtOnce, SteadyScroll, Input):
 
     KEYS_AT_ONCE = {"enter": "submit"}  # noqa: RUF012 - as Textual declares its bindings
 
-    def __init__(self, value: str = "", *, moves_on: bool = False, **kwargs: object) -> None:
-        super().__init__(value, select_on_focus=False, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, value: str = "", *, moves_on: bool = False, **kwargs: Any) -> None:
+        super().__init__(value, select_on_focus=False, **kwargs)
         self.cursor_blink = False
         self.holds_keys = frozenset({"enter"}) if moves_on else frozenset()
 
@@ -344,7 +345,7 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         self.ticked.symmetric_difference_update({value})
         self.refresh_prompts()
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """A digit picks that option; a shortcut letter (y/n) picks its option."""
         key = (event.character or "").lower()
         target = None
