@@ -142,14 +142,15 @@ class StartScreen(Screen[None]):
             await self.query("#saved, .saved").remove()
             await self.query_one("#start-body").mount_all(list(self.saved_list()))
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # The first time, as the app's first screen, every widget was styled as it was
-        # mounted a moment ago; styling them all again took a tenth of the time to the
-        # first frame. Later (after a dialog, say) they are restyled as usual.
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first time, as the app's first screen, every widget was styled as it was
+        mounted a moment ago; styling them all again took a tenth of the time to the first
+        frame. Later (after a dialog, say) they are restyled as usual. Textual calls this
+        handler before Screen's own, which reads ``refresh_styles`` (a canary test in
+        tests/ui/test_textual_private.py checks that order)."""
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
-        super()._on_screen_resume(event)
 
     def on_mount(self) -> None:
         self._show_mode_fields()

@@ -314,11 +314,11 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         region = self.content_region
         if self.highlighted is None:
             return region.offset
-        for line, (option, _part) in enumerate(self._lines):
-            if option == self.highlighted:
-                row = min(max(line - self.scroll_offset.y, 0), max(region.height - 1, 0))
-                return region.offset + Offset(0, row)
-        return region.offset
+        line = self._index_to_line.get(self.highlighted)  # Textual's private map: see the canary
+        if line is None:
+            return region.offset
+        row = min(max(line - self.scroll_offset.y, 0), max(region.height - 1, 0))
+        return region.offset + Offset(0, row)
 
     def chosen_values(self) -> tuple[str, ...]:
         """The ticked values, in the order of the options."""
