@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 
 def utc_now() -> str:
     """The engine's clock (imported when first used)."""
-    from assistant.engine.events import utc_now as now
+    from assistant.engine.events import utc_now as now  # start-up: see the imports above
 
     return now()
 
@@ -138,7 +138,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
     def session(self) -> Session:
         """The conversation's engine session, made on first use (on the event loop)."""
         if self._session is None:
-            from assistant.engine.session import Session
+            from assistant.engine.session import Session  # start-up: see the imports above
 
             self._session = Session(self.bundle, on_event=self._record_event, clock=self.clock)
         return self._session
@@ -161,7 +161,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
     def rights(self) -> Rights:
         """The rights explained so far, for the side panels."""
         if self._rights is None:
-            from assistant.ui.rights import Rights
+            from assistant.ui.rights import Rights  # start-up: see the imports above
 
             self._rights = Rights(self.bundle)
         return self._rights
@@ -229,7 +229,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             banner = _(N_("Your supporter can read and type with you. The answers are yours."))
         elif mode == "adviser_behalf":
             banner = _(N_("You are answering on the person's behalf, with their consent."))
-        from assistant.ui.conversation import ConversationScreen
+        from assistant.ui.conversation import ConversationScreen  # start-up: see the imports above
 
         self.conversation = ConversationScreen(
             adviser=is_adviser(mode), case_reference=case_reference, banner=banner, mode=mode
@@ -244,7 +244,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             self.session.record("language_changed", self.t.locale)
         await self.show(outputs)
         if self.resuming and is_adviser(mode):  # the notes made before the break
-            from assistant.ui.adviser import AdviserPanel
+            from assistant.ui.adviser import AdviserPanel  # start-up: see the imports above
             from assistant.ui.summary import adviser_notes
 
             notes = adviser_notes(self.session)
@@ -285,7 +285,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         if opened is None or not opened.events:
             self.release_keys()
             return
-        from assistant.engine.session import Session
+        from assistant.engine.session import Session  # start-up: see the imports above
 
         self.session = Session.replay(
             self.bundle, opened.events, on_event=opened.on_event, clock=self.clock
@@ -319,7 +319,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         self.call_after_refresh(self.place_cursor)
 
     async def _show(self, outputs: list[Output]) -> None:
-        from assistant.engine.outputs import (
+        from assistant.engine.outputs import (  # start-up: see the imports above
             AnswerRejected,
             ConversationEnded,
             CrisisOffered,
@@ -328,7 +328,11 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             Paused,
             StepShown,
         )
-        from assistant.ui.dialogs import HelpNowScreen, break_dialog, crisis_offer
+        from assistant.ui.dialogs import (  # start-up: see the imports above
+            HelpNowScreen,
+            break_dialog,
+            crisis_offer,
+        )
 
         screen = self.conversation
         assert screen is not None
@@ -356,7 +360,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         assert screen is not None
         on_path = set(self.session.path[:-1])
         await screen.show_log([i for i in self.session.review() if i.step in on_path])
-        from assistant.engine.outputs import StepShown
+        from assistant.engine.outputs import StepShown  # start-up: see the imports above
         from assistant.ui.adviser import AdviserPanel
         from assistant.ui.conversation import SidePanel
         from assistant.ui.summary import key_facts
@@ -382,7 +386,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
 
     async def answer(self, raw: Any) -> None:
         """Answer the current step; crisis words bring the engine's crisis reply (in show)."""
-        from assistant.engine.outputs import AnswerRejected
+        from assistant.engine.outputs import AnswerRejected  # start-up: see the imports above
 
         outputs = self.session.answer(raw)
         await self.show(outputs)
@@ -419,7 +423,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
 
     async def action_help_now(self) -> None:
         """Help now, from every screen; closing it returns exactly where the person was."""
-        from assistant.ui.dialogs import HelpNowScreen
+        from assistant.ui.dialogs import HelpNowScreen  # start-up: see the imports above
 
         if isinstance(self.screen, HelpNowScreen):
             return
@@ -435,7 +439,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
 
     async def action_review(self) -> None:
         """Check your answers."""
-        from assistant.ui.review import ReviewScreen
+        from assistant.ui.review import ReviewScreen  # start-up: see the imports above
 
         if self.in_conversation():
             screen = ReviewScreen(
@@ -447,7 +451,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
 
     async def action_take_break(self) -> None:
         """Save (when saving is on) and say how to come back."""
-        from assistant.ui.review import ReviewScreen
+        from assistant.ui.review import ReviewScreen  # start-up: see the imports above
 
         if self.in_conversation() or isinstance(self.screen, ReviewScreen):
             if isinstance(self.screen, ReviewScreen):
@@ -456,7 +460,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
 
     async def action_quit(self) -> None:
         """Ask first; say plainly whether the answers are saved."""
-        from assistant.ui.dialogs import Dialog, quit_dialog
+        from assistant.ui.dialogs import Dialog, quit_dialog  # start-up: see the imports above
 
         if isinstance(self.screen, Dialog) and self.screen.id == "quit-dialog":
             return

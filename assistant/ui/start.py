@@ -241,10 +241,9 @@ def saved_conversations(
     None when saved conversations cannot be listed (no store, or a store that cannot be
     opened: the person can still start afresh, and ``support-plan sessions`` says why).
     """
-    try:
-        from assistant.store import StoreError, nothing_saved_at, open_store
-    except ImportError:
-        return None
+    # Start-up: the store is read behind this screen, in the loading thread.
+    from assistant.store import StoreError, nothing_saved_at, open_store
+
     try:
         if nothing_saved_at(store_path):  # look without making a file
             return []
