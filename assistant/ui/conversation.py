@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 
 from assistant.engine.outputs import ConversationEnded, ReviewItem, StepShown
+from assistant.plain.render import report
 from assistant.ui.adviser import AdviserPanel
 from assistant.ui.explain import Explanations
 from assistant.ui.keys import KeyBar
@@ -151,8 +152,6 @@ class ConversationScreen(Screen[None]):
         table and its notes; the side panel gives way so the table is not wrapped at 80x24."""
         lines: dict[str, Any] = {"summary": [], "lines": []}
         if step is not None and step.report is not None:
-            from assistant.plain.render import report
-
             lines = report(step.report, translator(), structured=False)
         self.query_one("#report-summary", Plain).set_text("\n".join(lines["summary"]))
         self.query_one("#report", Plain).set_text("\n".join(lines["lines"]))
