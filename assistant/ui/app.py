@@ -367,6 +367,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         from assistant.engine.outputs import StepShown  # start-up: see the imports above
         from assistant.ui.adviser import AdviserPanel
         from assistant.ui.conversation import SidePanel
+        from assistant.ui.steps import read_back
         from assistant.ui.summary import key_facts
 
         why = self.t.render(output.why) if isinstance(output, StepShown) else ""
@@ -374,8 +375,12 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         if isinstance(side, SidePanel):
             side.show(why, self.rights.so_far(self.session, self.t))
         elif isinstance(side, AdviserPanel):
+            tell = read_back(output, self.t) if self.mode == "adviser_call" else []
             side.show(
-                why, self.rights.so_far(self.session, self.t), key_facts(self.session, self.t)
+                why,
+                self.rights.so_far(self.session, self.t),
+                key_facts(self.session, self.t),
+                tell,
             )
 
     # -- answering ------------------------------------------------------------------
