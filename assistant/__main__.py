@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 
@@ -19,8 +20,18 @@ def main(argv: list[str] | None = None) -> int:
         from assistant.cli import run  # after gc.disable(): importing is most of starting
 
         return run(sys.argv[1:] if argv is None else argv)
+    except BrokenPipeError:  # the reader went away (support-plan cost | head): stop quietly
+        _quiet_stdout()
+        return 0
     finally:
         gc.enable()
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so flushing it at exit cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 if __name__ == "__main__":

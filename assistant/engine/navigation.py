@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Literal, Protocol
 
 from assistant.engine.outputs import Msg
+from assistant.engine.progress import is_screen
 from assistant.engine.views import SessionState
 from assistant.flow import model
 
@@ -108,17 +109,11 @@ def entry(session: Session, section: str) -> str | None:
     steps = session.bundle.steps
     here = [key for key in session.path[:-1] if steps[key].section == section]
     asked = [key for key in here if isinstance(steps[key].step, model.Ask)]
-    screens = [key for key in here if is_screen_step(steps[key].step)]
+    panels = session.panels_information
+    screens = [key for key in here if is_screen(steps[key].step, panels=panels)]
     if asked or screens:
         return (asked or screens)[0]
     return next((key for key, info in steps.items() if info.section == section), None)
-
-
-def is_screen_step(step: model.Step) -> bool:
-    """A question, or an explanation with a screen of its own."""
-    if isinstance(step, model.Say):
-        return not step.with_question
-    return isinstance(step, model.Ask)
 
 
 def passed_over(session: Session, origin: str, target: str) -> list[str]:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from assistant.casework.export import contact_text
 from assistant.engine.events import Event, ReplayError
 from assistant.engine.session import Session
 from assistant.paths import ROOT, flows_dir
@@ -131,7 +132,6 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _contact_text(args: argparse.Namespace) -> str:
     """Contact records (:mod:`assistant.casework.export`): one, or with ``--all`` many."""
-    from assistant.casework.export import contact_text
 
     if args.transcript or args.adviser:
         raise ExportError(
@@ -180,9 +180,17 @@ def _replay_message(error: Exception) -> str:
 def load_events(args: argparse.Namespace) -> tuple[list[Event], str | None, str | None]:
     """The events, and the flow and language they were saved with (if known)."""
     path = Path(args.reference)
-    if path.suffix in (".jsonl", ".json") or path.is_file():
+    if path.suffix in (".jsonl", ".json") or _is_file(path):
         return read_event_log(path), None, None
     return _from_store(args.reference, args.store)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` names a file; False for what cannot be a path (a name too long)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # ENAMETOOLONG, a NUL byte
+        return False
 
 
 def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], str, str]:

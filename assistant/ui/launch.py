@@ -19,7 +19,7 @@ from assistant.saving import Opened, resume_saving
 from assistant.startup import StartOptions, explain_flow_error, load_bundle_for
 from assistant.ui.app import AssistantApp
 from assistant.ui.loading import Prepared
-from assistant.ui.saving import HeldMessages
+from assistant.ui.saving import AppSaving, HeldMessages
 
 if TYPE_CHECKING:
     from assistant.flow.bundle import Bundle
@@ -60,23 +60,23 @@ def resume_app(options: StartOptions, t: Translator, bundle: Bundle) -> int:
 def _run(app: AssistantApp, options: StartOptions, t: Translator) -> int:
     """Run the app, then say what saving said meanwhile and any problem with the questions."""
     app.store_path = options.store
-    app.opens_saving, app.save_choice, app.held = True, options.save, HeldMessages()
-    app.opener = _opener(app, options)
+    saving = app.saving = AppSaving(options.store, options.save, HeldMessages())
+    app.opener = _opener(app, saving, options)
     if options.adviser and not app.skip_start:
         app.mode = "adviser_call"
     code = int(app.run() or 0)
-    app.held.say_to(_terminal(t))
+    saving.held.say_to(_terminal(t))
     if app.flow_error is not None:
         explain_flow_error(options.flow, app.flow_error, t)
         return 1
     return code
 
 
-def _opener(app: AssistantApp, options: StartOptions) -> Callable[[str], Opened]:
+def _opener(app: AssistantApp, saving: AppSaving, options: StartOptions) -> Callable[[str], Opened]:
     """How the app opens a saved conversation (chosen on its start screen, or named on the
     command line): in a thread, asking any passphrase on the app's own screens."""
 
     def opener(reference: str) -> Opened:
-        return resume_saving(reference, app.bundle, app.dialogue(), store=options.store)
+        return resume_saving(reference, app.bundle, saving.dialogue(app), store=options.store)
 
     return opener

@@ -63,8 +63,8 @@ def test_nothing_is_asked_on_the_terminal_before_the_app(
     store = tmp_path / "store.db"
     assert launch.run_app(StartOptions(store=str(store)), translator_for("cy")) == 0
     [app] = started
-    assert (app.opens_saving, app.save_choice) == (True, None)  # asked on the start screen
-    prepared = app._prepare()  # what the loading thread does
+    assert app.saving is not None and app.saving.choice is None  # asked on the start screen
+    prepared = app.loader.prepare()  # what the loading thread does
     assert prepared.bundle is example and prepared.target is None
     assert not store.exists()  # nothing stored before consent
 
