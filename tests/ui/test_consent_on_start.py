@@ -11,11 +11,12 @@ from ui_helpers import SIZE, screen_text
 
 from assistant.flow.bundle import Bundle
 from assistant.i18n import translator_for
+from assistant.saving import resume_saving
 from assistant.store import open_store
 from assistant.ui.app import AssistantApp
 from assistant.ui.dialogs import Dialog, HelpNowScreen
 from assistant.ui.loading import Prepared
-from assistant.ui.saving import HeldMessages, NewPassphraseScreen, PassphraseScreen
+from assistant.ui.saving import AppSaving, HeldMessages, NewPassphraseScreen, PassphraseScreen
 
 #: The consent question's heading and "Start", as each language shows them.
 WORDS = {
@@ -30,8 +31,8 @@ def new_app(example: Bundle, store: Path, locale: str = "en_GB", save: bool | No
     app = AssistantApp(
         None, locale, translator=translator_for(locale), prepare=lambda: Prepared(example)
     )
-    app.store_path, app.opens_saving, app.save_choice = str(store), True, save
-    app.held = HeldMessages()
+    app.store_path = str(store)
+    app.saving = AppSaving(str(store), save, HeldMessages())
     return app
 
 
@@ -163,10 +164,9 @@ async def test_resume_by_case_reference_opens_in_the_app(example: Bundle, tmp_pa
         session.answer("Ann")
         session.close()
     app = AssistantApp(example, "en_GB", translator=translator_for("en_GB"))
-    app.store_path, app.opens_saving, app.held = str(store), True, HeldMessages()
-    app.opener = lambda ref: __import__("assistant.saving").saving.resume_saving(
-        ref, example, app.dialogue(), store=str(store)
-    )
+    app.store_path = str(store)
+    saving = app.saving = AppSaving(str(store), None, HeldMessages())
+    app.opener = lambda ref: resume_saving(ref, example, saving.dialogue(app), store=str(store))
     app.resume_at_start = "hl-7"  # the adviser's own reference
     async with app.run_test(size=SIZE) as pilot:
         await until_started(pilot)

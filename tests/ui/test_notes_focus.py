@@ -10,7 +10,7 @@ NOTE = "Daughter Jo rings back on Friday"
 
 
 async def test_enter_saves_the_note_and_the_next_enter_answers_the_question(make_app) -> None:
-    app = make_app("adviser_call")
+    app = make_app("adviser_behalf")
     async with app.run_test(size=SIZE) as pilot:
         assert app.session.current == "welcome.hello"
         await pilot.press("f7")
@@ -25,7 +25,7 @@ async def test_enter_saves_the_note_and_the_next_enter_answers_the_question(make
 
 
 async def test_escape_saves_what_was_typed_and_goes_back_too(make_app) -> None:
-    app = make_app("adviser_call")
+    app = make_app("adviser_behalf")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", "f7", *"half a thought", "escape", *"Ann", "enter")
         assert [e.value["text"] for e in app.session.events if e.kind == "note"] == [
@@ -35,7 +35,7 @@ async def test_escape_saves_what_was_typed_and_goes_back_too(make_app) -> None:
 
 
 async def test_an_empty_enter_just_goes_back(make_app) -> None:
-    app = make_app("adviser_call")
+    app = make_app("adviser_behalf")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f7", "enter", "enter")
         assert not [e for e in app.session.events if e.kind == "note"]

@@ -75,7 +75,9 @@ def test_jumping_ahead_passes_over_questions_and_can_come_back(call: Session) ->
     assert {i.step for i in review if not i.asked} == set(skipped)
     assert all(i.asked for i in call.review())
     # An answer given here, then coming back: kept, and still in review.
-    _answer_until(call, "money.assessment_free")
+    view = call.view()
+    assert isinstance(view, StepShown) and view.kind == "ask"  # on a call, questions only
+    call.answer(view.choices[0].value if view.choices else "1")
     answered = [k for k in call.answers if k.startswith("money.")]
     assert answered
     call.come_back()
@@ -127,7 +129,9 @@ def test_random_jumps_never_fail_lose_an_answer_or_repeat_a_step(
             session.come_back()
         else:
             act(session, action, data)
-        assert before.items() <= session.answers.items() or action in ("valid", "special")
+        assert set(before) <= set(session.answers)  # no answer is ever dropped
+        if action in ("jump", "come_back"):
+            assert before == session.answers  # moving about changes none
         assert len(session.path) == len(set(session.path)), session.path
         shown = {i.step for i in session.review(not_asked=True)}
         assert set(session.not_asked()) <= shown
