@@ -87,7 +87,7 @@ class CallSummaryScreen(ModalScreen[str]):
 
 def save_summary(text: str, name: str, folder: Path | None = None) -> Path:
     """Write the summary to a new private file; the folders are made private (0700)."""
-    from assistant.plan.files import plans_folder, write_private
+    from assistant.plan.files import plans_folder, write_private  # start-up: when copied
 
     base = folder or plans_folder()
     target = base / SUMMARIES

@@ -106,7 +106,7 @@ def key_facts(session: Session, t: Translator, limit: int = 40) -> list[str]:
 
 def call_lines(session: Session, t: Translator) -> list[str]:
     """The call's details as the adviser recorded them (F9, Call details), if they did."""
-    from assistant.casework import details
+    from assistant.casework import details  # start-up: only for an adviser's summary
 
     call = details.recorded(session.events)
     shown = [
@@ -131,7 +131,7 @@ def read_out(session: Session, t: Translator, rights: Any) -> str:
     view = session.view()
     report = getattr(view, "report", None)
     if report is not None:
-        from assistant.plain.render import report as report_lines
+        from assistant.plain.render import report as report_lines  # start-up: when used
 
         lines = report_lines(report, t, structured=False)
         return "\n".join([*lines["summary"], "", *lines["lines"]]).strip()
