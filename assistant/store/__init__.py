@@ -56,10 +56,20 @@ def open_store(
 ) -> Store:
     """Open (creating if needed) the store at ``path``, else $SUPPORT_PLAN_STORE, else the default.
 
+    A ``postgresql://`` URL opens the shared database store of a helpline
+    (:mod:`assistant.store.postgres`); anything else is a SQLite file.
+
     A protected store opened without a passphrase is *locked*: it can list and forget
     conversations but not read or add answers until :meth:`Store.unlock`. Raises
     :class:`StoreError` (never a traceback-worthy error) if the file cannot be used.
     """
+    from assistant.store.postgres_schema import is_postgres
+
+    chosen = os.fspath(path) if path else os.environ.get("SUPPORT_PLAN_STORE", "")
+    if is_postgres(chosen):
+        from assistant.store.postgres import PostgresStore
+
+        return PostgresStore(chosen)
     from assistant.store.files import store_path
     from assistant.store.sqlite import SqliteStore
 

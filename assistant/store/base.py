@@ -38,6 +38,24 @@ class ConversationSummary:
     readable: bool = True
 
 
+@dataclass(frozen=True)
+class SavedCase:
+    """One whole conversation as ``sessions export`` writes it and ``sessions import`` reads it.
+
+    ``advisers`` names who wrote each event (the PostgreSQL store records it; a SQLite
+    file does not, and an empty tuple means "the adviser importing it").
+    """
+
+    reference: str
+    bundle: str
+    locale: str
+    mode: str
+    created: str
+    label: str | None
+    events: tuple[Event, ...]
+    advisers: tuple[str, ...] = ()
+
+
 class Renders(Protocol):
     """What a front end's translator offers (:class:`assistant.i18n.Translator` does)."""
 
@@ -131,6 +149,13 @@ class Store(ABC):
     @abstractmethod
     def create(self, *, bundle: str, locale: str, mode: str, label: str | None = None) -> str:
         """Start a new conversation; returns its reference, e.g. ``K7P-2QM``."""
+
+    @abstractmethod
+    def adopt(self, case: SavedCase) -> None:
+        """Add a whole conversation under its own reference, in one transaction.
+
+        Raises :class:`StoreError` if that reference is already taken here.
+        """
 
     @abstractmethod
     def append(self, reference: str, event: Event) -> None:

@@ -30,6 +30,25 @@ def add_parser(subparsers: Any, name: str) -> None:
             description=N_("List saved conversations: reference, label, last activity, progress."),
         )
         parser.add_argument("--json", action="store_true", help=N_("one JSON object per line"))
+        parser.add_argument(
+            "action",
+            nargs="?",
+            choices=("export", "import"),
+            help=N_(
+                "export: print whole conversations as JSON lines; import: add them from a file"
+            ),
+        )
+        parser.add_argument(
+            "target",
+            nargs="?",
+            metavar="REFERENCE_OR_FILE",
+            help=N_(
+                "export: the conversation's reference; import: the file (default: standard input)"
+            ),
+        )
+        parser.add_argument(
+            "--all", action="store_true", help=N_("export: every saved conversation")
+        )
         parser.set_defaults(handler=run_sessions)
     else:
         parser = subparsers.add_parser(
@@ -79,10 +98,15 @@ def _open(args: argparse.Namespace, t: Translator) -> Store | None:
 
 
 def run_sessions(args: argparse.Namespace) -> int:
-    """Print the saved conversations, most recent first."""
+    """Print the saved conversations, most recent first (or export or import them)."""
     t = _translator(args)
     if t is None:
         return 2
+    action = getattr(args, "action", None)
+    if action is not None:
+        from assistant.store.cli_transfer import run_transfer
+
+        return run_transfer(args, t)
     store = _open(args, t)
     if store is None:
         return 1

@@ -307,7 +307,13 @@ def _unlock(store: Store, lines: Lines) -> bool:
 
 
 def _maybe_protect(store: Store, lines: Lines, *, new: bool) -> bool:
-    """Offer a passphrase when a new store is first used (true on shared computers)."""
+    """Offer a passphrase when a new store is first used (true on shared computers).
+
+    A store that is already protected (a helpline's database, sealed with its
+    organisation's key) needs no passphrase.
+    """
+    if store.protected:
+        return True
     secret = os.environ.get(PASSPHRASE_VARIABLE)
     if secret is not None and not lines.interactive:
         store.unlock(secret)
