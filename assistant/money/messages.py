@@ -68,7 +68,7 @@ NI_RELIEF = N_(
 EA_CLAIMED = N_(
     "The Employment Allowance takes up to {allowance} a year off employer National Insurance. "
     "You can claim it once as an employer: care and support employers can, if all of the PA's "
-    "work is care and support for you."
+    "work is care and support for the person who needs it, who may not be the employer."
 )
 EA_NOT_CLAIMED = N_("No Employment Allowance: you said it is not being claimed.")
 PENSION_DUE = N_(
@@ -180,8 +180,9 @@ CASE_POINTS = {
         "whether it is (statutory guidance, paragraph 11.24)."
     ),
     "cssg_11_25": N_(
-        "Direct payment rates should not be lower than what it costs to buy care and support "
-        "locally (statutory guidance, paragraph 11.25, as quoted by the National Audit Office)."
+        "The personal budget should reflect local market conditions and the cost of good local "
+        "care, so that care meeting your needs can be bought for that amount (statutory "
+        "guidance, paragraph 11.25)."
     ),
     "cssg_10_27": N_(
         "The council may think about its budget when deciding how to meet your needs, but not "
@@ -198,7 +199,9 @@ CASE_POINTS = {
 }
 EMPLOYER_COSTS_POINT = N_(
     "A rate that covers only the wage leaves out costs the law puts on every employer: holiday "
-    "pay, employer National Insurance above the allowance, and pension contributions."
+    "pay, sick pay, employer National Insurance above the allowance, and pension contributions. "
+    "Whether a direct payment is enough should take the costs of being an employer into account "
+    "(statutory guidance, paragraph 11.25)."
 )
 CITATION_UNCONFIRMED = N_("Not yet confirmed: {reference}. Check it before you rely on it.")
 ADVICE = N_("Before you act, you may want to talk to an independent advocate or an advice service.")
@@ -210,10 +213,10 @@ REQUEST_PARAGRAPH = N_(
     "Insurance, pension, insurance, payroll and a contingency are included; a breakdown is "
     "attached. That leaves a shortfall of {shortfall_weekly} a week ({shortfall_yearly} a "
     "year), which I would otherwise have to pay myself. The statutory guidance says my personal "
-    "budget must be enough to meet my eligible needs (paragraph 11.24) and, as quoted by the "
-    "National Audit Office, that direct payment rates should be enough to buy care and support "
-    "locally (paragraph 11.25). Please review the rate and tell me your decision and your "
-    "reasons in writing."
+    "budget must be enough to meet my eligible needs (paragraph 11.24). It also says the budget "
+    "should reflect the cost of good local care, and that a direct payment should cover the "
+    "costs of being an employer (paragraph 11.25). Please review the rate and tell me your "
+    "decision and your reasons in writing."
 )
 
 # --- Command line ----------------------------------------------------------------------

@@ -142,6 +142,7 @@ def _case(citations: Mapping[str, Citation]) -> tuple[CasePoint, ...]:
     if missing:
         raise KeyError(f"citations.yaml lacks {', '.join(missing)}: add them with a source.")
     points = [CasePoint(Msg(m.CASE_POINTS[cid]), citations[cid]) for cid in CASE_ORDER]
-    points.insert(2, CasePoint(Msg(m.EMPLOYER_COSTS_POINT), None))
+    # The employer-costs point rests on the figures and on paragraph 11.25's sufficiency test.
+    points.insert(2, CasePoint(Msg(m.EMPLOYER_COSTS_POINT), citations["cssg_11_25"]))
     points.append(CasePoint(Msg(m.ADVICE), None))
     return tuple(points)

@@ -56,7 +56,7 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
     (
         "pay_relative",
         N_(
-            "Can my direct payment pay a close relative who lives with me? What do you need to decide that it is necessary?"
+            "Can my direct payment pay my partner, or a close relative who lives with me? What do you need to decide that it is necessary?"
         ),
     ),
     ("advocate", N_("Can you arrange an independent advocate to support me?")),
@@ -136,7 +136,7 @@ def questions(reader: Reader, applicable: set[str], short_rate: bool) -> list[It
         "advice": "advice" in applicable,
         "direct_payment": "direct_payment" in applicable,
         "dp_rate": short_rate,
-        "pay_relative": reader.answers.get("managing_budget.employ_known") == "family_household",
+        "pay_relative": reader.answers.get("managing_budget.employ_known") in options.FAMILY_RULE,
         "advocate": "advocate" in applicable,
         "aftercare": "aftercare" in applicable,
         "carer_of_you": "carer_of_you" in applicable,

@@ -20,6 +20,13 @@ FALLBACK: tuple[str, ...] = ("direct_payment", "council_managed")
 
 _AUTHORITIES = frozenset({"lpa_health", "lpa_money", "deputy"})
 
+#: Answers to "would you like to pay someone you already know": yes, in any of its forms.
+WANTS_TO_EMPLOY = frozenset({"partner", "family_household", "other_known"})
+
+#: The people Direct Payments Regulations 2014 reg 3 covers: a spouse, civil partner or
+#: live-in partner wherever they live, and a close relative in the same household.
+FAMILY_RULE = frozenset({"partner", "family_household"})
+
 
 def _has(answer: object, item: str) -> bool:
     return isinstance(answer, tuple) and item in answer
@@ -37,13 +44,14 @@ def recommend(
 
     ``control``: a_lot / some / not_much; ``manage``: self / someone / no; ``decisions``:
     yes / with_help / sometimes / no; ``authority``: multi of lpa_health, lpa_money, deputy,
-    none; ``employ_known``: family_household / other_known / no; ``has``: what is in place.
+    none; ``employ_known``: partner / family_household / other_known / no; ``has``: what is
+    in place.
     Anything else (unknown, declined, not asked) simply does not count towards a reason.
     """
     capable = manage in ("self", "someone")
     authorised = isinstance(authority, tuple) and any(a in _AUTHORITIES for a in authority)
     needs_authorised = decisions == "no" and not authorised and manage != "someone"
-    employ = employ_known in ("family_household", "other_known")
+    employ = employ_known in WANTS_TO_EMPLOY
     wants_choice = control in ("a_lot", "some") or employ
     fits = {
         "direct_payment": (control == "a_lot" or employ or _has(has, "direct_payment"))

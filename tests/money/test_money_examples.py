@@ -271,15 +271,24 @@ def test_extra_cover_is_its_own_line() -> None:
     assert result.total_weekly == D("326.47")
 
 
-def test_unconfirmed_figures_are_flagged_where_used() -> None:
+def test_2026_27_pension_bands_are_confirmed_so_nothing_is_flagged() -> None:
+    """facts.md §9.1 C9 confirms the weekly trigger and qualifying earnings for 2026/27."""
     result = calculate(_pa("13.00"), on=ON, **EXAMPLE)
+    assert not result.unconfirmed
+    assert not [w for w in result.warnings if w.msgid == m.UNCONFIRMED]
+
+
+def test_unconfirmed_figures_are_flagged_where_used() -> None:
+    on = date(2025, 11, 1)  # 2025/26: the employer pension rate is carried over, unconfirmed
+    result = calculate(_pa("13.00"), on=on, **EXAMPLE)
     flagged = {w.params["figure"] for w in result.warnings if w.msgid == m.UNCONFIRMED}
     names = {f.name for f in result.unconfirmed}
-    assert names == {"ae_qualifying_earnings_lower_week", "ae_qualifying_earnings_upper_week"}
-    assert len(flagged) == 2
-    # the pension bands are not used when no pension is due, so nothing is flagged
-    young = calculate(_pa("13.00", age=21), on=ON, **EXAMPLE)
-    assert not young.unconfirmed
+    assert "ae_employer_rate" in names and len(flagged) == len(names)
+    # the weekly pension bands are confirmed for 2025/26 too (facts.md §9.1 C9)
+    assert not {"ae_trigger_week", "ae_qualifying_earnings_lower_week"} & names
+    # the pension rate is not used when no pension is due, so it is not flagged
+    young = calculate(_pa("13.00", age=21), on=on, **EXAMPLE)
+    assert "ae_employer_rate" not in {f.name for f in young.unconfirmed}
 
 
 def test_2025_26_figures_carried_over_are_flagged() -> None:

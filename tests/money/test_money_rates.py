@@ -40,7 +40,12 @@ def test_fact_brief_headline_figures() -> None:
     y2026 = {y.label: y for y in load_all()}["2026/27"].figures
     assert str(y2026["national_living_wage"].value) == "12.71"
     assert str(y2026["employment_allowance_year"].value) == "10500"
-    assert y2026["ae_qualifying_earnings_lower_week"].confirmed is False  # [K] in the brief
+    # facts.md §9.1 C9 confirms the weekly pension figures for both years
+    assert y2026["ae_qualifying_earnings_lower_week"].confirmed is True
+    assert y2026["ae_qualifying_earnings_upper_week"].confirmed is True
+    y2025 = {y.label: y for y in load_all()}["2025/26"].figures
+    assert y2025["ae_trigger_week"].confirmed is True
+    assert y2025["ni_upper_secondary_threshold_year"].confirmed is False  # carried over
 
 
 def test_cssg_11_25_is_marked_unconfirmed() -> None:
