@@ -32,6 +32,7 @@ __all__ = [
     "StoreError",
     "UnknownReference",
     "WrongPassphrase",
+    "may_hold_conversations",
     "open_store",
     "store_path",
 ]
@@ -74,6 +75,21 @@ def open_store(
     from assistant.store.sqlite import SqliteStore
 
     return SqliteStore(store_path(path), passphrase)
+
+
+def may_hold_conversations(path: str | os.PathLike[str] | None = None) -> bool:
+    """Whether the store could have saved conversations, found without creating anything.
+
+    A SQLite file that does not exist yet holds none; a database always may.
+    """
+    from assistant.store.postgres_schema import is_postgres
+
+    chosen = os.fspath(path) if path else os.environ.get("SUPPORT_PLAN_STORE", "")
+    if is_postgres(chosen):
+        return True
+    from assistant.store.files import store_path
+
+    return store_path(path).exists()
 
 
 def default_location() -> Path:

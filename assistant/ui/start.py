@@ -234,12 +234,11 @@ def saved_conversations(
     opened: the person can still start afresh, and ``support-plan sessions`` says why).
     """
     try:
-        from assistant.store import StoreError, open_store
-        from assistant.store import store_path as where
+        from assistant.store import StoreError, may_hold_conversations, open_store
     except ImportError:
         return None
     try:
-        if not where(store_path).exists():  # nothing saved yet: look without making a file
+        if not may_hold_conversations(store_path):  # nothing saved yet: look without making a file
             return []
         with open_store(store_path) as store:
             conversations = store.conversations()
