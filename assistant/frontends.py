@@ -167,8 +167,9 @@ def _run_plain(args: argparse.Namespace, bundle: Bundle, translator: Translator)
 
     from assistant.engine.session import Session
     from assistant.plain.console import LineConversation
-    from assistant.plain.lineio import LineIO
+    from assistant.plain.lineio import LineIO, prepare_streams
 
+    prepare_streams(json_mode=args.json)
     io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
     try:
         opened = open_saving(args, bundle, translator, io)

@@ -27,8 +27,17 @@ TEXT_LIMIT = 5000
 Raw = Value | str | list[str] | None
 
 
+#: Lone surrogates (undecodable bytes, or JSON escapes such as \ud800) cannot be saved
+#: or printed as UTF-8; front ends replace them and say so, and this is the last guard.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def read_answer(step: model.Ask, raw: Raw) -> Value:
     """Turn ``raw`` into a valid answer for ``step`` or raise :class:`InvalidAnswer`."""
+    if isinstance(raw, str):
+        raw = _SURROGATES.sub("\ufffd", raw)
+    elif isinstance(raw, list):
+        raw = [_SURROGATES.sub("\ufffd", item) if isinstance(item, str) else item for item in raw]
     if isinstance(raw, Special):
         return _special(step, raw)
     if step.type == "choice":
@@ -93,15 +102,16 @@ def _multi(step: model.Ask, raw: Raw) -> tuple[str, ...]:
             )
         )
     chosen: list[str] = []
-    for item in items:
+    for position, item in enumerate(items, 1):
         try:
             value = _choice(step, item)
         except InvalidAnswer:
+            # Which one, by its place: the refused text itself is never repeated.
             raise InvalidAnswer(
                 N_(
-                    '"{item}" is not one of the options. Type numbers from 1 to {count}, for example 1, 3.'
+                    "Choice {position} in your answer is not one of the options. Type numbers from 1 to {count}, for example 1, 3."
                 ),
-                {"item": item[:40], "count": len(step.choices)},
+                {"position": position, "count": len(step.choices)},
             ) from None
         if value not in chosen:
             chosen.append(value)

@@ -49,8 +49,23 @@ class Progress:
 
 
 @dataclass(frozen=True)
+class Explanation:
+    """An explanation shown above the question after it, on the same screen."""
+
+    step: str
+    text: Msg
+    title: Msg | None = None
+    more: Msg | None = None
+    citations: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class StepShown:
-    """A step to show: an explanation (``say``) or a question (``ask``)."""
+    """A step to show: an explanation (``say``) or a question (``ask``).
+
+    ``more`` is the fuller text, shown only when the person asks ("Tell me more");
+    ``before`` holds explanations that follow the last answer, shown above a question.
+    """
 
     step: str
     kind: Literal["say", "ask"]
@@ -72,6 +87,8 @@ class StepShown:
 
     current: Value | None = None
     report: Any = None
+    more: Msg | None = None
+    before: tuple[Explanation, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -166,7 +166,7 @@ class Session:
     def back(self) -> list[Output]:
         """Go to the previous explanation or question, keeping every answer."""
         for index in range(len(self.path) - 2, -1, -1):
-            if isinstance(self._step(self.path[index]), model.Say | model.Ask):
+            if _is_screen(self._step(self.path[index])):
                 self._rewind(index)
                 self._edit_until = None
                 self._emit("went_back", self.current)
@@ -253,7 +253,10 @@ class Session:
         self._settle()
 
     def _settle(self) -> None:
-        while isinstance(self._step(self.current), model.Branch | model.Link):
+        """Pass branches, links and explanations shown with the question after them."""
+        while not isinstance(self._step(self.current), model.End) and not _is_screen(
+            self._step(self.current)
+        ):
             self._advance()
 
     def _rewind(self, index: int) -> None:
@@ -337,6 +340,13 @@ class Session:
             self.record(kind, event.value)
         else:
             raise ReplayError(event.seq, f"'{kind}' cannot stand on its own here")
+
+
+def _is_screen(step: model.Step) -> bool:
+    """Whether a step is shown on a screen of its own (a question or an explanation)."""
+    if isinstance(step, model.Say):
+        return not step.with_question
+    return isinstance(step, model.Ask)
 
 
 def _decoded(event: Event) -> Value:

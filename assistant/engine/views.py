@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from assistant.engine.io import ChoiceView, ConversationEnded, Msg, Progress, ReviewItem, StepShown
+from assistant.engine.io import (
+    ChoiceView,
+    ConversationEnded,
+    Explanation,
+    Msg,
+    Progress,
+    ReviewItem,
+    StepShown,
+)
 from assistant.engine.values import Value
 from assistant.flow import model
 from assistant.flow.bundle import resolve
@@ -59,6 +67,9 @@ def current_view(session: Session) -> StepShown | ConversationEnded:
         "citations": step.cite,
         "sensitive": step.sensitive,
         "adviser_only": step.adviser_only,
+        "more": message(session, key, step.more)
+        if isinstance(step, model.Say | model.Ask)
+        else None,
     }
     if isinstance(step, model.Ask):
         return _ask_view(session, key, step, common)
@@ -79,8 +90,29 @@ def _ask_view(session: Session, key: str, step: model.Ask, common: dict[str, Any
         allow_decline=step.allow_decline,
         optional=step.optional,
         current=session.answers.get(key),
+        before=_before(session),
         **common,
     )
+
+
+def _before(session: Session) -> tuple[Explanation, ...]:
+    """The ``with_question`` explanations passed on the way to the current question."""
+    found: list[Explanation] = []
+    for key in reversed(session.path[:-1]):
+        step = session.bundle.steps[key].step
+        if isinstance(step, model.Say) and step.with_question:
+            found.append(
+                Explanation(
+                    key,
+                    message(session, key, step.text) or Msg("", key),
+                    message(session, key, step.title),
+                    message(session, key, step.more),
+                    step.cite,
+                )
+            )
+        elif not isinstance(step, model.Branch | model.Link):
+            break
+    return tuple(reversed(found))
 
 
 def _say_view(session: Session, key: str, step: model.Say, common: dict[str, Any]) -> StepShown:
@@ -164,7 +196,7 @@ def _projected_path(session: Session) -> list[str]:
             scratch.env[key] = session.answers[key]
         elif not (
             isinstance(step, model.Branch | model.Link)
-            or (isinstance(step, model.Say) and key in session.acknowledged)
+            or (isinstance(step, model.Say) and (key in session.acknowledged or step.with_question))
         ):
             break
         scratch.advance()

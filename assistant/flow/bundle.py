@@ -16,6 +16,7 @@ from assistant.flow import model
 from assistant.flow.conditions import Condition
 from assistant.flow.loader import FileReader, read_module
 from assistant.flow.problems import FlowError, Problem
+from assistant.flow.reading import UnusableFlowFile, read_flow_bytes
 
 MANIFEST = "bundle.yaml"
 
@@ -169,7 +170,11 @@ def _read_modules(
                 f"Create {file.name}, or remove '{name}' from 'modules'.",
             )
             continue
-        digest.update(file.read_bytes())
+        try:
+            digest.update(read_flow_bytes(file))
+        except UnusableFlowFile as refused:  # a folder, a FIFO, a device, too large
+            problems.append(refused.problem(_display(file, base)))
+            continue
         module, module_reader = read_module(file, _display(file, base))
         problems.extend(module_reader.problems)
         if module is not None:
@@ -191,7 +196,10 @@ def _read_sources(
 ) -> tuple[dict[str, model.Source], list[Problem]]:
     if not file.exists():
         return {}, []
-    digest.update(file.read_bytes())
+    try:
+        digest.update(read_flow_bytes(file))
+    except UnusableFlowFile as refused:
+        return {}, [refused.problem(_display(file, base))]
     reader = FileReader(file, _display(file, base))
     parsed = reader.convert(reader.data, model.SourcesFile, ()) if reader.data is not None else None
     return (parsed.sources if parsed else {}), reader.problems

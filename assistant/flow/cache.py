@@ -39,6 +39,7 @@ import msgspec
 from assistant.flow import model
 from assistant.flow.bundle import MANIFEST, Bundle, _display
 from assistant.flow.loader import FileReader
+from assistant.flow.reading import read_flow_bytes
 from assistant.flow.yamlpos import Positions
 
 APP_NAME = "support-plan"
@@ -102,7 +103,7 @@ def bundle_key(root: Path) -> str:
     """The content key of the bundle in ``root`` (raises OSError if a file cannot be read)."""
     digest = hashlib.sha256(f"flow-cache {FORMAT}\0{_code()}\0".encode())
     for path in sorted(root.glob("*.yaml")):
-        data = path.read_bytes()
+        data = read_flow_bytes(path)  # raises (an OSError) for a FIFO, a device, a folder
         digest.update(f"{path.name}\0{len(data)}\0".encode())
         digest.update(data)
     return digest.hexdigest()
@@ -132,7 +133,7 @@ def _full_key(root: Path, key: str, manifest: model.BundleManifest) -> str:
     sources = _sources_file(root, manifest)
     if sources.parent.resolve() == root.resolve() or not sources.exists():
         return key
-    data = sources.read_bytes()
+    data = read_flow_bytes(sources)
     return hashlib.sha256(f"{key}\0{sources.resolve()}\0".encode() + data).hexdigest()
 
 
@@ -140,10 +141,10 @@ def _bundle_digest(root: Path, manifest: model.BundleManifest) -> str:
     """The digest :func:`read_bundle` computes: module bytes in order, then the sources."""
     digest = hashlib.sha256()
     for name in manifest.modules:
-        digest.update((root / f"{name}.yaml").read_bytes())
+        digest.update(read_flow_bytes(root / f"{name}.yaml"))
     sources = _sources_file(root, manifest)
     if sources.exists():
-        digest.update(sources.read_bytes())
+        digest.update(read_flow_bytes(sources))
     return digest.hexdigest()
 
 

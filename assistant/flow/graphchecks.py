@@ -80,10 +80,11 @@ def check_placeholders(checker: Checker) -> None:
 def _placeholders(step: model.Step) -> Iterable[str]:
     texts: list[str | None] = [step.why]
     if isinstance(step, model.Say):
-        texts += [step.text, step.title]
+        texts += [step.text, step.title, step.more]
     elif isinstance(step, model.Ask):
         texts += [
             step.text,
+            step.more,
             step.unit,
             *(c.label for c in step.choices),
             *(c.help for c in step.choices),
@@ -93,3 +94,57 @@ def _placeholders(step: model.Step) -> Iterable[str]:
     for text in texts:
         if text:
             yield from PLACEHOLDER.findall(text)
+
+
+def check_with_question(checker: Checker) -> None:
+    """A ``with_question`` explanation is followed by a question on every path.
+
+    It is shown above that question, on the same screen, so only branches, links and
+    other ``with_question`` explanations may come between them; an 'end' or an ordinary
+    explanation would leave it with no question to stand beside.
+    """
+    steps = checker.bundle.steps
+    for key, info in steps.items():
+        step = info.step
+        if not (isinstance(step, model.Say) and step.with_question):
+            continue
+        if step.show:
+            checker.at_step(
+                key,
+                "with-question",
+                "An explanation that shows a calculation needs a screen of its own.",
+                "Remove 'with_question', or move the calculation to its own step.",
+                "with_question",
+            )
+        stop = _not_followed_by_question(checker, key)
+        if stop is not None:
+            checker.at_step(
+                key,
+                "with-question",
+                f"This explanation is shown with the question after it, but the path can "
+                f"reach '{stop}' before any question.",
+                "Remove 'with_question', or make every path from it reach a question first.",
+                "with_question",
+            )
+
+
+def _not_followed_by_question(checker: Checker, key: str) -> str | None:
+    """The first step reachable from ``key`` before a question that cannot stand there."""
+    steps = checker.bundle.steps
+    todo = [edge.target for edge in steps[key].edges]
+    seen: set[str] = set()
+    while todo:
+        target = todo.pop()
+        if target in seen or target not in steps:
+            continue
+        seen.add(target)
+        step = steps[target].step
+        if isinstance(step, model.Ask):
+            continue
+        if isinstance(step, model.Branch | model.Link) or (
+            isinstance(step, model.Say) and step.with_question
+        ):
+            todo += [edge.target for edge in steps[target].edges]
+            continue
+        return target
+    return None

@@ -16,6 +16,7 @@ import msgspec
 
 from assistant.flow import model
 from assistant.flow.problems import Problem
+from assistant.flow.reading import UnusableFlowFile, read_flow_text
 from assistant.flow.yamlpos import Path, Positions, parse
 
 T = TypeVar("T")
@@ -56,16 +57,11 @@ class FileReader:
         self.display = display
         self.problems: list[Problem] = []
         try:
-            text = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            text = read_flow_text(file)  # only a regular, small, text file reaches the parser
+        except UnusableFlowFile as refused:
             self.data: Any = None
             self.positions = Positions()
-            self.problem(
-                (),
-                "unreadable",
-                f"The file cannot be read ({error.__class__.__name__}).",
-                "Check that it exists and is saved as UTF-8 text.",
-            )
+            self.problems.append(refused.problem(display))
             return
         self.data, self.positions, problems = parse(text, display)
         self.problems.extend(problems)

@@ -66,18 +66,30 @@ class StepBase(Struct, forbid_unknown_fields=True, frozen=True, tag_field="kind"
 
 
 class Say(StepBase, tag="say", frozen=True):
-    """An explanation the person reads, then continues."""
+    """An explanation the person reads, then continues.
+
+    ``text`` is what is on screen: a short conclusion for this person. ``more`` is the
+    full explanation, shown only when asked for ("Tell me more") and always in the plan.
+    ``with_question`` shows the explanation above the question that follows it, on the
+    same screen, so information follows an answer without a screen of its own.
+    """
 
     text: str = ""
     title: str | None = None
+    more: str | None = None
     show: Identifier | None = None
+    with_question: bool = False
     next: Target | None = None
 
 
 class Ask(StepBase, tag="ask", frozen=True):
-    """A question. ``type`` decides which answers are valid and which widget shows it."""
+    """A question. ``type`` decides which answers are valid and which widget shows it.
+
+    ``more`` explains the question's words further, shown only when asked for.
+    """
 
     text: str = ""
+    more: str | None = None
     type: AnswerType = "text"
     choices: tuple[Choice, ...] = ()
     min: float | None = None

@@ -29,6 +29,22 @@ def check_steps(checker: Checker) -> None:
             _check_range(checker, key, info.step)
         if isinstance(info.step, model.Say) and info.step.show:
             _check_report(checker, key, info.step.show)
+        if isinstance(info.step, model.Say | model.Ask):
+            _check_more(checker, key, info.step)
+
+
+def _check_more(checker: Checker, key: str, step: model.Say | model.Ask) -> None:
+    """``more`` holds more than the screen says: never empty, never the same words."""
+    if step.more is None:
+        return
+    if not step.more.strip() or " ".join(step.more.split()) == " ".join(step.text.split()):
+        checker.at_step(
+            key,
+            "more",
+            "'more' must hold the fuller explanation, not nothing or the same words as 'text'.",
+            "Write the full explanation in 'more' and a short conclusion in 'text', or remove 'more'.",
+            "more",
+        )
 
 
 def check_who_is_answering(checker: Checker) -> None:

@@ -20,7 +20,12 @@ from assistant.flow.bundle import Bundle, Edge, SectionInfo, StepInfo, resolve
 from assistant.flow.checker import Checker
 from assistant.flow.conditions import Condition, ConditionError, compile_condition
 from assistant.flow.functions import FUNCTIONS
-from assistant.flow.graphchecks import PLACEHOLDER, check_graph, check_placeholders
+from assistant.flow.graphchecks import (
+    PLACEHOLDER,
+    check_graph,
+    check_placeholders,
+    check_with_question,
+)
 from assistant.flow.loader import FileReader
 from assistant.flow.problems import Problem
 from assistant.flow.stepchecks import check_steps, check_who_is_answering
@@ -42,6 +47,7 @@ def compile_and_check(
     check_who_is_answering(builder)
     check_graph(builder)
     check_placeholders(builder)
+    check_with_question(builder)
     return builder.problems
 
 

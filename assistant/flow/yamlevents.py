@@ -31,6 +31,7 @@ from yaml.events import (
 )
 
 from assistant.flow.problems import Problem
+from assistant.flow.reading import MAX_NESTING
 
 #: A recorded position: (line, column, children). Children are a dict by key text for a
 #: mapping, a list by index for a sequence, or None for a scalar. A mapping entry holds
@@ -60,6 +61,48 @@ _ALWAYS = tuple(yaml.SafeLoader.yaml_implicit_resolvers.get(None, []))
 
 class Unusual(Exception):
     """The document needs PyYAML's composer and safe constructor (see the module docstring)."""
+
+
+class TooDeep(Exception):
+    """Lists and mappings nest deeper than :data:`MAX_NESTING`, first at ``line:column``."""
+
+    def __init__(self, line: int, column: int) -> None:
+        super().__init__(line, column)
+        self.line = line
+        self.column = column
+
+
+def nesting_problem(filename: str, line: int, column: int) -> Problem:
+    """Nesting deeper than any flow needs (and than the parser can take in good time)."""
+    return Problem(
+        filename,
+        line,
+        column,
+        "too-deep",
+        f"Lists and mappings are nested more than {MAX_NESTING} deep here.",
+        "Flow files need only a few levels; look for brackets that were never closed.",
+    )
+
+
+def check_nesting(loader: yaml.SafeLoader) -> None:
+    """Walk ``loader``'s events only as far as needed to raise :class:`TooDeep`.
+
+    The parser is lazy: stopping at the first level too many costs almost nothing.
+    """
+    get: Callable[[], Any] = loader.get_event  # untyped in the stubs
+    depth = 0
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
+            depth += 1
+            if depth > MAX_NESTING:
+                mark = event.start_mark
+                raise TooDeep(mark.line + 1, mark.column + 1)
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            depth -= 1
+        elif kind is StreamEndEvent:
+            return
 
 
 def build(loader: yaml.SafeLoader, filename: str) -> tuple[Any, Mark | None, list[Problem]]:
@@ -120,6 +163,8 @@ def build(loader: yaml.SafeLoader, filename: str) -> tuple[Any, Mark | None, lis
             stack.append((node, marks, is_map, key, key_value, key_line, key_column, line, column))
             mark = event.start_mark
             line, column = mark.line + 1, mark.column + 1
+            if len(stack) > MAX_NESTING:  # stop before the parser's cost grows any further
+                raise TooDeep(line, column)
             is_map = kind is MappingStartEvent
             node, marks, key = ({}, {}, None) if is_map else ([], [], None)
             continue

@@ -12,7 +12,16 @@ from typing import Any
 import yaml
 
 from assistant.flow.problems import Problem
-from assistant.flow.yamlevents import Mark, Unusual, build, duplicate_problem, value_problem
+from assistant.flow.yamlevents import (
+    Mark,
+    TooDeep,
+    Unusual,
+    build,
+    check_nesting,
+    duplicate_problem,
+    nesting_problem,
+    value_problem,
+)
 
 Path = tuple[str | int, ...]
 
@@ -71,6 +80,8 @@ def parse(text: str, filename: str) -> tuple[Any, Positions, list[Problem]]:
         return data, Positions(tree), problems
     except yaml.MarkedYAMLError as error:
         return None, Positions(), [_syntax_problem(error, filename)]
+    except TooDeep as deep:
+        return None, Positions(), [nesting_problem(filename, deep.line, deep.column)]
     except Unusual:  # an alias, a tag, a merge key...: compose it, as below
         pass
     finally:
@@ -82,9 +93,12 @@ def _parse_composed(text: str, filename: str) -> tuple[Any, Positions, list[Prob
     """The careful path for unusual documents: compose nodes, refuse aliases, construct."""
     positions = Positions()
     try:
+        _check_nesting(text)  # composing takes time growing with the square of the depth
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         return None, positions, [_syntax_problem(error, filename)]
+    except TooDeep as deep:
+        return None, positions, [nesting_problem(filename, deep.line, deep.column)]
     if node is None:
         return None, positions, []
     alias = _first_alias(node)
@@ -97,6 +111,14 @@ def _parse_composed(text: str, filename: str) -> tuple[Any, Positions, list[Prob
         positions, problems = Positions(), []
     _walk(node, (), positions, problems, filename)
     return _construct(node, filename, problems), positions, problems
+
+
+def _check_nesting(text: str) -> None:
+    loader = _Loader(text)
+    try:
+        check_nesting(loader)
+    finally:
+        loader.dispose()
 
 
 def _construct(node: yaml.Node, filename: str, problems: list[Problem]) -> Any:

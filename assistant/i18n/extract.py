@@ -30,8 +30,16 @@ Extracted = tuple[int, str | None, str | tuple[str, str], list[str]]
 
 #: Where each step text is shown, for the translator comments.
 STEP_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "say": (("title", "the heading of an explanation"), ("text", "an explanation")),
-    "ask": (("text", "the question"), ("unit", "the unit after a number answer")),
+    "say": (
+        ("title", "the heading of an explanation"),
+        ("text", "an explanation"),
+        ("more", "the full explanation, shown on request ('Tell me more') and in the plan"),
+    ),
+    "ask": (
+        ("text", "the question"),
+        ("more", "more about the question, shown on request ('Tell me more')"),
+        ("unit", "the unit after a number answer"),
+    ),
     "end": (("text", "the closing words at the end of the conversation"),),
 }
 WHY = "the 'Why we ask' text under the step"

@@ -18,7 +18,8 @@ from assistant.engine.session import Session
 from assistant.engine.values import N_, Special, option_number
 from assistant.i18n import Translator
 from assistant.plain import text_layout
-from assistant.plain.lineio import LineIO
+from assistant.plain.jsonlines import UNKNOWN_COMMAND, Refused, parse_request
+from assistant.plain.lineio import LINE_LIMIT, REPLACEMENT, Line, LineIO, read_line, readable
 from assistant.plain.render import TRANSLATED_COMMANDS, describe, help_now, words_to_type
 from assistant.safety import crisis_phrase_found
 
@@ -57,6 +58,8 @@ COMMAND_WORDS: dict[str, str] = {
     "prefer not to say": "decline",
     "pass": "decline",
     "plan": "plan",
+    "more": "more",
+    "tell me more": "more",
 }
 
 
@@ -94,6 +97,7 @@ class LineConversation:
             "change",
             "edit",
         }
+        self._change_word_set = change
         self._change_words = "|".join(sorted(re.escape(w) for w in change))
         self._handlers: dict[str, Callable[[str], bool]] = {
             "back": lambda _: self._show(session.back()),
@@ -107,8 +111,8 @@ class LineConversation:
             "dont_know": lambda _: self._answer(Special.UNKNOWN),
             "decline": lambda _: self._answer(Special.DECLINED),
             "change": self._change,
-            "noop": lambda _: False,
             "plan": self._plan,
+            "more": self._more,
         }
 
     # -- running --------------------------------------------------------------------
@@ -119,23 +123,63 @@ class LineConversation:
             if self.io.prompt and not self.json_mode:
                 self.io.stdout.write("> ")
                 self.io.stdout.flush()
-            line = self.io.stdin.readline()
-            if not line:
+            line = read_line(self.io.stdin)
+            if line is None:
                 self._end_of_input()
                 return 0
-            if self.handle(line.rstrip("\r\n")):
+            if self.handle(line):
                 return 0
 
-    def handle(self, line: str) -> bool:
-        """Act on one line; returns True when the conversation should stop."""
-        command, argument = self._parse(line)
+    def handle(self, line: Line | str) -> bool:
+        """Act on one line; returns True when the conversation should stop.
+
+        Every line gets a reply: a line that cannot be used is refused with a message
+        saying why (never repeating it), and unreadable text is replaced and said so.
+        """
+        if isinstance(line, str):
+            text, replaced = readable(line)
+            line = Line(text, replaced=replaced)
+        if line.too_long:
+            self._refuse(
+                N_(
+                    "That line was too long to use (over {limit} characters), so nothing was recorded. Please send a shorter answer."
+                ),
+                limit=str(LINE_LIMIT),
+            )
+            return False
+        replaced = line.replaced
+        if self.json_mode and line.text.lstrip().startswith("{"):
+            try:
+                request = parse_request(line.text)
+            except Refused as refused:
+                self._refuse(refused.msgid)
+                return False
+            replaced = replaced or request.replaced
+            command = None
+            if request.command is not None:
+                # The words a person types, in English or their language; never the
+                # handlers' own names (an internal name is an unknown command too).
+                word = request.command.strip().lower()
+                command = "change" if word in self._change_word_set else self._words.get(word)
+                if command is None:
+                    self._refuse(UNKNOWN_COMMAND)
+                    return False
+            argument = request.argument if command else request.answer
+        else:
+            command, argument = self._parse(line.text)
+        if replaced:
+            self._say(
+                N_(
+                    "Some of what was sent could not be read as text, so it was replaced with the sign {sign}. Type {review} to check your answers."
+                ),
+                sign=REPLACEMENT,
+                review=self._to_type["review"],
+            )
         if command is None:
             return self._answer(argument)
         return self._handlers[command](argument)
 
     def _parse(self, line: str) -> tuple[str | None, Any]:
-        if self.json_mode and line.lstrip().startswith("{"):
-            return self._parse_json(line)
         word = line.strip().lower().rstrip(".!")
         if word in self._words:
             return self._words[word], ""
@@ -143,27 +187,15 @@ class LineConversation:
             return "change", match.group(1)
         return None, line
 
-    def _parse_json(self, line: str) -> tuple[str | None, Any]:
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError:
-            self._say(
-                N_(
-                    'That line is not valid JSON. Send an answer as plain text, or as {"answer": ...}.'
-                )
-            )
-            return "noop", None
-        if "command" in data:
-            command = self._words.get(str(data["command"]).lower(), str(data["command"]))
-            if command not in self._handlers:
-                self._say(
-                    N_(
-                        "Unknown command. Use back, why, review, change, repeat, save, quit or help now."
-                    )
-                )
-                return "noop", None
-            return command, str(data.get("step", ""))
-        return None, data.get("answer")
+    def _refuse(self, msgid: str, **params: str) -> None:
+        """Say a line could not be used; the same step is still current."""
+        text = self.t.gettext(msgid).format(**params) if params else self.t.gettext(msgid)
+        if self.json_mode:
+            view = self.session.view()
+            data = {"event": "error", "step": view.step, "message": text}
+            self.write(json.dumps(data, ensure_ascii=False))
+        else:
+            self.write(text)
 
     # -- commands -------------------------------------------------------------------
     def _answer(self, raw: Any) -> bool:
@@ -185,6 +217,19 @@ class LineConversation:
         view = self.session.show()[0]
         why = self.t.render(view.why) if isinstance(view, StepShown) else ""
         self._say(why or N_("There is no extra explanation for this step."), translate=not why)
+        return False
+
+    def _more(self, _: str) -> bool:
+        """The fuller text of the step on screen (and of explanations shown with it)."""
+        view = self.session.view()
+        data = describe(view, self.session.bundle, self.t)
+        if self.json_mode:
+            more = [p["more"] for p in [*data.get("before", ()), data] if p.get("more")]
+            self.write(
+                json.dumps({"event": "more", "step": view.step, "more": more}, ensure_ascii=False)
+            )
+        else:
+            self.write(text_layout.more(data, self.t))
         return False
 
     def _review(self, _: str) -> bool:
@@ -279,13 +324,17 @@ class LineConversation:
     def _plan(self, _: str) -> bool:
         from assistant.plan import export
 
-        self.write(export(self.session, "json" if self.json_mode else "txt", t=self.t))
+        if not self.json_mode:
+            self.write(export(self.session, "txt", t=self.t))
+            return False
+        plan = json.loads(export(self.session, "json", t=self.t))
+        self.write(json.dumps({"event": "plan", "plan": plan}, ensure_ascii=False))
         return False
 
     def _help(self, _: str) -> bool:
         text = self.t.gettext(
             N_(
-                "You can type: {back}, {why}, {review}, {change} N, {repeat}, {plan}, {save}, {quit}. For urgent help, type: {help_now}."
+                "You can type: {back}, {why}, {more}, {review}, {change} N, {repeat}, {plan}, {save}, {quit}. For urgent help, type: {help_now}."
             )
         )
         self._say(text.format(**self._to_type), translate=False)

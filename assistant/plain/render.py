@@ -38,6 +38,7 @@ TRANSLATED_COMMANDS: dict[str, str] = {
     N_("rather not say"): "decline",
     N_("change"): "change",
     N_("plan"): "plan",
+    N_("more"): "more",
 }
 
 
@@ -158,9 +159,20 @@ def _step(step: StepShown, bundle: Bundle, t: Translator) -> dict[str, Any]:
         "progress": _progress(step.progress, t),
         "sensitive": step.sensitive,
         "adviser_only": step.adviser_only,
+        "more": t.render(step.more) or None,
+        "before": [
+            {
+                "step": e.step,
+                "title": t.render(e.title) or None,
+                "text": t.render(e.text),
+                "more": t.render(e.more) or None,
+                "citations": [{"id": c, "text": citation(bundle, c, t)} for c in e.citations],
+            }
+            for e in step.before
+        ],
     }
     if step.report is not None:
-        data["report"] = report(step.report, t, structured=False)
+        data["report"] = report(step.report, t, structured=True)
     if step.kind == "ask":
         data["minimum"], data["maximum"] = step.minimum, step.maximum
         data["unit"] = t.render(step.unit) or None

@@ -39,6 +39,8 @@ def layout(data: dict[str, Any], t: Translator) -> str:
 
 def _step(data: dict[str, Any], t: Translator) -> str:
     lines = ["", data["progress"]["line"]]
+    for shown in data.get("before", ()):  # what the last answer means, before the question
+        lines += _explanation(shown, t)
     if data["title"]:
         lines.append(data["title"])
     lines.append(data["text"])
@@ -65,6 +67,34 @@ def _step(data: dict[str, Any], t: Translator) -> str:
         )
     if data["kind"] == "ask" and data["why"]:
         lines.append(t.gettext(N_("Type {why} to see why we ask.")).format(**words_to_type(t)))
+    if has_more(data):
+        lines.append(t.gettext(N_("Type {more} to read more.")).format(**words_to_type(t)))
+    return "\n".join(lines)
+
+
+def _explanation(shown: dict[str, Any], t: Translator) -> list[str]:
+    """An explanation shown above a question: its title, text and sources, then a blank line."""
+    lines = [shown["title"]] if shown["title"] else []
+    lines.append(shown["text"])
+    for source in shown["citations"]:
+        lines.append(t.gettext(N_("Source: {source}")).format(source=source["text"]))
+    return [*lines, ""]
+
+
+def has_more(data: dict[str, Any]) -> bool:
+    """Whether a step (or an explanation shown with it) has more to read on request."""
+    return bool(data.get("more")) or any(e.get("more") for e in data.get("before", ()))
+
+
+def more(data: dict[str, Any], t: Translator) -> str:
+    """The fuller explanations of a step, each under its title, for the 'more' command."""
+    parts = [*data.get("before", ()), data]
+    lines: list[str] = []
+    for part in parts:
+        if part.get("more"):
+            lines += ["", part.get("title") or part["text"], part["more"]]
+    if not lines:
+        return t.gettext(N_("There is nothing more to read on this step."))
     return "\n".join(lines)
 
 

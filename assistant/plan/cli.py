@@ -179,6 +179,8 @@ def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], st
         store = open_store(store_path)
     except StoreError as error:
         raise ExportError(str(error)) from None
+    for notice in [*store.notices, *([store.read_only] if store.read_only else [])]:
+        print(f"support-plan export: {notice}", file=sys.stderr)  # read-only is fine here
     try:
         if store.locked:
             _unlock(store)

@@ -114,7 +114,7 @@ class Reader:
             item = Item(
                 step_id,
                 self.render(key, step.title),
-                self.render(key, step.text),
+                self.render(key, step.more or step.text),  # the full text, when there is one
                 self.sources(step.cite),
             )
             if items and _continues(items[-1], item):

@@ -142,6 +142,18 @@ class Store(ABC):
         """The same as :attr:`damaged`, as an error a front end can show in any language."""
         return None if self.damaged is None else DamagedStore(self.damaged)
 
+    @property
+    def read_only(self) -> StoreError | None:
+        """Why nothing can be saved here although it can be read (a read-only file or
+        folder), as an error to show; None when answers can be saved."""
+        return None
+
+    @property
+    def notices(self) -> list[StoreError]:
+        """Things to tell the person on opening that are not errors (an empty file used
+        as a new one, a folder left as it was); shown with :meth:`StoreError.text`."""
+        return []
+
     @abstractmethod
     def unlock(self, passphrase: str) -> None:
         """Give the passphrase; raises :class:`WrongPassphrase` if it does not fit."""

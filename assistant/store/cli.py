@@ -90,11 +90,15 @@ def _say(t: Translator, msgid: str, **params: str | int) -> str:
 
 
 def _open(args: argparse.Namespace, t: Translator) -> Store | None:
+    """The store, after saying anything worth knowing about it (that it is read-only...)."""
     try:
-        return open_store(getattr(args, "store", None))
+        store = open_store(getattr(args, "store", None))
     except StoreError as error:
         _problem(error.text(t))
         return None
+    for notice in [*store.notices, *([store.read_only] if store.read_only else [])]:
+        _problem(notice.text(t))
+    return store
 
 
 def run_sessions(args: argparse.Namespace) -> int:

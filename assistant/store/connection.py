@@ -11,6 +11,7 @@ What is stored, and sealed, is :mod:`assistant.store.sqlite`'s business.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -34,22 +35,35 @@ class Connection:
         self.lock = threading.RLock()
         #: Why the file is read-only, when it failed SQLite's check; None if it is usable.
         self.damage: DamagedStore | None = None
+        #: Why nothing may be written (a read-only file or folder); None if it may.
+        self.read_only: StoreError | None = None
+        #: What to tell the person that is not an error (an empty file used as new...).
+        self.notices: list[StoreError] = []
         self.conn = self._connect()
 
     def _connect(self) -> sqlite3.Connection:
-        has_data = files.prepare(self.path)
-        problem = files.health_problem(self.path) if has_data else None
+        state = files.prepare(self.path)
+        self.notices, self.read_only = state.notices, state.read_only
+        problem = (
+            files.health_problem(self.path, nobody_writes=self.read_only is not None)
+            if state.has_data
+            else None
+        )
         if problem == files.NOT_A_DATABASE:
             raise files.damaged_error(self.path, problem)
         if problem is not None:
             self.damage = files.damaged_error(self.path, problem)
             log.warning("store %s failed its check; opening read-only", self.path)
             return self._open_read_only()
+        if self.read_only is not None:
+            if not state.has_data:  # nothing to read, and nothing may be written
+                raise self.read_only
+            return self._open_read_only()
         try:
             conn = sqlite3.connect(
                 self.path, isolation_level=None, timeout=BUSY_MS / 1000, check_same_thread=False
             )
-            schema.check_version(conn, self.path)
+            self._check_ours(conn, created=state.created)
             for pragma in ("journal_mode=WAL", "synchronous=FULL", "foreign_keys=ON"):
                 conn.execute(f"PRAGMA {pragma}")
             conn.execute("PRAGMA secure_delete=ON")
@@ -59,14 +73,38 @@ class Connection:
             raise self.failure(error) from None
         return conn
 
+    def _check_ours(self, conn: sqlite3.Connection, *, created: bool) -> None:
+        """Before anything is written: the file must be ours, and private.
+
+        A store of ours (or a file made just now) is made private if others could read
+        it. Any other file (an empty one someone made) is used only if it is already
+        private to this account: its mode is never changed.
+        """
+        schema.check_version(conn, self.path)  # refuses other programs' databases
+        ours = created or schema.version_of(conn)[1] == schema.APPLICATION_ID
+        private = files.make_private(self.path) if ours else not files.open_to_others(self.path)
+        if not private:
+            conn.close()
+            raise StoreError(
+                N_(
+                    "{path} could be read by other people on this computer, and it is not ours to change, so no answers were saved in it. Make it private first (chmod 600 {path}), or choose another file with --store PATH."
+                ),
+                self.path,
+            )
+
     def _open_read_only(self) -> sqlite3.Connection:
+        # A read-only file or folder: nobody writes it (a damaged one may be in use).
+        nobody_writes = self.read_only is not None or not os.access(self.path.parent, os.W_OK)
         try:
             conn = sqlite3.connect(
-                f"{self.path.as_uri()}?mode=ro", uri=True, timeout=10, check_same_thread=False
+                files.read_only_uri(self.path, nobody_writes=nobody_writes),
+                uri=True,
+                timeout=10,
+                check_same_thread=False,
             )
             schema.check_version(conn, self.path)
         except sqlite3.Error:
-            raise self.damage or files.damaged_error(self.path) from None
+            raise self.damage or self.read_only or files.damaged_error(self.path) from None
         return conn
 
     def meta(self, key: str) -> str | None:
@@ -82,6 +120,8 @@ class Connection:
         """One IMMEDIATE transaction, committed on success and rolled back on any error."""
         if self.damage is not None:
             raise self.damage
+        if self.read_only is not None:
+            raise self.read_only
         with self.lock:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")

@@ -43,26 +43,59 @@ def default_folder() -> Path:
 def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The file to use: ``--store``, else ``SUPPORT_PLAN_STORE``, else the user data folder.
 
-    A folder given instead of a file gets the standard file name inside it.
+    A folder given instead of a file gets the standard file name inside it. The path is
+    made absolute, so messages name it in full and SQLite's URIs can be built from it.
     """
     chosen = explicit or os.environ.get(ENV_VARIABLE)
     if not chosen:
         return default_folder() / FILE_NAME
-    path = Path(chosen).expanduser()
+    path = Path(chosen).expanduser().absolute()
     return path / FILE_NAME if path.is_dir() else path
 
 
-def prepare(path: Path) -> bool:
-    """Make sure the folder and file exist, private to this user; True if the file has data."""
+class FileState:
+    """What :func:`prepare` found: whether the file has data, whether this program just
+    created it, why it can only be read (None if it can be written), and what to tell
+    the person that is not an error (``notices``)."""
+
+    __slots__ = ("created", "has_data", "notices", "read_only")
+
+    def __init__(self) -> None:
+        self.created = False
+        self.has_data = False
+        self.read_only: StoreError | None = None
+        self.notices: list[StoreError] = []
+
+
+def prepare(path: Path) -> FileState:
+    """Make sure the folder and file exist, and find out what may be done with them.
+
+    Nothing that is not a store of ours is ever changed: a missing folder is created 0700
+    (folders that exist are left as they are, and the person is told if others can see
+    into the one holding the file); a missing file is created 0600. A symbolic link, a
+    FIFO, a device or a folder is refused before anything touches it. A file that this
+    account may not write (or that is in a folder it may not write) is opened read-only.
+    Whether an existing file may be made private is decided after SQLite has read it
+    (:func:`make_private`): only a file already marked as ours is.
+    """
+    state = FileState()
     folder = path.parent
     try:
-        if not folder.exists():
-            folder.mkdir(mode=0o700, parents=True)
-        elif folder == default_folder():
-            folder.chmod(0o700)
-        if not path.exists():
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
-            return False
+        made_folders = _make_folders(folder)
+        info = _lstat(path)
+        if info is None:
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | _NOFOLLOW, 0o600))
+            state.created = True
+            if not made_folders and _open_folder(folder):
+                state.notices.append(
+                    StoreError(
+                        N_(
+                            "The folder {path} was already there and other people on this computer can look inside it. It has been left as it is; the file of saved conversations in it is private to you."
+                        ),
+                        folder,
+                    )
+                )
+            return state
     except OSError as error:
         raise StoreError(
             N_(
@@ -71,36 +104,131 @@ def prepare(path: Path) -> bool:
             path,
             reason=error.strerror or Msg(N_("the folder cannot be used")),
         ) from None
-    _make_private(path)
-    return _check_header(path)
+    _refuse_unless_plain_file(path, info)
+    state.has_data = info.st_size > 0
+    if not state.has_data:
+        state.notices.append(
+            StoreError(
+                N_(
+                    "{path} was an empty file, so it is being used as a new file of saved conversations."
+                ),
+                path,
+            )
+        )
+    if not _writable(path, info):
+        state.read_only = StoreError(
+            N_(
+                "{path} is read-only (or in a folder that cannot be changed), so saved conversations can be listed and exported but no new answers can be saved in it. Choose another file with --store PATH to save."
+            ),
+            path,
+        )
+    return state
 
 
-def _make_private(path: Path) -> None:
-    """Tighten a file (and SQLite's side files) that others could read; ours, so we may."""
-    for candidate in (path, *(Path(f"{path}{suffix}") for suffix in _SIDE_FILES)):
-        try:
-            info = candidate.stat()
-            if stat.S_IMODE(info.st_mode) & 0o077 and info.st_uid == os.getuid():
-                candidate.chmod(0o600)
-        except OSError:
-            continue
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
-def _check_header(path: Path) -> bool:
-    """True if the file has data. Its content is never read here, only by SQLite.
+def _lstat(path: Path) -> os.stat_result | None:
+    try:
+        return path.lstat()
+    except FileNotFoundError:
+        return None
 
-    Opening and closing the file with a handle of our own would cancel the POSIX locks
-    that SQLite holds on it in this process (an open store would then lose writes), so
-    whether the file really is a database is left to :func:`health_problem`.
-    """
-    if not path.is_file():
+
+def _make_folders(folder: Path) -> bool:
+    """Create each missing folder 0700 (existing ones are left alone); True if any was."""
+    missing: list[Path] = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        current = current.parent
+    for new in reversed(missing):
+        new.mkdir(mode=0o700)
+        new.chmod(0o700)  # ours: made just now (mkdir's mode is reduced by the umask)
+    if not missing and folder == default_folder():
+        info = folder.lstat()
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid():
+            folder.chmod(0o700)  # the assistant's own folder, made by it
+    return bool(missing)
+
+
+def _open_folder(folder: Path) -> bool:
+    """Others can look inside (a shared folder with the sticky bit, like /tmp, is usual)."""
+    mode = folder.stat().st_mode
+    return bool(stat.S_IMODE(mode) & 0o077) and not mode & stat.S_ISVTX
+
+
+def _refuse_unless_plain_file(path: Path, info: os.stat_result) -> None:
+    """A symbolic link or anything but a regular file is refused, untouched."""
+    if stat.S_ISLNK(info.st_mode):
+        raise StoreError(
+            N_(
+                "{path} is a symbolic link. To keep answers private, they are saved only in an ordinary file, so nothing was changed. Use the file it points to with --store {target}, or choose another file."
+            ),
+            path,
+            target=os.path.realpath(path),
+        )
+    if not stat.S_ISREG(info.st_mode):
         raise StoreError(
             N_(
                 "{path} is not a file, so answers cannot be saved there. Choose a file with --store PATH."
             ),
             path,
         )
-    return path.stat().st_size > 0
+
+
+def _writable(path: Path, info: os.stat_result) -> bool:
+    """Whether the file may be written: by its mode (even for root, who may write
+    anything: a file made read-only on purpose stays so) and by the system (a read-only
+    folder or disk); SQLite also writes its journal next to the file."""
+    if not info.st_mode & stat.S_IWUSR:
+        return False
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def make_private(path: Path) -> bool:
+    """Tighten a store of ours (and SQLite's side files) that others could read.
+
+    Called only once SQLite has confirmed the file is ours. Only regular files owned by
+    this account are changed, never through a symbolic link. False if the store itself is
+    still open to others (it must not then be used to save).
+    """
+    store_open = False
+    for candidate in (path, *(Path(f"{path}{suffix}") for suffix in _SIDE_FILES)):
+        info = _lstat(candidate)
+        if info is None or not stat.S_ISREG(info.st_mode):
+            continue
+        if not stat.S_IMODE(info.st_mode) & 0o077:
+            continue
+        if info.st_uid == os.getuid():
+            try:
+                os.chmod(candidate, 0o600, follow_symlinks=False)
+                continue
+            except OSError:
+                pass
+        store_open = store_open or candidate == path
+    return not store_open
+
+
+def open_to_others(path: Path) -> bool:
+    """True if people other than this account could read or change the file, or it is
+    someone else's (checked before a file that is not yet ours is used to save)."""
+    info = path.lstat()
+    return bool(stat.S_IMODE(info.st_mode) & 0o077) or info.st_uid != os.getuid()
+
+
+def read_only_uri(path: Path, *, nobody_writes: bool) -> str:
+    """A SQLite URI opening ``path`` read-only, without creating any file if it can.
+
+    Reading a WAL database needs a shared-memory file beside it, which SQLite creates if
+    it is missing (and cannot, in a folder that cannot be written). When nobody can be
+    writing the file (``nobody_writes``: it or its folder is read-only) and there is no
+    WAL file (so every answer is in the main file), ``immutable=1`` reads it without one.
+    """
+    uri = f"{path.as_uri()}?mode=ro"
+    if nobody_writes and not Path(f"{path}-wal").exists():
+        uri += "&immutable=1"
+    return uri
 
 
 def damaged_error(path: Path, detail: str = "") -> DamagedStore:
@@ -125,10 +253,17 @@ def damaged_error(path: Path, detail: str = "") -> DamagedStore:
     )
 
 
-def health_problem(path: Path) -> str | None:
-    """Run SQLite's quick check through a read-only connection; a short reason, or None."""
+def health_problem(path: Path, *, nobody_writes: bool = False) -> str | None:
+    """Run SQLite's quick check through a read-only connection; a short reason, or None.
+
+    ``nobody_writes``: the file or its folder is read-only (see :func:`read_only_uri`).
+    """
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=10)
+        connection = sqlite3.connect(
+            read_only_uri(path, nobody_writes=nobody_writes or not os.access(path.parent, os.W_OK)),
+            uri=True,
+            timeout=10,
+        )
     except sqlite3.Error as error:
         return str(error)
     try:

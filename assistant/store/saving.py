@@ -263,8 +263,11 @@ def _open(args: argparse.Namespace, lines: Lines, *, new: bool) -> Store | None:
     except StoreError as error:
         lines.complain(error)
         return None
-    if store.damage and new:
-        lines.complain(store.damage)
+    for notice in store.notices:  # an empty file used as new, a folder left as it was
+        lines.complain(notice)
+    cannot_save = store.damage or store.read_only
+    if cannot_save and new:
+        lines.complain(cannot_save)
         store.close()
         return None
     try:
@@ -366,8 +369,9 @@ def _resume(store: Store, reference: str, bundle: Bundle, lines: Lines) -> Opene
         return None
     if not _fits(bundle, events, reference, lines):
         return None
-    if store.damage:
-        lines.complain(store.damage)
+    cannot_save = store.damage or store.read_only
+    if cannot_save is not None:
+        lines.complain(cannot_save)
         return _unsaved_resume(lines, events)
     target = SavingTarget(store, reference, lines)
     return target, events, target.record

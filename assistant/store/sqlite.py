@@ -50,7 +50,7 @@ class SqliteStore(Store):
         self._answered: dict[str, set[str]] = {}
         self._db = Connection(path)
         self._kdf = self._db.meta("kdf")
-        if self._db.meta("scrub_pending") and self._db.damage is None:
+        if self._db.meta("scrub_pending") and self._db.damage is None and not self.read_only:
             self._finish_forgetting()
         if passphrase is not None:
             self.unlock(passphrase)
@@ -75,6 +75,14 @@ class SqliteStore(Store):
     @property
     def damage(self) -> StoreError | None:
         return self._db.damage
+
+    @property
+    def read_only(self) -> StoreError | None:
+        return self._db.read_only
+
+    @property
+    def notices(self) -> list[StoreError]:
+        return list(self._db.notices)
 
     def unlock(self, passphrase: str) -> None:
         """Give the passphrase. On a new, empty store this sets it up (it is never stored)."""

@@ -150,6 +150,13 @@ def _markdown_shown(shown: dict[str, Any], time: str, t: Translator) -> list[str
     kind = t.gettext(N_("Question") if ask else N_("Explanation"))
     where = shown["progress"]["line"] if ask else _section_line(shown["progress"], t)
     out = [f"{time} · **{kind}** · {escape(where)} · `{shown['step']}`", ""]
+    for before in shown.get("before", ()):  # explanations shown above the question
+        if before["title"]:
+            out += _quote(f"**{escape(before['title'])}**")
+        out += _quote(escape(before["text"]))
+        for citation in before["citations"]:
+            out.append(f"> *{t.gettext(N_('Source'))}:* {escape(citation['text'])}")
+        out.append(">")
     if shown["title"]:
         out += _quote(f"**{escape(shown['title'])}**") + [">"]
     out += _quote(escape(shown["text"]))

@@ -25,7 +25,7 @@ from assistant.ui.keys import KeyBar
 from assistant.ui.log import ConversationLog
 from assistant.ui.modes import Mode, is_adviser, summary_title
 from assistant.ui.steady import Column, Row, ScrollColumn
-from assistant.ui.steps import STEP_VIEWS, StepView, view_class
+from assistant.ui.steps import STEP_VIEWS, StepView, before_text, more_text, view_class
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import (
     ActionButton,
@@ -95,8 +95,10 @@ class ConversationScreen(Screen[None]):
                     _(N_("To see or change earlier answers, press F3 (Review).")), id="log-note"
                 )
                 with ScrollColumn(id="current", can_focus=False):
+                    yield Plain(id="before")
                     yield Plain(id="step-title")
                     yield Plain(id="question")
+                    yield Plain(id="more-text")
                     yield Plain(id="why-inline", classes="-hidden", hide_empty=False)
                     yield Column(id="answer")
                     yield Plain(id="error")
@@ -112,16 +114,19 @@ class ConversationScreen(Screen[None]):
         """Show the current step: its words, its answer view, and focus on the control."""
         t = translator()
         self.query_one("#progress", Plain).set_text(progress)
+        self.query_one("#more-text", Plain).set_text("")
         self.show_error("")
         self.show_notice("")
         if isinstance(step, ConversationEnded):
             self._set_words("", t.render(step.text) or _(N_("That is the end.")), "")
+            self.query_one("#before", Plain).set_text("")
             self.query_one("#why-inline").set_class(True, "-hidden")
             view: StepView | EndPanel = await self._view(EndPanel, lambda: EndPanel(mode=self.mode))
         else:
             why = t.render(step.why)
             inline = _(N_("Why we ask: {why}"), why=why) if why else ""
             self._set_words(t.render(step.title), t.render(step.text), inline)
+            self.query_one("#before", Plain).set_text(before_text(step))
             # Sensitive questions always say why; larger text shows it for every question.
             self.query_one("#why-inline").set_class(not step.sensitive, "-hidden")
             self._step = step
@@ -135,6 +140,20 @@ class ConversationScreen(Screen[None]):
         self.focus_answer(scroll_visible=False)
         # The question stays in sight; Tab scrolls down to the buttons when they are needed.
         self.query_one("#current", VerticalScroll).scroll_home(animate=False)
+
+    def toggle_more(self) -> None:
+        """Show the fuller explanation under the question, or hide it again."""
+        more = self.query_one("#more-text", Plain)
+        if more.text or self._step is None:
+            more.set_text("")
+            return
+        more.set_text(more_text(self._step))
+        self.call_after_refresh(more.scroll_visible, animate=False)
+
+    @on(StepView.MorePressed)
+    def _more_pressed(self, event: StepView.MorePressed) -> None:
+        event.stop()
+        self.toggle_more()
 
     def prepare_views(self) -> AwaitMount | None:
         """Make every other kind's view now, hidden, while the person reads the first

@@ -52,6 +52,9 @@ class StepView(Column):
     class BackPressed(Message):
         """The person pressed the Back button."""
 
+    class MorePressed(Message):
+        """The person pressed "Tell me more"."""
+
     #: Whether the view shows a Continue button of its own.
     continue_button: ClassVar[bool] = True
 
@@ -67,6 +70,7 @@ class StepView(Column):
                 yield ActionButton(_(N_("Continue")), id="continue", moves_on=True)
             yield ActionButton(_(N_("I don't know")), id="unknown", moves_on=True)
             yield ActionButton(_(N_("I'd rather not say")), id="decline", moves_on=True)
+            yield ActionButton(_(N_("Tell me more")), id="more")
             yield ActionButton(_(N_("Back")), id="back", moves_on=True)
 
     def on_mount(self) -> None:
@@ -83,6 +87,7 @@ class StepView(Column):
     def _show_buttons(self) -> None:
         self.query_one("#unknown").display = self.step.allow_unknown
         self.query_one("#decline").display = self.step.allow_decline
+        self.query_one("#more").display = has_more(self.step)
         self.query_one(ButtonRow).fit()
 
     def update_controls(self) -> None:
@@ -118,6 +123,11 @@ class StepView(Column):
     def _decline(self, event: ActionButton.Pressed) -> None:
         event.stop()
         self.post_message(self.Answered(self, Special.DECLINED))
+
+    @on(ActionButton.Pressed, "#more")
+    def _more(self, event: ActionButton.Pressed) -> None:
+        event.stop()
+        self.post_message(self.MorePressed())
 
     @on(ActionButton.Pressed, "#back")
     def _back(self, event: ActionButton.Pressed) -> None:
@@ -297,6 +307,35 @@ def view_class(step: StepShown) -> type[StepView]:
     """The view for a step; an unknown type falls back to typing the answer."""
     key = "say" if step.kind == "say" else (step.answer_type or "text")
     return STEP_VIEWS.get(key, TextView)
+
+
+def has_more(step: StepShown) -> bool:
+    """Whether the step, or an explanation shown with it, has more to read on request."""
+    return step.more is not None or any(e.more is not None for e in step.before)
+
+
+def more_text(step: StepShown) -> str:
+    """The fuller explanations of a step, each under its title, for "Tell me more"."""
+    t = translator()
+    parts: list[str] = []
+    for explained in step.before:
+        if explained.more is not None:
+            heading = t.render(explained.title) or t.render(explained.text)
+            parts.append(f"{heading}\n{t.render(explained.more)}")
+    if step.more is not None:
+        parts.append(t.render(step.more))
+    return "\n\n".join(parts)
+
+
+def before_text(step: StepShown) -> str:
+    """The explanations shown above a question: what the last answer means."""
+    t = translator()
+    blocks = []
+    for explained in step.before:
+        title = t.render(explained.title)
+        text = t.render(explained.text)
+        blocks.append(f"{title}\n{text}" if title else text)
+    return "\n\n".join(blocks)
 
 
 def format_plain(value: Value) -> str:

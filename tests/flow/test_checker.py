@@ -41,6 +41,8 @@ BAD_CASES = [
     ("unknown_report", "unknown-report", "main.yaml", 7, "pa_costs"),
     ("yaml_alias", "yaml-alias", "main.yaml", 4, "aliases"),
     ("bad_date", "yaml-value", "sources.yaml", 5, "2026-11-31"),
+    ("more_repeats", "more", "main.yaml", 7, "same words"),
+    ("with_question_no_question", "with-question", "main.yaml", 17, "main.done"),
 ]
 
 

@@ -19,9 +19,9 @@ from assistant.plain.render import TRANSLATED_COMMANDS, word_to_type
 #: The words hints should quote, per locale, and the English they must not quote.
 WHY_HINT = {"en_GB": "Type why to see why", "cy": "Teipiwch pam i weld", "pl": "Wpisz dlaczego,"}
 HELP = {
-    "en_GB": "You can type: back, why, review, change N, repeat, plan, save, quit.",
-    "cy": "Gallwch deipio: nôl, pam, adolygu, newid N, ailadrodd, cynllun, cadw, gadael",
-    "pl": "Możesz wpisać: wstecz, dlaczego, przegląd, zmień N, powtórz, plan, zapisz, wyjdź",
+    "en_GB": "You can type: back, why, more, review, change N, repeat, plan, save, quit.",
+    "cy": "Gallwch deipio: nôl, pam, mwy, adolygu, newid N, ailadrodd, cynllun, cadw, gadael",
+    "pl": "Możesz wpisać: wstecz, dlaczego, więcej, przegląd, zmień N, powtórz, plan, zapisz, wyjdź",
 }
 CHANGE = {"en_GB": "example: change 2.", "cy": "enghraifft: newid 2.", "pl": "przykład: zmień 2."}
 DECLINE = {"en_GB": "rather not say", "cy": "gwell gen i beidio â dweud", "pl": "wolę nie mówić"}

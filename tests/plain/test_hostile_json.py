@@ -1,0 +1,154 @@
+"""Issue 18's JSON-lines reproducers, each run through the real program as bytes.
+
+Every one of these used to end in a traceback, a line without an ``event``, output that
+was not UTF-8, an unsaved answer or silence. Each must now be a kind ``error`` (or a
+``notice``) on one line, with the conversation still where it was and nothing lost.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from support_plan_cli import ROOT
+
+
+def run_bytes(
+    *args: str, stdin: bytes, env: dict[str, str] | None = None
+) -> tuple[list[dict[str, Any]], str, int]:
+    """The program's JSON events (its output checked as strict UTF-8), stderr and exit code."""
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "--plain", "--json", "--flow", "example", *args],
+        input=stdin,
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, **(env or {})},
+        timeout=60,
+        check=False,
+    )
+    stderr = result.stderr.decode("utf-8", errors="replace")
+    assert "Traceback" not in stderr, stderr
+    events = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    assert all(isinstance(e, dict) and "event" in e for e in events)
+    return events, stderr, result.returncode
+
+
+def after_name(*lines: bytes) -> bytes:
+    """Past the welcome, then these lines at the name question."""
+    return b"\n".join([b"", *lines]) + b"\n"
+
+
+def errors(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [e for e in events if e["event"] == "error"]
+
+
+def test_json_nested_a_hundred_thousand_deep_is_refused_not_a_recursion_error() -> None:
+    deep = b'{"answer": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    within_line_limit = b'{"answer": ' + b"[" * 30_000 + b"]" * 30_000 + b"}"
+    events, _, code = run_bytes("--no-save", stdin=after_name(deep, within_line_limit))
+    assert code == 0
+    refused = errors(events)
+    assert [e["step"] for e in refused] == ["welcome.name", "welcome.name"]
+    assert "too long" in refused[0]["message"]
+    assert "nested too deeply" in refused[1]["message"]
+
+
+def test_an_integer_over_4300_digits_is_refused_not_a_value_error() -> None:
+    events, _, code = run_bytes("--no-save", stdin=after_name(b'{"answer": ' + b"9" * 5000 + b"}"))
+    assert code == 0
+    assert [e["message"] for e in errors(events)] == [
+        "That number is far too long to be an answer. Send a shorter number."
+    ]
+
+
+def test_invalid_utf8_becomes_the_replacement_character_and_the_person_is_told() -> None:
+    events, _, code = run_bytes(
+        "--no-save", stdin=after_name(b"Ann\xff\xfe", b'{"command": "review"}', b"plan")
+    )
+    assert code == 0
+    notices = [e["message"] for e in events if e["event"] == "message"]
+    assert any("could not be read as text" in m and "\ufffd" in m for m in notices)
+    review = next(e for e in events if e["event"] == "review")
+    assert review["answers"][0]["answer"] == "Ann\ufffd\ufffd"
+    plan = [e for e in events if e["event"] == "plan"]
+    assert len(plan) == 1 and plan[0]["plan"]["schema"] == "support-plan/plan"
+
+
+def test_invalid_utf8_with_save_saves_the_answer(tmp_path: Path) -> None:
+    store = str(tmp_path / "store.sqlite3")
+    events, _, code = run_bytes("--save", "--store", store, stdin=after_name(b"Ann\xff"))
+    assert code == 0
+    reference = next(e for e in events if e["event"] == "saving")["reference"]
+    resumed, _, code = run_bytes(
+        "--store", store, "resume", reference, stdin=b'{"command": "review"}\n'
+    )
+    assert code == 0
+    review = next(e for e in resumed if e["event"] == "review")
+    assert review["answers"][0]["answer"] == "Ann\ufffd"
+
+
+def test_a_lone_surrogate_escape_is_replaced_too() -> None:
+    events, _, _ = run_bytes(
+        "--no-save", stdin=after_name(b'{"answer": "Ann\\ud800"}', b'{"command": "review"}')
+    )
+    review = next(e for e in events if e["event"] == "review")
+    assert review["answers"][0]["answer"] == "Ann\ufffd"
+
+
+def test_strict_input_decoding_does_not_crash_plain_mode() -> None:
+    """Under a normal UTF-8 locale Python decodes standard input strictly."""
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "--plain", "--flow", "example", "--no-save"],
+        input=b"\nAnn\xff\n",
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONIOENCODING": "utf-8:strict"},
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert b"Traceback" not in result.stderr
+    out = result.stdout.decode("utf-8")
+    assert "could not be read as text" in out
+    assert "Who is answering, Ann\ufffd?" in out
+
+
+def test_internal_command_names_get_a_reply() -> None:
+    lines = [json.dumps({"command": name}).encode() for name in ("noop", "dont_know", "nothing")]
+    events, _, _ = run_bytes("--no-save", stdin=after_name(*lines))
+    refused = errors(events)
+    assert len(refused) == 3
+    assert all(e["message"].startswith("Unknown command.") for e in refused)
+
+
+def test_plan_is_one_plan_event_on_one_line() -> None:
+    events, _, _ = run_bytes("--no-save", stdin=after_name(b"Ann", b"plan"))
+    plans = [e for e in events if e["event"] == "plan"]
+    assert len(plans) == 1
+    assert plans[0]["plan"]["schema"] == "support-plan/plan" and plans[0]["plan"]["sections"]
+
+
+def test_error_events_never_repeat_the_refused_answer() -> None:
+    """A multi-choice answer with a word that is not an option is refused by position."""
+    to_choices = [b"", b"Ann", b"1", b"rather not say", b""]
+    events, _, _ = run_bytes(
+        "--no-save", stdin=b"\n".join([*to_choices, b"1, my-secret-word"]) + b"\n"
+    )
+    refused = errors(events)
+    assert refused and refused[-1]["message"].startswith("Choice 2 in your answer")
+    assert not any("my-secret-word" in json.dumps(e) for e in refused)
+
+
+def test_objects_of_the_wrong_shape_are_refused_with_what_to_send() -> None:
+    lines = [b'{"answer": {"a": 1}}', b'{"nothing": 1}', b'{"answer": NaN}', b"{"]
+    events, _, _ = run_bytes("--no-save", stdin=after_name(*lines))
+    messages = [e["message"] for e in errors(events)]
+    assert len(messages) == 4
+    assert messages[0].startswith("An answer must be text, a number")
+    assert messages[1].startswith('A JSON line must be an object with "answer" or "command"')
+    assert messages[2].startswith("NaN and Infinity")
+    assert messages[3].startswith("That line is not valid JSON")
