@@ -41,6 +41,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     ),
     "export": ("assistant.plan.cli", N_("Export a draft support plan or transcript.")),
     "replay": ("assistant.plan.cli", N_("Replay golden conversations and show any differences.")),
+    "serve": (
+        "assistant.serve.cli",
+        N_("Serve the app to advisers' browsers, behind sign-in."),
+    ),
     "stats": (
         "assistant.transcript.stats_cli",
         N_("Count the screens, questions and words of each golden conversation."),
