@@ -17,8 +17,10 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 from assistant.engine.values import N_
+from assistant.startup import StartOptions
 
-#: name → (module providing add_parser/run, one-line help). Modules are imported lazily.
+#: name → (module providing add_parser/run, one-line help). Modules are imported lazily;
+#: ``resume``, which starts a conversation like no command at all, is built here.
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "check": (
         "assistant.flow.cli",
@@ -34,7 +36,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         N_("Work out the real cost of employing a personal assistant."),
     ),
     "sessions": ("assistant.store.cli", N_("List saved conversations.")),
-    "resume": ("assistant.frontends", N_("Carry on with a saved conversation.")),
+    "resume": (__name__, N_("Carry on with a saved conversation.")),
     "forget": (
         "assistant.store.cli",
         N_("Delete saved conversations so they cannot be recovered."),
@@ -199,8 +201,10 @@ def build_parser(argv: Sequence[str]) -> Parser:
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     wanted = next((a for a in argv if a in SUBCOMMANDS), None)
     for name, (module_name, summary) in SUBCOMMANDS.items():
-        module = _load(module_name) if name == wanted else None
-        if module is None:
+        module = _load(module_name) if name == wanted and module_name != __name__ else None
+        if name == wanted and module_name == __name__:
+            _add_resume_parser(subparsers, name)
+        elif module is None:
             subparsers.add_parser(name, help=summary, description=summary)
         elif len(inspect.signature(module.add_parser).parameters) == 1:
             module.add_parser(subparsers)
@@ -209,6 +213,31 @@ def build_parser(argv: Sequence[str]) -> Parser:
     for subparser in subparsers.choices.values():
         subparser.lang = lang
     return parser
+
+
+def _add_resume_parser(subparsers: Any, name: str) -> None:
+    """``support-plan resume REF``: the conversation's own options, and the reference."""
+    parser = subparsers.add_parser(
+        name,
+        help=N_("carry on with a saved conversation"),
+        description=N_("Carry on with a saved conversation, exactly where it stopped."),
+    )
+    parser.add_argument("reference", help=N_("the reference shown when the conversation was saved"))
+    add_conversation_options(parser, subcommand=True)
+
+
+def start_options(args: argparse.Namespace) -> StartOptions:
+    """What the command line asked of a conversation (started, or resumed with ``resume``)."""
+    return StartOptions(
+        plain=args.plain,
+        json=args.json,
+        flow=args.flow,
+        lang=args.lang,
+        store=args.store,
+        adviser=args.adviser,
+        save=args.save,
+        reference=getattr(args, "reference", None),
+    )
 
 
 def _load(module_name: str) -> Any:
@@ -227,10 +256,10 @@ def run(argv: Sequence[str]) -> int:
     # logs never carry answers); without a handler, Python would print them to stderr.
     logging.getLogger("assistant").addHandler(logging.NullHandler())
     args = parse(argv)
-    if args.command is None:
-        from assistant.frontends import start_conversation
+    if args.command in (None, "resume"):
+        from assistant.frontends import start_conversation  # see the module's docstring
 
-        return start_conversation(args)
+        return start_conversation(start_options(args))
     gc.enable()  # off while starting (see assistant.__main__); only the app starts slowly
     module = _load(SUBCOMMANDS[args.command][0])
     if module is None:

@@ -13,12 +13,10 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 from assistant.engine.values import N_
-
-if TYPE_CHECKING:
-    from assistant.i18n import Translator
+from assistant.i18n import MissingCatalog, Translator, choose_locale, translator_for
 
 #: argparse's own words (Python 3.11) that our parsers can print, listed so that
 #: 'make catalogs' extracts them. The msgids must match argparse's exactly.
@@ -65,9 +63,6 @@ class LanguageParser(Protocol):
 
 def translator(lang: str | None) -> Translator:
     """The translator for ``--lang`` (else the system's language); English if there is none."""
-    from assistant.frontends import choose_locale
-    from assistant.i18n import MissingCatalog, translator_for
-
     try:
         return translator_for(choose_locale(lang))
     except (ValueError, MissingCatalog):

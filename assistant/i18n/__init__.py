@@ -153,6 +153,20 @@ def match_locale(preferred: Iterable[str]) -> str | None:
     return None
 
 
+def choose_locale(requested: str | None) -> str:
+    """The language: ``--lang`` if given, else the system's if we ship it, else British English.
+
+    ``--lang`` accepts ``cy``, ``pl-PL``, ``en_GB``, ``Cymraeg`` and the like; a language we
+    do not ship is a ValueError so the command line can say which ones there are.
+    """
+    if requested:
+        found = match_locale([requested])
+        if found is None:
+            raise ValueError(requested)
+        return found
+    return match_locale(system_languages()) or SOURCE_LOCALE
+
+
 def system_languages(environ: Mapping[str, str] | None = None) -> list[str]:
     """The languages the system asks for, in gettext's order of precedence.
 

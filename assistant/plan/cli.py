@@ -198,7 +198,7 @@ def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], st
 
 def _unlock(store: Any) -> None:
     """The passphrase as the line modes take it: from the environment, else typed once."""
-    from assistant.store.saving import PASSPHRASE_VARIABLE
+    from assistant.saving import PASSPHRASE_VARIABLE
 
     secret = os.environ.get(PASSPHRASE_VARIABLE)
     if secret is None and sys.stdin.isatty():
@@ -231,8 +231,7 @@ def _bundle(flow: str | None) -> Any:
 
 
 def _translator(locale: str | None) -> Any:
-    from assistant.frontends import choose_locale
-    from assistant.i18n import MissingCatalog, translator_for
+    from assistant.i18n import MissingCatalog, choose_locale, translator_for
 
     try:
         return translator_for(choose_locale(locale))

@@ -1,13 +1,15 @@
-"""Saved conversations: autosave, resume, crash safety and privacy (issue 7).
+"""Saved conversations: autosave, resume, crash safety and privacy.
 
-Front ends open a store with :func:`open_store` and talk to the :class:`Store` interface
-only. Nothing here imports Textual or Rich.
+Everything outside this package opens a store with :func:`open_store`, the one place where
+a ``--store`` value (else ``SUPPORT_PLAN_STORE``, else the default file) becomes a
+:class:`~assistant.store.base.Store`, and then talks to that interface only. The package
+never asks the person anything (saving's questions are :mod:`assistant.saving`'s) and
+imports neither Textual nor Rich.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -21,7 +23,6 @@ if TYPE_CHECKING:
         UnknownReference,
         WrongPassphrase,
     )
-    from assistant.store.files import store_path
 
 __all__ = [
     "ConversationSummary",
@@ -32,19 +33,19 @@ __all__ = [
     "StoreError",
     "UnknownReference",
     "WrongPassphrase",
-    "may_hold_conversations",
+    "nothing_saved_at",
     "open_store",
-    "store_path",
 ]
+
+#: Where to save when ``--store`` is not given.
+STORE_VARIABLE = "SUPPORT_PLAN_STORE"
+
+Location = str | os.PathLike[str] | None
 
 
 def __getattr__(name: str) -> Any:
     """The store's names, imported when first used (PEP 562): a program that only asks
-    whether to save, and is told no, never loads SQLite or the event log."""
-    if name == "store_path":
-        from assistant.store import files
-
-        return files.store_path
+    whether to save, and is told no, never loads SQLite or the event log (start-up budget)."""
     if name in __all__:
         from assistant.store import base
 
@@ -52,48 +53,45 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def open_store(
-    path: str | os.PathLike[str] | None = None, *, passphrase: str | None = None
-) -> Store:
-    """Open (creating if needed) the store at ``path``, else $SUPPORT_PLAN_STORE, else the default.
+def open_store(location: Location = None, *, passphrase: str | None = None) -> Store:
+    """Open (creating if needed) the store at ``location``, else $SUPPORT_PLAN_STORE, else
+    the default file.
 
-    A ``postgresql://`` URL opens the shared database store of a helpline
-    (:mod:`assistant.store.postgres`); anything else is a SQLite file.
-
+    This is the one seam between the assistant and its back-ends, chosen by the form of
+    the location: a ``postgresql://`` (or ``postgres://``) URL opens a helpline's shared
+    database (:mod:`assistant.store.postgres`); anything else is a SQLite file or folder.
     A protected store opened without a passphrase is *locked*: it can list and forget
     conversations but not read or add answers until :meth:`Store.unlock`. Raises
-    :class:`StoreError` (never a traceback-worthy error) if the file cannot be used.
+    :class:`StoreError` (never a traceback-worthy error) if the store cannot be used.
     """
+    # Imported here, once the person has agreed to saving (start-up budget: see __getattr__).
     from assistant.store.postgres_schema import is_postgres
 
-    chosen = os.fspath(path) if path else os.environ.get("SUPPORT_PLAN_STORE", "")
-    if is_postgres(chosen):
+    chosen = _chosen(location)
+    if chosen is not None and is_postgres(os.fspath(chosen)):
         from assistant.store.postgres import PostgresStore
 
-        return PostgresStore(chosen)
+        return PostgresStore(os.fspath(chosen))
     from assistant.store.files import store_path
     from assistant.store.sqlite import SqliteStore
 
-    return SqliteStore(store_path(path), passphrase)
+    return SqliteStore(store_path(_chosen(location)), passphrase)
 
 
-def may_hold_conversations(path: str | os.PathLike[str] | None = None) -> bool:
-    """Whether the store could have saved conversations, found without creating anything.
-
-    A SQLite file that does not exist yet holds none; a database always may.
-    """
+def nothing_saved_at(location: Location = None) -> bool:
+    """True when nothing can have been saved at ``location`` yet (so a list of saved
+    conversations can be shown as empty without creating the store). A database may
+    always hold conversations; a SQLite file that does not exist yet holds none."""
     from assistant.store.postgres_schema import is_postgres
 
-    chosen = os.fspath(path) if path else os.environ.get("SUPPORT_PLAN_STORE", "")
-    if is_postgres(chosen):
-        return True
-    from assistant.store.files import store_path
+    chosen = _chosen(location)
+    if chosen is not None and is_postgres(os.fspath(chosen)):
+        return False
+    from assistant.store.files import store_path  # start-up budget: see __getattr__
 
-    return store_path(path).exists()
+    return not store_path(_chosen(location)).exists()
 
 
-def default_location() -> Path:
-    """Where conversations are saved when --store is not given (SUPPORT_PLAN_STORE or the default)."""
-    from assistant.store.files import store_path
-
-    return store_path(None)
+def _chosen(location: Location) -> Location:
+    """``--store`` if given, else ``SUPPORT_PLAN_STORE`` (None: the back-end's default)."""
+    return location or os.environ.get(STORE_VARIABLE) or None

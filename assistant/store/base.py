@@ -1,11 +1,17 @@
 """The store's interface: what every front end may ask of saved conversations.
 
 Front ends talk only to :class:`Store`, never to SQLite, so a server database for
-helplines with many advisers can be added later as another implementation. Every error
-is a :class:`StoreError` whose message is kind, names the file and says what to do, and
-never contains a person's answers. The store never translates: an error carries its
-message id and parameters (a :class:`Msg`, like the engine's), and each front end shows
-it in the person's language with :meth:`StoreError.text`.
+helplines with many advisers is another implementation. Every error is a
+:class:`StoreError` whose message is kind, names the file and says what to do, and never
+contains a person's answers. The store never translates: an error carries its message id
+and parameters (a :class:`Msg`, like the engine's), and each front end shows it in the
+person's language with :meth:`StoreError.text`.
+
+To add a back-end: write a subclass of :class:`Store` in its own module of this package
+(``sqlite.py`` is the one to read first), raising only :class:`StoreError` and its kinds;
+then recognise its locations in :func:`assistant.store.open_store`, the one place a
+``--store`` value becomes a store. The tests in ``tests/store/`` that take the ``store``
+fixture describe the behaviour every back-end must have.
 """
 
 from __future__ import annotations

@@ -11,14 +11,13 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from assistant.engine.values import N_
+from assistant.i18n import Translator
+from assistant.startup import command_translator
 from assistant.store import open_store
 from assistant.store.base import ConversationSummary, Store, StoreError, fill
-
-if TYPE_CHECKING:
-    from assistant.i18n import Translator
 
 
 def add_parser(subparsers: Any, name: str) -> None:
@@ -80,8 +79,6 @@ def add_parser(subparsers: Any, name: str) -> None:
 
 def _translator(args: argparse.Namespace) -> Translator | None:
     """--lang, else the system's language; None (already explained) for an unknown one."""
-    from assistant.frontends import command_translator
-
     return command_translator(getattr(args, "lang", None))
 
 

@@ -21,7 +21,6 @@ log = logging.getLogger(__name__)
 
 APP_NAME = "support-plan"
 FILE_NAME = "conversations.sqlite3"
-ENV_VARIABLE = "SUPPORT_PLAN_STORE"
 #: What :func:`health_problem` says about a file that is not a database at all.
 NOT_A_DATABASE = "not a database file"
 CHECK_FAILED = "SQLite's check found problems"
@@ -40,13 +39,13 @@ def default_folder() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def store_path(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The file to use: ``--store``, else ``SUPPORT_PLAN_STORE``, else the user data folder.
+def store_path(chosen: str | os.PathLike[str] | None = None) -> Path:
+    """The SQLite file for a location chosen by :func:`assistant.store.open_store`: the file
+    given, the standard file inside a folder given, or (None) the user data folder's.
 
-    A folder given instead of a file gets the standard file name inside it. The path is
-    made absolute, so messages name it in full and SQLite's URIs can be built from it.
+    The path is made absolute, so messages name it in full and SQLite's URIs can be built
+    from it.
     """
-    chosen = explicit or os.environ.get(ENV_VARIABLE)
     if not chosen:
         return default_folder() / FILE_NAME
     path = Path(chosen).expanduser().absolute()

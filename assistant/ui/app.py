@@ -45,14 +45,15 @@ if TYPE_CHECKING:
     from assistant.engine.session import Clock, Session
     from assistant.flow.bundle import Bundle
     from assistant.flow.problems import FlowError
+    from assistant.saving import Opened
     from assistant.ui.conversation import ConversationScreen
     from assistant.ui.log import ConversationLog
     from assistant.ui.review import ReviewScreen
     from assistant.ui.rights import Rights
     from assistant.ui.steps import StepView
 
-    #: Opens saving for a conversation: (save target or None, events to resume, callback).
-    Opener = Callable[[str | None], tuple[Any, list[Event], Callable[[Event], None] | None] | None]
+    #: Opens a saved conversation chosen on the start screen, by its reference.
+    Opener = Callable[[str], Opened]
 
 
 def utc_now() -> str:
@@ -254,22 +255,23 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         if not await self._conversation_ready():
             return
         opened = self._open(event.reference)
-        if opened is None or not opened[1]:
+        if opened is None or not opened.events:
             self.release_keys()
             return
         from assistant.engine.session import Session
 
-        target, events, on_event = opened
-        self.session = Session.replay(self.bundle, events, on_event=on_event, clock=self.clock)
-        self.save_reference = getattr(target, "reference", event.reference)
+        self.session = Session.replay(
+            self.bundle, opened.events, on_event=opened.on_event, clock=self.clock
+        )
+        self.save_reference = opened.reference or event.reference
         self.resuming = True
         self._restore_setup()
         await self.begin(
             self.mode if self.session.setup.get("mode") else event.mode, self.case_reference
         )
 
-    def _open(self, reference: str | None) -> Any:
-        """Ask the store to open a conversation, giving it the terminal in case it asks."""
+    def _open(self, reference: str) -> Opened | None:
+        """Open a saved conversation, giving the opener the terminal in case it asks."""
         if self.opener is None:
             return None
         try:

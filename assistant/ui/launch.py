@@ -1,96 +1,119 @@
 """Starting the full-screen app from the command line: saving first, then the app.
 
-Consent to saving is asked on the terminal before the app takes the screen. A new
-conversation's questions are loaded by the app behind its start screen (see
-:mod:`assistant.ui.loading`); a resumed one is loaded here first. What saving says while
-the app runs is kept and printed once it has closed, where the person can read it.
+Consent to saving is asked on the terminal before the app takes the screen (through the
+line front end's :class:`~assistant.plain.saving.LineDialogue`). A new conversation's
+questions are loaded by the app behind its start screen (see :mod:`assistant.ui.loading`);
+a resumed one is loaded first. What saving says while the app has the screen is held and
+said once it has closed, where the person can read it.
 """
 
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from assistant.plain.lineio import LineIO
+from assistant.plain.saving import LineDialogue
+from assistant.saving import Opened, Teller, agree_to_saving, resume_saving, start_saving
+from assistant.startup import StartOptions, explain_flow_error, load_bundle_for
 from assistant.ui.app import AssistantApp
 from assistant.ui.loading import Prepared
 
 if TYPE_CHECKING:
-    import argparse
-
+    from assistant.engine.io import Msg
     from assistant.flow.bundle import Bundle
+    from assistant.i18n import Translator
     from assistant.ui.modes import Mode
 
 
-def run_app(args: argparse.Namespace, locale: str, bundle: Bundle | None = None) -> int:
-    """Start the full-screen app (from ``support-plan``); returns the exit code.
+class HeldMessages:
+    """A :class:`~assistant.saving.Teller` for while the app has the screen: what saving
+    says is kept, to be said on the terminal once the app has closed."""
 
-    With ``bundle`` (resuming a saved conversation) the questions are already loaded. For
-    a new conversation they are not: the saving questions, which come first, need none of
-    them, and the app loads them behind its start screen.
+    def __init__(self) -> None:
+        self._held: list[Callable[[Teller], None]] = []
+
+    def tell(self, msgid: str, event: str = "message", **params: str | Msg) -> None:
+        self._held.append(lambda teller: teller.tell(msgid, event, **params))
+
+    def problem(self, message: Msg, then: str | None = None) -> None:
+        self._held.append(lambda teller: teller.problem(message, then))
+
+    def say_to(self, teller: Teller) -> None:
+        """Say everything held, in order, through ``teller``."""
+        held, self._held = self._held, []
+        for each in held:
+            each(teller)
+
+
+def _terminal(t: Translator) -> LineDialogue:
+    """Saving's questions on the terminal, in the language of ``t``."""
+    return LineDialogue(LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty()), t)
+
+
+def run_app(options: StartOptions, t: Translator) -> int:
+    """Start the full-screen app for a new conversation; returns the exit code.
+
+    Consent comes first, on the terminal. The questions are not loaded yet: the saving
+    questions need none of them, and the app loads them behind its start screen, where
+    saving starts once they have loaded.
     """
-    import argparse
-    import io
+    store = agree_to_saving(_terminal(t), store=options.store, save=options.save)
+    held = HeldMessages()
 
-    from assistant.frontends import explain_flow_error, load_bundle_for, translator_or_english
-    from assistant.plain.lineio import LineIO
+    def prepare() -> Prepared:
+        loaded = load_bundle_for(options.flow)
+        if store is None:
+            return Prepared(loaded)
+        opened = start_saving(store, loaded.id, held, locale=t.locale, mode="plain")
+        return Prepared(loaded, opened.target, opened.on_event)
 
-    terminal = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
-    t = translator_or_english(locale)
-    # What saving says once the app is running is kept and printed when it has closed.
-    later = LineIO(sys.stdin, io.StringIO(), stderr=io.StringIO())
-    app: AssistantApp
+    app = AssistantApp(None, t.locale, translator=t, prepare=prepare)
+    return _run(app, options, t, held)
 
-    def opener(reference: str | None) -> Any:
-        from assistant.frontends import open_saving
 
-        # In the language chosen on the start screen, which may differ from the first one.
-        return open_saving(
-            argparse.Namespace(**{**vars(args), "reference": reference}),
-            app.bundle,
-            app.t,
-            terminal,
-        )
+def resume_app(options: StartOptions, t: Translator, bundle: Bundle) -> int:
+    """Start the full-screen app on a saved conversation (``options.reference``), whose
+    questions are already loaded; returns the exit code."""
+    assert options.reference is not None
+    opened = resume_saving(options.reference, bundle, _terminal(t), store=options.store)
+    if opened.stopped:
+        return 1
+    resume_mode: Mode | None = None
+    if opened.events:
+        resume_mode = "adviser_call" if options.adviser else "self"
+    app = AssistantApp(
+        bundle,
+        t.locale,
+        resume_mode,
+        translator=t,
+        events=opened.events,
+        on_event=opened.on_event,
+        save_reference=opened.reference,
+    )
+    return _run(app, options, t, HeldMessages())
 
-    if bundle is None:
-        from assistant.store.saving import agree_to_saving, start_saving
 
-        store = agree_to_saving(args, t, terminal)  # consent first, before anything
-
-        def prepare() -> Prepared:
-            loaded = load_bundle_for(args.flow)
-            if store is None:
-                return Prepared(loaded)
-            target, _events, on_event = start_saving(store, loaded, t, later)
-            return Prepared(loaded, target, on_event)
-
-        app = AssistantApp(None, t.locale, translator=t, prepare=prepare, opener=opener)
-    else:
-        from assistant.frontends import open_saving
-
-        opened = open_saving(args, bundle, t, terminal)
-        if opened is None:
-            return 1
-        target, events, on_event = opened
-        resume_mode: Mode | None = None
-        if events:
-            resume_mode = "adviser_call" if args.adviser else "self"
-        app = AssistantApp(
-            bundle,
-            t.locale,
-            resume_mode,
-            translator=t,
-            events=events,
-            on_event=on_event,
-            save_reference=getattr(target, "reference", None),
-            opener=opener,
-        )
-    app.store_path = getattr(args, "store", None)
-    if args.adviser and not app.skip_start:
+def _run(app: AssistantApp, options: StartOptions, t: Translator, held: HeldMessages) -> int:
+    """Run the app, then say what saving said meanwhile and any problem with the questions."""
+    app.store_path = options.store
+    app.opener = _opener(app, options)
+    if options.adviser and not app.skip_start:
         app.mode = "adviser_call"
     code = int(app.run() or 0)
-    sys.stdout.write(later.stdout.getvalue())  # type: ignore[attr-defined]
-    sys.stderr.write(later.stderr.getvalue())  # type: ignore[union-attr]
+    held.say_to(_terminal(t))
     if app.flow_error is not None:
-        explain_flow_error(args.flow, app.flow_error, t)
+        explain_flow_error(options.flow, app.flow_error, t)
         return 1
     return code
+
+
+def _opener(app: AssistantApp, options: StartOptions) -> Callable[[str], Opened]:
+    """How the start screen opens a saved conversation chosen from its list: on the
+    terminal (the app suspends itself), in the language chosen on the start screen."""
+
+    def opener(reference: str) -> Opened:
+        return resume_saving(reference, app.bundle, _terminal(app.t), store=options.store)
+
+    return opener

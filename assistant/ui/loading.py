@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from assistant.engine.events import Event
     from assistant.engine.session import Session
     from assistant.flow.bundle import Bundle
+    from assistant.saving import SavingTarget
     from assistant.ui.rights import Rights
 
 
@@ -34,7 +35,7 @@ class Prepared:
     def __init__(
         self,
         bundle: Bundle,
-        target: Any = None,
+        target: SavingTarget | None = None,
         on_event: Callable[[Event], None] | None = None,
     ) -> None:
         self.bundle = bundle
@@ -86,7 +87,7 @@ class LoadsBehindStart:
         prepared = ready.prepared
         self.bundle = prepared.bundle
         if prepared.target is not None:
-            self.save_reference = getattr(prepared.target, "reference", None)
+            self.save_reference = prepared.target.reference
             self._record_event = prepared.on_event
         if self._session is None:
             self._session = ready.session
@@ -107,7 +108,7 @@ class LoadsBehindStart:
         session = None
         if self._session is None:
             session = Session(prepared.bundle, on_event=prepared.on_event, clock=self.clock)
-        current = getattr(prepared.target, "reference", None) or self.save_reference
+        current = prepared.target.reference if prepared.target else self.save_reference
         saved = saved_conversations(self.store_path, prepared.bundle.id, current)
         self._warm_formats()
         return Ready(prepared, session, Rights(prepared.bundle), saved)

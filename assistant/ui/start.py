@@ -234,11 +234,11 @@ def saved_conversations(
     opened: the person can still start afresh, and ``support-plan sessions`` says why).
     """
     try:
-        from assistant.store import StoreError, may_hold_conversations, open_store
+        from assistant.store import StoreError, nothing_saved_at, open_store
     except ImportError:
         return None
     try:
-        if not may_hold_conversations(store_path):  # nothing saved yet: look without making a file
+        if nothing_saved_at(store_path):  # look without making a file
             return []
         with open_store(store_path) as store:
             conversations = store.conversations()

@@ -11,8 +11,13 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
 from assistant.engine.io import Msg
-from assistant.frontends import choose_locale
-from assistant.i18n import Translator, match_locale, system_languages, translator_for
+from assistant.i18n import (
+    Translator,
+    choose_locale,
+    match_locale,
+    system_languages,
+    translator_for,
+)
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from store_helpers import ANSWERS, SECRET_NAME, walk
 from assistant.engine.events import Event
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
-from assistant.store import Store, StoreError, UnknownReference, files, open_store, store_path
+from assistant.store import Store, StoreError, UnknownReference, files, open_store
 from assistant.store.recorder import ScreenRecorder
 
 
@@ -133,11 +133,15 @@ def test_a_file_others_could_read_is_tightened(tmp_path: Path) -> None:
 
 def test_where_the_store_lives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(files, "default_folder", lambda: tmp_path / "data")
-    assert store_path(None) == tmp_path / "data" / "conversations.sqlite3"
+    monkeypatch.delenv("SUPPORT_PLAN_STORE", raising=False)
+    with open_store() as store:
+        assert store.location == str(tmp_path / "data" / "conversations.sqlite3")
     monkeypatch.setenv("SUPPORT_PLAN_STORE", str(tmp_path / "env.sqlite3"))
-    assert store_path(None) == tmp_path / "env.sqlite3"
-    assert store_path(tmp_path / "given.sqlite3") == tmp_path / "given.sqlite3"
-    assert store_path(tmp_path) == tmp_path / "conversations.sqlite3"  # a folder
+    with open_store() as store:
+        assert store.location == str(tmp_path / "env.sqlite3")
+    with open_store(tmp_path / "given.sqlite3") as store:  # --store wins over the variable
+        assert store.location == str(tmp_path / "given.sqlite3")
+    assert files.store_path(tmp_path) == tmp_path / "conversations.sqlite3"  # a folder
 
 
 def test_money_answers_keep_their_pence(any_store: Store, example: Bundle) -> None:

@@ -6,7 +6,6 @@ and in Polish: the question asked, an error shown, and the commands' output.
 
 from __future__ import annotations
 
-import argparse
 import io
 import sys
 from pathlib import Path
@@ -18,8 +17,11 @@ from support_plan_cli import support_plan
 from assistant.cli import run
 from assistant.flow.bundle import Bundle
 from assistant.i18n import translator_for
+from assistant.plain import saving as line_saving
 from assistant.plain.console import LineIO
-from assistant.store import open_store, saving
+from assistant.plain.saving import LineDialogue
+from assistant.saving import Opened, open_saving
+from assistant.store import open_store
 
 #: Words that must appear (and the English they replace), per locale.
 CONSENT = {
@@ -46,10 +48,19 @@ class Terminal(io.StringIO):
         return True
 
 
-def _args(path: Path, **extra: object) -> argparse.Namespace:
-    values: dict[str, object] = {"reference": None, "json": False, "store": str(path), "save": None}
-    values.update(extra)
-    return argparse.Namespace(**values)
+def _open(
+    path: Path, bundle: Bundle, locale: str, line_io: LineIO, reference: str | None = None
+) -> Opened:
+    t = translator_for(locale)
+    return open_saving(
+        bundle,
+        LineDialogue(line_io, t),
+        store=str(path),
+        reference=reference,
+        save=None,
+        locale=t.locale,
+        mode="plain",
+    )
 
 
 @pytest.fixture
@@ -67,11 +78,11 @@ def test_the_consent_question_is_asked_in_the_language(
 ) -> None:
     out = io.StringIO()
     line_io = LineIO(io.StringIO(f"{YES[locale]}\n{NO[locale]}\n"), out, prompt=True)
-    opened = saving.open_saving(_args(store_file), example, translator_for(locale), line_io)
+    opened = _open(store_file, example, locale, line_io)
     said = out.getvalue()
     assert CONSENT[locale] in said and "Can we save" not in said
-    assert opened is not None and opened[0] is not None, said  # "yes" in the language
-    target = opened[0]
+    assert opened.target is not None, said  # "yes" in the language
+    target = opened.target
     with open_store(store_file) as store:
         summary = store.summary(target.reference)
         assert summary is not None and summary.locale == locale
@@ -88,10 +99,9 @@ def test_a_wrong_passphrase_is_explained_in_the_language(
 ) -> None:
     with open_store(store_file, passphrase="right one") as store:
         reference = walk(store, example, ANSWERS[:3])
-    monkeypatch.setattr(saving, "read_secret", lambda prompt: "wrong")
+    monkeypatch.setattr(line_saving, "read_secret", lambda prompt: "wrong")
     line_io = LineIO(io.StringIO(""), io.StringIO(), prompt=True)
-    args = _args(store_file, reference=reference)
-    assert saving.open_saving(args, example, translator_for(locale), line_io) is None
+    assert _open(store_file, example, locale, line_io, reference).stopped
     err = capsys.readouterr().err
     assert err.count(WRONG_PASSPHRASE[locale]) == 3 and NO_TRIES[locale] in err
     assert str(store_file) in err  # the file is still named

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-import assistant.frontends
+from assistant.engine.io import Msg
 from assistant.flow.bundle import Bundle
-from assistant.store import open_store, saving
+from assistant.i18n import translator_for
+from assistant.saving import Opened
+from assistant.startup import StartOptions
+from assistant.store import open_store
 from assistant.ui import app as app_module
 from assistant.ui import launch
 
@@ -28,30 +30,23 @@ def started(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     return apps
 
 
-def _args(**options: Any) -> argparse.Namespace:
-    defaults = {"adviser": False, "store": None, "save": True, "reference": None, "flow": None}
-    return argparse.Namespace(**{**defaults, **options})
-
-
 def test_a_conversation_picked_on_the_start_screen_is_opened_by_its_reference(
     example: Bundle, monkeypatch: pytest.MonkeyPatch, started: list[Any]
 ) -> None:
-    calls: list[tuple[argparse.Namespace, Bundle]] = []
+    calls: list[tuple[str, Bundle, str | None]] = []
 
-    def open_saving(args: argparse.Namespace, bundle: Bundle, *_rest: Any) -> Any:
-        calls.append((args, bundle))
-        return None, [], None
+    def resume_saving(reference: str, bundle: Bundle, _dialogue: Any, *, store: Any) -> Opened:
+        calls.append((reference, bundle, store))
+        return Opened()
 
-    monkeypatch.setattr(assistant.frontends, "open_saving", open_saving)
-    monkeypatch.setattr(saving, "agree_to_saving", lambda *_args: None)
-    assert launch.run_app(_args(), "en_GB") == 0
+    monkeypatch.setattr(launch, "resume_saving", resume_saving)
+    monkeypatch.setattr(launch, "agree_to_saving", lambda *_args, **_kwargs: None)
+    options = StartOptions(store="elsewhere.sqlite3", save=True)
+    assert launch.run_app(options, translator_for("en_GB")) == 0
     [app] = started
     app.bundle = example  # as loading behind the start screen does
     app.opener("QA9-T2W")  # what choosing it in the saved list does
-    [(args, bundle)] = calls
-    assert args.reference == "QA9-T2W"
-    assert args.save is True  # the other options are kept
-    assert bundle is example
+    assert calls == [("QA9-T2W", example, "elsewhere.sqlite3")]  # the options are kept
 
 
 def test_a_new_conversation_is_saved_once_its_questions_have_loaded(
@@ -59,12 +54,36 @@ def test_a_new_conversation_is_saved_once_its_questions_have_loaded(
 ) -> None:
     """Consent comes first; the saved conversation is made behind the start screen."""
     store = open_store(tmp_path / "store.db")
-    monkeypatch.setattr(saving, "agree_to_saving", lambda *_args: store)
-    monkeypatch.setattr(assistant.frontends, "load_bundle_for", lambda _flow: example)
-    assert launch.run_app(_args(), "en_GB") == 0
+    monkeypatch.setattr(launch, "agree_to_saving", lambda *_args, **_kwargs: store)
+    monkeypatch.setattr(launch, "load_bundle_for", lambda _flow: example)
+    assert launch.run_app(StartOptions(), translator_for("en_GB")) == 0
     [app] = started
     assert app.bundle is None and store.conversations() == []  # nothing loaded or written yet
     prepared = app._prepare()  # what the loading thread does
     assert prepared.bundle is example
     assert [c.reference for c in store.conversations()] == [prepared.target.reference]
+    assert prepared.on_event == prepared.target.record
     store.close()
+
+
+def test_what_saving_says_while_the_app_runs_is_said_afterwards_in_order() -> None:
+    said: list[str] = []
+
+    class Terminal:
+        def tell(self, msgid: str, event: str = "message", **params: Any) -> None:
+            said.append(f"tell {msgid} {event} {params}")
+
+        def problem(self, message: Msg, then: str | None = None) -> None:
+            said.append(f"problem {message.id} {then}")
+
+    held = launch.HeldMessages()
+    held.tell("Saving as {reference}", "saving", reference="QA9-T2W")
+    held.problem(Msg("It failed"), "No tries left.")
+    assert said == []  # nothing reaches the terminal while the app has it
+    held.say_to(Terminal())
+    assert said == [
+        "tell Saving as {reference} saving {'reference': 'QA9-T2W'}",
+        "problem It failed No tries left.",
+    ]
+    held.say_to(Terminal())
+    assert len(said) == 2  # said once only

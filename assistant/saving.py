@@ -1,0 +1,378 @@
+"""Saving a conversation: consent first, then the store opened, then the conversation
+started or resumed, and each screen committed before it is shown.
+
+Nothing is stored until the person agrees (or the command line says so with ``--save`` or
+``--no-save``). The reference is shown as soon as saving starts, so even a dropped call or
+a crash leaves the person able to come back.
+
+How the questions are asked is each front end's business: it passes a
+:class:`SavingDialogue`. Plain mode asks on the terminal
+(:class:`assistant.plain.saving.LineDialogue`); the full-screen app can ask on its start
+screen. Nothing here prompts, parses arguments or knows which kind of store it has: the
+store comes from :func:`assistant.store.open_store`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from assistant.engine.values import N_
+
+# The store, the engine's event log and its session are imported when saving is used, so
+# declining saving (--no-save) costs the program's start nothing (start-up budget).
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from assistant.engine.events import Event
+    from assistant.engine.io import Msg
+    from assistant.flow.bundle import Bundle
+    from assistant.store.base import Store
+    from assistant.store.recorder import ScreenRecorder
+
+#: For scripts and tests only: the passphrase, when nobody is at a terminal to type it.
+PASSPHRASE_VARIABLE = "SUPPORT_PLAN_PASSPHRASE"
+#: How many times a person may type a passphrase before saving gives up.
+PASSPHRASE_TRIES = 3
+
+
+class Teller(Protocol):
+    """What saving tells the person, in their language, as a front end shows it."""
+
+    def tell(self, msgid: str, event: str = "message", **params: str | Msg) -> None:
+        """Something to read: a message id marked with ``N_`` and its ``{parameters}``.
+
+        ``event`` names it for programs reading JSON lines ("saving" carries the reference).
+        """
+        ...
+
+    def problem(self, message: Msg, then: str | None = None) -> None:
+        """Something that went wrong (it never holds an answer); ``then`` is a message id to
+        add on the same line, such as "No tries left."."""
+        ...
+
+
+class SavingDialogue(Teller, Protocol):
+    """The questions saving asks, answered by a front end.
+
+    Each method may wait for the person. Plain mode asks on the terminal; the full-screen
+    app, which must not block its event loop, can run the opening functions below in a
+    worker thread and answer each question from a screen (``App.call_from_thread`` shows
+    it, and the thread waits for the answer). Nothing is stored before :meth:`consents`
+    has said yes.
+    """
+
+    def consents(self) -> bool:
+        """Whether the person agrees to save their answers (asked only when the command
+        line did not say)."""
+        ...
+
+    def passphrase(self, location: str, attempt: int) -> str | None:
+        """The passphrase for the protected conversations at ``location``, try ``attempt``
+        of :data:`PASSPHRASE_TRIES`; None to stop trying (nothing is then opened)."""
+        ...
+
+    def wants_protection(self, first_use: bool) -> bool:
+        """Whether to protect an unprotected store with a passphrase. ``first_use`` is true
+        for a new conversation in a store with none yet, the only time people are asked."""
+        ...
+
+    def new_passphrase(self) -> str | None:
+        """The passphrase to protect the store with (typed twice, the same), or None if the
+        person did not manage to choose one: then nothing is saved."""
+        ...
+
+
+class SavingTarget:
+    """Where one conversation is being saved; its :meth:`record` is the Session's on_event.
+
+    (This and :class:`Opened` are plain classes: the app asks about saving before its first
+    screen, and making dataclasses took a little of every start.)
+    """
+
+    def __init__(self, store: Store, reference: str, teller: Teller) -> None:
+        from assistant.store.recorder import ScreenRecorder
+
+        self.store = store
+        self.reference = reference
+        self.teller = teller
+        #: False once a screen could not be saved: the person has been told, and no more is.
+        self.saving = True
+        self.recorder: ScreenRecorder = ScreenRecorder(store, reference)
+
+    def record(self, event: Event) -> None:
+        """Commit each screen before it is shown; if that fails, say so and stop saving."""
+        from assistant.store.base import StoreError
+
+        if not self.saving:
+            return
+        try:
+            self.recorder(event)
+            case = _case_reference(event)
+            if case:  # so the adviser finds the caller's conversation by their own reference
+                self.store.set_label(self.reference, case)
+        except StoreError as error:
+            self.saving = False
+            self.teller.tell(
+                N_(
+                    "Sorry, your last step could not be saved. {problem} From now on your answers are NOT being saved."
+                ),
+                problem=error.msg,
+            )
+
+
+class Opened:
+    """What opening saving gives a conversation: where it is saved and what it resumes from.
+
+    ``target`` is None when nothing is being saved. ``stopped`` means the conversation
+    cannot go on (the person has been told why): the front end ends with exit code 1.
+    """
+
+    def __init__(
+        self,
+        target: SavingTarget | None = None,
+        events: list[Event] | None = None,
+        *,
+        stopped: bool = False,
+    ) -> None:
+        self.target = target
+        #: The saved events to resume from (none for a new conversation).
+        self.events: list[Event] = events or []
+        self.stopped = stopped
+
+    @property
+    def on_event(self) -> Callable[[Event], None] | None:
+        """The Session's ``on_event``: saves each screen (None when nothing is saved)."""
+        return None if self.target is None else self.target.record
+
+    @property
+    def reference(self) -> str | None:
+        """The saved conversation's reference (None when nothing is saved)."""
+        return None if self.target is None else self.target.reference
+
+
+def _case_reference(event: Event) -> str:
+    """The adviser's case reference, given on the start screen and logged as the start."""
+    if event.kind != "started" or not isinstance(event.value, dict):
+        return ""
+    return str(event.value.get("case") or "").strip()[:80]
+
+
+def open_saving(
+    bundle: Bundle,
+    dialogue: SavingDialogue,
+    *,
+    store: str | None,
+    reference: str | None,
+    save: bool | None,
+    locale: str,
+    mode: str,
+) -> Opened:
+    """Saving for a conversation: a new one (consent, then the store) or, with a reference,
+    the saved one resumed. ``locale`` and ``mode`` are recorded with a new conversation."""
+    if reference:
+        return resume_saving(reference, bundle, dialogue, store=store)
+    agreed = agree_to_saving(dialogue, store=store, save=save)
+    if agreed is None:
+        return Opened()
+    return start_saving(agreed, bundle.id, dialogue, locale=locale, mode=mode)
+
+
+def agree_to_saving(
+    dialogue: SavingDialogue, *, store: str | None, save: bool | None
+) -> Store | None:
+    """For a new conversation: consent first, then the store, opened and unlocked (or offered
+    a passphrase). None means nothing will be saved, and the person has been told so.
+
+    Nothing is written until :func:`start_saving`; the full-screen app calls that once its
+    questions have loaded, behind its first screen.
+    """
+    agreed = dialogue.consents() if save is None else save
+    if not agreed:
+        dialogue.tell(
+            N_("Nothing will be saved on this computer. You can still go all the way through.")
+        )
+        return None
+    opened = _open(store, dialogue, new=True)
+    if opened is None:
+        _unsaved(dialogue)
+    return opened
+
+
+def start_saving(store: Store, bundle_id: str, teller: Teller, *, locale: str, mode: str) -> Opened:
+    """Start saving a new conversation in a store the person agreed to, and show its
+    reference at once (:func:`agree_to_saving`)."""
+    from assistant.store.base import StoreError
+
+    try:
+        created = store.create(bundle=bundle_id, locale=locale, mode=mode)
+    except StoreError as error:
+        teller.problem(error.msg)
+        store.close()
+        return _unsaved(teller)
+    target = SavingTarget(store, created, teller)
+    teller.tell(
+        N_(
+            "We will save your answers as you go. Your reference is {reference}. To come back later, type: support-plan resume {reference}"
+        ),
+        event="saving",
+        reference=created,
+    )
+    return Opened(target)
+
+
+def resume_saving(
+    reference: str, bundle: Bundle, dialogue: SavingDialogue, *, store: str | None
+) -> Opened:
+    """A saved conversation's events, checked against the questions, and a target to carry
+    on saving it."""
+    from assistant.store.references import normalize
+
+    opened = _open(store, dialogue, new=False)
+    if opened is None:
+        return Opened(stopped=True)
+    resumed = _resume(opened, normalize(reference), bundle, dialogue)
+    if resumed.target is None:
+        opened.close()
+    return resumed
+
+
+def saved_flow(reference: str | None, store: str | None) -> str | None:
+    """For ``resume REF`` without --flow: the questions the conversation was saved with.
+
+    The front end should load that bundle rather than the default one; None if unknown.
+    """
+    from assistant.store import StoreError, open_store
+
+    if not reference:
+        return None
+    try:
+        with open_store(store) as opened:
+            summary = opened.summary(reference)
+    except StoreError:
+        return None
+    return None if summary is None else summary.bundle
+
+
+def _unsaved(teller: Teller) -> Opened:
+    teller.tell(
+        N_("Your answers will not be saved this time, but you can still go all the way through.")
+    )
+    return Opened()
+
+
+def _open(location: str | None, dialogue: SavingDialogue, *, new: bool) -> Store | None:
+    """The store, unlocked (and protected, if the person asks); None after saying why not."""
+    from assistant.store import StoreError, open_store
+
+    try:
+        store = open_store(location)
+    except StoreError as error:
+        dialogue.problem(error.msg)
+        return None
+    for notice in store.notices:  # an empty file used as new, a folder left as it was
+        dialogue.problem(notice.msg)
+    cannot_save = store.damage or store.read_only
+    if cannot_save and new:
+        dialogue.problem(cannot_save.msg)
+        store.close()
+        return None
+    try:
+        ready = _unlock(store, dialogue) if store.locked else _maybe_protect(store, dialogue, new)
+    except StoreError as error:
+        dialogue.problem(error.msg)
+        ready = False
+    if not ready:
+        store.close()
+        return None
+    return store
+
+
+def _unlock(store: Store, dialogue: SavingDialogue) -> bool:
+    """Up to :data:`PASSPHRASE_TRIES` passphrases, each wrong one explained."""
+    from assistant.store.base import WrongPassphrase
+
+    for attempt in range(1, PASSPHRASE_TRIES + 1):
+        secret = dialogue.passphrase(store.location, attempt)
+        if secret is None:
+            return False
+        try:
+            store.unlock(secret)
+            return True
+        except WrongPassphrase as error:
+            last = attempt == PASSPHRASE_TRIES
+            dialogue.problem(error.msg, N_("No tries left.") if last else None)
+    return False
+
+
+def _maybe_protect(store: Store, dialogue: SavingDialogue, new: bool) -> bool:
+    """Offer a passphrase when a new store is first used (true on shared computers).
+
+    A store already protected another way (a helpline's database, sealed with its
+    organisation's key) is offered none.
+    """
+    if store.protected:
+        return True
+    first_use = new and not store.conversations()
+    if not dialogue.wants_protection(first_use):
+        return True
+    secret = dialogue.new_passphrase()
+    if secret is None:
+        return False
+    store.unlock(secret)
+    return True
+
+
+def _resume(store: Store, reference: str, bundle: Bundle, dialogue: SavingDialogue) -> Opened:
+    """The saved events, checked against the questions, and a target to carry on saving."""
+    from assistant.engine.io import Msg
+    from assistant.store.base import StoreError
+
+    try:
+        events = store.events(reference)
+        summary = store.summary(reference)
+    except StoreError as error:
+        dialogue.problem(error.msg)
+        return Opened(stopped=True)
+    if summary is not None and summary.bundle != bundle.id:
+        dialogue.problem(
+            Msg(
+                N_(
+                    "The conversation {reference} was saved with the '{flow}' questions. To carry on, type: support-plan resume {reference} --flow {flow}"
+                ),
+                None,
+                {"reference": reference, "flow": summary.bundle},
+            )
+        )
+        return Opened(stopped=True)
+    if not _fits(bundle, events, reference, dialogue):
+        return Opened(stopped=True)
+    cannot_save = store.damage or store.read_only
+    if cannot_save is not None:
+        dialogue.problem(cannot_save.msg)
+        dialogue.tell(
+            N_("Your earlier answers are back, but new answers cannot be saved in this file.")
+        )
+        return Opened(None, events)
+    return Opened(SavingTarget(store, reference, dialogue), events)
+
+
+def _fits(bundle: Bundle, events: list[Event], reference: str, teller: Teller) -> bool:
+    """Whether the saved events replay exactly on these questions (said, if not)."""
+    from assistant.engine.events import ReplayError
+    from assistant.engine.io import Msg
+    from assistant.engine.session import Session
+
+    try:
+        Session.replay(bundle, events).close()
+    except (ReplayError, KeyError):
+        teller.problem(
+            Msg(
+                N_(
+                    "The questions have changed since the conversation {reference} was saved, so it cannot be carried on exactly. It is still saved, and nothing in it has been changed."
+                ),
+                None,
+                {"reference": reference},
+            )
+        )
+        return False
+    return True
