@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from assistant.engine.events import Event
     from assistant.engine.io import Msg
     from assistant.flow.bundle import Bundle
-    from assistant.store.base import Store
+    from assistant.store.base import Store, StoreError
     from assistant.store.recorder import ScreenRecorder
 
 #: For scripts and tests only: the passphrase, when nobody is at a terminal to type it.
@@ -95,29 +95,55 @@ class SavingTarget:
         self.store = store
         self.reference = reference
         self.teller = teller
-        #: False once a screen could not be saved: the person has been told, and no more is.
+        #: False once the person chose to carry on without saving; nothing more is saved.
         self.saving = True
+        #: Why the last screen could not be saved yet, or None. Its events are held; the
+        #: front end must not show the next screen until :meth:`retry` succeeds (or the
+        #: person chooses :meth:`give_up`).
+        self.problem: StoreError | None = None
+        self._label: str = ""
         self.recorder: ScreenRecorder = ScreenRecorder(store, reference)
 
     def record(self, event: Event) -> None:
-        """Commit each screen before it is shown; if that fails, say so and stop saving."""
-        from assistant.store.base import StoreError
-
+        """Commit each screen before it is shown; if that fails, hold it and note why."""
         if not self.saving:
             return
+        self._label = _case_reference(event) or self._label
+        self._commit(lambda: self.recorder(event))
+
+    def retry(self) -> bool:
+        """Try to commit what is held (and the case label); True once all of it is saved."""
+        return self._commit(self.recorder.commit)
+
+    def _commit(self, commit: Callable[[], None]) -> bool:
+        from assistant.store.base import StoreError
+
         try:
-            self.recorder(event)
-            case = _case_reference(event)
-            if case:  # so the adviser finds the caller's conversation by their own reference
-                self.store.set_label(self.reference, case)
+            commit()
+            if self._label:  # so the adviser finds the caller's conversation by their reference
+                self.store.set_label(self.reference, self._label)
+                self._label = ""
         except StoreError as error:
-            self.saving = False
-            self.teller.tell(
-                N_(
-                    "Sorry, your last step could not be saved. {problem} From now on your answers are NOT being saved."
-                ),
-                problem=error.msg,
+            self.problem = error
+            return False
+        self.problem = None
+        return True
+
+    def give_up(self) -> None:
+        """The person carries on without saving: what is held is dropped, and no more saved."""
+        self.recorder.drop()
+        self.saving, self.problem = False, None
+        self.teller.tell(
+            N_(
+                "Your answers are NOT being saved from now on. You can still go all the way through."
             )
+        )
+
+
+def saving_target(on_event: Callable[[Event], None] | None) -> SavingTarget | None:
+    """The saving target behind a Session's ``on_event``, if that is one."""
+    target = getattr(on_event, "__self__", None)
+    return target if isinstance(target, SavingTarget) else None
 
 
 class Opened:

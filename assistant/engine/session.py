@@ -75,6 +75,11 @@ class Session:
         return self._conv.state
 
     @property
+    def on_event(self) -> Callable[[Event], None] | None:
+        """Where each new event goes as it happens (a front end's saving), or None."""
+        return self._on_event
+
+    @property
     def started(self) -> bool:
         """Whether :meth:`start` has run."""
         return bool(self.path)

@@ -12,6 +12,7 @@ can quote row values, so they are never shown (only the libpq connection reasons
 from __future__ import annotations
 
 import logging
+import os
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,8 +34,9 @@ SQL_FOLDER = Path(__file__).parent / "sql" / "postgres"
 #: The roles every transaction acts as (SET LOCAL ROLE): see 001_cases.sql.
 APP_ROLE = "support_plan_app"
 FORGET_ROLE = "support_plan_forget"
-#: Seconds to wait for the server before saying it cannot be reached.
-CONNECT_TIMEOUT = 5
+#: Seconds to wait for the server (or a pooled connection) before saying it cannot be
+#: reached; ``SUPPORT_PLAN_CONNECT_TIMEOUT`` changes it.
+CONNECT_TIMEOUT = max(1, int(os.environ.get("SUPPORT_PLAN_CONNECT_TIMEOUT") or 5))
 _LOCK = 0x53504131  # "SPA1": the advisory lock held while migrating
 
 

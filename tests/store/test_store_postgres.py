@@ -6,8 +6,12 @@ The contract shared with SQLite is tested once per back-end in test_store_api.py
 
 from __future__ import annotations
 
+import json
 import os
+import queue
 import subprocess
+import sys
+import threading
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -265,3 +269,84 @@ def test_a_database_that_goes_away_mid_conversation_says_the_step_was_not_saved(
     finally:
         pg_cluster.psql("postgres", f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
         store.close()
+
+
+def _lines(stream: Any) -> queue.Queue[dict[str, Any] | None]:
+    """The JSON lines a program prints, as they come (None at the end)."""
+    found: queue.Queue[dict[str, Any] | None] = queue.Queue()
+
+    def read() -> None:
+        for line in stream:
+            found.put(json.loads(line))
+        found.put(None)
+
+    threading.Thread(target=read, daemon=True).start()
+    return found
+
+
+def _next(found: queue.Queue[dict[str, Any] | None], event: str) -> dict[str, Any]:
+    while True:
+        line = found.get(timeout=60)
+        assert line is not None, f"the program ended before a {event!r} line"
+        if line["event"] == event:
+            return line
+
+
+def test_plain_mode_holds_the_next_screen_until_the_answer_is_saved(
+    pg_url: str, pg_cluster: Any, example: Bundle
+) -> None:
+    """The database goes away mid-conversation: the answer is not shown as saved, the next
+    question waits, and once the database is back Enter saves it and carries on."""
+    name = urlsplit(pg_url).path.lstrip("/")
+    program = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "--plain", "--json", "--flow", "example"]
+        + ["--save", "--store", pg_url],
+        cwd=Path(__file__).resolve().parents[2],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=dict(os.environ, SUPPORT_PLAN_CONNECT_TIMEOUT="1"),
+    )
+    assert program.stdin is not None
+    found = _lines(program.stdout)
+    try:
+        reference = _next(found, "saving")["reference"]
+        assert _next(found, "step")["step"] == "welcome.hello"
+        program.stdin.write("\n")
+        program.stdin.flush()
+        assert _next(found, "step")["step"] == "welcome.name"
+        pg_cluster.psql("postgres", f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+        pg_cluster.psql(
+            "postgres",
+            f"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{name}'",
+        )
+        program.stdin.write(SECRET_NAME + "\n")
+        program.stdin.flush()
+        held = found.get(timeout=60)
+        assert held is not None and held["event"] == "not_saved", held
+        assert (
+            "NOT been saved" in held["message"] and "connection to the database" in held["message"]
+        )
+        assert SECRET_NAME not in held["message"]
+        pg_cluster.psql("postgres", f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+        shown = None
+        for _ in range(30):  # Enter tries again; the pool reconnects in the background
+            program.stdin.write("\n")
+            program.stdin.flush()
+            shown = found.get(timeout=60)
+            if shown is not None and shown["event"] == "step":
+                break
+            assert shown is not None and shown["event"] == "not_saved"
+        assert shown is not None and shown["step"] == "welcome.answering_for"
+    finally:
+        pg_cluster.psql("postgres", f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+        program.stdin.close()
+        program.wait(timeout=60)
+        while found.get(timeout=60) is not None:  # the reader has finished with the pipe
+            pass
+        assert program.stdout is not None
+        program.stdout.close()
+    with PostgresStore(pg_url) as store:
+        answers = Session.replay(example, store.events(reference)).answers
+    assert answers["welcome.name"] == SECRET_NAME
