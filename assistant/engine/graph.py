@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from transitions import Machine
 
+from assistant.engine.progress import PartTables
 from assistant.engine.values import Value
 from assistant.flow import model
 from assistant.flow.bundle import Bundle, scoped
@@ -45,6 +46,8 @@ class Tables:
     most_in_section: dict[str, int]
     #: The section of every question, so progress counts answers without looking at steps.
     ask_sections: dict[str, str]
+    #: The parts (modules with a screen) ahead of every step, for "step k of n".
+    parts: PartTables
 
 
 @dataclass
@@ -117,7 +120,8 @@ def _tables(bundle: Bundle) -> Tables:
     most: dict[str, int] = {}
     least: dict[str, int] = {}
     in_section: dict[str, int] = {}
-    for key in _post_order(bundle):
+    order = _post_order(bundle)
+    for key in order:
         info = bundle.steps[key]
         own = 1 if isinstance(info.step, model.Ask) else 0
         targets = [e.target for e in info.edges if e.target in most]
@@ -126,7 +130,7 @@ def _tables(bundle: Bundle) -> Tables:
         same = [in_section[t] for t in targets if bundle.steps[t].section == info.section]
         in_section[key] = own + max(same, default=0)
     asks = {k: i.section for k, i in bundle.steps.items() if isinstance(i.step, model.Ask)}
-    return Tables(most, least, in_section, asks)
+    return Tables(most, least, in_section, asks, PartTables.build(bundle, order))
 
 
 _GRAPHS: dict[str, Graph] = {}

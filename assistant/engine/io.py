@@ -35,17 +35,23 @@ class ChoiceView:
 
 @dataclass(frozen=True)
 class Progress:
-    """Where the person is. The upper count of questions left never rises as they go forward."""
+    """Where the person is: step ``step`` of about ``steps``, the parts on their own path.
+
+    A part is a module of the conversation. ``steps`` is estimated from the answers so far
+    (see :mod:`assistant.engine.progress`): it never falls while the person moves forward,
+    and ``grew`` is true on the one screen that first shows a larger total. ``question``
+    says whether this screen is a question: only questions show "step k of n".
+    """
 
     section: str
     section_title: Msg
-    section_number: int
-    section_count: int
-    part: int
-    parts: int
+    step: int
+    steps: int
     answered: int
     remaining_at_least: int
     remaining_at_most: int
+    question: bool = False
+    grew: bool = False
 
 
 @dataclass(frozen=True)

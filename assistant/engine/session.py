@@ -28,6 +28,7 @@ from assistant.engine.io import (
     ReviewItem,
     StepShown,
 )
+from assistant.engine.progress import Estimate, is_screen
 from assistant.engine.values import N_, InvalidAnswer, Special, Value, decode, encode
 from assistant.flow import model
 from assistant.flow.bundle import Bundle
@@ -60,6 +61,11 @@ class Session:
         self.path: list[str] = []
         #: The section of each question on the path before the current step (for progress).
         self.asked_sections: list[str] = []
+        #: The module of each part met on the path, in order: a part is a module with a
+        #: screen, so the current step's part is the last (see assistant.engine.progress).
+        self.parts: list[str] = []
+        #: The running estimate of the parts on the path (see assistant.engine.progress).
+        self.estimate = Estimate()
         self.events: list[Event] = []
         self._edit_until: str | None = None
         self.setup: dict[str, Any] = {}
@@ -115,6 +121,7 @@ class Session:
                 self.answers.setdefault(key, decode(data))
         self._emit("started", None, self.setup or None)
         self.path = [self.current]
+        self._mark_part(self.current)
         self._settle()
         return self.show()
 
@@ -171,7 +178,7 @@ class Session:
     def back(self) -> list[Output]:
         """Go to the previous explanation or question, keeping every answer."""
         for index in range(len(self.path) - 2, -1, -1):
-            if _is_screen(self._step(self.path[index])):
+            if is_screen(self._step(self.path[index])):
                 self._rewind(index)
                 self._edit_until = None
                 self._emit("went_back", self.current)
@@ -255,11 +262,18 @@ class Session:
         if section is not None:
             self.asked_sections.append(section)
         self.path.append(self.current)
+        self._mark_part(self.current)
         self._settle()
+
+    def _mark_part(self, key: str) -> None:
+        """Count a new part when a screen of another module comes into view."""
+        info = self.bundle.steps[key]
+        if is_screen(info.step) and (not self.parts or self.parts[-1] != info.module):
+            self.parts.append(info.module)
 
     def _settle(self) -> None:
         """Pass branches, links and explanations shown with the question after them."""
-        while not isinstance(self._step(self.current), model.End) and not _is_screen(
+        while not isinstance(self._step(self.current), model.End) and not is_screen(
             self._step(self.current)
         ):
             self._advance()
@@ -268,6 +282,10 @@ class Session:
         self.path = self.path[: index + 1]
         sections = self._graph.tables.ask_sections
         self.asked_sections = [sections[k] for k in self.path[:-1] if k in sections]
+        self.parts = []
+        for key in self.path:
+            self._mark_part(key)
+        self.estimate = Estimate()  # the count starts again from here
         self._conv.env = {k: self.answers[k] for k in self.path[:-1] if k in self.answers}
         self._graph.machine.set_state(self.path[-1], model=self._conv)
 
@@ -345,13 +363,6 @@ class Session:
             self.record(kind, event.value)
         else:
             raise ReplayError(event.seq, f"'{kind}' cannot stand on its own here")
-
-
-def _is_screen(step: model.Step) -> bool:
-    """Whether a step is shown on a screen of its own (a question or an explanation)."""
-    if isinstance(step, model.Say):
-        return not step.with_question
-    return isinstance(step, model.Ask)
 
 
 def _decoded(event: Event) -> Value:

@@ -13,6 +13,7 @@ from assistant.engine.io import (
     ReviewItem,
     StepShown,
 )
+from assistant.engine.progress import estimate_ahead
 from assistant.engine.values import Value
 from assistant.flow import model
 from assistant.flow.bundle import resolve
@@ -129,28 +130,41 @@ def _say_view(session: Session, key: str, step: model.Say, common: dict[str, Any
 
 
 def progress(session: Session) -> Progress:
-    """Progress from the precomputed tables; the upper count only falls as the person goes on."""
+    """Step k of n over the parts of this person's path (see :mod:`assistant.engine.progress`)."""
     bundle = session.bundle
     key = session.current
     info = bundle.steps[key]
     tables = session._graph.tables  # noqa: SLF001 - views are part of the engine
-    sections = session.asked_sections  # one entry per question on the path, kept by the session
-    answered = len(sections)
-    done_here = sections.count(info.section)
-    parts = done_here + tables.most_in_section[key]
-    number = bundle.section_index(info.section) + 1
-    section = bundle.sections[number - 1]
+    module = bundle.modules[info.module]
+    met = len(session.parts)
+    question = isinstance(info.step, model.Ask)
+    total, grew = met, False  # at an end, the count is exact
+    if not isinstance(info.step, model.End):
+        total, grew = _estimate(session, key, met, question)
     return Progress(
-        section=info.section,
-        section_title=Msg(section.title, f"{section.module}.section"),
-        section_number=number,
-        section_count=len(bundle.sections),
-        part=min(done_here + 1, parts) if parts else 0,
-        parts=parts,
-        answered=answered,
+        section=info.module,
+        section_title=Msg(module.title, f"{info.module}.section"),
+        step=met,
+        steps=total,
+        answered=len(session.asked_sections),
         remaining_at_least=tables.least[key],
         remaining_at_most=tables.most[key],
+        question=question,
+        grew=grew,
     )
+
+
+def _estimate(session: Session, key: str, met: int, question: bool) -> tuple[int, bool]:
+    """The total, worked out on entering a part; grew: the first question after a rise."""
+    est = session.estimate
+    if est.total is None or est.met != met:
+        env = session._conv.env  # noqa: SLF001 - on-path answers only
+        total = met + estimate_ahead(session.bundle, session._graph.tables.parts, key, env)  # noqa: SLF001
+        est.grew_pending = est.grew_pending or (est.total is not None and total > est.total)
+        est.met, est.total = met, total
+    if est.grew_pending and question:
+        est.grew_pending, est.grew_at = False, key
+    return est.total, est.grew_at == key
 
 
 def review(session: Session) -> list[ReviewItem]:

@@ -64,15 +64,18 @@ def citation(bundle: Bundle, source_id: str, t: Translator) -> str:
 
 
 def progress_line(progress: Progress, t: Translator) -> str:
-    """E.g. "Money (section 4 of 9), question 2 of 5"."""
-    section = t.render(progress.section_title)
-    line = t.gettext(N_("{section} (section {number} of {count})")).format(
-        section=section, number=progress.section_number, count=progress.section_count
+    """E.g. "Step 3 of 8: Money" on a question; only "Money" on any other screen.
+
+    The first screen to show a larger total says why, once.
+    """
+    title = t.render(progress.section_title)
+    if not progress.question:
+        return title
+    line = t.gettext(N_("Step {step} of {steps}: {title}")).format(
+        step=progress.step, steps=progress.steps, title=title
     )
-    if progress.parts:
-        line += ", " + t.gettext(N_("question {part} of {parts}")).format(
-            part=progress.part, parts=progress.parts
-        )
+    if progress.grew:
+        line += " " + t.gettext(N_("(more steps now, from your answers)"))
     return line
 
 
@@ -208,10 +211,10 @@ def _progress(progress: Progress, t: Translator) -> dict[str, Any]:
     return {
         "section": progress.section,
         "section_title": t.render(progress.section_title),
-        "section_number": progress.section_number,
-        "section_count": progress.section_count,
-        "part": progress.part,
-        "parts": progress.parts,
+        "step": progress.step,
+        "steps": progress.steps,
+        "grew": progress.grew,
+        "question": progress.question,
         "answered": progress.answered,
         "remaining_at_least": progress.remaining_at_least,
         "remaining_at_most": progress.remaining_at_most,

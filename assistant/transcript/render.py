@@ -148,7 +148,7 @@ def _markdown_shown(shown: dict[str, Any], time: str, t: Translator) -> list[str
         return [f"{time} · **{t.gettext(N_('End'))}**", "", *_quote(shown["text"])]
     ask = shown["kind"] == "ask"
     kind = t.gettext(N_("Question") if ask else N_("Explanation"))
-    where = shown["progress"]["line"] if ask else _section_line(shown["progress"], t)
+    where = shown["progress"]["line"]
     out = [f"{time} · **{kind}** · {escape(where)} · `{shown['step']}`", ""]
     for before in shown.get("before", ()):  # explanations shown above the question
         if before["title"]:
@@ -168,15 +168,6 @@ def _markdown_shown(shown: dict[str, Any], time: str, t: Translator) -> list[str
     for citation in shown["citations"]:
         out.append(f"> *{t.gettext(N_('Source'))}:* {escape(citation['text'])}")
     return out
-
-
-def _section_line(progress: dict[str, Any], t: Translator) -> str:
-    """The section only: "question k of n" means nothing on an explanation."""
-    return t.gettext(N_("{section} (section {number} of {count})")).format(
-        section=progress["section_title"],
-        number=progress["section_number"],
-        count=progress["section_count"],
-    )
 
 
 def _quote(text: str) -> list[str]:

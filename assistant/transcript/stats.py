@@ -206,12 +206,13 @@ def over_budget(rows: Sequence[JourneyStats], budgets: Budgets = BUDGETS) -> lis
     ]
     problems += [message for broken, message in check if broken]
     for row in rows:
+        name = Path(row.name).stem
         limit = budgets.adviser_screens if row.adviser else budgets.most_screens
         if row.screens > limit:
-            problems.append(f"{row.name}: {row.screens} screens > {limit}")
+            problems.append(f"{name}: {row.screens} screens > {limit}")
         if row.longest_run > budgets.longest_information_run:
             problems.append(
-                f"{row.name}: {row.longest_run} information screens in a row "
+                f"{name}: {row.longest_run} information screens in a row "
                 f"> {budgets.longest_information_run}"
             )
     return problems

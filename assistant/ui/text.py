@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any
 from textual._context import active_app  # Textual is pinned exactly; see pyproject.toml
 from textual.content import Content
 
-from assistant.engine.values import N_
 from assistant.i18n import Translator
 
 if TYPE_CHECKING:
@@ -54,19 +53,10 @@ def answer_text(item: ReviewItem, t: Translator | None = None) -> str:
 
 
 def progress_text(progress: Progress, t: Translator | None = None) -> str:
-    """E.g. "Money: part 4 of 7 · section 2 of 3" (the part is left out for a section with none)."""
-    t = t or translator()
-    section = t.render(progress.section_title)
-    if progress.parts:
-        head = t.gettext(N_("{section}: part {part} of {parts}")).format(
-            section=section, part=progress.part, parts=progress.parts
-        )
-    else:
-        head = section
-    tail = t.gettext(N_("section {number} of {count}")).format(
-        number=progress.section_number, count=progress.section_count
-    )
-    return f"{head} · {tail}"
+    """E.g. "Step 3 of 8: Money" on a question, the part's name on other screens."""
+    from assistant.plain.render import progress_line
+
+    return progress_line(progress, t or translator())
 
 
 def bracketed(label: str) -> Content:

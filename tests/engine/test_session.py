@@ -182,7 +182,7 @@ def test_progress_upper_count_never_rises_going_forward(example: Bundle) -> None
     assert seen == sorted(seen, reverse=True)
     assert seen[-1] == 0
     progress = session.progress()
-    assert (progress.section_number, progress.section_count) == (3, 3)
+    assert (progress.step, progress.steps) == (2, 2)  # two parts: welcome, then needs
 
 
 def test_interrupts_work_in_every_state_without_moving(example: Bundle) -> None:
