@@ -1,14 +1,12 @@
-"""Help now: crisis and safeguarding contacts, and the check of free text for crisis phrases.
+"""Help now: the crisis and safeguarding contacts, the crisis replies and the phrase lists.
 
-Both come from data in ``flows/safety/`` so they can be reviewed, cited and translated
-like any other content. Nothing here decides anything about a person: a phrase match only
-makes the assistant offer help sooner.
+All of it is data in ``flows/safety/`` so it can be reviewed, cited and translated like any
+other content. This module only reads it; the one crisis policy that uses it (which words
+bring which reply) is :mod:`assistant.engine.crisis`.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import TypeVar
@@ -40,14 +38,30 @@ class Safeguarding(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
     source: str
 
 
+class Reply(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
+    """One crisis reply in two wordings: to the person, and to an adviser on a call."""
+
+    person: str
+    adviser: str
+
+
 class HelpContent(msgspec.Struct, forbid_unknown_fields=True, frozen=True):
-    """Everything the Help now screen shows, in English (front ends translate each string)."""
+    """Everything the Help now screen shows, in English (front ends translate each string).
+
+    ``replies`` (by what was said: suicide, self_harm, abuse, gentle), ``mental_health_team``,
+    ``words_left_out`` and ``carry_on`` are the parts of the reply shown straight after words
+    that can mean someone is at risk.
+    """
 
     title: str
     intro: str
     contacts: tuple[Contact, ...]
     safeguarding: Safeguarding
     sources: dict[str, Source]
+    replies: dict[str, Reply]
+    mental_health_team: Reply
+    words_left_out: Reply
+    carry_on: Reply
 
 
 def safety_dir() -> Path:
@@ -67,9 +81,12 @@ def help_content() -> HelpContent:
 
 
 @cache
-def _phrases() -> dict[str, tuple[str, ...]]:
-    raw = _read(safety_dir() / "phrases.yaml", dict[str, list[str]])
-    return {locale: tuple(_normalise(p) for p in phrases) for locale, phrases in raw.items()}
+def phrase_lists() -> dict[str, dict[str, tuple[str, ...]]]:
+    """The phrase lists as written: language, then kind (or ``not``), then phrases."""
+    raw = _read(safety_dir() / "phrases.yaml", dict[str, dict[str, list[str]]])
+    return {
+        lang: {kind: tuple(items) for kind, items in kinds.items()} for lang, kinds in raw.items()
+    }
 
 
 def _read(path: Path, cls: type[T]) -> T:
@@ -78,22 +95,3 @@ def _read(path: Path, cls: type[T]) -> T:
     with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     return msgspec.convert(data, cls)
-
-
-def _normalise(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.findall(r"[\w]+", stripped.replace("-", " ")))
-
-
-def crisis_phrase_found(text: str, locale: str = "en_GB") -> bool:
-    """Whether ``text`` contains a crisis phrase (English ones are always checked too)."""
-    if not text.strip():
-        return False
-    words = f" {_normalise(text)} "
-    table = _phrases()
-    for key in {locale, locale.split("_")[0], "en_GB"}:
-        for phrase in table.get(key, ()):
-            if f" {phrase} " in words:
-                return True
-    return False

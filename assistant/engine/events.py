@@ -21,6 +21,7 @@ EventKind = Literal[
     "resumed",
     "help_opened",
     "help_offered",
+    "crisis_words_kept",
     "ended",
     "note",
     "language_changed",

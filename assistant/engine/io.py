@@ -129,13 +129,45 @@ class HelpShown:
 
 
 @dataclass(frozen=True)
+class HelpContactView:
+    """One crisis contact, in the help content's words (context ``help_now``)."""
+
+    id: str
+    name: Msg
+    how: Msg
+    when: Msg
+
+
+@dataclass(frozen=True)
+class CrisisOffered:
+    """Help shown straight after an answer with words that can mean someone is at risk.
+
+    ``kind`` is what the words may mean (suicide, self_harm, abuse, or gentle for everyday
+    words of strain); ``audience`` is person or adviser. A crisis reply lists the
+    ``contacts`` themselves, then ``notes`` (safeguarding, the mental health team) and a
+    ``closing`` line. ``words_left_out`` names the question whose answer is kept out of the
+    plan unless the person chooses to keep it. Built by :mod:`assistant.engine.crisis`.
+    """
+
+    kind: str
+    audience: str
+    message: Msg
+    contacts: tuple[HelpContactView, ...] = ()
+    notes: tuple[Msg, ...] = ()
+    closing: Msg | None = None
+    words_left_out: str | None = None
+
+
+@dataclass(frozen=True)
 class Paused:
     """The conversation was paused and saved; ``reference`` identifies it for resuming."""
 
     reference: str | None
 
 
-Output = StepShown | AnswerRejected | Notice | ConversationEnded | HelpShown | Paused
+Output = (
+    StepShown | AnswerRejected | Notice | ConversationEnded | HelpShown | Paused | CrisisOffered
+)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from assistant.engine import views
+from assistant.engine import crisis, views
 from assistant.engine.answers import Raw, read_answer
 from assistant.engine.events import Event, EventKind, ReplayError
 from assistant.engine.graph import Conversation, graph_for
@@ -50,8 +50,12 @@ class Session:
         *,
         clock: Clock = utc_now,
         on_event: Callable[[Event], None] | None = None,
+        offer_help: bool = True,
     ) -> None:
         self.bundle = bundle
+        #: Whether answers are checked for crisis words (off when re-driving a saved log,
+        #: whose offers are already recorded).
+        self.offer_help = offer_help
         self._graph = graph_for(bundle)
         self._conv = Conversation()
         self._projection: Conversation | None = None
@@ -136,8 +140,28 @@ class Session:
         return views.current_view(self)
 
     def answer(self, raw: Raw = None) -> list[Output]:
-        """Answer the current question (or acknowledge an explanation) and move on."""
+        """Answer the current question (or acknowledge an explanation) and move on.
+
+        Words that can mean someone is at risk bring crisis help first, whatever happened to
+        the answer (:mod:`assistant.engine.crisis`): every front end gets the same reply.
+        """
         key = self.current
+        outputs = self._answer(key, raw)
+        if self._replay is not None or not self.offer_help:
+            return outputs
+        accepted = not any(isinstance(o, AnswerRejected | Notice) for o in outputs)
+        offered = crisis.for_answer(self, key, raw, accepted)
+        if offered is None:
+            return outputs
+        if offered.kind in crisis.CRISIS:  # the kind and the question, never the words
+            self._emit(
+                "help_offered",
+                self.current,
+                {"kind": offered.kind, "words": offered.words_left_out},
+            )
+        return [offered, *outputs]
+
+    def _answer(self, key: str, raw: Raw) -> list[Output]:
         step = self._step(key)
         if isinstance(step, model.End):
             return [
@@ -209,6 +233,14 @@ class Session:
         """Crisis help, available from every step; the conversation stays where it is."""
         self._emit("help_opened", self.current, reason)
         return [HelpShown("phrase" if reason == "phrase" else "asked")]
+
+    def keep_crisis_words(self) -> list[Output]:
+        """The person chose to keep in their plan the words a crisis reply left out."""
+        words = crisis.last_words_offered(self)
+        if words is None or words not in crisis.words_left_out(self):
+            return [Notice(Msg(N_("There are no words left out of your plan to keep.")))]
+        self._emit("crisis_words_kept", self.current, words)
+        return [Notice(Msg(N_("Your words will be kept in your plan, as you asked.")))]
 
     def record(self, kind: EventKind, value: Any = None) -> None:
         """Log a front-end event (an adviser's note, a change of language) with the session."""
@@ -359,7 +391,7 @@ class Session:
             self.help_now(str(event.value))
         elif kind in ("shown", "ended"):
             self.show()
-        elif kind in ("note", "language_changed", "help_offered"):
+        elif kind in ("note", "language_changed", "help_offered", "crisis_words_kept"):
             self.record(kind, event.value)
         else:
             raise ReplayError(event.seq, f"'{kind}' cannot stand on its own here")

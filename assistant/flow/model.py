@@ -163,7 +163,9 @@ class BundleManifest(Struct, forbid_unknown_fields=True, frozen=True):
 
     ``who_is_answering`` names the question (``module.step``) that asks who is completing;
     the app pre-fills it from its start screen, so nobody is asked twice. Its choices must
-    include the values in :data:`WHO_IS_ANSWERING_VALUES`.
+    include the values in :data:`WHO_IS_ANSWERING_VALUES`. ``mental_health_team_if`` names a
+    yes/no question (detained under the Mental Health Act); after a yes, crisis replies add
+    the person's mental health team or local crisis line.
     """
 
     id: Identifier
@@ -174,6 +176,7 @@ class BundleManifest(Struct, forbid_unknown_fields=True, frozen=True):
     jurisdiction: str | None = None
     description: str | None = None
     who_is_answering: Target | None = None
+    mental_health_team_if: Target | None = None
 
 
 def flow_json_schema() -> dict[str, object]:

@@ -66,6 +66,22 @@ def check_who_is_answering(checker: Checker) -> None:
         )
 
 
+def check_mental_health_team_if(checker: Checker) -> None:
+    """The question named by ``mental_health_team_if`` is a yes/no question of the bundle."""
+    key = checker.bundle.manifest.mental_health_team_if
+    if key is None:
+        return
+    info = checker.bundle.steps.get(key)
+    if info is None or not isinstance(info.step, model.Ask) or info.step.type != "yesno":
+        checker.at_manifest(
+            ("mental_health_team_if",),
+            "mental-health-team-if",
+            f"'{key}' must be a yes/no question in this bundle.",
+            "Point mental_health_team_if at the question asking whether the person has been "
+            "detained under the Mental Health Act, or remove it.",
+        )
+
+
 def _check_report(checker: Checker, key: str, name: str) -> None:
     from assistant.engine.reports import reports
 

@@ -28,7 +28,11 @@ from assistant.flow.graphchecks import (
 )
 from assistant.flow.loader import FileReader
 from assistant.flow.problems import Problem
-from assistant.flow.stepchecks import check_steps, check_who_is_answering
+from assistant.flow.stepchecks import (
+    check_mental_health_team_if,
+    check_steps,
+    check_who_is_answering,
+)
 from assistant.flow.yamlpos import Path
 
 __all__ = ["PLACEHOLDER", "compile_and_check"]
@@ -45,6 +49,7 @@ def compile_and_check(
     builder.resolve_start()
     check_steps(builder)
     check_who_is_answering(builder)
+    check_mental_health_team_if(builder)
     check_graph(builder)
     check_placeholders(builder)
     check_with_question(builder)

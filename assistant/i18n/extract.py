@@ -185,6 +185,24 @@ def _help_now(data: dict[str, Any], where: _Where) -> Iterator[Extracted]:
         for field, shown in SAFEGUARDING_FIELDS.items():
             line = where.line(("safeguarding", field))
             yield from _text(guard.get(field), line, "help_now", [f"Help now: {shown}."])
+    yield from _crisis_replies(data, where)
+
+
+def _crisis_replies(data: dict[str, Any], where: _Where) -> Iterator[Extracted]:
+    """The crisis replies: each in the person's wording and an adviser's (help_now context)."""
+    parts: list[tuple[Path, Any, str]] = [
+        (("replies", kind), reply, f"the reply after words that may mean {kind}")
+        for kind, reply in (data.get("replies") or {}).items()
+    ]
+    for name in ("mental_health_team", "words_left_out", "carry_on"):
+        parts.append(((name,), data.get(name), f"a line of the crisis reply ({name})"))
+    for path, reply, shown in parts:
+        if not isinstance(reply, dict):
+            continue
+        for audience in ("person", "adviser"):
+            comment = f"Crisis reply: {shown}, to {'an adviser on a call' if audience == 'adviser' else 'the person'}. Keep phone numbers as they are."
+            line = where.line((*path, audience))
+            yield from _text(reply.get(audience), line, "help_now", [comment])
 
 
 def _sources(sources: dict[str, Any], where: _Where) -> Iterator[Extracted]:

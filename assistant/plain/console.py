@@ -21,7 +21,6 @@ from assistant.plain import text_layout
 from assistant.plain.jsonlines import UNKNOWN_COMMAND, Refused, parse_request
 from assistant.plain.lineio import LINE_LIMIT, REPLACEMENT, Line, LineIO, read_line, readable
 from assistant.plain.render import TRANSLATED_COMMANDS, describe, help_now, words_to_type
-from assistant.safety import crisis_phrase_found
 from assistant.saving import saving_target
 
 
@@ -61,6 +60,8 @@ COMMAND_WORDS: dict[str, str] = {
     "plan": "plan",
     "more": "more",
     "tell me more": "more",
+    "keep my words": "keep_words",
+    "keep words": "keep_words",
 }
 
 
@@ -114,6 +115,7 @@ class LineConversation:
             "change": self._change,
             "plan": self._plan,
             "more": self._more,
+            "keep_words": lambda _: self._show(session.keep_crisis_words()),
         }
 
     # -- running --------------------------------------------------------------------
@@ -202,17 +204,8 @@ class LineConversation:
     def _answer(self, raw: Any) -> bool:
         if isinstance(raw, str) and not raw.strip():  # Enter keeps an answer given before
             return self._show(self.session.keep())
-        outputs = self.session.answer(raw)
-        # Checked whatever happened to the answer: a refused answer can still ask for help.
-        if isinstance(raw, str) and crisis_phrase_found(raw, self.t.locale):
-            self.session.record("help_offered")  # so the plan puts urgent help first
-            self._say(
-                N_(
-                    "Thank you for telling us. If you are not safe, or someone is hurting you, help is here now: type '{help_now}'. We will carry on whenever you are ready."
-                ),
-                help_now=self._to_type["help_now"],
-            )
-        return self._show(outputs)
+        # Crisis words bring help first (the engine's one policy), whatever the answer was.
+        return self._show(self.session.answer(raw))
 
     def _why(self, _: str) -> bool:
         view = self.session.show()[0]

@@ -11,6 +11,7 @@ from typing import Any
 from assistant.engine.io import (
     AnswerRejected,
     ConversationEnded,
+    CrisisOffered,
     HelpShown,
     Notice,
     Output,
@@ -39,6 +40,7 @@ TRANSLATED_COMMANDS: dict[str, str] = {
     N_("change"): "change",
     N_("plan"): "plan",
     N_("more"): "more",
+    N_("keep my words"): "keep_words",
 }
 
 
@@ -139,6 +141,8 @@ def describe(output: Output, bundle: Bundle, t: Translator) -> dict[str, Any]:
         }
     if isinstance(output, HelpShown):
         return help_now(t, output.reason)
+    if isinstance(output, CrisisOffered):
+        return crisis(output, t)
     assert isinstance(output, Paused)
     return {"event": "paused", "reference": output.reference}
 
@@ -219,6 +223,28 @@ def _progress(progress: Progress, t: Translator) -> dict[str, Any]:
         "remaining_at_least": progress.remaining_at_least,
         "remaining_at_most": progress.remaining_at_most,
         "line": progress_line(progress, t),
+    }
+
+
+def crisis(output: CrisisOffered, t: Translator) -> dict[str, Any]:
+    """Crisis help straight after words that can mean someone is at risk, translated."""
+    return {
+        "event": "crisis",
+        "kind": output.kind,
+        "audience": output.audience,
+        "message": t.render(output.message),
+        "contacts": [
+            {
+                "id": c.id,
+                "name": t.render(c.name),
+                "how": t.render(c.how),
+                "when": t.render(c.when),
+            }
+            for c in output.contacts
+        ],
+        "notes": [t.render(note) for note in output.notes],
+        "closing": t.render(output.closing) if output.closing else None,
+        "words_left_out": output.words_left_out,
     }
 
 

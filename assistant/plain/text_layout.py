@@ -32,6 +32,8 @@ def layout(data: dict[str, Any], t: Translator) -> str:
         )
     if event == "help":
         return help_now(data, t)
+    if event == "crisis":
+        return crisis(data, t)
     if event == "paused":
         return t.gettext(N_("Paused."))
     return str(data.get("message", ""))
@@ -117,6 +119,24 @@ def review(items: list[ReviewItem], t: Translator) -> str:
             N_("To change an answer, type {change} and its number, for example: {change} 2.")
         ).format(**words_to_type(t))
     )
+    return "\n".join(lines)
+
+
+def crisis(data: dict[str, Any], t: Translator) -> str:
+    """Crisis help after words that can mean someone is at risk: the contacts themselves."""
+    words = words_to_type(t)
+    lines = ["", data["message"]]
+    lines += [f"- {c['name']}. {c['how']} {c['when']}" for c in data["contacts"]]
+    lines += data["notes"]
+    if not data["contacts"]:  # the gentle check: say how to open Help now
+        lines.append(t.gettext(N_("To see them, type: {help_now}.")).format(**words))
+        return "\n".join(lines)
+    if data["closing"]:
+        lines.append(data["closing"])
+    if data["words_left_out"]:
+        lines.append(
+            t.gettext(N_("To keep your words in your plan, type: {keep_words}.")).format(**words)
+        )
     return "\n".join(lines)
 
 

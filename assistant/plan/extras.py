@@ -284,9 +284,25 @@ URGENT_INTRO = N_(
 )
 
 
+HELP_OFFERED = N_(
+    "Help was offered during this conversation, after words that can mean someone is not safe."
+)
+WORDS_LEFT_OUT = N_(
+    "Those words are left out of this plan. You can choose to keep them, and they will appear here."
+)
+
+
 def urgent_part(reader: Reader, found: Found) -> list[Block]:
-    """The urgent help contacts first, for a person who opened Help now or spoke of a crisis."""
-    return [Paragraph(reader.t.gettext(URGENT_INTRO), strong=True), Items(_contact_items(reader))]
+    """The urgent help contacts first, for a person who opened Help now or spoke of a crisis.
+
+    It says when help was offered, and that the words are left out of the plan, never which.
+    """
+    blocks: list[Block] = [Paragraph(reader.t.gettext(URGENT_INTRO), strong=True)]
+    if any(event.kind == "help_offered" for event in reader.session.events):
+        blocks.append(Paragraph(reader.t.gettext(HELP_OFFERED)))
+    if reader.left_out:
+        blocks.append(Paragraph(reader.t.gettext(WORDS_LEFT_OUT)))
+    return [*blocks, Items(_contact_items(reader))]
 
 
 def _join(*parts: str) -> str:
@@ -366,15 +382,10 @@ def _employing(reader: Reader, found: Found) -> bool:
 
 
 def _crisis(reader: Reader, found: Found) -> bool:
-    """Help now was opened or offered, or an answer in their own words has a crisis phrase."""
-    from assistant.safety import crisis_phrase_found
+    """Help now was opened or offered (the engine's crisis policy decides)."""
+    from assistant.engine.crisis import help_was_offered
 
-    if any(event.kind in ("help_opened", "help_offered") for event in reader.session.events):
-        return True
-    return any(
-        isinstance(value, str) and crisis_phrase_found(value, reader.t.locale)
-        for value in reader.answers.values()
-    )
+    return help_was_offered(reader.session)
 
 
 RELEVANT: dict[str, Callable[[Reader, Found], bool]] = {

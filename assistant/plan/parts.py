@@ -3,6 +3,8 @@
 Only answers on the person's current path count: an answer left behind on a branch they
 went back from must never appear in their plan. "I'd rather not say" answers are left out
 (the person chose not to say), and adviser-only questions appear only in the adviser's copy.
+Words that brought a crisis reply are left out too, unless the person chose to keep them
+(:func:`assistant.engine.crisis.words_left_out`).
 """
 
 from __future__ import annotations
@@ -28,11 +30,15 @@ class Reader:
     t: Translator
     adviser: bool = False
     answers: dict[str, Value] = field(init=False)
+    left_out: frozenset[str] = field(init=False)
     _review: list[ReviewItem] = field(init=False)
 
     def __post_init__(self) -> None:
+        from assistant.engine.crisis import words_left_out
+
         self._review = self.session.review()
         self.answers = {item.step: item.value for item in self._review}
+        self.left_out = words_left_out(self.session) & set(self.answers)
 
     @property
     def modules(self) -> tuple[str, ...]:
@@ -62,6 +68,8 @@ class Reader:
         """Answered questions of ``module`` on the path, minus declined and hidden ones."""
         for item in self._review:
             if self.module_of(item.step) != module or item.value is Special.DECLINED:
+                continue
+            if item.step in self.left_out:
                 continue
             if item.adviser_only and not self.adviser:
                 continue

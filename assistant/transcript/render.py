@@ -33,6 +33,7 @@ KIND_LABELS: dict[str, str] = {
     "resumed": N_("Came back after a break"),
     "help_opened": N_("Opened Help now (urgent help contacts)"),
     "help_offered": N_("Was offered Help now, after words that can mean a crisis"),
+    "crisis_words_kept": N_("Chose to keep their words in the plan"),
     "note": N_("Adviser note"),
     "language_changed": N_("Changed the language"),
 }

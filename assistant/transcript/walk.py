@@ -28,6 +28,7 @@ _DRIVERS = frozenset(
         "resumed",
         "help_opened",
         "help_offered",
+        "crisis_words_kept",
         "note",
         "language_changed",
     }
@@ -51,7 +52,8 @@ def walk(bundle: Bundle, events: Iterable[Event]) -> tuple[Session, list[Entry]]
     """
     log = list(events)
     Session.replay(bundle, log).close()  # validates the whole log first, with its seq numbers
-    session = Session(bundle, clock=_log_clock(log, lambda: len(session.events)))
+    # The log already holds every crisis offer, so the session must not make them again.
+    session = Session(bundle, clock=_log_clock(log, lambda: len(session.events)), offer_help=False)
     entries: list[Entry] = []
     for event in log:
         if event.kind not in _DRIVERS:

@@ -322,15 +322,17 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         from assistant.engine.io import (
             AnswerRejected,
             ConversationEnded,
+            CrisisOffered,
             HelpShown,
             Notice,
             Paused,
             StepShown,
         )
-        from assistant.ui.dialogs import HelpNowScreen, break_dialog
+        from assistant.ui.dialogs import HelpNowScreen, break_dialog, crisis_offer
 
         screen = self.conversation
         assert screen is not None
+        crisis = [o for o in outputs if isinstance(o, CrisisOffered)]
         for output in outputs:
             if isinstance(output, StepShown | ConversationEnded):
                 await screen.show_step(output, progress_text(output.progress, self.t))
@@ -343,6 +345,11 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
                 await self.push_screen(HelpNowScreen(output.reason))
             elif isinstance(output, Paused):
                 await self.push_screen(break_dialog(output.reference), self._after_break)
+        for offered in crisis:  # after the step, so the conversation has moved on beneath it
+            if offered.contacts:
+                await self.push_screen(crisis_offer(offered), self._after_crisis_offer)
+            else:  # the gentle check: one line, no interruption
+                screen.show_notice(self.t.render(offered.message))
 
     async def _refresh_panels(self, output: StepShown | ConversationEnded) -> None:
         screen = self.conversation
@@ -374,26 +381,16 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         await self.edit(event.step)
 
     async def answer(self, raw: Any) -> None:
-        """Answer the current step; offer help if free text mentions a crisis."""
+        """Answer the current step; crisis words bring the engine's crisis reply (in show)."""
         from assistant.engine.io import AnswerRejected
-        from assistant.safety import crisis_phrase_found
-        from assistant.ui.dialogs import crisis_offer
 
         outputs = self.session.answer(raw)
         await self.show(outputs)
-        # Checked whatever happened to the answer: words refused as a number still count.
-        crisis = isinstance(raw, str) and crisis_phrase_found(raw, self.t.locale)
-        if crisis:
-            self.session.record("help_offered")  # no words kept; the plan puts help first
         if any(isinstance(o, AnswerRejected) for o in outputs):
-            if crisis:
-                await self.push_screen(crisis_offer(), self._after_crisis_offer)
             return
         if self.review_after_edit and not self.session.editing:
             self.review_after_edit = False
             await self.action_review()
-        if crisis:
-            await self.push_screen(crisis_offer(), self._after_crisis_offer)
 
     async def edit(self, step: str, *, from_review: bool = False) -> None:
         """Reopen an earlier answer; only what depends on it is asked again."""
@@ -403,6 +400,8 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
     async def _after_crisis_offer(self, choice: str | None) -> None:
         if choice == "help":
             await self.show(self.session.help_now("phrase"))
+        elif choice == "keep":
+            await self.show(self.session.keep_crisis_words())
 
     async def _after_break(self, choice: str | None) -> None:
         if choice == "close":

@@ -18,8 +18,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from assistant.engine.io import CrisisOffered
 from assistant.engine.values import N_
-from assistant.plain.render import help_now
+from assistant.plain.render import crisis, help_now
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import ActionButton, ButtonRow, Plain
 
@@ -108,18 +109,25 @@ class HelpNowScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
-def crisis_offer() -> Dialog:
-    """Offered kindly, straight after a free-text answer that mentions a crisis."""
+def crisis_offer(offered: CrisisOffered) -> Dialog:
+    """The engine's crisis reply, straight after an answer with words that can mean a crisis.
+
+    It shows the contacts themselves, worded for what was said; the person can open Help now,
+    keep their words in their plan (when they were left out), or carry on.
+    """
+    t = translator()
+    data = crisis(offered, t)
+    body = [data["message"]]
+    body += [f"{c['name']}. {c['how']} {c['when']}" for c in data["contacts"]]
+    body += data["notes"] + ([data["closing"]] if data["closing"] else [])
+    buttons = [("help", _(N_("Show help now")))]
+    if data["words_left_out"]:
+        buttons.append(("keep", _(N_("Keep my words in my plan"))))
+    buttons.append(("carry_on", _(N_("Carry on"))))
     return Dialog(
         _(N_("Thank you for telling us")),
-        [
-            _(
-                N_(
-                    "If you are not safe, or someone is hurting you, help is here now. We will carry on whenever you are ready."
-                )
-            )
-        ],
-        [("help", _(N_("Show help now"))), ("carry_on", _(N_("Carry on")))],
+        body,
+        buttons,
         escape_result="carry_on",
         id="crisis-offer",
     )

@@ -82,7 +82,8 @@ def test_plan_command_prints_the_draft_plan_at_the_end() -> None:
 def test_a_crisis_phrase_in_a_refused_answer_still_offers_help() -> None:
     result = run("--plain", stdin="\nAnn\nI want to end my life\n")
     assert "Please choose one of the options" in result.stdout
-    assert "help is here now: type 'help now'" in result.stdout
+    assert "If you are thinking about ending your life" in result.stdout
+    assert "- Samaritans: 116 123. Call 116 123. It is free." in result.stdout
 
 
 def test_help_now_works_with_a_councils_own_flows_folder(tmp_path: Path) -> None:

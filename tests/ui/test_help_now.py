@@ -88,7 +88,13 @@ async def test_a_crisis_phrase_offers_help_kindly_and_carries_on(make_app) -> No
         assert app.session.answers["welcome.name"] == "I want to die"
         assert app.session.current == "welcome.answering_for"
         assert isinstance(app.screen, Dialog) and app.screen.id == "crisis-offer"
-        assert "help is here now" in screen_text(app)
+        shown = screen_text(app)
+        # The engine's reply, worded for what was said, with the contacts themselves.
+        assert "If you are thinking about ending your life" in shown
+        assert "Samaritans: 116 123" in shown and "text SHOUT to 85258" in shown
+        # A free-text answer, so its words are left out of the plan unless the person keeps them.
+        assert "Your words are kept out of your plan" in shown
+        assert app.screen.query("#dialog-keep")
         await pilot.press("enter")  # "Show help now" has focus
         assert isinstance(app.screen, HelpNowScreen)
         await pilot.press("escape")
@@ -96,6 +102,19 @@ async def test_a_crisis_phrase_offers_help_kindly_and_carries_on(make_app) -> No
         assert isinstance(app.focused, ChoiceList)
     reasons = [e.value for e in app.session.events if e.kind == "help_opened"]
     assert reasons == ["phrase"]
+
+
+async def test_keep_my_words_from_the_crisis_offer(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"I want to die", "enter")
+        assert isinstance(app.screen, Dialog) and app.screen.id == "crisis-offer"
+        app.screen.query_one("#dialog-keep").focus()
+        await pilot.press("enter")
+        assert not isinstance(app.screen, Dialog)
+        assert app.session.current == "welcome.answering_for"
+    kept = [e.value for e in app.session.events if e.kind == "crisis_words_kept"]
+    assert kept == ["welcome.name"]
 
 
 async def test_crisis_words_refused_as_a_number_still_offer_help(make_app) -> None:
