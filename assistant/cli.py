@@ -12,6 +12,7 @@ import gc
 import importlib
 import inspect
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
@@ -104,6 +105,30 @@ class Parser(argparse.ArgumentParser):
         self.exit(2, error_line(self, message))
 
 
+class VersionAction(argparse.Action):
+    """``--version``: print ``support-plan X.Y.Z`` and exit 0. The version is looked up
+    only when asked for, so every start does not pay for reading the package metadata."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        kwargs.setdefault("help", N_("show the version and exit"))
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> NoReturn:
+        print(f"support-plan {version()}")
+        parser.exit(0)
+
+
+def version() -> str:
+    """The installed version of the assistant ("unknown" when run from an uninstalled copy)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("support-plan-assistant")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def _translate(lang: str | None, msgid: str) -> str:
     """One message in the language asked for (else the system's), English if there is none."""
     from assistant.cli_i18n import translator
@@ -144,6 +169,11 @@ def add_conversation_options(parser: argparse.ArgumentParser, *, subcommand: boo
         help=N_("with --plain: JSON lines in and out, for other programs"),
     )
     add(
+        "--screen-reader",
+        action="store_true",
+        help=N_("plain mode made quiet for screen readers (or set SUPPORT_PLAN_SCREEN_READER=1)"),
+    )
+    add(
         "--flow",
         metavar="NAME_OR_PATH",
         help=N_("conversation to run: 'england' (default), 'example', or a folder"),
@@ -175,6 +205,7 @@ def _base_parser(lang: str | None) -> Parser:
         lang=lang,
     )
     add_conversation_options(parser)
+    parser.add_argument("--version", action=VersionAction)
     return parser
 
 
@@ -212,6 +243,8 @@ def build_parser(argv: Sequence[str]) -> Parser:
             module.add_parser(subparsers, name)
     for subparser in subparsers.choices.values():
         subparser.lang = lang
+        if "--version" not in subparser._option_string_actions:  # noqa: SLF001
+            subparser.add_argument("--version", action=VersionAction)
     return parser
 
 
@@ -237,7 +270,14 @@ def start_options(args: argparse.Namespace) -> StartOptions:
         adviser=args.adviser,
         save=args.save,
         reference=getattr(args, "reference", None),
+        screen_reader=screen_reader_wanted(getattr(args, "screen_reader", False)),
     )
+
+
+def screen_reader_wanted(option: bool) -> bool:
+    """``--screen-reader``, or SUPPORT_PLAN_SCREEN_READER=1 (or yes, true, on)."""
+    value = os.environ.get("SUPPORT_PLAN_SCREEN_READER", "")
+    return option or value.strip().lower() in ("1", "yes", "true", "on")
 
 
 def _load(module_name: str) -> Any:

@@ -35,6 +35,8 @@ def start_conversation(options: StartOptions) -> int:
     t = command_translator(options.lang)
     if t is None:
         return 2
+    if options.screen_reader and not options.json:
+        options.plain = True  # the screen-reader mode is plain mode, made quiet
     if options.reference and not options.flow:  # the questions it was saved with
         options.flow = saved_flow(options.reference, options.store)
     launch = None
@@ -57,6 +59,10 @@ def _run_plain(options: StartOptions, bundle: Bundle, translator: Translator) ->
     """The line conversation (text or JSON lines) on standard input and output."""
     prepare_streams(json_mode=options.json)
     io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
+    if options.screen_reader and not options.json:  # first, so they know where they are
+        from assistant.plain.spoken import announcement
+
+        print(announcement(translator), flush=True)
     try:
         opened = open_saving(
             bundle,
@@ -88,9 +94,16 @@ def _converse(
         if opened.events
         else Session(bundle, on_event=opened.on_event)
     )
-    conversation = LineConversation(
-        session, translator, io, json_mode=options.json, target=opened.target
-    )
+    if options.screen_reader and not options.json:
+        from assistant.plain.spoken_console import SpokenConversation
+
+        conversation: LineConversation = SpokenConversation(
+            session, translator, io, target=opened.target
+        )
+    else:
+        conversation = LineConversation(
+            session, translator, io, json_mode=options.json, target=opened.target
+        )
     gc.freeze()  # what was made to start lives as long as the program (see assistant.__main__)
     gc.enable()
     try:

@@ -41,6 +41,7 @@ class StartOptions:
         adviser: bool = False,
         save: bool | None = None,
         reference: str | None = None,
+        screen_reader: bool = False,
     ) -> None:
         #: Line-by-line text mode (screen readers, braille displays, scripts).
         self.plain = plain
@@ -58,6 +59,8 @@ class StartOptions:
         self.save = save
         #: The saved conversation to carry on with (None: a new one).
         self.reference = reference
+        #: Plain mode made quiet for screen readers (``--screen-reader``).
+        self.screen_reader = screen_reader
 
 
 def load_bundle_for(flow: str | None) -> Bundle:

@@ -30,6 +30,8 @@ class ReportSpec:
     compute: Callable[[Mapping[str, Value], dt.date], Any]
     render_lines: Callable[[Any, Callable[[str], str], str], list[str]]
     render_json: Callable[[Any, Callable[[str], str], str], Any]
+    #: The lines as sentences to be read out (no table), for a screen reader; None: the lines.
+    render_spoken: Callable[[Any, Callable[[str], str], str], list[str]] | None = None
 
 
 @dataclass(frozen=True)

@@ -153,13 +153,14 @@ _NO = {"n", "no", "nope", "false", "na", "nie"}
 
 
 def parse_yes_no(text: str) -> bool:
-    """Read yes or no. Accepts y/n and the words in English, Welsh (ie/na) and Polish (tak/nie)."""
+    """Read yes or no. Accepts y/n, 1/2 (as the app numbers them) and the words in English,
+    Welsh (ie/na) and Polish (tak/nie)."""
     word = text.strip().lower().rstrip(".!")
-    if word in _YES:
+    if word in _YES or word == "1":  # the app shows "1. Yes" and "2. No"
         return True
-    if word in _NO:
+    if word in _NO or word == "2":
         return False
-    raise InvalidAnswer(N_("Please answer yes or no (you can type y or n)."))
+    raise InvalidAnswer(N_("Please answer yes or no (you can type y or n, or 1 or 2)."))
 
 
 def encode(value: Value) -> Any:

@@ -17,7 +17,7 @@ from assistant.engine.progress import estimate_ahead
 from assistant.engine.values import Value
 from assistant.flow import model
 from assistant.flow.bundle import resolve
-from assistant.flow.validate import PLACEHOLDER
+from assistant.flow.validate import INTERFACE_PLACEHOLDERS, PLACEHOLDER
 
 if TYPE_CHECKING:
     from assistant.engine.session import Session
@@ -31,6 +31,8 @@ def message(session: Session, key: str, text: str | None) -> Msg | None:
     params: dict[str, Any] = {}
     if "{" in text:
         for name in PLACEHOLDER.findall(text):
+            if name in INTERFACE_PLACEHOLDERS:  # the front end's own words, filled when shown
+                continue
             ref = resolve(name, module)
             params[name] = answer_param(session, ref, session.answers.get(ref))
     return Msg(text, key, params)

@@ -16,6 +16,10 @@ from assistant.flow.graphs import find_cycle, reachable
 
 #: ``{step}`` or ``{module.step}`` in a text: replaced by that answer when shown.
 PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?)\}")
+#: Placeholders each front end fills with its own words, because they differ between
+#: front ends: ``{ui.help_now}`` is "press F1" in the app and "type help now" in plain
+#: mode (a key that does nothing in plain mode must never be named there).
+INTERFACE_PLACEHOLDERS = frozenset({"ui.help_now"})
 
 
 def check_graph(checker: Checker) -> None:
@@ -54,7 +58,7 @@ def check_graph(checker: Checker) -> None:
 def check_placeholders(checker: Checker) -> None:
     """Each ``{name}`` in a text names a question asked before the step that shows it."""
     for key, info in checker.bundle.steps.items():
-        names = set(_placeholders(info.step))
+        names = set(_placeholders(info.step)) - INTERFACE_PLACEHOLDERS
         if not names:
             continue
         before = checker.before(key)

@@ -21,6 +21,7 @@ from assistant.flow.checker import Checker
 from assistant.flow.conditions import Condition, ConditionError, compile_condition
 from assistant.flow.functions import FUNCTIONS
 from assistant.flow.graphchecks import (
+    INTERFACE_PLACEHOLDERS,
     PLACEHOLDER,
     check_graph,
     check_placeholders,
@@ -35,7 +36,7 @@ from assistant.flow.stepchecks import (
 )
 from assistant.flow.yamlpos import Path
 
-__all__ = ["PLACEHOLDER", "compile_and_check"]
+__all__ = ["INTERFACE_PLACEHOLDERS", "PLACEHOLDER", "compile_and_check"]
 
 
 def compile_and_check(

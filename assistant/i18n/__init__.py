@@ -29,6 +29,11 @@ SOURCE_LOCALE = "en_GB"
 LOCALES: dict[str, str] = {"en_GB": "English", "cy": "Cymraeg", "pl": "Polski"}
 
 
+#: What ``{ui.*}`` placeholders in flow texts say when a front end has not chosen its own
+#: words (a transcript, a plan): the ways that work in the app and in plain mode alike.
+INTERFACE_WORDS: dict[str, str] = {"{ui.help_now}": N_("press F1, or type help now")}
+
+
 class MissingCatalog(Exception):
     """A shipped locale whose compiled catalog is missing: refuse rather than fall back silently."""
 
@@ -41,6 +46,14 @@ class Translator:
     ) -> None:
         self.locale = locale
         self._t = translations or gettext.NullTranslations()
+        #: The front end's own words for interface placeholders (``{ui.help_now}``): set
+        #: by each front end with :meth:`use_interface_words`; see :data:`INTERFACE_WORDS`.
+        self._interface: dict[str, str] = {}
+
+    def use_interface_words(self, words: Mapping[str, str]) -> None:
+        """Fill ``{ui.*}`` placeholders with these words (already in this language), by
+        name without the ``ui.`` prefix: ``{"help_now": "type help now"}``."""
+        self._interface = {"{ui." + name + "}": text for name, text in words.items()}
 
     def gettext(self, text: str) -> str:
         """Translate a UI string with no context."""
@@ -63,9 +76,17 @@ class Translator:
         if msg is None:
             return ""
         text = self.pgettext(msg.context, msg.id)
+        if "{ui." in text:
+            text = self._interface_words(text)
         if not msg.params:
             return text
         return _fill(text, {name: self.value(value) for name, value in msg.params.items()})
+
+    def _interface_words(self, text: str) -> str:
+        for placeholder, msgid in INTERFACE_WORDS.items():
+            words = self._interface.get(placeholder)
+            text = text.replace(placeholder, self.gettext(msgid) if words is None else words)
+        return text
 
     def value(self, value: Any) -> str:
         """An answer or parameter as text in this locale."""

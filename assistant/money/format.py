@@ -98,6 +98,55 @@ def render_text(
     return "\n".join(out).rstrip() + "\n"
 
 
+def render_sentences(
+    result: CostResult, check: RateCheck | None = None, fmt: Formatter | None = None
+) -> list[str]:
+    """The same report as :func:`render_text`, for a screen reader: every row of the table
+    a sentence ("Basic pay: £260.00 a week, £13,520.00 a year."), one line each, with no
+    columns, rules, bullets or blank lines to be read out."""
+    f = fmt or Formatter()
+    row = f.translate(m.SPOKEN_ROW)
+    out = [f.translate(m.HEADING).format(tax_year=result.tax_year) + "."]
+    for line in result.lines:
+        out.append(
+            row.format(
+                label=f.translate(line.label),
+                weekly=f.money(line.weekly),
+                yearly=f.money(line.yearly),
+            )
+        )
+    out.append(
+        row.format(
+            label=f.translate(m.TOTAL),
+            weekly=f.money(result.total_weekly),
+            yearly=f.money(result.total_yearly),
+        )
+    )
+    out.append(
+        f.translate(m.SPOKEN_AMOUNT).format(
+            label=f.translate(m.PER_HOUR), amount=f.money(result.per_hour)
+        )
+    )
+    for said in (
+        Msg(m.NI_BEFORE_ALLOWANCE, {"amount": result.ni_before_allowance_weekly}),
+        Msg(m.ALLOWANCE_USED, {"amount": result.allowance_used_yearly}),
+    ):
+        out.append(f.text(said) + ".")
+    out += _spoken_list(f.translate(m.WARNINGS), [f.text(w) for w in result.warnings])
+    if check is not None:
+        out += _spoken_list(f.translate(m.OFFER_HEADING), [f.text(s) for s in check.summary])
+        out += _spoken_list(f.translate(m.CASE_HEADING), case_points(check, f))
+        if check.request_paragraph is not None:
+            out += [f.translate(m.REQUEST_HEADING) + ":", f.text(check.request_paragraph)]
+            out += [f"({note})" for note in request_notes(check, f)]
+    out += _spoken_list(f.translate(m.ASSUMPTIONS), [f.text(a) for a in result.assumptions])
+    return out
+
+
+def _spoken_list(heading: str, items: list[str]) -> list[str]:
+    return [f"{heading}:", *items] if items else []
+
+
 def _table(result: CostResult, f: Formatter) -> list[str]:
     rows = [
         (f.translate(line.label), f.money(line.weekly), f.money(line.yearly))

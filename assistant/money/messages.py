@@ -22,6 +22,9 @@ LINE_LABELS = {
 }
 TOTAL = N_("Total cost to you as employer")
 PER_HOUR = N_("Per hour of support")
+#: A row of the cost table read out as a sentence (screen-reader mode).
+SPOKEN_ROW = N_("{label}: {weekly} a week, {yearly} a year.")
+SPOKEN_AMOUNT = N_("{label}: {amount}.")
 WEEKLY = N_("A week")
 YEARLY = N_("A year")
 NI_BEFORE_ALLOWANCE = N_(

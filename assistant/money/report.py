@@ -15,7 +15,7 @@ from typing import Any
 from assistant.engine.reports import ReportSpec, register_report
 from assistant.engine.values import N_, Value
 from assistant.money.answers import INPUTS, cost_check
-from assistant.money.format import Formatter, render_text, to_json
+from assistant.money.format import Formatter, render_sentences, render_text, to_json
 from assistant.money.model import CostResult
 from assistant.money.ratecheck import RateCheck
 
@@ -46,6 +46,13 @@ def render_lines(data: PaCost, translate: Callable[[str], str], locale: str) -> 
     return render_text(data.result, data.check, Formatter(locale, translate)).splitlines()
 
 
+def render_spoken(data: PaCost, translate: Callable[[str], str], locale: str) -> list[str]:
+    """The same as :func:`render_lines` as sentences to be read out, for a screen reader."""
+    if data.result is None:
+        return [translate(NOT_ENOUGH)]
+    return render_sentences(data.result, data.check, Formatter(locale, translate))
+
+
 def render_json(data: PaCost, translate: Callable[[str], str], locale: str) -> Any:
     """The structured result, as ``support-plan cost --json`` gives it."""
     if data.result is None:
@@ -60,6 +67,7 @@ register_report(
         inputs=INPUTS,
         compute=compute,
         render_lines=render_lines,
+        render_spoken=render_spoken,
         render_json=render_json,
     )
 )

@@ -95,6 +95,10 @@ class LineConversation:
         self._quit_warned = False
         self._words = command_words(t)
         self._to_type = words_to_type(t)
+        # Flow texts name the way to Help now that works here: typing, not a key.
+        t.use_interface_words(
+            {"help_now": t.gettext(N_("type {help_now}")).format(**self._to_type)}
+        )
         change = {w.strip().lower() for w in t.gettext(N_("change")).split("|")} | {
             "change",
             "edit",

@@ -124,10 +124,15 @@ def extra_answers(step: StepShown, t: Translator) -> list[str]:
     return extras
 
 
-def describe(output: Output, bundle: Bundle, t: Translator) -> dict[str, Any]:
-    """One output as translated data: what the JSON mode prints and the text mode lays out."""
+def describe(
+    output: Output, bundle: Bundle, t: Translator, *, spoken: bool = False
+) -> dict[str, Any]:
+    """One output as translated data: what the JSON mode prints and the text mode lays out.
+
+    ``spoken``: for the screen-reader mode (a report's lines are sentences, not a table).
+    """
     if isinstance(output, StepShown):
-        return _step(output, bundle, t)
+        return _step(output, bundle, t, spoken)
     if isinstance(output, AnswerRejected):
         return {"event": "error", "step": output.step, "message": t.render(output.message)}
     if isinstance(output, Notice):
@@ -147,7 +152,7 @@ def describe(output: Output, bundle: Bundle, t: Translator) -> dict[str, Any]:
     return {"event": "paused", "reference": output.reference}
 
 
-def _step(step: StepShown, bundle: Bundle, t: Translator) -> dict[str, Any]:
+def _step(step: StepShown, bundle: Bundle, t: Translator, spoken: bool = False) -> dict[str, Any]:
     data: dict[str, Any] = {
         "event": "step",
         "step": step.step,
@@ -179,7 +184,7 @@ def _step(step: StepShown, bundle: Bundle, t: Translator) -> dict[str, Any]:
         ],
     }
     if step.report is not None:
-        data["report"] = report(step.report, t, structured=True)
+        data["report"] = report(step.report, t, structured=not spoken, spoken=spoken)
     if step.kind == "ask":
         data["minimum"], data["maximum"] = step.minimum, step.maximum
         data["unit"] = t.render(step.unit) or None
@@ -197,15 +202,16 @@ def _current(step: Any, t: Translator) -> str:
     return t.value(step.current)
 
 
-def report(shown: Any, t: Translator, *, structured: bool) -> dict[str, Any]:
-    """A calculation shown with a step, rendered by its provider in the person's language."""
+def report(shown: Any, t: Translator, *, structured: bool, spoken: bool = False) -> dict[str, Any]:
+    """A calculation shown with a step, rendered by its provider in the person's language.
+
+    ``spoken``: its lines as sentences to be read out, where the provider offers them.
+    """
     from assistant.engine.reports import reports
 
     spec = reports()[shown.name]
-    data: dict[str, Any] = {
-        "name": shown.name,
-        "lines": spec.render_lines(shown.data, t.gettext, t.locale),
-    }
+    render = spec.render_spoken if spoken and spec.render_spoken else spec.render_lines
+    data: dict[str, Any] = {"name": shown.name, "lines": render(shown.data, t.gettext, t.locale)}
     if structured:
         data["data"] = spec.render_json(shown.data, t.gettext, t.locale)
     return data

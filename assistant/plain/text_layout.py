@@ -12,6 +12,7 @@ from assistant.engine.io import ReviewItem
 from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.plain.render import words_to_type
+from assistant.plain.spoken import without_repeats
 
 
 def layout(data: dict[str, Any], t: Translator) -> str:
@@ -143,8 +144,10 @@ def crisis(data: dict[str, Any], t: Translator) -> str:
 def help_now(data: dict[str, Any], t: Translator) -> str:
     """The crisis and safeguarding contacts as plain lines."""
     lines = ["", data["title"], data["intro"]]
-    for contact in data["contacts"]:
-        lines.append(f"- {contact['name']}. {contact['how']} {contact['when']}")
+    for contact in data["contacts"]:  # "Shout: text SHOUT to 85258." says the number once
+        lines.append(
+            "- " + without_repeats(f"{contact['name']}.", f"{contact['how']} {contact['when']}")
+        )
     guard = data["safeguarding"]
     lines += [
         guard["title"],

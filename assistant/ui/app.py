@@ -94,7 +94,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
             raise ValueError("AssistantApp needs a bundle, or a way to prepare one")
         self.bundle: Bundle = bundle  # type: ignore[assignment] # set by then, if prepared
         self._prepare = prepare or (lambda: Prepared(bundle, None, on_event))  # type: ignore[arg-type]
-        self.t = translator or translator_for(locale)
+        self.t = with_app_words(translator or translator_for(locale))
         self.start_locale = self.t.locale
         self.mode: Mode = mode or "self"
         self.skip_start = mode is not None
@@ -240,7 +240,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
     async def _language(self, event: StartScreen.LanguageChosen) -> None:
         error = ""
         try:
-            self.t = translator_for(event.locale)
+            self.t = with_app_words(translator_for(event.locale))
         except MissingCatalog:
             error = _(
                 N_(
@@ -484,3 +484,9 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
             "print": self.print_plan,
         }
         await actions[event.action]()
+
+
+def with_app_words(t: Translator) -> Translator:
+    """``t``, with flow texts naming the app's own key for Help now (not plain mode's words)."""
+    t.use_interface_words({"help_now": t.gettext(N_("press F1"))})
+    return t
