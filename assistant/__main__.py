@@ -16,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     """
     gc.disable()
     try:
-        from assistant.cli import run
+        from assistant.cli import run  # after gc.disable(): importing is most of starting
 
         return run(sys.argv[1:] if argv is None else argv)
     finally:

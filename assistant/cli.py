@@ -17,8 +17,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
-from assistant.engine.values import N_
 from assistant.startup import StartOptions
+from assistant.values import N_
 
 #: name → (module providing add_parser/run, one-line help). Modules are imported lazily;
 #: ``resume``, which starts a conversation like no command at all, is built here.
@@ -95,12 +95,12 @@ class Parser(argparse.ArgumentParser):
     def _get_formatter(self) -> argparse.HelpFormatter:
         if not self._printing:  # argparse also formats while adding arguments: stay cheap
             return super()._get_formatter()
-        from assistant.cli_i18n import HelpFormatter
+        from assistant.cli_i18n import HelpFormatter  # start-up: see the class docstring
 
         return HelpFormatter(self.prog, self.lang)
 
     def error(self, message: str) -> NoReturn:
-        from assistant.cli_i18n import error_line
+        from assistant.cli_i18n import error_line  # start-up: see the class docstring
 
         self.exit(2, error_line(self, message))
 
@@ -120,6 +120,7 @@ class VersionAction(argparse.Action):
 
 def version() -> str:
     """The installed version of the assistant ("unknown" when run from an uninstalled copy)."""
+    # Start-up: see VersionAction (reading the package metadata costs every start).
     from importlib.metadata import PackageNotFoundError
     from importlib.metadata import version as installed
 
@@ -131,7 +132,7 @@ def version() -> str:
 
 def _translate(lang: str | None, msgid: str) -> str:
     """One message in the language asked for (else the system's), English if there is none."""
-    from assistant.cli_i18n import translator
+    from assistant.cli_i18n import translator  # start-up: only when something is said
 
     return translator(lang).gettext(msgid)
 
@@ -297,7 +298,7 @@ def run(argv: Sequence[str]) -> int:
     logging.getLogger("assistant").addHandler(logging.NullHandler())
     args = parse(argv)
     if args.command in (None, "resume"):
-        from assistant.frontends import start_conversation  # see the module's docstring
+        from assistant.frontends import start_conversation  # start-up: commands never need it
 
         return start_conversation(start_options(args))
     gc.enable()  # off while starting (see assistant.__main__); only the app starts slowly

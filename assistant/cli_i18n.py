@@ -15,8 +15,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, Protocol
 
-from assistant.engine.values import N_
 from assistant.i18n import MissingCatalog, Translator, choose_locale, translator_for
+from assistant.values import N_
 
 #: argparse's own words (Python 3.11) that our parsers can print, listed so that
 #: 'make catalogs' extracts them. The msgids must match argparse's exactly.

@@ -12,11 +12,11 @@ import importlib
 import sys
 from typing import TYPE_CHECKING
 
-from assistant.engine.values import N_
 from assistant.plain.lineio import LineIO, prepare_streams
 from assistant.plain.saving import LineDialogue
 from assistant.saving import Opened, open_saving, saved_flow
 from assistant.startup import StartOptions, command_translator, load_or_explain, say_problem
+from assistant.values import N_
 
 # The engine, the line conversation and the app are imported by the front end that needs
 # them: plain mode never loads Textual, and the app loads the engine behind its first
@@ -60,7 +60,7 @@ def _run_plain(options: StartOptions, bundle: Bundle, translator: Translator) ->
     prepare_streams(json_mode=options.json)
     io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
     if options.screen_reader and not options.json:  # first, so they know where they are
-        from assistant.plain.spoken import announcement
+        from assistant.plain.spoken import announcement  # start-up: only this mode needs it
 
         print(announcement(translator), flush=True)
     try:
@@ -87,7 +87,7 @@ def _converse(
 ) -> int:
     """Run the line conversation until it ends; returns the exit code."""
     from assistant.engine.session import Session  # start-up budget: see the imports above
-    from assistant.plain.console import LineConversation
+    from assistant.plain.console import LineConversation  # start-up budget, as above
 
     session = (
         Session.replay(bundle, opened.events, on_event=opened.on_event)
@@ -95,7 +95,7 @@ def _converse(
         else Session(bundle, on_event=opened.on_event)
     )
     if options.screen_reader and not options.json:
-        from assistant.plain.spoken_console import SpokenConversation
+        from assistant.plain.spoken_console import SpokenConversation  # start-up, as above
 
         conversation: LineConversation = SpokenConversation(
             session, translator, io, target=opened.target

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 import msgspec
+import yaml
 
 from assistant.flow.model import Source
 from assistant.paths import ROOT, flows_dir
@@ -90,8 +91,6 @@ def phrase_lists() -> dict[str, dict[str, tuple[str, ...]]]:
 
 
 def _read(path: Path, cls: type[T]) -> T:
-    import yaml
-
     with path.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
     return msgspec.convert(data, cls)

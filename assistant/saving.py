@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from assistant.engine.values import N_
+from assistant.values import N_
 
 # The store, the engine's event log and its session are imported when saving is used, so
 # declining saving (--no-save) costs the program's start nothing (start-up budget).
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from assistant.engine.events import Event
-    from assistant.engine.io import Msg
+    from assistant.engine.outputs import Msg
     from assistant.flow.bundle import Bundle
     from assistant.store.base import Store, StoreError
     from assistant.store.recorder import ScreenRecorder
@@ -90,7 +90,7 @@ class SavingTarget:
     """
 
     def __init__(self, store: Store, reference: str, teller: Teller) -> None:
-        from assistant.store.recorder import ScreenRecorder
+        from assistant.store.recorder import ScreenRecorder  # start-up budget: see above
 
         self.store = store
         self.reference = reference
@@ -116,7 +116,7 @@ class SavingTarget:
         return self._commit(self.recorder.commit)
 
     def _commit(self, commit: Callable[[], None]) -> bool:
-        from assistant.store.base import StoreError
+        from assistant.store.base import StoreError  # start-up budget: see the imports above
 
         try:
             commit()
@@ -227,7 +227,7 @@ def agree_to_saving(
 def start_saving(store: Store, bundle_id: str, teller: Teller, *, locale: str, mode: str) -> Opened:
     """Start saving a new conversation in a store the person agreed to, and show its
     reference at once (:func:`agree_to_saving`)."""
-    from assistant.store.base import StoreError
+    from assistant.store.base import StoreError  # start-up budget: see the imports above
 
     try:
         created = store.create(bundle=bundle_id, locale=locale, mode=mode)
@@ -251,7 +251,7 @@ def resume_saving(
 ) -> Opened:
     """A saved conversation's events, checked against the questions, and a target to carry
     on saving it."""
-    from assistant.store.references import normalize
+    from assistant.store.references import normalize  # start-up budget: see the imports above
 
     opened = _open(store, dialogue, new=False)
     if opened is None:
@@ -267,7 +267,7 @@ def saved_flow(reference: str | None, store: str | None) -> str | None:
 
     The front end should load that bundle rather than the default one; None if unknown.
     """
-    from assistant.store import StoreError, open_store
+    from assistant.store import StoreError, open_store  # start-up budget: see the imports above
 
     if not reference:
         return None
@@ -288,7 +288,7 @@ def _unsaved(teller: Teller) -> Opened:
 
 def _open(location: str | None, dialogue: SavingDialogue, *, new: bool) -> Store | None:
     """The store, unlocked (and protected, if the person asks); None after saying why not."""
-    from assistant.store import StoreError, open_store
+    from assistant.store import StoreError, open_store  # start-up budget: see the imports above
 
     try:
         store = open_store(location)
@@ -315,7 +315,7 @@ def _open(location: str | None, dialogue: SavingDialogue, *, new: bool) -> Store
 
 def _unlock(store: Store, dialogue: SavingDialogue) -> bool:
     """Up to :data:`PASSPHRASE_TRIES` passphrases, each wrong one explained."""
-    from assistant.store.base import WrongPassphrase
+    from assistant.store.base import WrongPassphrase  # start-up budget: see the imports above
 
     for attempt in range(1, PASSPHRASE_TRIES + 1):
         secret = dialogue.passphrase(store.location, attempt)
@@ -350,8 +350,8 @@ def _maybe_protect(store: Store, dialogue: SavingDialogue, new: bool) -> bool:
 
 def _resume(store: Store, reference: str, bundle: Bundle, dialogue: SavingDialogue) -> Opened:
     """The saved events, checked against the questions, and a target to carry on saving."""
-    from assistant.engine.io import Msg
-    from assistant.store.base import StoreError
+    from assistant.engine.outputs import Msg  # start-up budget: see the imports above
+    from assistant.store.base import StoreError  # start-up budget: see the imports above
 
     try:
         events = store.events(reference)
@@ -384,9 +384,9 @@ def _resume(store: Store, reference: str, bundle: Bundle, dialogue: SavingDialog
 
 def _fits(bundle: Bundle, events: list[Event], reference: str, teller: Teller) -> bool:
     """Whether the saved events replay exactly on these questions (said, if not)."""
-    from assistant.engine.events import ReplayError
-    from assistant.engine.io import Msg
-    from assistant.engine.session import Session
+    from assistant.engine.events import ReplayError  # start-up budget: see the imports above
+    from assistant.engine.outputs import Msg  # start-up budget: see the imports above
+    from assistant.engine.session import Session  # start-up budget: see the imports above
 
     try:
         Session.replay(bundle, events).close()

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.engine.values import N_
 from assistant.i18n import MissingCatalog, Translator, choose_locale, translator_for
 from assistant.paths import bundle_path
+from assistant.values import N_
 
 # The flow package is imported when the questions are loaded: the full-screen app does that
 # behind its first screen, so importing this module must not pay for it (start-up budget).
@@ -65,7 +65,7 @@ class StartOptions:
 
 def load_bundle_for(flow: str | None) -> Bundle:
     """The bundle named by --flow (or the default); raises FlowError listing its problems."""
-    from assistant.flow.bundle import load_bundle  # start-up budget: see the imports above
+    from assistant.flow.loading import load_bundle  # start-up budget: see the imports above
 
     return load_bundle(bundle_path(flow), display_root=Path.cwd())
 

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from assistant.flow.bundle import Bundle, load_bundle
+from assistant.flow.bundle import Bundle
+from assistant.flow.loading import load_bundle
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from assistant.engine.values import (
+from assistant.flow import model
+from assistant.values import (
     N_,
     InvalidAnswer,
     Special,
@@ -20,7 +21,6 @@ from assistant.engine.values import (
     parse_whole_number,
     parse_yes_no,
 )
-from assistant.flow import model
 
 #: Longest free-text answer accepted, so a stuck key cannot fill the store.
 TEXT_LIMIT = 5000

@@ -19,15 +19,42 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Literal
+from typing import Any, Literal, Protocol
 
-from assistant.engine.io import CrisisOffered, HelpContactView, Msg
+from assistant.engine.events import Event
+from assistant.engine.outputs import CrisisOffered, HelpContactView, Msg
+from assistant.flow.bundle import Bundle
+from assistant.safety import help_content, phrase_lists
+from assistant.values import Value
 
-if TYPE_CHECKING:
-    from assistant.engine.session import Session
+
+class SessionRecord(Protocol):
+    """What the policy reads of a conversation (:class:`assistant.engine.session.Session` is
+    one; the policy does not import it, since the session imports the policy)."""
+
+    @property
+    def bundle(self) -> Bundle:
+        """The conversation's questions."""
+        ...
+
+    @property
+    def setup(self) -> Mapping[str, Any]:
+        """What the front end learnt before the first step (the mode, for one)."""
+        ...
+
+    @property
+    def answers(self) -> Mapping[str, Value]:
+        """Every answer given."""
+        ...
+
+    @property
+    def events(self) -> Sequence[Event]:
+        """The conversation's event log."""
+        ...
+
 
 Kind = Literal["suicide", "self_harm", "abuse", "gentle"]
 #: Every kind, most urgent first: when several match, the reply is worded for the first.
@@ -104,8 +131,6 @@ def _usual(words: list[str]) -> list[str]:
 @cache
 def same() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
     """Every language's "usual = other" pairs as (other words, usual words), longest first."""
-    from assistant.safety import phrase_lists
-
     pairs = []
     for kinds in phrase_lists().values():
         for entry in kinds.get("same", ()):
@@ -143,8 +168,6 @@ def parse(text: str) -> Pattern:
 @cache
 def patterns() -> dict[str, tuple[Pattern, ...]]:
     """Every language's phrases merged, by kind (and ``not``): every language is checked."""
-    from assistant.safety import phrase_lists
-
     merged: dict[str, list[Pattern]] = {}
     for kinds in phrase_lists().values():
         for kind, phrases in kinds.items():
@@ -196,8 +219,6 @@ def reply(
     words_left_out: str | None = None,
 ) -> CrisisOffered:
     """The reply for ``detection``: its words, then (for a crisis) the contacts themselves."""
-    from assistant.safety import help_content
-
     content = help_content()
     audience = "adviser" if adviser else "person"
 
@@ -234,7 +255,9 @@ def reply(
     )
 
 
-def for_answer(session: Session, key: str, raw: object, accepted: bool) -> CrisisOffered | None:
+def for_answer(
+    session: SessionRecord, key: str, raw: object, accepted: bool
+) -> CrisisOffered | None:
     """The reply to ``raw`` typed at step ``key``, worded for this session, or None.
 
     The words are kept out of the plan only when they were kept at all: a free-text answer
@@ -255,7 +278,7 @@ def for_answer(session: Session, key: str, raw: object, accepted: bool) -> Crisi
     )
 
 
-def is_adviser(session: Session) -> bool:
+def is_adviser(session: SessionRecord) -> bool:
     """An adviser is completing it: chosen at the start, or answered to "who is answering"."""
     if session.setup.get("mode") == "adviser":
         return True
@@ -263,13 +286,13 @@ def is_adviser(session: Session) -> bool:
     return who is not None and session.answers.get(who) == "adviser"
 
 
-def has_mental_health_team(session: Session) -> bool:
+def has_mental_health_team(session: SessionRecord) -> bool:
     """They said they have been detained under the Mental Health Act (the bundle names where)."""
     key = session.bundle.manifest.mental_health_team_if
     return key is not None and session.answers.get(key) is True
 
 
-def words_left_out(session: Session) -> frozenset[str]:
+def words_left_out(session: SessionRecord) -> frozenset[str]:
     """Free-text answers with crisis words that the person has not chosen to keep (for the plan)."""
     kept = {e.value for e in session.events if e.kind == "crisis_words_kept"}
     return frozenset(
@@ -282,7 +305,7 @@ def words_left_out(session: Session) -> frozenset[str]:
     )
 
 
-def last_words_offered(session: Session) -> str | None:
+def last_words_offered(session: SessionRecord) -> str | None:
     """The answer whose words the last crisis reply kept out of the plan, if any."""
     for event in reversed(session.events):
         if event.kind == "help_offered" and isinstance(event.value, dict):
@@ -291,7 +314,7 @@ def last_words_offered(session: Session) -> str | None:
     return None
 
 
-def help_was_offered(session: Session) -> bool:
+def help_was_offered(session: SessionRecord) -> bool:
     """Help now was opened, or a crisis reply was shown (the plan then puts help first)."""
     kinds = ("help_opened", "help_offered")
     return any(e.kind in kinds for e in session.events) or bool(words_left_out(session))

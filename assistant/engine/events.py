@@ -6,10 +6,21 @@ rebuilds the conversation exactly, so nothing else about a session needs saving.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 import msgspec
+
+#: Where a session gets the time of each event (replaced in tests for repeatable logs).
+Clock = Callable[[], str]
+
+
+def utc_now() -> str:
+    """The time now, as ISO 8601 in UTC to the second (the event log's format)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
 
 EventKind = Literal[
     "started",

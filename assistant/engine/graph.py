@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from transitions import Machine
 
 from assistant.engine.progress import PartTables
-from assistant.engine.values import Value
 from assistant.flow import model
 from assistant.flow.bundle import Bundle, scoped
 from assistant.flow.conditions import Condition
+from assistant.values import Value
 
 ADVANCE = "advance"
 
@@ -79,10 +79,21 @@ def _transitions(bundle: Bundle) -> list[dict[str, Any]]:
     return specs
 
 
+MachineT = TypeVar("MachineT", bound=Machine)
+
+
+@overload
+def build_machine(bundle: Bundle) -> Machine: ...
+@overload
+def build_machine(bundle: Bundle, machine_class: type[MachineT], **options: Any) -> MachineT: ...
 def build_machine(
     bundle: Bundle, machine_class: type[Machine] = Machine, **options: Any
 ) -> Machine:
-    """A machine over the bundle's steps with one ``advance`` trigger, guarded by conditions."""
+    """A machine over the bundle's steps with one ``advance`` trigger, guarded by conditions.
+
+    ``machine_class`` and ``options`` are for transitions' extensions (the diagrams in
+    :mod:`assistant.flow.diagram` use its GraphMachine); conversations use the plain one.
+    """
     return machine_class(
         model=None,
         states=list(bundle.steps),

@@ -26,9 +26,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from assistant.engine.values import Value
 from assistant.flow import model
 from assistant.flow.bundle import Bundle, StepInfo, resolve, scoped
+from assistant.values import Value
 
 #: The parts ahead of a step: keyed by the module of the first screen on the way (None: no
 #: screen before the end), valued by the fewest new parts after that first screen; with

@@ -8,15 +8,14 @@ Every change is appended to ``events``; :meth:`Session.replay` rebuilds a sessio
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from assistant.engine import crisis, views
 from assistant.engine.answers import Raw, read_answer
-from assistant.engine.events import Event, EventKind, ReplayError
-from assistant.engine.graph import Conversation, graph_for
-from assistant.engine.io import (
+from assistant.engine.events import Clock, Event, EventKind, ReplayError, utc_now
+from assistant.engine.graph import Conversation, Graph, graph_for
+from assistant.engine.outputs import (
     AnswerRejected,
     ConversationEnded,
     HelpShown,
@@ -29,16 +28,9 @@ from assistant.engine.io import (
     StepShown,
 )
 from assistant.engine.progress import Estimate, is_screen
-from assistant.engine.values import N_, InvalidAnswer, Special, Value, decode, encode
 from assistant.flow import model
 from assistant.flow.bundle import Bundle
-
-Clock = Callable[[], str]
-
-
-def utc_now() -> str:
-    """The time now, as ISO 8601 in UTC to the second (the event log's format)."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+from assistant.values import N_, InvalidAnswer, Special, Value, decode, encode
 
 
 class Session:
@@ -88,6 +80,16 @@ class Session:
     def on_event(self) -> Callable[[Event], None] | None:
         """Where each new event goes as it happens (a front end's saving), or None."""
         return self._on_event
+
+    @property
+    def graph(self) -> Graph:
+        """The bundle's machine and progress tables, shared by every session over it."""
+        return self._graph
+
+    @property
+    def path_answers(self) -> Mapping[str, Value]:
+        """The answers on the path: the only ones conditions and calculations see."""
+        return self._conv.env
 
     @property
     def started(self) -> bool:

@@ -1,29 +1,98 @@
-"""Build the engine's outputs (what to show, progress, review) from a session's state."""
+"""Build the engine's outputs (what to show, progress, review) from a session's state.
+
+The views read a session through :class:`SessionState`, which
+:class:`assistant.engine.session.Session` is, so this module needs nothing of the session's
+own module (and the session can import the views).
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+import datetime as dt
+from collections.abc import Mapping, Sequence, Set
+from typing import Any, Protocol
 
-from assistant.engine.io import (
+from assistant.engine.graph import Conversation, Graph
+from assistant.engine.outputs import (
     ChoiceView,
     ConversationEnded,
     Explanation,
     Msg,
     Progress,
+    Report,
     ReviewItem,
     StepShown,
 )
-from assistant.engine.progress import estimate_ahead
-from assistant.engine.values import Value
+from assistant.engine.progress import Estimate, estimate_ahead
 from assistant.flow import model
-from assistant.flow.bundle import resolve
-from assistant.flow.validate import INTERFACE_PLACEHOLDERS, PLACEHOLDER
+from assistant.flow.bundle import Bundle, resolve
+from assistant.flow.checks import INTERFACE_PLACEHOLDERS, PLACEHOLDER
+from assistant.flow.reports import REPORTS
+from assistant.values import Value
 
-if TYPE_CHECKING:
-    from assistant.engine.session import Session
+
+class SessionState(Protocol):
+    """What the views read of a session."""
+
+    @property
+    def bundle(self) -> Bundle:
+        """The conversation's questions."""
+        ...
+
+    @property
+    def graph(self) -> Graph:
+        """The bundle's shared machine and progress tables."""
+        ...
+
+    @property
+    def current(self) -> str:
+        """The step in front of the person."""
+        ...
+
+    @property
+    def answers(self) -> Mapping[str, Value]:
+        """Every answer ever given, on the path or not."""
+        ...
+
+    @property
+    def path_answers(self) -> Mapping[str, Value]:
+        """The answers on the path, the only ones conditions and calculations see."""
+        ...
+
+    @property
+    def path(self) -> Sequence[str]:
+        """The steps walked to reach the current one."""
+        ...
+
+    @property
+    def asked_sections(self) -> Sequence[str]:
+        """The section of each question on the path before the current step."""
+        ...
+
+    @property
+    def parts(self) -> Sequence[str]:
+        """The module of each part met on the path, in order."""
+        ...
+
+    @property
+    def estimate(self) -> Estimate:
+        """The running estimate of the parts on the path (the views update it)."""
+        ...
+
+    @property
+    def acknowledged(self) -> Set[str]:
+        """The explanations the person has read."""
+        ...
+
+    def projection_model(self) -> Conversation:
+        """A second model on the machine, for looking ahead without moving."""
+        ...
+
+    def progress(self) -> Progress:
+        """Where the person is."""
+        ...
 
 
-def message(session: Session, key: str, text: str | None) -> Msg | None:
+def message(session: SessionState, key: str, text: str | None) -> Msg | None:
     """A flow text as a message: context is the step key; placeholders become parameters."""
     if not text:
         return None
@@ -38,7 +107,7 @@ def message(session: Session, key: str, text: str | None) -> Msg | None:
     return Msg(text, key, params)
 
 
-def answer_param(session: Session, key: str, value: Value | None) -> Any:
+def answer_param(session: SessionState, key: str, value: Value | None) -> Any:
     """An answer ready for a message: choice values become their (translatable) labels."""
     step = session.bundle.steps[key].step if key in session.bundle.steps else None
     if isinstance(step, model.Ask) and step.type in ("choice", "multi"):
@@ -50,13 +119,13 @@ def answer_param(session: Session, key: str, value: Value | None) -> Any:
     return value
 
 
-def _choices(session: Session, key: str, step: model.Ask) -> tuple[ChoiceView, ...]:
+def _choices(session: SessionState, key: str, step: model.Ask) -> tuple[ChoiceView, ...]:
     return tuple(
         ChoiceView(c.value, Msg(c.label, key), message(session, key, c.help)) for c in step.choices
     )
 
 
-def current_view(session: Session) -> StepShown | ConversationEnded:
+def current_view(session: SessionState) -> StepShown | ConversationEnded:
     """What the person should see now."""
     key = session.current
     step = session.bundle.steps[key].step
@@ -80,7 +149,9 @@ def current_view(session: Session) -> StepShown | ConversationEnded:
     return _say_view(session, key, step, common)
 
 
-def _ask_view(session: Session, key: str, step: model.Ask, common: dict[str, Any]) -> StepShown:
+def _ask_view(
+    session: SessionState, key: str, step: model.Ask, common: dict[str, Any]
+) -> StepShown:
     return StepShown(
         kind="ask",
         text=message(session, key, step.text) or Msg("", key),
@@ -98,7 +169,7 @@ def _ask_view(session: Session, key: str, step: model.Ask, common: dict[str, Any
     )
 
 
-def _before(session: Session) -> tuple[Explanation, ...]:
+def _before(session: SessionState) -> tuple[Explanation, ...]:
     """The ``with_question`` explanations passed on the way to the current question."""
     found: list[Explanation] = []
     for key in reversed(session.path[:-1]):
@@ -118,11 +189,12 @@ def _before(session: Session) -> tuple[Explanation, ...]:
     return tuple(reversed(found))
 
 
-def _say_view(session: Session, key: str, step: model.Say, common: dict[str, Any]) -> StepShown:
+def _say_view(
+    session: SessionState, key: str, step: model.Say, common: dict[str, Any]
+) -> StepShown:
     if step.show:
-        from assistant.engine.reports import compute
-
-        common["report"] = compute(step.show, session._conv.env)  # noqa: SLF001 - on-path answers only
+        spec = REPORTS[step.show]
+        common["report"] = Report(step.show, spec.compute(session.path_answers, dt.date.today()))
     return StepShown(
         kind="say",
         text=message(session, key, step.text) or Msg("", key),
@@ -131,12 +203,12 @@ def _say_view(session: Session, key: str, step: model.Say, common: dict[str, Any
     )
 
 
-def progress(session: Session) -> Progress:
+def progress(session: SessionState) -> Progress:
     """Step k of n over the parts of this person's path (see :mod:`assistant.engine.progress`)."""
     bundle = session.bundle
     key = session.current
     info = bundle.steps[key]
-    tables = session._graph.tables  # noqa: SLF001 - views are part of the engine
+    tables = session.graph.tables
     module = bundle.modules[info.module]
     met = len(session.parts)
     question = isinstance(info.step, model.Ask)
@@ -156,12 +228,12 @@ def progress(session: Session) -> Progress:
     )
 
 
-def _estimate(session: Session, key: str, met: int, question: bool) -> tuple[int, bool]:
+def _estimate(session: SessionState, key: str, met: int, question: bool) -> tuple[int, bool]:
     """The total, worked out on entering a part; grew: the first question after a rise."""
     est = session.estimate
     if est.total is None or est.met != met:
-        env = session._conv.env  # noqa: SLF001 - on-path answers only
-        total = met + estimate_ahead(session.bundle, session._graph.tables.parts, key, env)  # noqa: SLF001
+        tables = session.graph.tables
+        total = met + estimate_ahead(session.bundle, tables.parts, key, session.path_answers)
         est.grew_pending = est.grew_pending or (est.total is not None and total > est.total)
         est.met, est.total = met, total
     if est.grew_pending and question:
@@ -169,7 +241,7 @@ def _estimate(session: Session, key: str, met: int, question: bool) -> tuple[int
     return est.total, est.grew_at == key
 
 
-def review(session: Session) -> list[ReviewItem]:
+def review(session: SessionState) -> list[ReviewItem]:
     """The answers along the path, then along the way ahead as far as answers already reach."""
     items: list[ReviewItem] = []
     for key in _projected_path(session):
@@ -194,15 +266,15 @@ def review(session: Session) -> list[ReviewItem]:
     return items
 
 
-def _projected_path(session: Session) -> list[str]:
+def _projected_path(session: SessionState) -> list[str]:
     """The path so far, followed forward through steps that already have answers.
 
     The walk uses the session's own scratch model, added to the machine once: adding a
     model makes transitions attach a method per state, milliseconds on a 300-step flow.
     """
-    machine = session._graph.machine  # noqa: SLF001
+    machine = session.graph.machine
     scratch = session.projection_model()
-    scratch.env = dict(session._conv.env)  # noqa: SLF001
+    scratch.env = dict(session.path_answers)
     machine.set_state(session.current, model=scratch)
     path = list(session.path)
     while True:

@@ -35,10 +35,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
+import platformdirs
+import yaml
 
 from assistant.flow import model
-from assistant.flow.bundle import MANIFEST, Bundle, _display
-from assistant.flow.loader import FileReader
+from assistant.flow.bundle import MANIFEST, Bundle
+from assistant.flow.checks import compile_and_check
+from assistant.flow.loader import FileReader, display_name
 from assistant.flow.reading import read_flow_bytes
 from assistant.flow.yamlpos import Positions
 
@@ -72,8 +75,6 @@ def folder() -> Path | None:
     """The cache folder, or None when the cache is turned off."""
     if os.environ.get(ENV_VARIABLE, "").lower() in ("off", "0", "no", "false"):
         return None
-    import platformdirs
-
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "flows"
 
 
@@ -113,8 +114,6 @@ def _code() -> str:
     """A hash of the parser's source code and of the library versions it depends on."""
     global _code_hash
     if _code_hash is None:
-        import yaml
-
         digest = hashlib.sha256(
             f"{sys.version}\0{msgspec.__version__}\0{yaml.__version__}\0".encode()
         )
@@ -189,15 +188,15 @@ def _private(info: os.stat_result) -> bool:
 
 def _rebuild(entry: _Entry, root: Path, display_root: Path | None) -> Bundle | None:
     """The bundle from cached models, with every semantic check run again (None on a problem)."""
-    from assistant.flow.validate import compile_and_check
-
     base = display_root if display_root is not None else root.parent
     digest = _bundle_digest(root, entry.manifest)
     bundle = Bundle(root, entry.manifest, dict(entry.modules), {}, [], entry.sources, "", digest)
     readers: dict[str, FileReader] = {
-        name: _CachedReader(_display(root / f"{name}.yaml", base)) for name in entry.modules
+        name: _CachedReader(display_name(root / f"{name}.yaml", base)) for name in entry.modules
     }
-    problems = compile_and_check(bundle, readers, _CachedReader(_display(root / MANIFEST, base)))
+    problems = compile_and_check(
+        bundle, readers, _CachedReader(display_name(root / MANIFEST, base))
+    )
     if problems:
         return None
     for name, lines in entry.lines.items():

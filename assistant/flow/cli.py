@@ -10,7 +10,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.engine.values import N_
+from assistant.flow.diagram import dot, mermaid
+from assistant.flow.loading import find_bundles, load_bundle, read_bundle
+from assistant.flow.model import flow_json_schema
+from assistant.flow.problems import FlowError
+from assistant.paths import bundle_path
+from assistant.values import N_
 
 
 def add_parser(subparsers: Any, name: str) -> None:
@@ -46,8 +51,6 @@ _DIAGRAM_HELP = N_(
 
 def run_check(args: argparse.Namespace) -> int:
     """Check bundles; exit 1 if any problem was found, 2 if the path is not a flow folder."""
-    from assistant.flow.bundle import find_bundles, read_bundle
-
     root = Path(args.path)
     bundles = find_bundles(root) if root.is_dir() else []
     if not bundles:
@@ -72,11 +75,6 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_diagram(args: argparse.Namespace) -> int:
     """Draw a bundle with transitions' diagram extension (Mermaid engine)."""
-    from assistant.flow.bundle import load_bundle
-    from assistant.flow.diagram import mermaid
-    from assistant.flow.problems import FlowError
-    from assistant.paths import bundle_path
-
     try:
         bundle = load_bundle(bundle_path(args.flow), display_root=Path.cwd())
     except FlowError as error:
@@ -99,8 +97,6 @@ def run_diagram(args: argparse.Namespace) -> int:
 
 
 def _write_svg(bundle: Any, output: Path) -> int:
-    from assistant.flow.diagram import dot
-
     if shutil.which("dot") is None:
         print(
             "support-plan diagram: SVG needs graphviz ('dot'); install it, or write a .mmd file instead.",
@@ -117,7 +113,5 @@ def _write_svg(bundle: Any, output: Path) -> int:
 
 def run_schema(args: argparse.Namespace) -> int:
     """Print the JSON Schema generated from the flow models."""
-    from assistant.flow.model import flow_json_schema
-
     print(json.dumps(flow_json_schema(), indent=2, sort_keys=True))
     return 0

@@ -13,10 +13,10 @@ import ast
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 
-from assistant.engine.values import Value
 from assistant.flow import operations as ops
 from assistant.flow.condition_source import ALLOWED, ConditionError, flatten, parse, suggest
 from assistant.flow.functions import MISSING, FunctionSpec, Operand, Scalar, normalise
+from assistant.values import Value
 
 #: At most this many parts (nodes) in one condition, and this many levels of nesting.
 MAX_NODES = 100

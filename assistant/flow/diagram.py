@@ -7,30 +7,29 @@ stable enough to commit and compare.
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import Literal
 
+from transitions.extensions import GraphMachine
+
+from assistant.engine.graph import build_machine
 from assistant.flow.bundle import Bundle
+from assistant.flow.dotgraph import to_dot
 
 
-def _graph_machine(bundle: Bundle, engine: Literal["mermaid"]) -> Any:
-    from transitions.extensions import GraphMachine
+class _Model:
+    """A model of its own for the drawing, so no conversation's step is marked."""
 
-    from assistant.engine.graph import _transitions
 
-    class Model:
-        pass
-
-    machine = GraphMachine(
-        model=Model(),
-        states=list(bundle.steps),
-        transitions=_transitions(bundle),
-        initial=bundle.start,
-        auto_transitions=False,
-        send_event=True,
+def _graph_machine(bundle: Bundle, engine: Literal["mermaid"]) -> GraphMachine:
+    """The engine's machine for the bundle, built with transitions' diagram extension."""
+    machine = build_machine(
+        bundle,
+        machine_class=GraphMachine,
         graph_engine=engine,
         show_conditions=True,
         title=bundle.manifest.title,
     )
+    machine.add_model(_Model())
     return machine
 
 
@@ -62,6 +61,4 @@ def _mermaid_ids(line: str) -> str:
 
 def dot(bundle: Bundle) -> str:
     """The bundle in Graphviz dot format, for SVG output."""
-    from assistant.flow.dotgraph import to_dot
-
     return to_dot(bundle)

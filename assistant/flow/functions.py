@@ -2,7 +2,8 @@
 
 Conditions are written by people who are not programmers and are treated as untrusted
 input, so they can only call functions listed in :data:`FUNCTIONS`. Domain code adds more
-with :func:`register`. Every function must be *total*: whatever values it is given
+with :func:`register`; :data:`FUNCTIONS` imports its providers (:mod:`assistant.rules`)
+the first time it is read (see :mod:`assistant.flow.registry`). Every function must be *total*: whatever values it is given
 (including :data:`MISSING` for a question not yet answered, and the special answers
 "I don't know" and "I'd rather not say"), it returns a value and never raises. A function
 that raises anyway is treated as giving no value (``MISSING``), so a bug in one function
@@ -21,7 +22,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Final, TypeAlias, TypeGuard
 
-from assistant.engine.values import Special
+from assistant.flow.registry import Registry
+from assistant.values import Special
 
 logger = logging.getLogger(__name__)
 
@@ -129,8 +131,8 @@ class FunctionSpec:
         return normalise(result)
 
 
-#: Every function conditions may call, by name.
-FUNCTIONS: dict[str, FunctionSpec] = {}
+#: Every function conditions may call, by name; the England rules are added when first read.
+FUNCTIONS: Registry[FunctionSpec] = Registry("condition function", providers=("assistant.rules",))
 
 
 def register(
@@ -138,23 +140,22 @@ def register(
     *,
     arity: int | tuple[int, int | None] = 1,
     doc: str,
-    registry: dict[str, FunctionSpec] | None = None,
+    registry: Registry[FunctionSpec] | None = None,
 ) -> Callable[[Callable[..., object]], Callable[..., object]]:
     """Add a function to the registry that conditions may call (a decorator).
 
     ``arity`` is a number of values, or ``(minimum, maximum)`` with maximum None for "any
     number". Names must be plain lower-case identifiers, so they can never reach anything
-    outside the registry, and registering a name twice is a programming error.
+    outside the registry, and registering a name twice is a programming error (ValueError,
+    when the function is given).
     """
     low, high = (arity, arity) if isinstance(arity, int) else arity
     target = FUNCTIONS if registry is None else registry
     if not name.isidentifier() or name.startswith("_") or name != name.lower():
         raise ValueError(f"condition function name {name!r} must be a lower-case identifier")
-    if name in target:
-        raise ValueError(f"condition function {name!r} is already registered")
 
     def decorator(func: Callable[..., object]) -> Callable[..., object]:
-        target[name] = FunctionSpec(name, low, high, func, doc)
+        target.add(name, FunctionSpec(name, low, high, func, doc))
         return func
 
     return decorator
@@ -232,6 +233,3 @@ def _contains(choices: Operand, value: Operand) -> bool:
     if not isinstance(choices, tuple) or is_absent(value) or isinstance(value, tuple):
         return False
     return any(same_value(item, value) for item in choices)
-
-
-import assistant.rules  # noqa: E402, F401  (registers the England rule functions)

@@ -147,6 +147,14 @@ def _humanise(text: str) -> str:
     return text.replace("`", "'")
 
 
+def display_name(path: FsPath, base: FsPath) -> str:
+    """How a flow file is named in problems: relative to ``base`` where it can be."""
+    try:
+        return str(path.relative_to(base))
+    except ValueError:
+        return str(path)
+
+
 def read_module(file: FsPath, display: str) -> tuple[model.Module | None, FileReader]:
     """Read one module file. Returns the module (None if unusable) and the reader with problems."""
     reader = FileReader(file, display)

@@ -12,7 +12,6 @@ import decimal
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 
-from assistant.engine.values import Special, Value
 from assistant.flow.functions import (
     MISSING,
     Operand,
@@ -21,6 +20,7 @@ from assistant.flow.functions import (
     is_number,
     same_value,
 )
+from assistant.values import Special, Value
 
 __all__ = ["arithmetic", "compare", "compare_chain", "is_number", "negate", "truth"]
 

@@ -17,11 +17,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.engine.values import N_, Special
 from assistant.paths import locales_dir
+from assistant.values import N_, Special
 
 if TYPE_CHECKING:
-    from assistant.engine.io import Msg
+    from assistant.engine.outputs import Msg
 
 DOMAIN = "messages"
 SOURCE_LOCALE = "en_GB"
@@ -90,7 +90,7 @@ class Translator:
 
     def value(self, value: Any) -> str:
         """An answer or parameter as text in this locale."""
-        from assistant.engine.io import Msg  # the engine's outputs; not needed to start
+        from assistant.engine.outputs import Msg  # the engine's outputs; not needed to start
 
         if value is None:  # an unanswered question named in a text: show nothing, not "None"
             return ""
@@ -112,7 +112,7 @@ class Translator:
 
     def money(self, amount: Decimal) -> str:
         """An amount in pounds, formatted for this locale (e.g. £1,234.50 or 1 234,50 £)."""
-        from babel.numbers import format_currency
+        from babel.numbers import format_currency  # start-up: see the module's docstring
 
         return str(format_currency(amount, "GBP", locale=self.locale))
 
@@ -120,14 +120,14 @@ class Translator:
         """Items joined the way this language joins a list ("a, b and c"; style "or": "a or b")."""
         if len(items) < 2:
             return "".join(items)
-        from babel.lists import format_list
+        from babel.lists import format_list  # start-up: see the module's docstring
 
         text = str(format_list(items, style=style, locale=self.locale))  # type: ignore[arg-type]
         return _welsh_and(text) if self.locale == "cy" and style == "standard" else text
 
     def date(self, day: dt.date) -> str:
         """A date the way this language writes it in full (22 November 2026, 22 Tachwedd 2026)."""
-        from babel.dates import format_date
+        from babel.dates import format_date  # start-up: see the module's docstring
 
         return str(format_date(day, "long", locale=self.locale))
 

@@ -23,6 +23,8 @@ import io
 from collections.abc import Iterator, Mapping, Sequence
 from typing import IO, Any, cast
 
+from babel.messages.extract import extract_python as babel_python
+
 from assistant.flow.yamlpos import Path, Positions, parse
 
 #: (line, funcname, message(s), translator comments): what Babel expects from an extractor.
@@ -231,8 +233,6 @@ def extract_python(
     ``f"{t.gettext(N_('Answer:'))}"`` and the string silently stays English. Those calls are
     found here with :mod:`ast`; on 3.12 Babel finds them too and the duplicates merge.
     """
-    from babel.messages.extract import extract_python as babel_python
-
     source = fileobj.read()
     names = set(keywords)
     # Babel's stubs are stricter than its runtime contract, which passes keyword names only.

@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
 
-from assistant.engine.values import InvalidAnswer, Value
 from assistant.money.calculator import calculate
 from assistant.money.model import AgeBand, CostResult, Employee
 from assistant.money.ratecheck import RateCheck, check_offered_rate
+from assistant.values import InvalidAnswer, Value
 
 MODULE = "employing_pa"
 RATE, HOURS, AGE = f"{MODULE}.pa_rate", f"{MODULE}.pa_hours", f"{MODULE}.pa_age"

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from assistant.engine.values import N_, InvalidAnswer
 from assistant.money import messages as m
 from assistant.money.ages import RATE_FROM_AGE, WAGE_AGE_FIGURES, AgeLimits
 from assistant.money.model import (
@@ -32,6 +31,7 @@ from assistant.money.model import (
     pence,
 )
 from assistant.money.rates_data import RateYear, Selection, select_years
+from assistant.values import N_, InvalidAnswer
 
 WEEKS_IN_YEAR = Decimal(52)
 #: Example figures whose assumption text already says "an example figure: use your own";

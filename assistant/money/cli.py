@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NoReturn, TypeVar
 
-from assistant.engine.values import InvalidAnswer, parse_money
+from assistant.cli import Parser
 from assistant.money import messages as m
 from assistant.money.calculator import calculate
 from assistant.money.format import Formatter, render_text, resolve_locale, to_json
@@ -25,6 +25,7 @@ from assistant.money.inputs import parse_age, parse_date, parse_fraction, parse_
 from assistant.money.model import AgeBand, Employee, HolidayMethod, Msg
 from assistant.money.ratecheck import check_offered_rate
 from assistant.money.rates_data import RatesError, canonical_label, select_years
+from assistant.values import InvalidAnswer, parse_money
 
 PROG = "support-plan cost"
 T = TypeVar("T")
@@ -44,8 +45,6 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
     parser.add_argument(
         "--lang", default=argparse.SUPPRESS, metavar="CODE", help=_help(m.CLI_LANG_HELP)
     )
-    from assistant.cli import Parser
-
     if isinstance(parser, Parser):  # the assistant's parser words the line in the language
         parser.error_text = m.CLI_ARGUMENT
     else:

@@ -18,7 +18,6 @@ from babel.dates import format_date
 from babel.localedata import locale_identifiers
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from assistant.engine.values import InvalidAnswer
 from assistant.money import messages as m
 from assistant.money.model import (
     CostResult,
@@ -31,6 +30,7 @@ from assistant.money.model import (
     Term,
 )
 from assistant.money.ratecheck import RateCheck
+from assistant.values import InvalidAnswer
 
 Translate = Callable[[str], str]
 WIDTH = 88

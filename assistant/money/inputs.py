@@ -1,6 +1,6 @@
 """Reading what people type for the cost calculator: hours, percentages, ages, dates.
 
-Money itself is read by :func:`assistant.engine.values.parse_money`. Each parser here
+Money itself is read by :func:`assistant.values.parse_money`. Each parser here
 returns a typed value or raises :class:`InvalidAnswer` whose message says what to type
 instead, so the command line and the conversation refuse bad input in the same words.
 """
@@ -11,10 +11,10 @@ import re
 from datetime import date
 from decimal import Decimal
 
-from assistant.engine.values import N_, InvalidAnswer, parse_whole_number
 from assistant.money.ages import MAX_AGE, AgeLimits
 from assistant.money.model import HOURS_IN_WEEK, AgeBand
 from assistant.money.rates_data import current_age_limits
+from assistant.values import N_, InvalidAnswer, parse_whole_number
 
 _NUMBER_RE = re.compile(r"^(?:\d+(?:\.\d{1,2})?|\.\d{1,2})$")
 

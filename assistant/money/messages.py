@@ -7,7 +7,7 @@ Keeping them here lets the i18n work extract and translate them without hunting.
 
 from __future__ import annotations
 
-from assistant.engine.values import N_
+from assistant.values import N_
 
 # --- Lines of the cost table (ids are stable; JSON uses the ids) -------------------------
 LINE_LABELS = {
@@ -248,7 +248,6 @@ CLI_LANG_HELP = N_("language for money and dates, such as en or cy")
 CLI_ONE_OFFER = N_("Please give either --offered-rate or --offered-weekly, not both.")
 CLI_NEEDS = N_("Please give {option}, for example {example}.")
 CLI_BAD_OPTION = N_("{option}: {problem}")
-CLI_BAD_DATE = N_("Please type the date as YYYY-MM-DD, for example 2026-11-22.")
 CLI_BAD_LANG = N_("Please give a language code such as en, cy or pl.")
 CLI_BAD_HOLIDAY = N_("Please choose irregular-hours or 5.6-weeks.")
 CLI_ARGUMENT = N_("Please check the options: {problem}. Try: support-plan cost --help")

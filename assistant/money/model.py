@@ -15,9 +15,9 @@ from itertools import pairwise
 from types import MappingProxyType
 from typing import Any
 
-from assistant.engine.values import N_, InvalidAnswer
 from assistant.money.ages import AgeLimits
 from assistant.money.rates_data import current_age_limits
+from assistant.values import N_, InvalidAnswer
 
 #: The most hours there are in a week; more from one PA is not possible.
 HOURS_IN_WEEK = Decimal("168")
@@ -110,21 +110,6 @@ class AgeBand(Enum):
         if start is None or start >= limits.national_living_wage_from:
             return "national_living_wage"
         return "nmw_18_20" if start >= limits.nmw_18_20_from else "nmw_16_17"
-
-    @property
-    def under_21(self) -> bool:
-        """Employer NI relief for any employee in this band, under today's rate file."""
-        return self.employer_ni_relief(current_age_limits(), apprentice=False)
-
-    @property
-    def under_25(self) -> bool:
-        """Employer NI relief for an apprentice in this band, under today's rate file."""
-        return self.employer_ni_relief(current_age_limits(), apprentice=True)
-
-    @property
-    def pension_age(self) -> bool:
-        """Automatic enrolment age, under today's rate file."""
-        return self.auto_enrolment(current_age_limits())
 
     def _start(self, limits: AgeLimits) -> int | None:
         """First age in the band; None over State Pension age, which is asked, not an age."""

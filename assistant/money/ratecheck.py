@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from assistant.engine.values import N_, InvalidAnswer
 from assistant.money import messages as m
 from assistant.money.model import CostResult, Msg, Quantity, as_params, pence
 from assistant.money.rates_data import Citation, load_citations
+from assistant.values import N_, InvalidAnswer
 
 _ZERO = Decimal(0)
 

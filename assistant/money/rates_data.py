@@ -18,9 +18,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from assistant.engine.values import N_, InvalidAnswer
 from assistant.money.ages import AGE_FIGURES, MAX_AGE, WAGE_AGE_FIGURES, AgeLimits, age_problem
 from assistant.money.rates_yaml import Lined, RatesError, check_keys, date_field, read_mapping
+from assistant.values import N_, InvalidAnswer
 
 __all__ = [
     "RATES_DIR",

@@ -12,12 +12,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.engine.reports import ReportSpec, register_report
-from assistant.engine.values import N_, Value
+from assistant.flow.reports import ReportSpec, register_report
 from assistant.money.answers import INPUTS, cost_check
 from assistant.money.format import Formatter, render_sentences, render_text, to_json
 from assistant.money.model import CostResult
 from assistant.money.ratecheck import RateCheck
+from assistant.values import N_, Value
 
 NOT_ENOUGH = N_(
     "We need the hourly rate and the hours a week to work out the cost. You can go back and"

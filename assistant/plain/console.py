@@ -13,15 +13,16 @@ import re
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from assistant.engine.io import Output, StepShown
+from assistant.engine.outputs import Output, StepShown
 from assistant.engine.session import Session
-from assistant.engine.values import N_, Special, option_number
 from assistant.i18n import Translator
 from assistant.plain import text_layout
 from assistant.plain.jsonlines import UNKNOWN_COMMAND, Refused, parse_request
 from assistant.plain.lineio import LINE_LIMIT, REPLACEMENT, Line, LineIO, read_line, readable
 from assistant.plain.render import TRANSLATED_COMMANDS, describe, help_now, words_to_type
+from assistant.plan import export
 from assistant.saving import saving_target
+from assistant.values import N_, Special, option_number
 
 
 class SaveTarget(Protocol):
@@ -320,8 +321,6 @@ class LineConversation:
         return False
 
     def _plan(self, _: str) -> bool:
-        from assistant.plan import export
-
         if not self.json_mode:
             self.write(export(self.session, "txt", t=self.t))
             return False

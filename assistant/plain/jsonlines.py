@@ -13,8 +13,8 @@ import json
 import math
 from typing import Any
 
-from assistant.engine.values import N_
 from assistant.plain.lineio import readable
+from assistant.values import N_
 
 #: Deepest nesting of brackets accepted. An answer is at most a list of choices (depth 2
 #: inside the line's object); the limit is checked before parsing, so deep input costs

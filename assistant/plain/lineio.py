@@ -4,6 +4,7 @@ them for its saving questions without importing the line conversation and the en
 from __future__ import annotations
 
 import re
+import sys
 from typing import IO
 
 
@@ -85,8 +86,6 @@ def prepare_streams(*, json_mode: bool) -> None:
     the locale. JSON lines are always UTF-8 both ways, as JSON requires; plain text keeps
     the terminal's encoding, and a character it cannot show is replaced rather than fatal.
     """
-    import sys
-
     stdin, stdout = sys.stdin, sys.stdout
     if json_mode:
         _reconfigure(stdin, encoding="utf-8", errors="surrogateescape")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.engine.io import (
+from assistant.engine.outputs import (
     AnswerRejected,
     ConversationEnded,
     CrisisOffered,
@@ -19,9 +19,11 @@ from assistant.engine.io import (
     Progress,
     StepShown,
 )
-from assistant.engine.values import N_
 from assistant.flow.bundle import Bundle
+from assistant.flow.reports import REPORTS
 from assistant.i18n import Translator
+from assistant.safety import help_content
+from assistant.values import N_
 
 #: The command words in the person's language, by command: each msgid is translated as the
 #: word(s) to type, several separated by "|" (the first is the one hints quote). Plain mode
@@ -207,9 +209,7 @@ def report(shown: Any, t: Translator, *, structured: bool, spoken: bool = False)
 
     ``spoken``: its lines as sentences to be read out, where the provider offers them.
     """
-    from assistant.engine.reports import reports
-
-    spec = reports()[shown.name]
+    spec = REPORTS[shown.name]
     render = spec.render_spoken if spoken and spec.render_spoken else spec.render_lines
     data: dict[str, Any] = {"name": shown.name, "lines": render(shown.data, t.gettext, t.locale)}
     if structured:
@@ -256,8 +256,6 @@ def crisis(output: CrisisOffered, t: Translator) -> dict[str, Any]:
 
 def help_now(t: Translator, reason: str = "asked") -> dict[str, Any]:
     """The crisis and safeguarding contacts, translated."""
-    from assistant.safety import help_content
-
     content = help_content()
     return {
         "event": "help",

@@ -15,12 +15,12 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from assistant.engine.values import N_
 from assistant.plain.lineio import LineIO
 from assistant.saving import PASSPHRASE_TRIES, PASSPHRASE_VARIABLE
+from assistant.values import N_
 
 if TYPE_CHECKING:
-    from assistant.engine.io import Msg
+    from assistant.engine.outputs import Msg
     from assistant.i18n import Translator
 
 #: How many times a yes-or-no question is asked before an unclear answer counts as no.
@@ -123,7 +123,7 @@ class LineDialogue:
         return None
 
     def _problem_text(self, msgid: str, **params: str) -> None:
-        from assistant.engine.io import Msg  # only when something went wrong
+        from assistant.engine.outputs import Msg  # only when something went wrong
 
         self.problem(Msg(msgid, None, params))
 

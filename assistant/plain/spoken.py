@@ -13,9 +13,9 @@ import os
 import re
 from typing import Any
 
-from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.plain.render import words_to_type
+from assistant.values import N_
 
 #: Setting this to 1 (or yes, true, on) chooses the screen-reader mode, as --screen-reader does.
 ENV_VARIABLE = "SUPPORT_PLAN_SCREEN_READER"

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.engine.io import Output
+from assistant.engine.outputs import Output
 from assistant.engine.session import Session
-from assistant.engine.values import N_, option_number
 from assistant.i18n import Translator
 from assistant.plain.console import LineConversation, SaveTarget
 from assistant.plain.lineio import LineIO
 from assistant.plain.render import describe, help_now
 from assistant.plain.spoken import SPOKEN_COMMANDS, SpokenLayout
+from assistant.values import N_, option_number
 
 _RULE = re.compile(r"^[=\-]{3,}$")
 

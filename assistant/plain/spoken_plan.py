@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 
 from assistant.engine.session import Session
-from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.money import messages as m
 from assistant.plain.spoken import SpokenLayout, heading, unique, without_repeats
+from assistant.plan.labels import Labels, titled
 from assistant.plan.model import Answers, Block, CostTable, Items, Paragraph, Plan, Quote
-from assistant.plan.render import Labels, titled
+from assistant.values import N_
 
 
 class PlanReader:

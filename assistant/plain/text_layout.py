@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.engine.io import ReviewItem
-from assistant.engine.values import N_
+from assistant.engine.outputs import ReviewItem
 from assistant.i18n import Translator
 from assistant.plain.render import words_to_type
 from assistant.plain.spoken import without_repeats
+from assistant.values import N_
 
 
 def layout(data: dict[str, Any], t: Translator) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
+from assistant.i18n import Translator
+
 if TYPE_CHECKING:
     from assistant.engine.session import Session
-    from assistant.i18n import Translator
 
 Format = Literal["md", "html", "txt", "json"]
 FORMATS: tuple[Format, ...] = ("md", "html", "txt", "json")
@@ -31,7 +32,8 @@ def export(
     ``t`` picks the language (British English by default). Adviser notes are included only
     when ``adviser`` is true: the person's own plan never contains them.
     """
-    from assistant.i18n import Translator
+    # Imported when a plan is made: the commands' parsers and the line mode import this
+    # package to start, and building a plan loads the rules, money and every layout.
     from assistant.plan.build import build_plan
     from assistant.plan.render import render
 

@@ -13,10 +13,9 @@ import datetime as dt
 
 from assistant.engine.events import note_text
 from assistant.engine.session import Session
-from assistant.engine.values import N_
 from assistant.flow import model
 from assistant.i18n import LOCALES, Translator
-from assistant.plan import extras
+from assistant.plan import sections
 from assistant.plan.layout import SectionLayout, layouts_for
 from assistant.plan.model import (
     Answers,
@@ -29,6 +28,7 @@ from assistant.plan.model import (
     Section,
 )
 from assistant.plan.parts import Reader
+from assistant.values import N_
 
 
 def build_plan(
@@ -44,8 +44,8 @@ def build_plan(
     """
     reader = Reader(session, t, adviser)
     day = today or dt.date.today()
-    found = extras.Found.gather(reader, day)
-    sections = [
+    found = sections.Found.gather(reader, day)
+    built = [
         section
         for layout in layouts_for(reader.modules)
         if (section := _section(reader, found, layout)) is not None
@@ -56,12 +56,12 @@ def build_plan(
         locale=t.locale,
         language=LOCALES.get(t.locale, t.locale),
         created=day.isoformat(),
-        created_text=extras.long_date(day, t),
-        rates_year=extras.rates_year(found),
+        created_text=sections.long_date(day, t),
+        rates_year=sections.rates_year(found),
         bundle=BundleRef(
             session.bundle.id, t.gettext(session.bundle.manifest.title), session.bundle.digest
         ),
-        sections=tuple(sections),
+        sections=tuple(built),
         facts=Facts(
             indication=found.eligibility.indication if found.eligibility else None,
             conditions=dict(found.eligibility.conditions) if found.eligibility else {},
@@ -100,13 +100,13 @@ def _shown_at(reader: Reader, key: str | None) -> str:
     return reader.render(key or "", shown) if shown else ""
 
 
-def _section(reader: Reader, found: extras.Found, layout: SectionLayout) -> Section | None:
+def _section(reader: Reader, found: sections.Found, layout: SectionLayout) -> Section | None:
     """One section, or None when it does not apply to this person."""
     if layout.module and layout.module not in reader.modules and not layout.always:
         return None
-    if layout.when is not None and not extras.RELEVANT[layout.when](reader, found):
+    if layout.when is not None and not sections.RELEVANT[layout.when](reader, found):
         return None
-    extra = extras.BUILDERS[layout.extra](reader, found) if layout.extra else []
+    extra = sections.BUILDERS[layout.extra](reader, found) if layout.extra else []
     explained, last = _explanations(reader, layout)
     blocks = [*_answers(reader, layout)]
     blocks += [*extra, *explained] if layout.extra_first else [*explained, *extra]
@@ -130,7 +130,7 @@ def _answers(reader: Reader, layout: SectionLayout) -> list[Block]:
     if layout.answers == "quotes":
         return list(reader.quotes(module))
     if layout.answers == "outcomes":
-        return extras.outcomes(reader)
+        return sections.outcomes(reader)
     rows = reader.rows(module)
     return [Answers(tuple(rows))] if rows else []
 
@@ -144,7 +144,7 @@ def _explanations(reader: Reader, layout: SectionLayout) -> tuple[list[Block], l
     if layout.explain == "results" and after is None:
         return [], []
     items = reader.explanations(module, also=layout.also, after=after)
-    items = [item for item in items if item.id not in extras.SHOWN_ELSEWHERE.get(module, ())]
+    items = [item for item in items if item.id not in sections.SHOWN_ELSEWHERE.get(module, ())]
     last = [item for item in items if item.id in layout.last]
     items = [item for item in items if item.id not in layout.last]
     tail: list[Block] = [Items(tuple(last))] if last else []

@@ -11,15 +11,26 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import os
 import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.engine.events import Event
-from assistant.engine.values import N_
-from assistant.plan import FORMATS
+from assistant.engine.events import Event, ReplayError
+from assistant.engine.session import Session
+from assistant.flow.loading import load_bundle
+from assistant.flow.problems import FlowError
+from assistant.i18n import MissingCatalog, choose_locale, translator_for
+from assistant.paths import ROOT, bundle_path, flows_dir
+from assistant.plan import FORMATS, export
 from assistant.plan.files import write_private
+from assistant.saving import PASSPHRASE_VARIABLE
+from assistant.store import StoreError, open_store
+from assistant.transcript.golden import find_goldens
+from assistant.transcript.render import transcript_json, transcript_markdown
+from assistant.transcript.replay import bundle_loader, replay_file
+from assistant.values import N_
 
 
 class ExportError(Exception):
@@ -112,8 +123,6 @@ def run_export(args: argparse.Namespace) -> int:
 
 def export_text(args: argparse.Namespace) -> str:
     """The exported text for the parsed arguments; raises :class:`ExportError`."""
-    from assistant.engine.events import ReplayError
-    from assistant.engine.session import Session
 
     if args.transcript and args.format not in ("md", "json"):
         raise ExportError("a transcript can be exported as md or json only.")
@@ -121,8 +130,6 @@ def export_text(args: argparse.Namespace) -> str:
     bundle = _bundle(args.flow or saved_flow)
     t = _translator(args.lang or _last_language(events) or saved_locale)
     if args.transcript:
-        from assistant.transcript.render import transcript_json, transcript_markdown
-
         render = transcript_json if args.format == "json" else transcript_markdown
         try:
             return render(bundle, events, t, adviser=args.adviser)
@@ -132,7 +139,6 @@ def export_text(args: argparse.Namespace) -> str:
         session = Session.replay(bundle, events)
     except ReplayError as error:
         raise ExportError(_replay_message(error)) from None
-    from assistant.plan import export
 
     return export(session, args.format, t=t, adviser=args.adviser, today=_date(args.date))
 
@@ -173,7 +179,6 @@ def read_event_log(path: Path) -> list[Event]:
 
 
 def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], str, str]:
-    from assistant.store import StoreError, open_store
 
     try:
         store = open_store(store_path)
@@ -198,12 +203,9 @@ def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], st
 
 def _unlock(store: Any) -> None:
     """The passphrase as the line modes take it: from the environment, else typed once."""
-    from assistant.saving import PASSPHRASE_VARIABLE
 
     secret = os.environ.get(PASSPHRASE_VARIABLE)
     if secret is None and sys.stdin.isatty():
-        import getpass
-
         secret = getpass.getpass("Passphrase: ")
     if secret is None:
         raise ExportError(
@@ -213,9 +215,6 @@ def _unlock(store: Any) -> None:
 
 
 def _bundle(flow: str | None) -> Any:
-    from assistant.flow.bundle import load_bundle
-    from assistant.flow.problems import FlowError
-    from assistant.paths import bundle_path
 
     path = bundle_path(flow)
     try:
@@ -231,7 +230,6 @@ def _bundle(flow: str | None) -> Any:
 
 
 def _translator(locale: str | None) -> Any:
-    from assistant.i18n import MissingCatalog, choose_locale, translator_for
 
     try:
         return translator_for(choose_locale(locale))
@@ -257,9 +255,6 @@ def _date(text: str | None) -> dt.date | None:
 
 def run_replay(args: argparse.Namespace) -> int:
     """Replay golden conversations: 0 if all pass, 1 if any differs, 2 if none were found."""
-    from assistant.paths import ROOT, flows_dir
-    from assistant.transcript.golden import find_goldens
-    from assistant.transcript.replay import bundle_loader, replay_file
 
     paths = [Path(p) for p in args.paths] or [ROOT / "transcripts"]
     missing = [str(p) for p in paths if not p.exists()]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from assistant.engine.values import N_
 from assistant.money import answers
 from assistant.money import messages as m
 from assistant.money.format import Formatter, case_points, pounds, request_notes
@@ -19,6 +18,7 @@ from assistant.money.model import CostLine, CostResult
 from assistant.money.ratecheck import RateCheck
 from assistant.plan.model import CostRow, Costs, CostTable
 from assistant.plan.parts import Reader
+from assistant.values import N_
 
 
 def cost_check(reader: Reader, today: dt.date) -> tuple[CostResult, RateCheck | None] | None:

@@ -7,11 +7,11 @@ module only gathers them from the answers on the path and words them for the pla
 
 from __future__ import annotations
 
-from assistant.engine.values import N_
 from assistant.flow import model
 from assistant.plan.model import Item
 from assistant.plan.parts import Reader
 from assistant.rules import eligibility, options, rights
+from assistant.values import N_
 
 #: Words for the indication, used when the flow's own result step was not reached.
 INDICATIONS: dict[str, str] = {

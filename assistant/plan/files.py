@@ -11,6 +11,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from platformdirs import user_documents_dir
+
 from assistant.engine.session import Session
 from assistant.i18n import Translator
 from assistant.plan import Format, export
@@ -20,8 +22,6 @@ FOLDER_NAME = "Support Plan Assistant"
 
 def plans_folder() -> Path:
     """Where plans are saved unless the caller says otherwise: the user's documents folder."""
-    from platformdirs import user_documents_dir
-
     return Path(user_documents_dir()) / FOLDER_NAME
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
+from assistant.plan.labels import Labels, note_place, titled, when
 from assistant.plan.model import (
     Answers,
     Block,
@@ -23,7 +24,6 @@ from assistant.plan.model import (
     Section,
     SourceRef,
 )
-from assistant.plan.render import Labels, note_place, titled, when
 from assistant.plan.style import STYLESHEET
 
 

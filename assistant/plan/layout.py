@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.engine.values import N_
+from assistant.values import N_
 
 AnswersMode = Literal["rows", "quotes", "outcomes", "none"]
 ExplainMode = Literal["cited", "results", "none"]

@@ -7,6 +7,7 @@ narrow screens and screen readers, and long answers do not break a table row.
 
 from __future__ import annotations
 
+from assistant.plan.labels import Labels, note_place, titled, when
 from assistant.plan.model import (
     Answers,
     Block,
@@ -19,7 +20,6 @@ from assistant.plan.model import (
     Quote,
     SourceRef,
 )
-from assistant.plan.render import Labels, note_place, titled, when
 from assistant.transcript.markdown import escape
 
 

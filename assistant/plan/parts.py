@@ -13,13 +13,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from assistant.engine import views
-from assistant.engine.io import Msg, ReviewItem
+from assistant.engine.crisis import words_left_out
+from assistant.engine.outputs import Msg, ReviewItem
 from assistant.engine.session import Session
-from assistant.engine.values import Special, Value, encode
 from assistant.flow import model
 from assistant.i18n import Translator
 from assistant.plain.render import citation
 from assistant.plan.model import AnswerRow, Item, Quote, SourceRef
+from assistant.values import Special, Value, encode
 
 
 @dataclass
@@ -34,8 +35,6 @@ class Reader:
     _review: list[ReviewItem] = field(init=False)
 
     def __post_init__(self) -> None:
-        from assistant.engine.crisis import words_left_out
-
         self._review = self.session.review()
         self.answers = {item.step: item.value for item in self._review}
         self.left_out = words_left_out(self.session) & set(self.answers)

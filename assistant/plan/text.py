@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
+from assistant.plan.labels import Labels, note_place, titled, when
 from assistant.plan.model import (
     Answers,
     Block,
@@ -19,7 +20,6 @@ from assistant.plan.model import (
     Quote,
     SourceRef,
 )
-from assistant.plan.render import Labels, note_place, titled, when
 
 WIDTH = 72
 

@@ -2,8 +2,9 @@
 
 Importing this package registers the condition functions that ``flows/england`` calls
 (``eligibility(...)``, ``right_advocate(...)``, ``budget_options(...)`` and so on) in
-:data:`assistant.flow.functions.FUNCTIONS`. ``assistant.flow.functions`` imports it at the
-bottom, so the functions exist wherever flows are checked or run. Every function is total:
+:data:`assistant.flow.functions.FUNCTIONS`, which names this package as a provider and
+imports it the first time it is read, so the functions exist wherever flows are checked
+or run. Every function is total:
 it accepts any answer values, including MISSING and the special answers.
 """
 

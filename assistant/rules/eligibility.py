@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from assistant.engine.values import N_, Special
+from assistant.values import N_, Special
 
 #: The ten outcomes of regulation 2(2)(a)-(j), as the ids of the day_to_day questions.
 OUTCOMES: tuple[str, ...] = (

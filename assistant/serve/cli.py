@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.engine.values import N_
+from assistant.values import N_
 
 ADVISERS_VARIABLE = "SUPPORT_PLAN_ADVISERS"
 

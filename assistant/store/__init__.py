@@ -47,7 +47,7 @@ def __getattr__(name: str) -> Any:
     """The store's names, imported when first used (PEP 562): a program that only asks
     whether to save, and is told no, never loads SQLite or the event log (start-up budget)."""
     if name in __all__:
-        from assistant.store import base
+        from assistant.store import base  # start-up budget: see the docstring
 
         return getattr(base, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -72,8 +72,8 @@ def open_store(location: Location = None, *, passphrase: str | None = None) -> S
         from assistant.store.postgres import PostgresStore
 
         return PostgresStore(os.fspath(chosen))
-    from assistant.store.files import store_path
-    from assistant.store.sqlite import SqliteStore
+    from assistant.store.files import store_path  # start-up budget: see __getattr__
+    from assistant.store.sqlite import SqliteStore  # start-up budget: see __getattr__
 
     return SqliteStore(store_path(_chosen(location)), passphrase)
 

@@ -23,7 +23,8 @@ from pathlib import Path
 from typing import Protocol
 
 from assistant.engine.events import Event
-from assistant.engine.io import Msg
+from assistant.engine.outputs import Msg
+from assistant.store.references import normalize
 
 
 @dataclass(frozen=True)
@@ -193,8 +194,6 @@ class Store(ABC):
 
     def summary(self, reference: str) -> ConversationSummary | None:
         """One conversation's summary, or None if there is no such reference."""
-        from assistant.store.references import normalize
-
         wanted = normalize(reference)
         return next((c for c in self.conversations() if c.reference == wanted), None)
 

@@ -13,11 +13,11 @@ import json
 import sys
 from typing import Any
 
-from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.startup import command_translator
 from assistant.store import open_store
 from assistant.store.base import ConversationSummary, Store, StoreError, fill
+from assistant.values import N_
 
 
 def add_parser(subparsers: Any, name: str) -> None:
@@ -107,7 +107,7 @@ def run_sessions(args: argparse.Namespace) -> int:
     if action is not None:
         from assistant.store.cli_transfer import run_transfer
 
-        return run_transfer(args, t)
+        return run_transfer(args, t, _open)
     store = _open(args, t)
     if store is None:
         return 1

@@ -9,18 +9,29 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
-from assistant.engine.values import N_
 from assistant.store.base import Store, StoreError, fill
-from assistant.store.cli import _open, _problem
+from assistant.values import N_
 
 if TYPE_CHECKING:
     from assistant.i18n import Translator
 
 
-def run_transfer(args: argparse.Namespace, t: Translator) -> int:
-    """Export (to standard output) or import (from a file or standard input)."""
+def _problem(message: str) -> None:
+    print(f"support-plan: {message}", file=sys.stderr)
+
+
+def run_transfer(
+    args: argparse.Namespace,
+    t: Translator,
+    opener: Callable[[argparse.Namespace, Translator], Store | None],
+) -> int:
+    """Export (to standard output) or import (from a file or standard input).
+
+    ``opener`` opens the store as ``sessions`` does (saying why not, or what to know).
+    """
     if args.action == "export" and bool(args.target) == bool(args.all):
         _problem(
             t.gettext(
@@ -28,7 +39,7 @@ def run_transfer(args: argparse.Namespace, t: Translator) -> int:
             )
         )
         return 2
-    store = _open(args, t)
+    store = opener(args, t)
     if store is None:
         return 1
     try:

@@ -18,9 +18,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from assistant.engine.values import N_
 from assistant.store import files, schema
 from assistant.store.base import DamagedStore, StoreError
+from assistant.values import N_
 
 log = logging.getLogger(__name__)
 #: How long to wait for another window's write to finish before saying the file is busy.

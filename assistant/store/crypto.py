@@ -86,7 +86,7 @@ class AesGcmSealer(Sealer):
     def open(self, data: bytes, aad: bytes) -> bytes:
         if len(data) < 29 or data[:1] != _FORMAT:
             raise SealError("not a sealed value")
-        from cryptography.exceptions import InvalidTag
+        from cryptography.exceptions import InvalidTag  # memory budget, as in __init__
 
         try:
             return self._aead.decrypt(data[1:13], data[13:], aad)

@@ -13,9 +13,11 @@ import sqlite3
 import stat
 from pathlib import Path
 
-from assistant.engine.io import Msg
-from assistant.engine.values import N_
+import platformdirs
+
+from assistant.engine.outputs import Msg
 from assistant.store.base import DamagedStore, StoreError
+from assistant.values import N_
 
 log = logging.getLogger(__name__)
 
@@ -34,8 +36,6 @@ _SIDE_FILES = ("-wal", "-shm")
 
 def default_folder() -> Path:
     """The platform's per-user data folder for the assistant."""
-    import platformdirs
-
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

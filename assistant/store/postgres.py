@@ -26,8 +26,7 @@ import psycopg
 from psycopg import errors
 from psycopg_pool import ConnectionPool, PoolTimeout
 
-from assistant.engine.events import Event
-from assistant.engine.values import N_
+from assistant.engine.events import Event, utc_now
 from assistant.store import postgres_keys as keys
 from assistant.store import postgres_schema as schema
 from assistant.store.base import (
@@ -40,6 +39,7 @@ from assistant.store.base import (
 from assistant.store.crypto import SealError
 from assistant.store.references import new_reference, normalize
 from assistant.store.sqlite import _answered_steps, _finished, taken
+from assistant.values import N_
 
 log = logging.getLogger(__name__)
 
@@ -205,8 +205,6 @@ class PostgresStore(Store):
     # -- writing ----------------------------------------------------------------------
     def create(self, *, bundle: str, locale: str, mode: str, label: str | None = None) -> str:
         """Start a new case of this organisation, by this adviser; returns its reference."""
-        from assistant.engine.session import utc_now
-
         with self._transaction() as conn:
             while True:
                 reference = new_reference()

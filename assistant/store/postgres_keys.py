@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.engine.values import N_
 from assistant.store.base import StoreError
 from assistant.store.crypto import AesGcmSealer
+from assistant.values import N_
 
 log = logging.getLogger(__name__)
 

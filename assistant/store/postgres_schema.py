@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
-from assistant.engine.values import N_
 from assistant.store.base import NewerStore, StoreError
+from assistant.values import N_
 
 if TYPE_CHECKING:
     import psycopg

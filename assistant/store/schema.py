@@ -10,8 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from assistant.engine.values import N_
 from assistant.store.base import NewerStore, StoreError
+from assistant.values import N_
 
 #: The schema version this program writes. Raise it and add a MIGRATIONS entry to change tables.
 SCHEMA_VERSION = 1

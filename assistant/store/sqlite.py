@@ -15,8 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from assistant.engine.events import Event
-from assistant.engine.values import N_
+from assistant.engine.events import Event, utc_now
 from assistant.store.base import (
     ConversationSummary,
     DamagedStore,
@@ -30,6 +29,7 @@ from assistant.store.base import (
 from assistant.store.connection import BUSY_MS, Connection
 from assistant.store.crypto import AesGcmSealer, KdfParams, Sealer, SealError
 from assistant.store.references import new_reference, normalize
+from assistant.values import N_
 
 __all__ = ["BUSY_MS", "SqliteStore"]
 
@@ -121,7 +121,7 @@ class SqliteStore(Store):
     def create(self, *, bundle: str, locale: str, mode: str, label: str | None = None) -> str:
         """Start a new conversation and return its reference."""
         self._require_key()
-        now = _now()
+        now = utc_now()
         with self._db.writing() as conn:
             reference = new_reference()
             while conn.execute(
@@ -164,7 +164,7 @@ class SqliteStore(Store):
         conn.execute(
             "UPDATE conversations SET last_activity = ?, answered = ?, last_step = ?, "
             "finished = coalesce(?, finished) WHERE reference = ?",
-            (last.at or _now(), answered, self._seal_text(reference, "step", last.step))
+            (last.at or utc_now(), answered, self._seal_text(reference, "step", last.step))
             + (finished, reference),
         )
 
@@ -366,9 +366,3 @@ def _finished(events: list[Event]) -> bool | None:
 def _aad(reference: str, seq: int) -> bytes:
     """Binds a sealed event to its conversation and position."""
     return f"event:{reference}:{seq}".encode()
-
-
-def _now() -> str:
-    from assistant.engine.session import utc_now
-
-    return utc_now()

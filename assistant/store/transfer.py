@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.engine.events import Event
-from assistant.engine.values import N_
 from assistant.store.base import SavedCase, Store, StoreError
+from assistant.values import N_
 
 #: The value of each line's "format": raise the number if the line's shape changes.
 FORMAT = "support-plan-case/1"

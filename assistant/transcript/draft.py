@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from assistant.engine.io import AnswerRejected, Output
+from assistant.engine.outputs import AnswerRejected, Output
 from assistant.engine.session import Session
 from assistant.flow import model
 from assistant.i18n import Translator, translator_for

@@ -14,13 +14,13 @@ from typing import Any, Protocol
 
 from assistant.engine import views
 from assistant.engine.session import Session
-from assistant.engine.values import Value
 from assistant.flow import model
 from assistant.i18n import Translator
 from assistant.transcript.failures import Failure
 from assistant.transcript.golden import Golden, Turn
 from assistant.transcript.outcome import compare_outcome
 from assistant.transcript.replay import Result, check_turn
+from assistant.values import Value
 
 #: Inputs the app replay can press; the others need screens (review, notes) of their own.
 SUPPORTED = frozenset({"start", "answer", "next", "read_to", "back", "dont_know", "decline"})

@@ -14,12 +14,12 @@ from typing import Any
 from assistant.engine import views
 from assistant.engine.events import Event, note_text
 from assistant.engine.session import Session
-from assistant.engine.values import N_, encode
 from assistant.flow.bundle import Bundle
 from assistant.i18n import LOCALES, Translator
 from assistant.plain.render import describe
 from assistant.transcript.markdown import escape
 from assistant.transcript.walk import Entry, walk
+from assistant.values import N_, encode
 
 SCHEMA = "support-plan/transcript"
 VERSION = 1

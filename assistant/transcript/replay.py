@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.engine.io import (
+from assistant.engine.outputs import (
     AnswerRejected,
     ConversationEnded,
     HelpShown,
@@ -26,9 +26,11 @@ from assistant.engine.io import (
 )
 from assistant.engine.session import Session
 from assistant.flow import model
-from assistant.flow.bundle import Bundle, load_bundle
+from assistant.flow.bundle import Bundle
+from assistant.flow.loading import load_bundle
 from assistant.flow.problems import FlowError
 from assistant.i18n import MissingCatalog, Translator, translator_for
+from assistant.safety import help_content
 from assistant.transcript.failures import Failure
 from assistant.transcript.golden import Golden, GoldenError, Turn, load_golden
 from assistant.transcript.outcome import compare_outcome
@@ -194,8 +196,6 @@ def message_of(output: Output | None) -> tuple[str | None, Msg | None]:
     if isinstance(output, ConversationEnded):
         return output.step, output.text
     if isinstance(output, HelpShown):
-        from assistant.safety import help_content
-
         return "help_now", Msg(help_content().title, "help_now")
     if isinstance(output, AnswerRejected):
         return None, output.message

@@ -27,9 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.engine.events import Event
-from assistant.engine.io import StepShown
+from assistant.engine.outputs import StepShown
 from assistant.engine.session import Session
 from assistant.i18n import Translator, translator_for
+from assistant.plain.render import report
 from assistant.transcript.golden import Golden
 from assistant.transcript.replay import BundleLoader, apply
 
@@ -135,8 +136,6 @@ def screen_words(view: StepShown, t: Translator) -> int:
     if view.sensitive and view.kind == "ask":
         texts.append(t.render(view.why))
     if view.report is not None:
-        from assistant.plain.render import report
-
         texts += report(view.report, t, structured=False)["lines"]
     return sum(len(text.split()) for text in texts if text)
 

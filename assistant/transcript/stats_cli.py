@@ -8,7 +8,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.engine.values import N_
+from assistant.paths import ROOT, bundle_path
+from assistant.transcript.golden import GoldenError, find_goldens, load_golden
+from assistant.transcript.replay import bundle_loader
+from assistant.transcript.stats import BUDGETS, measure_all, over_budget, table
+from assistant.values import N_
 
 
 def add_parser(subparsers: Any) -> None:
@@ -43,11 +47,6 @@ def add_parser(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the table (or JSON) and the budgets; 2 if nothing could be measured."""
-    from assistant.paths import ROOT, bundle_path
-    from assistant.transcript.golden import GoldenError, find_goldens, load_golden
-    from assistant.transcript.replay import bundle_loader
-    from assistant.transcript.stats import BUDGETS, measure_all, over_budget, table
-
     flow = bundle_path(args.flow or "england")
     if not (flow / "bundle.yaml").exists():
         print(f"support-plan stats: no flow bundle at {flow}.", file=sys.stderr)

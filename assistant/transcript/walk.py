@@ -12,10 +12,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.engine.events import Event, ReplayError
-from assistant.engine.io import ConversationEnded, Output, StepShown
+from assistant.engine.outputs import ConversationEnded, Output, StepShown
 from assistant.engine.session import Session
-from assistant.engine.values import Value, decode
 from assistant.flow.bundle import Bundle
+from assistant.values import Value, decode
 
 #: Events that a front end asks for; the others ("shown", "ended") follow from them.
 _DRIVERS = frozenset(

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from assistant.engine.values import N_
 from assistant.ui.modes import is_adviser, summary_title
 from assistant.ui.text import _
 from assistant.ui.themes import THEME_NAMES, THEMES
+from assistant.values import N_
 
 if TYPE_CHECKING:
     from assistant.ui.adviser import AdviserPanel

@@ -18,13 +18,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from assistant.engine.session import Session
-from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.ui.explain import Explanations
 from assistant.ui.steady import Column
 from assistant.ui.summary import local_time
 from assistant.ui.text import _
 from assistant.ui.widgets import ChoiceList, Plain, TextBox
+from assistant.values import N_
 
 
 class AdviserPanel(Column):

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.screen import Screen
 
-from assistant.engine.values import N_
 from assistant.i18n import MissingCatalog, Translator, translator_for
 from assistant.ui import keys
 from assistant.ui.actions import AdviserActions, DisplayActions, PlanActions
@@ -34,15 +33,16 @@ from assistant.ui.modes import MODE_ANSWERS, Mode, is_adviser, reads_back
 from assistant.ui.start import Pending, StartScreen
 from assistant.ui.text import _, progress_text
 from assistant.ui.themes import THEMES
+from assistant.values import N_
 
 # Everything the conversation needs (the engine, its screens and dialogs) is imported
 # behind the start screen, or when first used; their messages are handled by name below.
 if TYPE_CHECKING:
     from textual.worker import Worker
 
-    from assistant.engine.events import Event
-    from assistant.engine.io import ConversationEnded, Output, StepShown
-    from assistant.engine.session import Clock, Session
+    from assistant.engine.events import Clock, Event
+    from assistant.engine.outputs import ConversationEnded, Output, StepShown
+    from assistant.engine.session import Session
     from assistant.flow.bundle import Bundle
     from assistant.flow.problems import FlowError
     from assistant.saving import Opened
@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 
 def utc_now() -> str:
     """The engine's clock (imported when first used)."""
-    from assistant.engine.session import utc_now as now
+    from assistant.engine.events import utc_now as now
 
     return now()
 
@@ -319,7 +319,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         return True
 
     async def _show(self, outputs: list[Output]) -> None:
-        from assistant.engine.io import (
+        from assistant.engine.outputs import (
             AnswerRejected,
             ConversationEnded,
             CrisisOffered,
@@ -356,7 +356,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         assert screen is not None
         on_path = set(self.session.path[:-1])
         await screen.show_log([i for i in self.session.review() if i.step in on_path])
-        from assistant.engine.io import StepShown
+        from assistant.engine.outputs import StepShown
         from assistant.ui.adviser import AdviserPanel
         from assistant.ui.conversation import SidePanel
         from assistant.ui.summary import key_facts
@@ -382,7 +382,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
 
     async def answer(self, raw: Any) -> None:
         """Answer the current step; crisis words bring the engine's crisis reply (in show)."""
-        from assistant.engine.io import AnswerRejected
+        from assistant.engine.outputs import AnswerRejected
 
         outputs = self.session.answer(raw)
         await self.show(outputs)

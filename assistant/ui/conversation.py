@@ -17,8 +17,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
-from assistant.engine.io import ConversationEnded, ReviewItem, StepShown
-from assistant.engine.values import N_
+from assistant.engine.outputs import ConversationEnded, ReviewItem, StepShown
 from assistant.ui.adviser import AdviserPanel
 from assistant.ui.explain import Explanations
 from assistant.ui.keys import KeyBar
@@ -33,6 +32,7 @@ from assistant.ui.widgets import (
     HelpNowButton,
     Plain,
 )
+from assistant.values import N_
 
 
 class SidePanel(Explanations):

@@ -18,11 +18,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from assistant.engine.io import CrisisOffered
-from assistant.engine.values import N_
+from assistant.engine.outputs import CrisisOffered
 from assistant.plain.render import crisis, help_now
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import ActionButton, ButtonRow, Plain
+from assistant.values import N_
 
 
 class Dialog(ModalScreen[str]):

@@ -15,9 +15,9 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
 
-from assistant.engine.values import N_
 from assistant.ui.steady import Steady
 from assistant.ui.text import _, plain
+from assistant.values import N_
 
 
 class Key(NamedTuple):

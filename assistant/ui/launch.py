@@ -21,7 +21,7 @@ from assistant.ui.app import AssistantApp
 from assistant.ui.loading import Prepared
 
 if TYPE_CHECKING:
-    from assistant.engine.io import Msg
+    from assistant.engine.outputs import Msg
     from assistant.flow.bundle import Bundle
     from assistant.i18n import Translator
     from assistant.ui.modes import Mode

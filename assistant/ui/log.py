@@ -16,11 +16,11 @@ from textual.geometry import Offset
 from textual.message import Message
 from textual.widgets import OptionList
 
-from assistant.engine.io import ReviewItem
-from assistant.engine.values import N_
+from assistant.engine.outputs import ReviewItem
 from assistant.ui.steady import SteadyScroll
 from assistant.ui.text import _, answer_text, plain, translator
 from assistant.ui.widgets import PRESS_KEYS
+from assistant.values import N_
 
 
 class ConversationLog(SteadyScroll, OptionList):

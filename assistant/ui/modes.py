@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from assistant.engine.values import N_
+from assistant.values import N_
 
 Mode = Literal["self", "supported", "adviser_call", "adviser_behalf"]
 

@@ -13,11 +13,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
 
-from assistant.engine.io import ReviewItem
-from assistant.engine.values import N_
+from assistant.engine.outputs import ReviewItem
 from assistant.ui.keys import KeyBar
 from assistant.ui.text import _, answer_text, translator
 from assistant.ui.widgets import ActionButton, ButtonRow, HelpNowButton, Plain
+from assistant.values import N_
 
 
 class ReviewScreen(Screen[None]):

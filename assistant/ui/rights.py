@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from assistant.engine.values import N_
 from assistant.flow import model
 from assistant.plain.render import citation
 from assistant.ui.text import _
+from assistant.values import N_
 
 if TYPE_CHECKING:
     from assistant.engine.session import Session

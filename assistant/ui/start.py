@@ -16,7 +16,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input
 
-from assistant.engine.values import N_
 from assistant.i18n import LOCALES
 from assistant.ui.keys import KeyBar
 from assistant.ui.modes import MODES, Mode, is_adviser
@@ -29,6 +28,7 @@ from assistant.ui.widgets import (
     TextBox,
     TickBox,
 )
+from assistant.values import N_
 
 
 class Pending:

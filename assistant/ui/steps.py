@@ -20,12 +20,12 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
-from assistant.engine.io import StepShown
-from assistant.engine.values import N_, Special, Value
+from assistant.engine.outputs import StepShown
 from assistant.plain.render import hint
 from assistant.ui.steady import Column, Row
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import ActionButton, ButtonRow, ChoiceList, Plain, TextBox
+from assistant.values import N_, Special, Value
 
 
 class StepView(Column):

@@ -11,10 +11,10 @@ import datetime as dt
 
 from assistant.engine.events import note_text
 from assistant.engine.session import Session
-from assistant.engine.values import N_
 from assistant.i18n import Translator
 from assistant.ui.modes import MODES, Mode
 from assistant.ui.text import answer_text, progress_text
+from assistant.values import N_
 
 
 def local_time(at: str) -> str:
@@ -60,13 +60,6 @@ def _status(session: Session, t: Translator) -> str:
     return t.gettext(N_("Not finished. It stopped at: {where}.")).format(
         where=progress_text(session.progress(), t)
     )
-
-
-def person_summary(session: Session, t: Translator) -> str:
-    """What the person can keep: their answers and where they got to. Never adviser notes."""
-    lines = [t.gettext(N_("Your answers")), _status(session, t)]
-    lines += answer_lines(session, t)
-    return "\n".join(lines)
 
 
 def adviser_summary(session: Session, t: Translator, mode: Mode, reference: str) -> str:

@@ -16,7 +16,7 @@ from assistant.i18n import Translator
 if TYPE_CHECKING:
     from textual.app import App
 
-    from assistant.engine.io import Progress, ReviewItem
+    from assistant.engine.outputs import Progress, ReviewItem
 
 _FALLBACK = Translator()
 

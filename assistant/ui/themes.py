@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from textual.theme import BUILTIN_THEMES, Theme
 
-from assistant.engine.values import N_
+from assistant.values import N_
 
 HIGH_CONTRAST = Theme(
     name="high-contrast",

@@ -18,10 +18,10 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Input, OptionList, Static
 
-from assistant.engine.values import N_
 from assistant.ui.keyboard import ActsAtOnce
 from assistant.ui.steady import Row, Steady, SteadyScroll
 from assistant.ui.text import _, bracketed, plain
+from assistant.values import N_
 
 
 class Plain(Steady, Static):

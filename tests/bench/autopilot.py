@@ -12,7 +12,7 @@ from __future__ import annotations
 import zlib
 from typing import Any
 
-from assistant.engine.io import ConversationEnded, StepShown
+from assistant.engine.outputs import ConversationEnded, StepShown
 
 TEXT_ANSWER = "Bench answer"
 

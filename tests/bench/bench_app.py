@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.engine.session import Session
-from assistant.flow.bundle import load_bundle
+from assistant.flow.loading import load_bundle
 from assistant.paths import ROOT, bundle_path
 
 from . import autopilot

@@ -15,9 +15,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from assistant.engine.io import AnswerRejected, Notice
+from assistant.engine.outputs import AnswerRejected, Notice
 from assistant.engine.session import Session
-from assistant.flow.bundle import Bundle, load_bundle
+from assistant.flow.bundle import Bundle
+from assistant.flow.loading import load_bundle
 from assistant.paths import ROOT, bundle_path
 
 from . import autopilot

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.flow.bundle import find_bundles, load_bundle, read_bundle
+from assistant.flow.loading import find_bundles, load_bundle, read_bundle
 from assistant.paths import flows_dir
 
 from .flowgen import write_bundle

@@ -35,9 +35,9 @@ def _support_plan() -> str:
 
 def first_plain_instruction() -> str:
     """What the plain mode prints last for the first step (its 'what to type' line)."""
-    from assistant.engine.io import StepShown
+    from assistant.engine.outputs import StepShown
     from assistant.engine.session import Session
-    from assistant.flow.bundle import load_bundle
+    from assistant.flow.loading import load_bundle
     from assistant.i18n import translator_for
     from assistant.paths import default_bundle
     from assistant.plain.render import hint

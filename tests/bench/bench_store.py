@@ -14,7 +14,7 @@ from pathlib import Path
 
 from assistant.engine.events import Event
 from assistant.engine.session import Session
-from assistant.flow.bundle import load_bundle
+from assistant.flow.loading import load_bundle
 from assistant.paths import bundle_path
 from assistant.store import open_store
 

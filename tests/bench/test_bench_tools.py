@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.engine.io import AnswerRejected, Notice
+from assistant.engine.outputs import AnswerRejected, Notice
 from assistant.engine.session import Session
-from assistant.flow.bundle import Bundle, load_bundle, read_bundle
+from assistant.flow.bundle import Bundle
+from assistant.flow.loading import load_bundle, read_bundle
 
 from . import autopilot
 from .flowgen import write_bundle

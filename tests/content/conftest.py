@@ -7,9 +7,9 @@ from collections.abc import Callable, Mapping
 import pytest
 
 from assistant.engine.session import Session
-from assistant.engine.values import Special
 from assistant.flow import model
 from assistant.flow.bundle import Bundle
+from assistant.values import Special
 
 #: A scripted walk: answers by ``module.step``; unscripted questions get a default.
 Walk = Callable[[Mapping[str, object]], tuple[list[str], dict[str, object]]]

@@ -18,7 +18,6 @@ import pytest
 
 from assistant.engine import views
 from assistant.engine.session import Session
-from assistant.engine.values import Special
 from assistant.flow import model
 from assistant.flow.bundle import Bundle
 from assistant.i18n import Translator
@@ -27,6 +26,7 @@ from assistant.money import messages as m
 from assistant.money.ratecheck import check_offered_rate
 from assistant.plan import export
 from assistant.rules import eligibility, options
+from assistant.values import Special
 
 DAY = dt.date(2026, 12, 3)
 NO_STRUGGLES = {f"day_to_day.{name}": "no" for name in eligibility.OUTCOMES}

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.engine.values import Special
 from assistant.flow.functions import FUNCTIONS, MISSING
 from assistant.rules import options
+from assistant.values import Special
 
 
 @pytest.mark.parametrize(

@@ -9,10 +9,10 @@ from collections.abc import Mapping
 import pytest
 
 from assistant.engine.session import Session
-from assistant.engine.values import Special
 from assistant.flow import model
 from assistant.flow.bundle import Bundle
 from assistant.rules import eligibility, options, rights
+from assistant.values import Special
 
 #: Which rights step in the flow explains each right from assistant.rules.rights.
 RIGHT_STEPS = {

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.engine.values import Special
 from assistant.flow.functions import FUNCTIONS, MISSING
 from assistant.rules import rights
+from assistant.values import Special
 
 LIKELY = {
     "day_to_day.impairment": "yes",

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from assistant.engine import crisis
-from assistant.engine.io import AnswerRejected, CrisisOffered, Notice, StepShown
+from assistant.engine.outputs import AnswerRejected, CrisisOffered, Notice, StepShown
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
 from assistant.i18n import Translator

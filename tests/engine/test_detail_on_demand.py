@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from assistant.engine.events import Event
-from assistant.engine.io import StepShown
+from assistant.engine.outputs import StepShown
 from assistant.engine.session import Session
-from assistant.flow.bundle import Bundle, load_bundle
+from assistant.flow.bundle import Bundle
+from assistant.flow.loading import load_bundle
 from assistant.i18n import Translator
 from assistant.plan.build import build_plan
 

@@ -17,10 +17,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_random_walks import valid_answer
 
-from assistant.engine.io import ConversationEnded, StepShown
+from assistant.engine.outputs import ConversationEnded, StepShown
 from assistant.engine.progress import is_screen
 from assistant.engine.session import Session
-from assistant.flow.bundle import Bundle, find_bundles, load_bundle
+from assistant.flow.bundle import Bundle
+from assistant.flow.loading import find_bundles, load_bundle
 from assistant.i18n import Translator
 from assistant.plain.render import progress_line
 

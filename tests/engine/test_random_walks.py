@@ -12,10 +12,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.engine.io import ConversationEnded, StepShown
+from assistant.engine.outputs import ConversationEnded, StepShown
 from assistant.engine.session import Session
-from assistant.engine.values import Special
-from assistant.flow.bundle import Bundle, find_bundles, load_bundle
+from assistant.flow.bundle import Bundle
+from assistant.flow.loading import find_bundles, load_bundle
+from assistant.values import Special
 
 FLOWS = Path(__file__).parents[2] / "flows"
 BUNDLES = [p.name for p in find_bundles(FLOWS)]

@@ -6,9 +6,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from assistant.engine.graph import graph_for
-from assistant.engine.io import StepShown
+from assistant.engine.outputs import StepShown
 from assistant.engine.session import Session
-from assistant.flow.bundle import load_bundle
+from assistant.flow.loading import load_bundle
 from assistant.i18n import Translator
 from assistant.plain.render import describe
 
@@ -65,7 +65,7 @@ def test_invalid_answer_can_travel_through_context_managers() -> None:
 
     import pytest
 
-    from assistant.engine.values import InvalidAnswer, parse_money
+    from assistant.values import InvalidAnswer, parse_money
 
     with pytest.raises(InvalidAnswer), contextlib.suppress(KeyError):
         parse_money("lots")

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from assistant.engine.graph import graph_for
-from assistant.engine.io import (
+from assistant.engine.outputs import (
     AnswerRejected,
     ConversationEnded,
     HelpShown,
@@ -17,8 +17,8 @@ from assistant.engine.io import (
     StepShown,
 )
 from assistant.engine.session import Session
-from assistant.engine.values import Special
 from assistant.flow.bundle import Bundle
+from assistant.values import Special
 
 Clock = Callable[[], str]
 

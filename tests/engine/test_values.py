@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.engine.values import InvalidAnswer, Special, decode, encode, parse_money
+from assistant.values import InvalidAnswer, Special, decode, encode, parse_money
 
 
 @pytest.mark.parametrize(
@@ -42,14 +42,14 @@ def test_answers_round_trip_through_the_log_encoding(value: object) -> None:
 
 @pytest.mark.parametrize("typed", ["²", "٣", "1" * 5000, "-", "1.5"])
 def test_strange_numbers_get_a_kind_message_not_a_crash(typed: str) -> None:
-    from assistant.engine.values import parse_whole_number
+    from assistant.values import parse_whole_number
 
     with pytest.raises(InvalidAnswer):
         parse_whole_number(typed, minimum=0, maximum=10)
 
 
 def test_option_numbers_are_ascii_digits_only() -> None:
-    from assistant.engine.values import option_number
+    from assistant.values import option_number
 
     assert option_number(" 3 ") == 3
     assert option_number("²") is None

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.flow import bundle as bundle_module
 from assistant.flow import cache
-from assistant.flow.bundle import Bundle, load_bundle, read_bundle
+from assistant.flow import loading as loading_module
+from assistant.flow.bundle import Bundle
+from assistant.flow.loading import load_bundle, read_bundle
 from assistant.flow.problems import FlowError
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "flows" / "example"
@@ -41,7 +42,7 @@ def forbid_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_parse(*args: object) -> None:
         raise AssertionError("the YAML was read again")
 
-    monkeypatch.setattr(bundle_module, "read_bundle", no_parse)
+    monkeypatch.setattr(loading_module, "read_bundle", no_parse)
 
 
 def same(a: Bundle, b: Bundle) -> None:
@@ -133,9 +134,9 @@ def test_a_cached_bundle_is_checked_again(
 ) -> None:
     """An entry whose models fail a check is dropped and the files are read instead."""
     load_bundle(flow)
-    from assistant.flow import validate
+    from assistant.flow import cache, checks
 
-    real = validate.compile_and_check
+    real = checks.compile_and_check
     calls: list[int] = []
 
     def failing(*args: object) -> list[object]:
@@ -143,7 +144,8 @@ def test_a_cached_bundle_is_checked_again(
         problems = real(*args)  # type: ignore[arg-type]
         return problems if len(calls) > 1 else ["a problem"]
 
-    monkeypatch.setattr(validate, "compile_and_check", failing)
+    monkeypatch.setattr(cache, "compile_and_check", failing)  # checking the cached models
+    monkeypatch.setattr(loading_module, "compile_and_check", failing)  # then the YAML's
     assert load_bundle(flow).start == "welcome.hello"
     assert len(calls) == 2  # the cached models were checked, failed, and the YAML was read
 

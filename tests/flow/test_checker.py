@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from support_plan_cli import support_plan
 
-from assistant.flow.bundle import find_bundles, read_bundle
+from assistant.flow.loading import find_bundles, read_bundle
 from assistant.flow.model import flow_json_schema
 
 CASES = Path(__file__).parent / "cases"

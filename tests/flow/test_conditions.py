@@ -21,7 +21,6 @@ from hypothesis import strategies as st
 from transitions import Machine
 from transitions.extensions import GraphMachine
 
-from assistant.engine.values import Special, Value
 from assistant.flow.conditions import (
     MAX_DEPTH,
     MAX_NODES,
@@ -31,6 +30,8 @@ from assistant.flow.conditions import (
     compile_condition,
 )
 from assistant.flow.functions import FUNCTIONS, MISSING, FunctionSpec, register
+from assistant.flow.registry import Registry
+from assistant.values import Special, Value
 
 KNOWN = (
     "age",
@@ -335,7 +336,7 @@ def test_money_arithmetic_ignores_the_threads_decimal_context() -> None:
 
 
 def test_functions_added_later_and_custom_registries() -> None:
-    registry: dict[str, FunctionSpec] = {}
+    registry: Registry[FunctionSpec] = Registry("condition function")
 
     @register("over", arity=(1, 2), doc="True when a value is over a limit.", registry=registry)
     def _over(value: object, limit: object = 100) -> bool:
@@ -355,7 +356,7 @@ def test_functions_added_later_and_custom_registries() -> None:
 
 
 def test_a_failing_domain_function_counts_as_no_answer(caplog: pytest.LogCaptureFixture) -> None:
-    registry: dict[str, FunctionSpec] = {}
+    registry: Registry[FunctionSpec] = Registry("condition function")
 
     @register("boom", doc="Always fails.", registry=registry)
     def _boom(value: object) -> object:

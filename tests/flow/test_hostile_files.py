@@ -20,7 +20,7 @@ import yaml
 from support_plan_cli import ROOT
 
 from assistant.flow import reading, yamlpos
-from assistant.flow.bundle import read_bundle
+from assistant.flow.loading import read_bundle
 
 EXAMPLE = ROOT / "flows" / "example"
 

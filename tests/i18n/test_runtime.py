@@ -10,7 +10,7 @@ import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 
-from assistant.engine.io import Msg
+from assistant.engine.outputs import Msg
 from assistant.i18n import (
     Translator,
     choose_locale,

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from assistant.engine.values import InvalidAnswer
 from assistant.money import AgeBand, Employee, calculate
 from assistant.money import messages as m
 from assistant.money.ages import AGE_FIGURES, TAX_AGE_FIGURES, WAGE_AGE_FIGURES
@@ -24,6 +23,7 @@ from assistant.money.rates_data import (
     load_year,
     select_years,
 )
+from assistant.values import InvalidAnswer
 
 ON = date(2026, 11, 22)
 D = Decimal

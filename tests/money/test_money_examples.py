@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from assistant.engine.values import InvalidAnswer
 from assistant.money import AgeBand, Employee, HolidayMethod, calculate
 from assistant.money import messages as m
+from assistant.values import InvalidAnswer
 
 ON = date(2026, 11, 22)
 D = Decimal

@@ -9,11 +9,11 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.engine.values import InvalidAnswer
 from assistant.money import AgeBand, Employee, calculate, check_offered_rate
 from assistant.money import messages as m
 from assistant.money.format import Formatter, render_text, resolve_locale, to_json
 from assistant.money.inputs import parse_age, parse_date, parse_fraction, parse_hours
+from assistant.values import InvalidAnswer
 
 D = Decimal
 RESULT = calculate(Employee(D("13"), D("20"), AgeBand.from_age(30)), on=date(2026, 11, 22))

@@ -7,10 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from assistant.engine.values import InvalidAnswer
 from assistant.money import AgeBand, Employee, calculate, check_offered_rate
 from assistant.money import messages as m
 from assistant.money.format import Formatter
+from assistant.values import InvalidAnswer
 
 D = Decimal
 EXAMPLE_A = calculate(

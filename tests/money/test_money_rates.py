@@ -11,7 +11,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.engine.values import InvalidAnswer
 from assistant.money.rates_data import (
     RATES_DIR,
     REQUIRED_FIGURES,
@@ -22,6 +21,7 @@ from assistant.money.rates_data import (
     load_year,
     select_years,
 )
+from assistant.values import InvalidAnswer
 
 GOOD = (RATES_DIR / "2026-27.yaml").read_text(encoding="utf-8")
 

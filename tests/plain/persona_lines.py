@@ -15,9 +15,9 @@ import yaml
 from support_plan_cli import ROOT
 
 from assistant.engine.session import Session
-from assistant.engine.values import Special
 from assistant.flow import model
-from assistant.flow.bundle import load_bundle
+from assistant.flow.loading import load_bundle
+from assistant.values import Special
 
 
 def typed_lines(golden: Path, *, yes_no_numbers: bool = False) -> list[tuple[str, str]]:

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 from assistant.engine.session import Session
-from assistant.engine.values import Value
 from assistant.flow import model
-from assistant.flow.bundle import load_bundle
+from assistant.flow.loading import load_bundle
 from assistant.i18n import Translator
 from assistant.money import AgeBand
 from assistant.money import answers as a
 from assistant.money.report import compute
 from assistant.plan import costs
 from assistant.plan.parts import Reader
+from assistant.values import Value
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = dt.date(2026, 11, 22)

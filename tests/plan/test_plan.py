@@ -11,6 +11,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
+from assistant.engine.events import note_text
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
 from assistant.i18n import Translator
@@ -28,15 +29,31 @@ PERSONAS = sorted(p.stem for p in (ROOT / "transcripts").glob("*.yaml"))
 Persona = Callable[[str], Session]
 
 
-@pytest.mark.parametrize("name", PERSONAS)
+#: The golden conversations in which an adviser makes notes.
+WITH_NOTES = ["adviser_call", "example_ann"]
+
+
+def _notes(session: Session) -> list[str]:
+    return [note_text(e.value) for e in session.events if e.kind == "note"]
+
+
+@pytest.mark.parametrize("name", WITH_NOTES)
 def test_adviser_notes_never_reach_the_persons_plan(name: str, persona: Persona) -> None:
     session = persona(name)
-    notes = [str(e.value) for e in session.events if e.kind == "note"]
+    notes = _notes(session)
+    assert notes and all(notes)  # there are notes to leak
     for fmt in FORMATS:
         text = export(session, fmt, today=DAY)
         assert not any(note in text for note in notes), fmt
     adviser = export(session, "md", today=DAY, adviser=True)
     assert all(note in adviser for note in notes)
+
+
+@pytest.mark.parametrize("name", [name for name in PERSONAS if name not in WITH_NOTES])
+def test_the_other_conversations_have_no_notes(name: str, persona: Persona) -> None:
+    session = persona(name)
+    assert _notes(session) == []
+    assert build_plan(session, T, today=DAY, adviser=True).notes == ()
 
 
 def test_the_adviser_call_has_its_notes_in_the_adviser_copy_only(persona: Persona) -> None:

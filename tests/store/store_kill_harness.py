@@ -280,7 +280,7 @@ def _settle(runner: Runner, life: Life, index: int) -> None:
 def check_store(store: Path, life: Life, report: Report) -> None:
     """Every acknowledged answer is in the store, with the value that was typed."""
     from assistant.engine.session import Session
-    from assistant.flow.bundle import load_bundle
+    from assistant.flow.loading import load_bundle
     from assistant.store import open_store
 
     if life.reference is None:

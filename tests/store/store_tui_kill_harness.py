@@ -66,7 +66,7 @@ class Screens:
     """Recognises which step is on screen from the flow's own texts."""
 
     def __init__(self) -> None:
-        from assistant.flow.bundle import load_bundle
+        from assistant.flow.loading import load_bundle
 
         self.bundle = load_bundle(ROOT / "flows" / "example")
         self.texts = {}

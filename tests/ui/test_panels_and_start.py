@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Input
 from ui_helpers import SIZE
 
-from assistant.flow.bundle import load_bundle
+from assistant.flow.loading import load_bundle
 from assistant.store import open_store
 from assistant.ui.app import AssistantApp
 from assistant.ui.conversation import SidePanel

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from assistant.engine.io import Msg
+from assistant.engine.outputs import Msg
 from assistant.flow.bundle import Bundle
 from assistant.i18n import translator_for
 from assistant.saving import Opened

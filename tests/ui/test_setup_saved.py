@@ -7,8 +7,8 @@ from pathlib import Path
 
 from ui_helpers import SIZE
 
-from assistant.engine.io import StepShown
-from assistant.flow.bundle import load_bundle
+from assistant.engine.outputs import StepShown
+from assistant.flow.loading import load_bundle
 from assistant.ui.app import AssistantApp
 
 ENGLAND = Path(__file__).parents[2] / "flows" / "england"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ui_helpers import SIZE, text_of
 
-from assistant.flow.bundle import load_bundle
+from assistant.flow.loading import load_bundle
 from assistant.ui.app import AssistantApp
 from assistant.ui.steps import SayView, YesNoView
 from assistant.ui.widgets import ActionButton

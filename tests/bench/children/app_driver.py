@@ -23,8 +23,8 @@ from typing import Any
 
 from textual import events
 
-from assistant.engine.io import AnswerRejected, ConversationEnded, Output, StepShown
-from assistant.flow.bundle import load_bundle
+from assistant.engine.outputs import AnswerRejected, ConversationEnded, Output, StepShown
+from assistant.flow.loading import load_bundle
 from assistant.paths import bundle_path
 from assistant.ui.app import AssistantApp
 

@@ -6,9 +6,9 @@ authors see everything in one go.
 
 This module builds the bundle's graph (steps, sections, edges with their compiled
 conditions, the start) and reports what stops it being built; the rules about each step's
-content are in :mod:`assistant.flow.stepchecks`, those about the paths through the
-conversation in :mod:`assistant.flow.graphchecks`, and what they share in
-:mod:`assistant.flow.checker`.
+content are in :mod:`assistant.flow.checks_steps`, those about the paths through the
+conversation in :mod:`assistant.flow.checks_paths`, and what they share in
+:mod:`assistant.flow.checks_common`.
 """
 
 from __future__ import annotations
@@ -17,23 +17,23 @@ from collections.abc import Iterable
 
 from assistant.flow import model
 from assistant.flow.bundle import Bundle, Edge, SectionInfo, StepInfo, resolve
-from assistant.flow.checker import Checker
-from assistant.flow.conditions import Condition, ConditionError, compile_condition
-from assistant.flow.functions import FUNCTIONS
-from assistant.flow.graphchecks import (
+from assistant.flow.checks_common import Checker
+from assistant.flow.checks_paths import (
     INTERFACE_PLACEHOLDERS,
     PLACEHOLDER,
     check_graph,
     check_placeholders,
     check_with_question,
 )
-from assistant.flow.loader import FileReader
-from assistant.flow.problems import Problem
-from assistant.flow.stepchecks import (
+from assistant.flow.checks_steps import (
     check_mental_health_team_if,
     check_steps,
     check_who_is_answering,
 )
+from assistant.flow.conditions import Condition, ConditionError, compile_condition
+from assistant.flow.functions import FUNCTIONS
+from assistant.flow.loader import FileReader
+from assistant.flow.problems import Problem
 from assistant.flow.yamlpos import Path
 
 __all__ = ["INTERFACE_PLACEHOLDERS", "PLACEHOLDER", "compile_and_check"]

@@ -1,6 +1,8 @@
-"""The computed parts of the plan: eligibility, budget options, costs, rights, contacts.
+"""The builders of the plan's main sections: eligibility, budget options, costs, rights,
+questions to ask, contacts, urgent help and what the plan is about.
 
-Each builder takes the :class:`Reader` and what was :class:`Found` once per plan, and
+:mod:`assistant.plan.build` places each one where :mod:`assistant.plan.layout` says, after
+the answers and explanations of its section. Each builder takes the :class:`Reader` and what was :class:`Found` once per plan, and
 returns blocks. Wording comes from the flow where the flow says it (so the plan and the
 conversation agree, and translators translate it once); the plan's own few sentences are
 about the document itself, never new law.
@@ -12,15 +14,20 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.engine.values import N_, Special
+from babel.dates import format_date
+
+from assistant.engine.crisis import help_was_offered
 from assistant.flow import model
 from assistant.i18n import Translator
+from assistant.money import select_years
 from assistant.money.model import CostResult
 from assistant.money.ratecheck import RateCheck
 from assistant.plan import costs, facts
 from assistant.plan.model import Answers, Block, Costs, Item, Items, Paragraph, SourceRef
 from assistant.plan.parts import Reader
 from assistant.rules import eligibility
+from assistant.safety import help_content
+from assistant.values import N_, Special
 
 
 @dataclass(frozen=True)
@@ -52,8 +59,6 @@ class Found:
 
 def long_date(day: dt.date, t: Translator) -> str:
     """A date as people write it in the reader's language, e.g. 22 November 2026."""
-    from babel.dates import format_date
-
     return str(format_date(day, "long", locale=t.locale))
 
 
@@ -246,8 +251,6 @@ def _contact_items(reader: Reader) -> tuple[Item, ...]:
 
     Long on purpose: one list of items, each built the same way from the safety data.
     """
-    from assistant.safety import help_content
-
     content = help_content()
     t = reader.t
 
@@ -331,8 +334,6 @@ def rates_year(found: Found) -> str:
     """The tax year of the figures: the cost table's, else the year the plan was made in."""
     if found.cost_facts is not None:
         return found.cost_facts.tax_year
-    from assistant.money import select_years
-
     return select_years(found.today).tax.label
 
 
@@ -383,8 +384,6 @@ def _employing(reader: Reader, found: Found) -> bool:
 
 def _crisis(reader: Reader, found: Found) -> bool:
     """Help now was opened or offered (the engine's crisis policy decides)."""
-    from assistant.engine.crisis import help_was_offered
-
     return help_was_offered(reader.session)
 
 

@@ -1,7 +1,7 @@
 """What the checks of one bundle share: where problems go, and lookups worked out once.
 
-:mod:`assistant.flow.validate` builds the graph and runs the rule groups in
-:mod:`assistant.flow.stepchecks` and :mod:`assistant.flow.graphchecks`; each of them reports
+:mod:`assistant.flow.checks` builds the graph and runs the rule groups in
+:mod:`assistant.flow.checks_steps` and :mod:`assistant.flow.checks_paths`; each of them reports
 through a :class:`Checker`, so every problem points at ``file:line:column`` the same way.
 """
 

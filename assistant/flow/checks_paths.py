@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from assistant.flow import model
 from assistant.flow.bundle import resolve
-from assistant.flow.checker import Checker
+from assistant.flow.checks_common import Checker
 from assistant.flow.graphs import find_cycle, reachable
 
 #: ``{step}`` or ``{module.step}`` in a text: replaced by that answer when shown.

@@ -1,4 +1,7 @@
-"""Answer values: parsing what people type, and encoding answers for the event log.
+"""The shared vocabulary: answer values, parsing what people type, and encoding answers.
+
+Every layer uses these (flows, rules, money, i18n, the engine, the plan), so they live on
+the ground floor and import nothing of the assistant.
 
 Each answer type has one parser. A parser either returns a typed value or raises
 :class:`InvalidAnswer`, whose message is an untranslated message id with parameters,

@@ -1,14 +1,15 @@
 """Checks on each step's own content: citations, choices, ranges and shown calculations.
 
 These need only the step and the bundle's registries, not the paths through the
-conversation (those are in :mod:`assistant.flow.graphchecks`). The rule names are the
+conversation (those are in :mod:`assistant.flow.checks_paths`). The rule names are the
 ones listed in ``flows/README.md``.
 """
 
 from __future__ import annotations
 
 from assistant.flow import model
-from assistant.flow.checker import Checker
+from assistant.flow.checks_common import Checker
+from assistant.flow.reports import REPORTS
 
 
 def check_steps(checker: Checker) -> None:
@@ -83,11 +84,9 @@ def check_mental_health_team_if(checker: Checker) -> None:
 
 
 def _check_report(checker: Checker, key: str, name: str) -> None:
-    from assistant.engine.reports import reports
-
-    spec = reports().get(name)
+    spec = REPORTS.get(name)
     if spec is None:
-        known = ", ".join(sorted(reports())) or "none"
+        known = ", ".join(sorted(REPORTS)) or "none"
         checker.at_step(
             key,
             "unknown-report",

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from assistant.engine.values import Value
+from assistant.values import Value
 
 AnswerType = Literal["choice", "multi", "yesno", "number", "money", "text"]
 
@@ -66,6 +66,15 @@ class Explanation:
 
 
 @dataclass(frozen=True)
+class Report:
+    """A calculation shown with a step (``show:``): its name and its provider's result,
+    which the provider also renders (see :mod:`assistant.flow.reports`)."""
+
+    name: str
+    data: Any
+
+
+@dataclass(frozen=True)
 class StepShown:
     """A step to show: an explanation (``say``) or a question (``ask``).
 
@@ -92,7 +101,7 @@ class StepShown:
     adviser_only: bool = False
 
     current: Value | None = None
-    report: Any = None
+    report: Report | None = None
     more: Msg | None = None
     before: tuple[Explanation, ...] = ()
 
