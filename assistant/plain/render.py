@@ -105,6 +105,8 @@ def hint(step: StepShown, t: Translator) -> str:
 
 def _number_hint(step: StepShown, t: Translator) -> str:
     unit = t.render(step.unit)
+    if step.halves:
+        return _halves_hint(step, t, unit)
     if step.minimum is not None and step.maximum is not None:
         text = t.gettext(
             N_("Type a whole number from {minimum} to {maximum} ({unit}).")
@@ -113,6 +115,25 @@ def _number_hint(step: StepShown, t: Translator) -> str:
         )
         return text.format(minimum=int(step.minimum), maximum=int(step.maximum), unit=unit)
     text = t.gettext(N_("Type a whole number ({unit}).") if unit else N_("Type a whole number."))
+    return text.format(unit=unit)
+
+
+def _halves_hint(step: StepShown, t: Translator, unit: str) -> str:
+    """The hint for a number that may be a half, such as 10.5 hours."""
+    if step.minimum is not None and step.maximum is not None:
+        text = t.gettext(
+            N_(
+                "Type a number from {minimum} to {maximum} ({unit}). Halves are fine, for example 10.5."
+            )
+            if unit
+            else N_("Type a number from {minimum} to {maximum}. Halves are fine, for example 10.5.")
+        )
+        return text.format(minimum=int(step.minimum), maximum=int(step.maximum), unit=unit)
+    text = t.gettext(
+        N_("Type a number ({unit}). Halves are fine, for example 10.5.")
+        if unit
+        else N_("Type a number. Halves are fine, for example 10.5.")
+    )
     return text.format(unit=unit)
 
 
@@ -190,6 +211,7 @@ def _step(step: StepShown, bundle: Bundle, t: Translator, spoken: bool = False) 
     if step.kind == "ask":
         data["minimum"], data["maximum"] = step.minimum, step.maximum
         data["unit"] = t.render(step.unit) or None
+        data["halves"] = step.halves
         data["current"] = None if step.current is None else _current(step, t)
     return data
 
@@ -211,7 +233,12 @@ def report(shown: Any, t: Translator, *, structured: bool, spoken: bool = False)
     """
     spec = REPORTS[shown.name]
     render = spec.render_spoken if spoken and spec.render_spoken else spec.render_lines
-    data: dict[str, Any] = {"name": shown.name, "lines": render(shown.data, t.gettext, t.locale)}
+    summary = spec.render_summary or (lambda *_: [])
+    data: dict[str, Any] = {
+        "name": shown.name,
+        "summary": summary(shown.data, t.gettext, t.locale),
+        "lines": render(shown.data, t.gettext, t.locale),
+    }
     if structured:
         data["data"] = spec.render_json(shown.data, t.gettext, t.locale)
     return data

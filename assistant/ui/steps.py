@@ -25,7 +25,7 @@ from assistant.plain.render import hint
 from assistant.ui.steady import Column, Row
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import ActionButton, ButtonRow, ChoiceList, Plain, TextBox
-from assistant.values import N_, Special, Value
+from assistant.values import N_, Number, Special, Value
 
 
 class StepView(Column):
@@ -340,6 +340,8 @@ def before_text(step: StepShown) -> str:
 
 def format_plain(value: Value) -> str:
     """An answer as the person would type it again (no currency symbol, no separators)."""
+    if isinstance(value, Number):  # hours with a half: 10.5, not 10.50
+        return str(value)
     if isinstance(value, Decimal):
         return f"{value:.2f}"
     if isinstance(value, bool):
