@@ -109,11 +109,12 @@ def _section(reader: Reader, found: sections.Found, layout: SectionLayout) -> Se
     extra = sections.BUILDERS[layout.extra](reader, found) if layout.extra else []
     explained, last = _explanations(reader, layout)
     blocks = [*_answers(reader, layout)]
+    label = sections.england_label(reader, layout.module) if layout.england_law else []
     blocks += [*extra, *explained] if layout.extra_first else [*explained, *extra]
     blocks += last
     if not blocks and not layout.always:
         return None
-    return Section(layout.id, _title(reader, layout), tuple(blocks))
+    return Section(layout.id, _title(reader, layout), tuple([*label, *blocks]))
 
 
 def _title(reader: Reader, layout: SectionLayout) -> str:

@@ -31,7 +31,9 @@ class SectionLayout:
     the explanations when ``extra_first``. Explanations named in ``last`` go at the very end
     (what to do when the offered rate is too low reads after the cost table that shows it).
     ``when`` names a relevance test. A section
-    with nothing in it is left out unless ``always``.
+    with nothing in it is left out unless ``always``. ``england_law`` marks a section that
+    states the law in England: for someone who lives elsewhere it opens with the module's
+    own reminder that this is England's rules (its ``not_england`` step).
     """
 
     id: str
@@ -46,6 +48,7 @@ class SectionLayout:
     last: tuple[str, ...] = ()
     when: str | None = None
     always: bool = False
+    england_law: bool = False
 
 
 #: The sections of the plan, in order. Modules are the England bundle's.
@@ -70,21 +73,24 @@ SECTIONS: tuple[SectionLayout, ...] = (
         "results",
         extra="eligibility",
         extra_first=True,
+        england_law=True,
     ),
     SectionLayout(
         "mental_health",
         N_("Mental health, decisions and after-care"),
         "mental_health",
         when="mental_health",
+        england_law=True,
     ),
-    SectionLayout("carers", N_("Carers"), "carers"),
-    SectionLayout("money", N_("Money: what is free and what to expect"), "money"),
+    SectionLayout("carers", N_("Carers"), "carers", england_law=True),
+    SectionLayout("money", N_("Money: what is free and what to expect"), "money", england_law=True),
     SectionLayout(
         "budget",
         N_("How I'd like my budget managed, and why"),
         "managing_budget",
         explain="none",
         extra="options",
+        england_law=True,
     ),
     SectionLayout(
         "employing_pa",
@@ -94,6 +100,7 @@ SECTIONS: tuple[SectionLayout, ...] = (
         extra="costs",
         last=("top_up",),
         when="employing_pa",
+        england_law=True,
     ),
     SectionLayout("rights", N_("My rights"), "rights", "none", "none", extra="rights", always=True),
     SectionLayout(

@@ -132,15 +132,24 @@ def _outcome_item(reader: Reader, name: str, key: str, how_key: str) -> Item:
     return Item(name, reader.render(key, step.text), text)
 
 
+def england_label(reader: Reader, module: str | None) -> list[Block]:
+    """For someone outside England: the module's own reminder that it states England's rules.
+
+    Every section that states the law in England (money and budget included) opens with it,
+    in the flow's words, when the person was shown it.
+    """
+    key = f"{module}.not_england"
+    if _where(reader) in (None, "england") or key not in reader.session.path:
+        return []
+    return [_flow_text(reader, key, "")]
+
+
 def eligibility_part(reader: Reader, found: Found) -> list[Block]:
     """The indication in the flow's words, and the statement that only the council decides."""
     result = found.eligibility
     if result is None:
         return []
-    blocks: list[Block] = []
-    if _where(reader) not in (None, "england") and "day_to_day.not_england" in reader.session.path:
-        blocks.append(_flow_text(reader, "day_to_day.not_england", ""))
-    blocks += [
+    blocks: list[Block] = [
         _flow_text(reader, f"day_to_day.{result.indication}", facts.INDICATIONS[result.indication]),
         _flow_text(reader, "day_to_day.council_decides", facts.COUNCIL_DECIDES),
     ]
