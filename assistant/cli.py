@@ -44,6 +44,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     ),
     "export": ("assistant.plan.cli", N_("Export a draft support plan or transcript.")),
     "replay": ("assistant.plan.cli", N_("Replay golden conversations and show any differences.")),
+    "report": (
+        "assistant.casework.cli",
+        N_("Count contacts for funders, naming nobody; counts under 5 are hidden."),
+    ),
     "serve": (
         "assistant.serve.cli",
         N_("Serve the app to advisers' browsers, behind sign-in."),

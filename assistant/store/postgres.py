@@ -46,7 +46,8 @@ log = logging.getLogger(__name__)
 POOL_SIZE_VARIABLE = "SUPPORT_PLAN_POOL_SIZE"
 _SUMMARY = """
 SELECT c.reference, l.label, c.bundle, c.locale, c.mode, c.created,
-       coalesce(e.at, c.created), coalesce(e.answered, 0), e.step, coalesce(e.finished, false)
+       coalesce(e.at, c.created), coalesce(e.answered, 0), e.step, coalesce(e.finished, false),
+       c.adviser
 FROM conversations c
 LEFT JOIN LATERAL (SELECT at, answered, step, finished FROM events
                    WHERE events.org = c.org AND events.reference = c.reference
@@ -228,11 +229,12 @@ class PostgresStore(Store):
         events = list(case.events)
         writers = list(case.advisers) if len(case.advisers) == len(events) else []
         writers = writers or [self.adviser] * len(events)
+        starter = case.adviser or (writers[0] if writers else self.adviser)
         answered = len(_answered_steps(events))
         finished = bool(_finished(events))
         step = self._seal_text(reference, "step", events[-1].step) if events else None
         with self._transaction() as conn:
-            for name in sorted({self.adviser, *writers}):
+            for name in sorted({self.adviser, starter, *writers}):
                 conn.execute(
                     "INSERT INTO advisers (org, adviser) VALUES (%s, %s) ON CONFLICT DO NOTHING",
                     (self.org, name),
@@ -242,7 +244,7 @@ class PostgresStore(Store):
                 "adviser) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING "
                 "RETURNING 1",
                 (self.org, reference, case.bundle, case.locale, case.mode, case.created)
-                + (writers[0] if writers else self.adviser,),
+                + (starter,),
             ).fetchone()
             if row is None:
                 raise taken(reference, self._location)
@@ -392,6 +394,7 @@ class PostgresStore(Store):
             answered=int(row[7]),
             last_step=self._open_text(reference, "step", row[8]),
             finished=bool(row[9]),
+            adviser=row[10],  # who started the case: the signed-in adviser
         )
 
     def close(self) -> None:

@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 
 _SUMMARY = (
     "SELECT reference, label, bundle, locale, mode, created, last_activity, answered, "
-    "last_step, finished FROM conversations"
+    "last_step, finished, adviser FROM conversations"
 )
 
 
@@ -179,9 +179,9 @@ class SqliteStore(Store):
                 raise taken(reference, self.location)
             conn.execute(
                 "INSERT INTO conversations (reference, label, bundle, locale, mode, created, "
-                "last_activity) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "last_activity, adviser) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (reference, self._seal_text(reference, "label", case.label))
-                + (case.bundle, case.locale, case.mode, case.created, case.created),
+                + (case.bundle, case.locale, case.mode, case.created, case.created, case.adviser),
             )
             if case.events:
                 answered = _answered_steps(list(case.events))
@@ -202,6 +202,17 @@ class SqliteStore(Store):
             conn.execute(
                 "UPDATE conversations SET label = ? WHERE reference = ?",
                 (self._seal_text(reference, "label", label), reference),
+            )
+
+    def set_adviser(self, reference: str, adviser: str) -> None:
+        """Record who took the call. Kept in the clear, like the reference and the dates,
+        so conversations can be listed by adviser before the passphrase is given: it is
+        the adviser's name, never the caller's."""
+        reference = normalize(reference)
+        with self._db.writing() as conn:
+            self._require_known(conn, reference)
+            conn.execute(
+                "UPDATE conversations SET adviser = ? WHERE reference = ?", (adviser, reference)
             )
 
     def forget(self, reference: str) -> bool:
@@ -299,6 +310,7 @@ class SqliteStore(Store):
             last_step=self._open_text(reference, "step", row[8]) if readable else None,
             finished=bool(row[9]),
             readable=readable,
+            adviser=row[10],
         )
 
     def close(self) -> None:

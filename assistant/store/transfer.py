@@ -42,6 +42,7 @@ def saved_case(store: Store, reference: str) -> SavedCase:
         label=summary.label,
         events=tuple(events),
         advisers=advisers,
+        adviser=summary.adviser,
     )
 
 
@@ -67,6 +68,8 @@ def to_line(case: SavedCase) -> str:
     }
     if case.advisers:
         record["advisers"] = list(case.advisers)
+    if case.adviser:
+        record["adviser"] = case.adviser
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
@@ -92,10 +95,11 @@ def from_line(line: str) -> SavedCase:
         raise BadLine("reference, bundle, locale, mode and created must be text")
     if [e.seq for e in events] != list(range(1, len(events) + 1)):
         raise BadLine("the events are not numbered 1, 2, 3, ... in order")
-    label = record.get("label")
+    label, adviser = record.get("label"), record.get("adviser")
     return SavedCase(
         events=events,
         advisers=advisers,
+        adviser=adviser if isinstance(adviser, str) and adviser else None,
         label=label if isinstance(label, str) else None,
         **texts,
     )
