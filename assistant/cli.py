@@ -301,6 +301,15 @@ def run(argv: Sequence[str]) -> int:
     # logs never carry answers); without a handler, Python would print them to stderr.
     logging.getLogger("assistant").addHandler(logging.NullHandler())
     args = parse(argv)
+    if args.command == "resume" and not args.reference.strip():  # never a new one instead
+        message = _translate(
+            getattr(args, "lang", None),
+            N_(
+                "give the reference shown when the conversation was saved, for example K7P-2QM. To see them, type: support-plan sessions"
+            ),
+        )
+        print(f"support-plan resume: {message}", file=sys.stderr)
+        return 2
     if args.command in (None, "resume"):
         from assistant.frontends import start_conversation  # start-up: commands never need it
 

@@ -23,7 +23,7 @@ from assistant.flow.bundle import Bundle
 from assistant.flow.reports import REPORTS
 from assistant.i18n import Translator
 from assistant.safety import help_content
-from assistant.values import N_
+from assistant.values import N_, Special
 
 #: The command words in the person's language, by command: each msgid is translated as the
 #: word(s) to type, several separated by "|" (the first is the one hints quote). Plain mode
@@ -44,6 +44,35 @@ TRANSLATED_COMMANDS: dict[str, str] = {
     N_("more"): "more",
     N_("keep my words"): "keep_words",
 }
+
+
+#: Other English ways of saying "I don't know" and "I'd rather not say" (as plain mode takes).
+_SPECIAL_WORDS: dict[str, Special] = {
+    "don't know": Special.UNKNOWN,
+    "dont know": Special.UNKNOWN,
+    "do not know": Special.UNKNOWN,
+    "not sure": Special.UNKNOWN,
+    "rather not say": Special.DECLINED,
+    "prefer not to say": Special.DECLINED,
+    "i'd rather not say": Special.DECLINED,
+}
+
+
+def special_answer(text: str, t: Translator) -> Special | None:
+    """ "don't know" or "rather not say" typed as an answer, in English or ``t``'s language;
+    None for anything else. (Whether the question allows it is the engine's to say.)"""
+    word = text.strip().lower().rstrip(".!").replace("’", "'")
+    if word.startswith("i ") and word[2:] in _SPECIAL_WORDS:
+        word = word[2:]  # "I don't know"
+    if word in _SPECIAL_WORDS:
+        return _SPECIAL_WORDS[word]
+    for msgid, special in (
+        (N_("don't know"), Special.UNKNOWN),
+        (N_("rather not say"), Special.DECLINED),
+    ):
+        if word in {w.strip().lower() for w in t.gettext(msgid).split("|") if w.strip()}:
+            return special
+    return None
 
 
 def word_to_type(t: Translator, msgid: str) -> str:

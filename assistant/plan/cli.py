@@ -180,9 +180,17 @@ def _replay_message(error: Exception) -> str:
 def load_events(args: argparse.Namespace) -> tuple[list[Event], str | None, str | None]:
     """The events, and the flow and language they were saved with (if known)."""
     path = Path(args.reference)
-    if path.suffix in (".jsonl", ".json") or path.is_file():
+    if path.suffix in (".jsonl", ".json") or _is_file(path):
         return read_event_log(path), None, None
     return _from_store(args.reference, args.store)
+
+
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` names a file; False for what cannot be a path (a name too long)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # ENAMETOOLONG, a NUL byte
+        return False
 
 
 def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], str, str]:

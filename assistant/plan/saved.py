@@ -30,12 +30,18 @@ class ExportError(Exception):
 
 
 def write_output(text: str, output: str | None, prog: str) -> int:
-    """Write to ``output`` as a private file (0600), or to the screen; the exit code."""
-    if output:
+    """Write to ``output`` as a private file (0600), or to the screen (no ``output``, or
+    ``-`` as usual); the exit code. A file that cannot be written is one kind line."""
+    if output and output != "-":
         try:
             write_private(Path(output), text)
         except OSError as error:
-            print(f"{prog}: cannot write {output} ({error.strerror}).", file=sys.stderr)
+            reason = error.strerror or str(error)
+            print(
+                f"{prog}: cannot write {output} ({reason}). "
+                "Choose another file with --output FILE, or --output - to print it.",
+                file=sys.stderr,
+            )
             return 1
         print(f"Written to {output}", file=sys.stderr)
     else:
@@ -67,7 +73,11 @@ def only(found: list[ConversationSummary], wanted: str) -> ConversationSummary:
     """The one conversation ``wanted`` names; two with that case reference are never
     merged, so the person is asked which one they mean."""
     if not found:
-        raise ExportError(f"there is no saved conversation '{wanted}'. Try: support-plan sessions")
+        shown = wanted if len(wanted) <= 20 else wanted[:20] + "…"  # never all of a long one
+        raise ExportError(
+            f"there is no saved conversation '{shown}'. References look like K7P-2QM; "
+            "to see them, type: support-plan sessions"
+        )
     if len(found) > 1:
         raise ExportError(
             f"{len(found)} conversations have the case reference '{wanted.strip()}': "
