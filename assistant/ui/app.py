@@ -363,6 +363,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         from assistant.engine.outputs import StepShown
         from assistant.ui.adviser import AdviserPanel
         from assistant.ui.conversation import SidePanel
+        from assistant.ui.steps import read_back
         from assistant.ui.summary import key_facts
 
         why = self.t.render(output.why) if isinstance(output, StepShown) else ""
@@ -370,8 +371,12 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         if isinstance(side, SidePanel):
             side.show(why, self.rights.so_far(self.session, self.t))
         elif isinstance(side, AdviserPanel):
+            tell = read_back(output, self.t) if self.mode == "adviser_call" else []
             side.show(
-                why, self.rights.so_far(self.session, self.t), key_facts(self.session, self.t)
+                why,
+                self.rights.so_far(self.session, self.t),
+                key_facts(self.session, self.t),
+                tell,
             )
 
     # -- answering ------------------------------------------------------------------

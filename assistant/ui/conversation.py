@@ -129,7 +129,9 @@ class ConversationScreen(Screen[None]):
             why = t.render(step.why)
             inline = _(N_("Why we ask: {why}"), why=why) if why else ""
             self._set_words(t.render(step.title), t.render(step.text), inline)
-            self.query_one("#before", Plain).set_text(before_text(step))
+            # On a call they are in the adviser's panel, as lines to read out.
+            on_call = self.mode == "adviser_call"
+            self.query_one("#before", Plain).set_text("" if on_call else before_text(step))
             self._show_report(step)
             # Sensitive questions always say why; larger text shows it for every question.
             self.query_one("#why-inline").set_class(not step.sensitive, "-hidden")
