@@ -1,13 +1,16 @@
 """The app's actions for advisers (notes, sections, the call summary), for the plan at
-the end (save, print) and for the display (larger text, themes), kept apart from the conversation driver in :mod:`assistant.ui.app`.
+the end (save, print) and for the display (larger text, themes), kept apart from the
+conversation driver in :mod:`assistant.ui.app`.
 
-They are mixins of :class:`assistant.ui.app.AssistantApp` and use its session, screens and
-translator; their screens and summaries are imported when first used.
+They are mixins of :class:`assistant.ui.app.AssistantApp`. Each method takes
+``self: AppHost``: what it may use of the app is listed in :mod:`assistant.ui.host`.
+Their screens and summaries are imported when first used (start-up: the app's first
+screen needs none of them).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.ui.modes import is_adviser, summary_title
 from assistant.ui.text import _
@@ -16,64 +19,58 @@ from assistant.values import N_
 
 if TYPE_CHECKING:
     from assistant.ui.adviser import AdviserPanel
+    from assistant.ui.host import AppHost
 
 
 class AdviserActions:
     """F7 notes, F8 sections, F9 the end-of-call summary, and recording notes."""
 
-    session: Any
-    started: bool
-    conversation: Any
-    mode: Any
-    t: Any
-    case_reference: str
-
-    def action_notes(self) -> None:
+    def action_notes(self: AppHost) -> None:
         """F7: the adviser's notes box."""
-        from assistant.ui.adviser import AdviserPanel
+        from assistant.ui.adviser import AdviserPanel  # start-up: see the module's docstring
 
-        if self.conversation is not None and self._in_conversation() and is_adviser(self.mode):
+        if self.conversation is not None and self.in_conversation() and is_adviser(self.mode):
             self.conversation.query_one(AdviserPanel).focus_notes()
 
-    def action_focus_answer(self) -> None:
+    def action_focus_answer(self: AppHost) -> None:
         """Back to the answer control of the current step (e.g. from the notes box)."""
         if self.conversation is not None:
             self.conversation.focus_answer()
 
-    async def action_sections(self) -> None:
+    async def action_sections(self: AppHost) -> None:
         """F8: jump to a section already reached, or back to where the call was."""
-        from assistant.ui.adviser import SectionNavigator, sections_reached
+        from assistant.ui.adviser import SectionNavigator, sections_reached  # start-up
 
-        if not (self._in_conversation() and is_adviser(self.mode)):
+        if not (self.in_conversation() and is_adviser(self.mode)):
             return
-        await self.push_screen(
-            SectionNavigator(sections_reached(self.session, self.t)), self._after_sections
-        )
 
-    async def _after_sections(self, step: str | None) -> None:
-        if step:
-            await self.edit(step)
-        elif step == "" and self.session.editing:
-            current = self.session.current
-            await self.show(self.session.answer(self.session.answers.get(current)))
+        async def chosen(step: str | None) -> None:
+            session = self.session
+            if step:
+                await self.edit(step)
+            elif step == "" and session.editing:
+                await self.show(session.answer(session.answers.get(session.current)))
 
-    async def action_call_summary(self) -> None:
+        await self.push_screen(SectionNavigator(sections_reached(self.session, self.t)), chosen)
+
+    async def action_call_summary(self: AppHost) -> None:
         """F9: the end-of-call summary in plain text, to paste into the case system."""
-        from assistant.ui.dialogs import text_dialog
+        from assistant.ui.dialogs import text_dialog  # start-up: see the module's docstring
         from assistant.ui.summary import adviser_summary
 
         if not is_adviser(self.mode) or not self.started:
             return
         text = adviser_summary(self.session, self.t, self.mode, self.case_reference)
         dialog = text_dialog(_(summary_title(self.mode)), text, [("copy", _(N_("Copy")))])
-        await self.push_screen(dialog, lambda choice: self._copy(choice, text))
 
-    def _copy(self, choice: str | None, text: str) -> None:
-        if choice == "copy":
-            self.copy_to_clipboard(text)
+        def copy(choice: str | None) -> None:
+            if choice == "copy":
+                self.copy_to_clipboard(text)
 
-    async def on_adviser_panel_note_added(self, event: AdviserPanel.NoteAdded) -> None:
-        from assistant.ui.adviser import AdviserPanel
+        await self.push_screen(dialog, copy)
+
+    async def on_adviser_panel_note_added(self: AppHost, event: AdviserPanel.NoteAdded) -> None:
+        from assistant.ui.adviser import AdviserPanel  # start-up: see the module's docstring
         from assistant.ui.summary import adviser_notes
 
         self.session.record("note", {"text": event.text, "at": self.clock()})
@@ -84,60 +81,55 @@ class AdviserActions:
 class PlanActions:
     """Save or print the draft plan from the end of the conversation."""
 
-    session: Any
-    conversation: Any
-    mode: Any
-    t: Any
-
-    async def save_plan(self) -> None:
+    async def save_plan(self: AppHost) -> None:
         """Write the person's plan (and, for an adviser, the copy with notes) to private files."""
-        from assistant.plan.files import save_plan
+        from assistant.plan.files import save_plan  # start-up: see the module's docstring
 
         try:
             paths = save_plan(self.session, self.t)
             if is_adviser(self.mode):
                 paths += save_plan(self.session, self.t, adviser=True)
         except OSError as error:
-            self._tell(
-                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or "")
+            _tell(
+                self,
+                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or ""),
             )
             return
         names = ", ".join(p.name for p in paths)
-        self._tell(
+        _tell(
+            self,
             _(
                 N_("Your draft plan is saved in {folder}: {files}"),
                 folder=str(paths[0].parent),
                 files=names,
-            )
+            ),
         )
 
-    async def print_plan(self) -> None:
+    async def print_plan(self: AppHost) -> None:
         """Printing needs a browser: save the large-print page and say how to print it."""
-        from assistant.plan.files import save_plan
+        from assistant.plan.files import save_plan  # start-up: see the module's docstring
 
         try:
             [page] = save_plan(self.session, self.t, formats=("html",))
         except OSError as error:
-            self._tell(
-                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or "")
+            _tell(
+                self,
+                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or ""),
             )
             return
-        self._tell(
+        _tell(
+            self,
             _(
                 N_("To print your plan, open this file in a web browser and choose Print: {file}"),
                 file=str(page),
-            )
+            ),
         )
-
-    def _tell(self, message: str) -> None:
-        assert self.conversation is not None  # the end panel is on the conversation screen
-        self.conversation.show_notice(message)
 
 
 class DisplayActions:
     """F5 and F6: larger text and the themes (dark, light, high contrast), from any screen."""
 
-    def action_larger_text(self) -> None:
+    def action_larger_text(self: AppHost) -> None:
         """The large-text layout: one column, more space, the explanation under the question."""
         self.toggle_class("-large")
         self.call_after_refresh(self.place_cursor)
@@ -150,7 +142,7 @@ class DisplayActions:
                 )
             )
 
-    def action_next_theme(self) -> None:
+    def action_next_theme(self: AppHost) -> None:
         """Cycle the themes: dark, light, high contrast."""
         names = [theme.name for theme in THEMES]
         index = names.index(self.theme) if self.theme in names else -1
@@ -159,3 +151,9 @@ class DisplayActions:
             self.conversation.show_notice(
                 _(N_("Theme: {name}"), name=_(THEME_NAMES.get(self.theme, self.theme)))
             )
+
+
+def _tell(app: AppHost, message: str) -> None:
+    """A notice at the end of the conversation, where the plan is saved or printed."""
+    assert app.conversation is not None  # the end panel is on the conversation screen
+    app.conversation.show_notice(message)

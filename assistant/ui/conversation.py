@@ -7,6 +7,7 @@ the log and the side panel are updated in place too. The screen never calls the 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -18,6 +19,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 
 from assistant.engine.outputs import ConversationEnded, ReviewItem, StepShown
+from assistant.plain.render import report
 from assistant.ui.adviser import AdviserPanel
 from assistant.ui.explain import Explanations
 from assistant.ui.keys import KeyBar
@@ -152,8 +154,6 @@ class ConversationScreen(Screen[None]):
         table and its notes; the side panel gives way so the table is not wrapped at 80x24."""
         lines: dict[str, Any] = {"summary": [], "lines": []}
         if step is not None and step.report is not None:
-            from assistant.plain.render import report
-
             lines = report(step.report, translator(), structured=False)
         self.query_one("#report-summary", Plain).set_text("\n".join(lines["summary"]))
         self.query_one("#report", Plain).set_text("\n".join(lines["lines"]))
@@ -181,7 +181,7 @@ class ConversationScreen(Screen[None]):
         if step is None:
             return None
         makers: dict[type[Any], Callable[[], Any]] = {
-            kind: lambda kind=kind: kind(step) for kind in STEP_VIEWS.values()
+            kind: functools.partial(kind, step) for kind in STEP_VIEWS.values()
         }
         makers[EndPanel] = lambda: EndPanel(mode=self.mode)
         views = []
