@@ -70,7 +70,10 @@ def _problem(text: str) -> int:
 
 def run(args: argparse.Namespace) -> int:
     """Add an adviser, or check the store and serve until stopped."""
-    from assistant.serve.accounts import Accounts, AccountsError
+    from assistant.serve.accounts import (
+        Accounts,
+        AccountsError,
+    )  # only serving needs these (start-up budget)
 
     chosen = args.advisers or os.environ.get(ADVISERS_VARIABLE)
     if not chosen:
@@ -96,12 +99,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _add(path: Path, name: str, organisation: str | None) -> int:
-    from assistant.serve.accounts import AccountsError, add_adviser
+    from assistant.serve.accounts import (
+        AccountsError,
+        add_adviser,
+    )  # only --add-adviser needs these
 
     if not organisation:
         return _problem("--add-adviser needs --organisation ORG.")
     if sys.stdin.isatty():
-        import getpass
+        import getpass  # only at a terminal
 
         password = getpass.getpass(f"Password for {name}: ")
         if getpass.getpass("Type it again: ") != password:
@@ -118,7 +124,10 @@ def _add(path: Path, name: str, organisation: str | None) -> int:
 
 def _check_store(store: str, accounts: Any) -> str | None:
     """Open the store once per organisation: a bad address or a missing key, told now."""
-    from assistant.store import StoreError, open_store
+    from assistant.store import (
+        StoreError,
+        open_store,
+    )  # only this check needs the store (start-up budget)
 
     saved = {k: os.environ.get(k) for k in ("SUPPORT_PLAN_ORGANISATION", "SUPPORT_PLAN_ADVISER")}
     try:
@@ -139,7 +148,9 @@ def _check_store(store: str, accounts: Any) -> str | None:
 
 
 def _serve(args: argparse.Namespace, accounts: Any, store: str) -> int:
-    from assistant.serve.server import HelplineServer
+    from assistant.serve.server import (
+        HelplineServer,
+    )  # textual-serve and aiohttp load only to serve
 
     command = [sys.executable, "-m", "assistant", "--adviser", "--save"]
     if args.flow:

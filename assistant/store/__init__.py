@@ -69,7 +69,7 @@ def open_store(location: Location = None, *, passphrase: str | None = None) -> S
 
     chosen = _chosen(location)
     if chosen is not None and is_postgres(os.fspath(chosen)):
-        from assistant.store.postgres import PostgresStore
+        from assistant.store.postgres import PostgresStore  # start-up budget: see __getattr__
 
         return PostgresStore(os.fspath(chosen))
     from assistant.store.files import store_path  # start-up budget: see __getattr__
@@ -82,7 +82,7 @@ def nothing_saved_at(location: Location = None) -> bool:
     """True when nothing can have been saved at ``location`` yet (so a list of saved
     conversations can be shown as empty without creating the store). A database may
     always hold conversations; a SQLite file that does not exist yet holds none."""
-    from assistant.store.postgres_schema import is_postgres
+    from assistant.store.postgres_schema import is_postgres  # start-up budget: see __getattr__
 
     chosen = _chosen(location)
     if chosen is not None and is_postgres(os.fspath(chosen)):

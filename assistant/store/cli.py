@@ -124,7 +124,9 @@ def run_sessions(args: argparse.Namespace) -> int:
         return 2
     action = getattr(args, "action", None)
     if action is not None:
-        from assistant.store.cli_transfer import run_transfer
+        from assistant.store.cli_transfer import (
+            run_transfer,
+        )  # only export and import need it (listing stays light)
 
         return run_transfer(args, t, _open)
     store = _open(args, t)

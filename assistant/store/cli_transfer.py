@@ -56,7 +56,7 @@ def run_transfer(
 
 
 def _export(store: Store, args: argparse.Namespace, t: Translator) -> int:
-    from assistant.store.transfer import export_lines
+    from assistant.store.transfer import export_lines  # only export needs it
 
     references = None if args.all else [args.target]
     count = 0
@@ -74,7 +74,7 @@ def _export(store: Store, args: argparse.Namespace, t: Translator) -> int:
 
 
 def _import(store: Store, args: argparse.Namespace, t: Translator) -> int:
-    from assistant.store.transfer import import_lines
+    from assistant.store.transfer import import_lines  # only import needs it
 
     source: TextIO
     if args.target in (None, "-"):

@@ -37,7 +37,9 @@ class KeySealer(AesGcmSealer):
     """AES-256-GCM with a key given directly (no passphrase to derive it from)."""
 
     def __init__(self, key: bytes) -> None:
-        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+        from cryptography.hazmat.primitives.ciphers.aead import (
+            AESGCM,
+        )  # cryptography loads only with a key (memory budget)
 
         self._aead = AESGCM(key)
 
@@ -74,7 +76,7 @@ def adviser() -> str:
     """Who is writing: $SUPPORT_PLAN_ADVISER (set by ``serve``), else this computer's user."""
     name = os.environ.get(ADVISER_VARIABLE, "").strip()
     if not name:
-        import getpass
+        import getpass  # only when no adviser is named
 
         try:
             name = getpass.getuser()
@@ -85,7 +87,9 @@ def adviser() -> str:
 
 def default_key_file(database: str, org: str) -> Path:
     """``<user data folder>/keys/<database>.<organisation>.key``."""
-    from assistant.store.files import default_folder
+    from assistant.store.files import (
+        default_folder,
+    )  # the file store's folder, only for the default key path
 
     safe = re.sub(r"[^A-Za-z0-9_.-]", "_", database) or "database"
     return default_folder() / "keys" / f"{safe}.{org}.key"

@@ -69,7 +69,7 @@ SCHEMA_VERSION = migrations()[-1][0]
 
 def connect(url: str) -> psycopg.Connection[tuple[object, ...]]:
     """A first connection, or a :class:`StoreError` saying what to fix."""
-    import psycopg
+    import psycopg  # psycopg loads only for a database store (start-up budget)
 
     try:
         return psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT)
@@ -79,7 +79,7 @@ def connect(url: str) -> psycopg.Connection[tuple[object, ...]]:
 
 def connect_failure(url: str, error: Exception) -> StoreError:
     """One plain line for a connection that could not be made."""
-    import psycopg
+    import psycopg  # psycopg loads only for a database store (start-up budget)
 
     text = str(error)
     log.warning("store %s: cannot connect (%s)", shown(url), type(error).__name__)
@@ -127,7 +127,7 @@ def lost(url: str, error: Exception) -> StoreError:
 
 def migrate(conn: psycopg.Connection[tuple[object, ...]], url: str) -> int:
     """Bring the database up to :data:`SCHEMA_VERSION` (or refuse a newer one); its version."""
-    import psycopg
+    import psycopg  # psycopg loads only for a database store (start-up budget)
 
     try:
         with conn.transaction():

@@ -331,12 +331,14 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
     async def _held_until_saved(self, outputs: list[Output]) -> bool:
         """True when the last step could not be saved: a dialog says why and offers to try
         again (or to carry on without saving); the outputs are shown only after that."""
-        from assistant.saving import saving_target
+        from assistant.saving import (
+            saving_target,
+        )  # start-up budget: saving's module loads when a conversation shows
 
         target = saving_target(self._session.on_event) if self._session is not None else None
         if target is None or target.problem is None:
             return False
-        from assistant.ui.dialogs import not_saved_dialog
+        from assistant.ui.dialogs import not_saved_dialog  # the dialog loads only when saving fails
 
         def after(choice: str | None) -> None:
             if choice == "carry_on":
