@@ -122,6 +122,8 @@ class PostgresStore(Store):
                         (self.org, made.check_value()),
                     )
                     check = _key_check(conn, self.org)
+                if source.key is None:  # made by another program since we looked?
+                    source = keys.find_key(conn.info.dbname, self.org)
                 if source.key is None:
                     raise keys.missing_key(source, self._location)
                 sealer = keys.KeySealer(source.key)

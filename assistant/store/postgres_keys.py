@@ -131,13 +131,23 @@ def _decode(text: str, where: str) -> bytes:
 
 
 def make_key(source: KeySource) -> KeySource:
-    """A new random key, written to the source's file (0600; folder 0700) unless it exists."""
+    """A new random key, written to the source's file (0600; folder 0700) unless it exists.
+
+    Written whole to a temporary file first, then linked into place: another program
+    making or reading the key at the same moment sees all of it or none of it.
+    """
     if source.path is None:
         raise AssertionError("a key from the environment is never made")
     key = os.urandom(32)
+    temporary = source.path.with_name(f".{source.path.name}.{os.getpid()}.{os.urandom(4).hex()}")
     try:
         source.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(source.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        fd = os.open(temporary, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        with os.fdopen(fd, "w", encoding="ascii") as handle:
+            handle.write(base64.b64encode(key).decode("ascii") + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(temporary, source.path)
     except FileExistsError:
         return find_key_file(source)  # another program made it a moment ago
     except OSError as error:
@@ -149,10 +159,8 @@ def make_key(source: KeySource) -> KeySource:
             keyfile=str(source.path),
             reason=error.strerror or type(error).__name__,
         ) from None
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(base64.b64encode(key).decode("ascii") + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
+    finally:
+        temporary.unlink(missing_ok=True)
     log.info("made a new key for organisation %s at %s", source.organisation, source.path)
     return KeySource(source.organisation, source.path, key)
 

@@ -131,19 +131,30 @@ def migrate(conn: psycopg.Connection[tuple[object, ...]], url: str) -> int:
 
     try:
         with conn.transaction():
-            version = _version(conn, url)
-            if version == SCHEMA_VERSION:
-                return version
-            _refuse_newer(version, url)
-            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_LOCK,))
-            version = _version(conn, url)  # another program may have done it meanwhile
-            _refuse_newer(version, url)
-            for number, path in migrations():
-                if number > version:
-                    conn.execute(path.read_text(encoding="utf-8").encode())
-                    conn.execute("INSERT INTO support_plan_schema (version) VALUES (%s)", (number,))
-                    log.info("store %s: applied migration %s", shown(url), path.name)
-            return SCHEMA_VERSION
+            if _has_schema_table(conn):
+                version = _version(conn, url)
+                if version == SCHEMA_VERSION:
+                    return version
+                _refuse_newer(version, url)
+        # One program at a time migrates. The lock is taken before the migrating
+        # transaction begins, so that transaction sees tables another program has just made.
+        conn.execute("SELECT pg_advisory_lock(%s)", (_LOCK,))
+        conn.commit()
+        try:
+            with conn.transaction():
+                version = _version(conn, url)
+                _refuse_newer(version, url)
+                for number, path in migrations():
+                    if number > version:
+                        conn.execute(path.read_text(encoding="utf-8").encode())
+                        conn.execute(
+                            "INSERT INTO support_plan_schema (version) VALUES (%s)", (number,)
+                        )
+                        log.info("store %s: applied migration %s", shown(url), path.name)
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (_LOCK,))
+            conn.commit()
+        return SCHEMA_VERSION
     except psycopg.errors.InsufficientPrivilege:
         raise StoreError(
             N_(
@@ -157,8 +168,7 @@ def migrate(conn: psycopg.Connection[tuple[object, ...]], url: str) -> int:
 
 def _version(conn: psycopg.Connection[tuple[object, ...]], url: str) -> int:
     """The schema version recorded in the database (0 for an empty one)."""
-    exists = conn.execute("SELECT to_regclass('support_plan_schema') IS NOT NULL").fetchone()
-    if not exists or not exists[0]:
+    if not _has_schema_table(conn):
         if conn.execute(
             "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
             "AND tablename IN ('events', 'conversations')"
@@ -172,6 +182,11 @@ def _version(conn: psycopg.Connection[tuple[object, ...]], url: str) -> int:
         return 0
     row = conn.execute("SELECT coalesce(max(version), 0) FROM support_plan_schema").fetchone()
     return int(row[0]) if row else 0  # type: ignore[call-overload]
+
+
+def _has_schema_table(conn: psycopg.Connection[tuple[object, ...]]) -> bool:
+    found = conn.execute("SELECT to_regclass('support_plan_schema') IS NOT NULL").fetchone()
+    return bool(found and found[0])
 
 
 def _refuse_newer(version: int, url: str) -> None:

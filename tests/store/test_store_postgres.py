@@ -350,3 +350,22 @@ def test_plain_mode_holds_the_next_screen_until_the_answer_is_saved(
     with PostgresStore(pg_url) as store:
         answers = Session.replay(example, store.events(reference)).answers
     assert answers["welcome.name"] == SECRET_NAME
+
+
+def test_many_programs_opening_a_new_organisation_at_once_share_one_key(pg_url: str) -> None:
+    """Found by the 200-adviser benchmark: a second program saw the new organisation
+    before its key file was there, and said the key was missing."""
+    failures: list[str] = []
+
+    def open_one(number: int) -> None:
+        try:
+            PostgresStore(pg_url, organisation="busy", adviser=f"a{number}").close()
+        except StoreError as error:
+            failures.append(error.message)
+
+    threads = [threading.Thread(target=open_one, args=(n,)) for n in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
