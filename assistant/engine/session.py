@@ -86,7 +86,8 @@ class Session:
 
     @property
     def on_event(self) -> Callable[[Event], None] | None:
-        """Called with each new event (saving commits it); may be given once saving opens."""
+        """Where each new event goes as it happens (a front end's saving), or None; the app
+        gives it once saving opens, after consent on its start screen."""
         return self._on_event
 
     @on_event.setter
