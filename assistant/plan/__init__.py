@@ -26,11 +26,13 @@ def export(
     t: Translator | None = None,
     adviser: bool = False,
     today: dt.date | None = None,
+    appendix: bool = True,
 ) -> str:
     """The plan for ``session`` as text in format ``fmt`` (``md``, ``html``, ``txt``, ``json``).
 
     ``t`` picks the language (British English by default). Adviser notes are included only
-    when ``adviser`` is true: the person's own plan never contains them.
+    when ``adviser`` is true: the person's own plan never contains them. ``appendix`` False
+    leaves out "Your rights explained", the full explanations after the plan.
     """
     # Imported when a plan is made: the commands' parsers and the line mode import this
     # package to start, and building a plan loads the rules, money and every layout.
@@ -38,5 +40,5 @@ def export(
     from assistant.plan.render import render
 
     translator = t or Translator()
-    plan = build_plan(session, translator, today=today, adviser=adviser)
+    plan = build_plan(session, translator, today=today, adviser=adviser, appendix=appendix)
     return render(plan, fmt, translator)
