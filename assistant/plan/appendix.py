@@ -9,7 +9,7 @@ when printing or sharing their plan.
 
 from __future__ import annotations
 
-from assistant.plan import costs, ending
+from assistant.plan import costs, ending, person
 from assistant.plan.contingency import contact_items
 from assistant.plan.found import Found
 from assistant.plan.model import Block, Item, Items, Paragraph, Section
@@ -35,8 +35,17 @@ def appendix(reader: Reader, found: Found) -> tuple[Section, ...]:
     t = reader.t
     sections = []
     intro: list[Block] = [Paragraph(t.gettext(INTRO))]
+    needs = person.conditions(reader, found)
+    if needs:
+        title = t.gettext(person.CONDITIONS_TITLE)
+        sections.append(Section("appendix_needs", title, (*intro, *needs)))
+        intro = []
     if found.rights:
-        sections.append(Section("appendix_rights", t.gettext(N_("My rights")), (*intro, Items(tuple(found.rights)))))
+        sections.append(
+            Section(
+                "appendix_rights", t.gettext(N_("My rights")), (*intro, Items(tuple(found.rights)))
+            )
+        )
         intro = []
     for module in MODULES:
         if module not in reader.modules:
@@ -64,7 +73,9 @@ def appendix(reader: Reader, found: Found) -> tuple[Section, ...]:
         sections.append(Section("appendix_costs", title, (*intro, items)))
         intro = []
     urgent = Items(contact_items(reader))
-    sections.append(Section("appendix_urgent", t.gettext(N_("Urgent help and safety")), (*intro, urgent)))
+    sections.append(
+        Section("appendix_urgent", t.gettext(N_("Urgent help and safety")), (*intro, urgent))
+    )
     return tuple(sections)
 
 

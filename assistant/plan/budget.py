@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from assistant.flow import model
 from assistant.plan import costs, facts, words
-from assistant.plan.found import Found, cited
+from assistant.plan.found import Found, cited, outside_england
 from assistant.plan.model import Answers, Block, Item, Items, Paragraph
 from assistant.plan.parts import Reader
 from assistant.values import N_
@@ -55,12 +55,12 @@ def _amount(reader: Reader, found: Found) -> Paragraph:
             rate=reader.answer_text(OFFERED, reader.answers[OFFERED]),
             hours=hours,
         )
+    if outside_england(reader):
+        return Paragraph("")
     return cited(reader, RAS, "cssg_11_24")
 
 
-DUTIES_EXPLAINED = N_(
-    "Each duty is explained, with its source, in the appendix."
-)
+DUTIES_EXPLAINED = N_("Each duty is explained, with its source, in the appendix.")
 OFFERED = "employing_pa.offered_rate"
 DP_AMOUNT = N_(
     "The council's direct payment for a PA: {rate} an hour, which is {weekly} a week for {hours} hours. A plan must say which needs a direct payment meets, how much it is and how often it is paid."

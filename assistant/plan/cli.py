@@ -23,7 +23,7 @@ from assistant.flow.loading import load_bundle
 from assistant.flow.problems import FlowError
 from assistant.i18n import MissingCatalog, choose_locale, translator_for
 from assistant.paths import ROOT, bundle_path, flows_dir
-from assistant.plan import FORMATS, export
+from assistant.plan import FORMATS, export_bytes
 from assistant.plan.files import write_private
 from assistant.saving import PASSPHRASE_VARIABLE
 from assistant.store import StoreError, open_store
@@ -57,7 +57,18 @@ def _add_export(subparsers: Any) -> None:
         help=N_("the conversation's reference, or a .jsonl event log file"),
     )
     parser.add_argument(
-        "--format", choices=FORMATS, default="md", help=N_("md (default), html, txt or json")
+        "--format",
+        choices=FORMATS,
+        default="md",
+        help=N_("md (default), html, txt, json or docx (Word; needs --output)"),
+    )
+    parser.add_argument(
+        "--easy-read", action="store_true", help=N_("the Easy Read plan: short lines, large print")
+    )
+    parser.add_argument(
+        "--no-appendix",
+        action="store_true",
+        help=N_('leave out the appendix "Your rights explained"'),
     )
     parser.add_argument("--output", metavar="FILE", help=N_("write to FILE instead of the screen"))
     parser.add_argument(
@@ -102,13 +113,15 @@ def _add_replay(subparsers: Any) -> None:
 def run_export(args: argparse.Namespace) -> int:
     """Write the plan or transcript; 0 on success, 1 if the conversation cannot be used."""
     try:
-        text = export_text(args)
+        if args.format == "docx" and not args.output:
+            raise ExportError("a Word document must go to a file: add --output plan.docx")
+        data = export_data(args)
     except ExportError as error:
         print(f"support-plan export: {error}", file=sys.stderr)
         return 1
     if args.output:
         try:
-            write_private(Path(args.output), text)
+            write_private(Path(args.output), data)
         except OSError as error:
             print(
                 f"support-plan export: cannot write {args.output} ({error.strerror}).",
@@ -117,12 +130,17 @@ def run_export(args: argparse.Namespace) -> int:
             return 1
         print(f"Written to {args.output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
     return 0
 
 
 def export_text(args: argparse.Namespace) -> str:
     """The exported text for the parsed arguments; raises :class:`ExportError`."""
+    return export_data(args).decode("utf-8")
+
+
+def export_data(args: argparse.Namespace) -> bytes:
+    """The exported file's bytes for the parsed arguments; raises :class:`ExportError`."""
 
     if args.transcript and args.format not in ("md", "json"):
         raise ExportError("a transcript can be exported as md or json only.")
@@ -132,7 +150,7 @@ def export_text(args: argparse.Namespace) -> str:
     if args.transcript:
         render = transcript_json if args.format == "json" else transcript_markdown
         try:
-            return render(bundle, events, t, adviser=args.adviser)
+            return render(bundle, events, t, adviser=args.adviser).encode("utf-8")
         except ReplayError as error:
             raise ExportError(_replay_message(error)) from None
     try:
@@ -140,7 +158,15 @@ def export_text(args: argparse.Namespace) -> str:
     except ReplayError as error:
         raise ExportError(_replay_message(error)) from None
 
-    return export(session, args.format, t=t, adviser=args.adviser, today=_date(args.date))
+    return export_bytes(
+        session,
+        args.format,
+        t=t,
+        adviser=args.adviser,
+        today=_date(args.date),
+        appendix=not getattr(args, "no_appendix", False),
+        easy_read=getattr(args, "easy_read", False),
+    )
 
 
 def _replay_message(error: Exception) -> str:

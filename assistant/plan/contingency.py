@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from assistant.engine.crisis import help_was_offered
 from assistant.i18n import Translator
-from assistant.plan.found import Found, cited
+from assistant.plan.found import Found, cited, outside_england
 from assistant.plan.model import Block, Item, Items, Paragraph, SourceRef
 from assistant.plan.parts import Reader, short_citation
 from assistant.safety import help_content
@@ -85,7 +85,10 @@ def if_things_go_wrong(reader: Reader, found: Found) -> list[Block]:
     if answers.get("employing_pa.employ") in ("yes", "maybe"):
         lines.append(Item("pa_absent", t.gettext(PA_ABSENT), t.gettext(PA_COVER)))
     lines.append(Item("crisis", t.gettext(CRISIS), t.gettext(CRISIS_WHO)))
-    if answers.get("mental_health.detained") is True or answers.get("mental_health.mh_history") is True:
+    if (
+        answers.get("mental_health.detained") is True
+        or answers.get("mental_health.mh_history") is True
+    ):
         lines.append(Item("mh_team", t.gettext(MH_TEAM), t.gettext(TO_AGREE)))
     contacts = contact_items(reader, with_sources=False)
     numbers = " · ".join(c.title for c in contacts if c.id != "safeguarding")
@@ -101,11 +104,16 @@ CRISIS = N_("In a crisis")
 MH_TEAM = N_("My mental health team or crisis plan")
 TO_AGREE = N_("Who steps in, and how to reach them: to agree with the council.")
 PA_COVER = N_("Cover, and its cost, should be planned and budgeted for.")
-CRISIS_WHO = N_("Call the numbers below. Tell the council's adult social care team as soon as I can.")
+CRISIS_WHO = N_("Call the numbers below, then tell the council's adult social care team.")
 
 
 def review(reader: Reader, found: Found) -> list[Block]:
-    """The review rights: the plan's (law and guidance) and, for a direct payment, its own."""
+    """The review rights: the plan's (law and guidance) and, for a direct payment, its own.
+
+    They are England's law, so someone living elsewhere is not told them.
+    """
+    if outside_england(reader):
+        return []
     blocks = [
         cited(reader, REVIEW_LAW, "care_act_s27"),
         cited(reader, REVIEW_GUIDANCE, "cssg_review_timing"),

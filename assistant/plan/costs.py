@@ -79,8 +79,7 @@ def _case_points(check: RateCheck, f: Formatter, reader: Reader) -> list[str]:
     """
     marker = reader.t.gettext(N_("(not yet confirmed)"))
     return [
-        f.text(point.message) + ("" if point.confirmed else f" {marker}")
-        for point in check.case
+        f.text(point.message) + ("" if point.confirmed else f" {marker}") for point in check.case
     ]
 
 

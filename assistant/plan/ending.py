@@ -43,9 +43,7 @@ def questions(reader: Reader, found: Found) -> list[Block]:
     chosen = reader.answers.get("next_steps.asks")
     if not isinstance(chosen, tuple) or not chosen:
         return []
-    return [
-        Items(tuple(Item(v, "", reader.answer_text("next_steps.asks", (v,))) for v in chosen))
-    ]
+    return [Items(tuple(Item(v, "", reader.answer_text("next_steps.asks", (v,))) for v in chosen))]
 
 
 def more_questions(reader: Reader, found: Found) -> list[Block]:
@@ -68,7 +66,9 @@ def consent(reader: Reader, found: Found) -> list[Block]:
     """Who the plan may be shared with, and space to sign and date it."""
     t = reader.t
     blocks: list[Block] = [
-        p for p in [cited(reader, INVOLVE, "care_act_s24_26")] if p.text and not outside_england(reader)
+        p
+        for p in [cited(reader, INVOLVE, "care_act_s24_26")]
+        if p.text and not outside_england(reader)
     ]
     blocks.append(Paragraph(t.gettext(SHARE_BLANK)))
     columns = (t.gettext(N_("Signed")), t.gettext(N_("Name")), t.gettext(N_("Date")))

@@ -25,16 +25,19 @@ from assistant.plan.model import (
     SourceRef,
     Table,
 )
-from assistant.plan.style import STYLESHEET
+from assistant.plan.style import EASY_READ, STYLESHEET
 
 
 def to_html(plan: Plan, labels: Labels) -> str:
     """The whole plan as an HTML document."""
     lang = plan.locale.replace("_", "-")
+    easy = plan.kind == "easy_read"
+    style, css = (EASY_READ, ' class="easy-read"') if easy else (STYLESHEET, "")
     head = (
         f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{escape(plan.title)}</title>\n<style>{STYLESHEET}</style>\n</head>\n<body>\n"
+        f"<title>{escape(plan.title)}</title>\n<style>{style}</style>\n</head>\n"
+        f"<body{css}>\n"
     )
     body = [_header(plan, labels), _contents(plan, labels), "<main>"]
     body += [_section(section, labels, full=False) for section in plan.sections]
@@ -92,9 +95,7 @@ def _block(block: Block, labels: Labels, full: bool, level: int) -> str:
             f"<blockquote><p>{_lines(block.text)}</p></blockquote></figure>"
         )
     if isinstance(block, Answers):
-        rows = "".join(
-            f"<dt>{escape(r.label)}</dt><dd>{_lines(r.answer)}</dd>" for r in block.rows
-        )
+        rows = "".join(f"<dt>{escape(r.label)}</dt><dd>{_lines(r.answer)}</dd>" for r in block.rows)
         return f'{_heading(block.heading, level)}<dl class="answers">{rows}</dl>'
     if isinstance(block, Items):
         return _items(block, labels, full, level)

@@ -61,7 +61,11 @@ def _block(block: Block, labels: Labels, level: str, full: bool) -> list[str]:
             return [f"{text} *({escape(labels.short_list(block.sources))})*"]
         return [text, *_sources(block.sources, labels, full)]
     if isinstance(block, Quote):
-        return [f"*{escape(block.label)}*", "", *[f"> {escape(line)}" for line in block.text.splitlines()]]
+        return [
+            f"*{escape(block.label)}*",
+            "",
+            *[f"> {escape(line)}" for line in block.text.splitlines()],
+        ]
     if isinstance(block, Answers):
         head = [f"{level} {escape(block.heading)}", ""] if block.heading else []
         return head + [f"- **{escape(r.label)}:** {escape(r.answer)}" for r in block.rows]

@@ -219,9 +219,10 @@ def short_citation(title: str, part: str) -> str:
 
     The title up to its first ";", then the part up to its first bracket or punctuation
     ("section 9 (assessment of ...)" gives "section 9"), unless what is left of the part
-    is a description rather than a reference (over 30 characters), which is dropped.
+    is a description rather than a reference (over 30 characters), which is dropped. A
+    statutory instrument's number "(SI 2015/313)" is left to the full citation.
     """
-    head = title.split(";")[0].strip()
+    head = re.sub(r" \(SI [^)]*\)", "", title.split(";")[0]).strip()
     if ";" in title or not part:
         return head
     reference = _PART_END.split(part, maxsplit=1)[0].strip()

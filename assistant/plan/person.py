@@ -18,7 +18,9 @@ from assistant.values import N_, Special
 
 def _answers(reader: Reader, labels: dict[str, str], heading: str = "") -> list[Block]:
     rows = reader.labelled(labels, words.QUIET)
-    return [Answers(tuple(rows), heading=reader.t.gettext(heading) if heading else "")] if rows else []
+    return (
+        [Answers(tuple(rows), heading=reader.t.gettext(heading) if heading else "")] if rows else []
+    )
 
 
 def about_me(reader: Reader, found: Found) -> list[Block]:
@@ -81,8 +83,8 @@ def _need(reader: Reader, name: str) -> Item:
 
 
 def _eligibility(reader: Reader, found: Found) -> list[Block]:
-    """The indication in the flow's words, the three conditions (the second naming the
-    needs), and that only the council decides."""
+    """The indication in the flow's words, and that only the council decides (the three
+    conditions behind it are in the appendix: :func:`conditions`)."""
     result = found.eligibility
     if result is None:
         return []
@@ -90,24 +92,33 @@ def _eligibility(reader: Reader, found: Found) -> list[Block]:
     if outside_england(reader) and "day_to_day.not_england" in reader.session.path:
         blocks.append(flow_text(reader, "day_to_day.not_england", ""))
     blocks.append(
-        flow_text(
-            reader, f"day_to_day.{result.indication}", INDICATIONS[result.indication]
-        )
+        flow_text(reader, f"day_to_day.{result.indication}", INDICATIONS[result.indication])
     )
-    conditions = []
+    blocks.append(flow_text(reader, "day_to_day.council_decides", COUNCIL_DECIDES))
+    return blocks
+
+
+def conditions(reader: Reader, found: Found) -> list[Block]:
+    """The three conditions as the answers suggest them, the second naming the needs, and
+    a word on needs that come and go."""
+    result = found.eligibility
+    if result is None:
+        return []
+    items = []
+    reg2 = sources_for(reader, "eligibility_regs_reg2")
     for number, (condition, status) in enumerate(result.conditions.items()):
         text = reader.t.gettext(eligibility.REASONS[(condition, status)])
         if condition == "c2" and found.hard:
             names = "; ".join(reader.t.gettext(words.OUTCOMES[n]).lower() for n in found.hard)
             text += " " + reader.gettext(HARD_ARE, needs=names)
-        conditions.append(Item(condition, reader.t.gettext(CONDITIONS[number]), text))
-    blocks.append(Items(tuple(conditions)))
+        items.append(Item(condition, reader.t.gettext(CONDITIONS[number]), text, reg2))
+    blocks: list[Block] = [Items(tuple(items))]
     if result.fluctuating:
-        text = reader.t.gettext(eligibility.FLUCTUATING_REASON)
-        blocks.append(Paragraph(text, sources_for(reader, "eligibility_regs_reg2")))
-    blocks.append(flow_text(reader, "day_to_day.council_decides", COUNCIL_DECIDES))
+        blocks.append(Paragraph(reader.t.gettext(eligibility.FLUCTUATING_REASON), reg2))
     return blocks
 
+
+CONDITIONS_TITLE = N_("My needs and the three conditions")
 CONDITIONS = (N_("First condition"), N_("Second condition"), N_("Third condition"))
 HARD_ARE = N_("The things I find hard: {needs}.")
 
@@ -123,9 +134,7 @@ def what_would_help(reader: Reader, found: Found) -> list[Block]:
 
 
 HELP_COLUMNS = (N_("My need"), N_("What would help"), N_("Who"), N_("When"))
-HELP_INTRO = N_(
-    "How each need could be met, as I see it. Blank spaces are for me and the council to fill in."
-)
+HELP_INTRO = N_("How each need could be met. Blank spaces are for me and the council to fill in.")
 
 
 def risks(reader: Reader, found: Found) -> list[Block]:

@@ -73,6 +73,7 @@ code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; }
   p { margin: 0 0 0.3rem; }
   li { margin: 0 0 0.1rem; }
   dl.answers { gap: 0.1rem 1rem; }
+  ul.checklist.compact { columns: 2; column-gap: 1.5rem; }
   .quote { margin: 0.4rem 0; }
   h2, h3, .quote figcaption { break-after: avoid; }
   tr, ul.compact li, ul.checklist li { break-inside: avoid; page-break-inside: avoid; }
@@ -82,3 +83,21 @@ code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; }
   tfoot { display: table-row-group; }
 }
 """
+
+#: Easy Read: the same page, larger on paper (18 point), with more space between lines and
+#: around each line, since each line holds one idea.
+EASY_READ = (
+    STYLESHEET
+    + """
+body { line-height: 1.6; }
+.easy-read p, .easy-read li { margin-bottom: 0.7rem; }
+.easy-read h2 { font-size: 1.6rem; }
+.easy-read ul.items li strong { display: block; font-size: 1.15rem; }
+@media print {
+  html { font-size: 18pt; }
+  body { line-height: 1.45; }
+  .easy-read p, .easy-read li { margin-bottom: 0.45rem; }
+  .easy-read h2 { break-before: auto; }
+}
+"""
+)

@@ -455,6 +455,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
             "finish": self.action_quit,
             "save": self.save_plan,
             "print": self.print_plan,
+            "easy": self.save_easy_read,
         }
         await actions[event.action]()
 
