@@ -68,9 +68,9 @@ def appendix(reader: Reader, found: Found) -> tuple[Section, ...]:
         intro = []
     if found.costs is not None:
         lines = costs.cost_assumptions(reader, found.costs[0])
-        items = Items(tuple(Item(f"assumption_{n}", "", line) for n, line in enumerate(lines)))
+        listed = Items(tuple(Item(f"assumption_{n}", "", line) for n, line in enumerate(lines)))
         title = t.gettext(COSTS_TITLE)
-        sections.append(Section("appendix_costs", title, (*intro, items)))
+        sections.append(Section("appendix_costs", title, (*intro, listed)))
         intro = []
     urgent = Items(contact_items(reader))
     sections.append(

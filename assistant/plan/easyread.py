@@ -17,6 +17,7 @@ from assistant.engine.session import Session
 from assistant.i18n import LOCALES, Translator
 from assistant.plan import words
 from assistant.plan.build import facts_of
+from assistant.plan.costs import money_text
 from assistant.plan.found import Found, cited, long_date, rates_year
 from assistant.plan.model import Block, BundleRef, Item, Items, Paragraph, Plan, Section, Table
 from assistant.plan.parts import Reader
@@ -209,13 +210,9 @@ def money(reader: Reader, found: Found) -> list[Block]:
     if reader.answers.get("employing_pa.employ") == "yes":
         ids.append(N_("I pay a helper. The helper is called a PA."))
     blocks = _lines(reader, *ids)
-    check = found.costs[1] if found.costs else None
-    if check is not None and check.is_short and found.cost_facts is not None:
-        from assistant.plan.costs import money_text
-
-        blocks.append(
-            Paragraph(reader.gettext(PA_COSTS, cost=money_text(reader, found.costs[0].per_hour)))
-        )
+    result, check = found.costs if found.costs else (None, None)
+    if result is not None and check is not None and check.is_short:
+        blocks.append(Paragraph(reader.gettext(PA_COSTS, cost=money_text(reader, result.per_hour))))
         blocks.append(
             Paragraph(reader.gettext(COUNCIL_PAYS, rate=money_text(reader, check.offered_hourly)))
         )

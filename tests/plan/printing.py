@@ -43,7 +43,13 @@ def print_pdf(html: str, pdf: Path, browser: str) -> int:
         page = Path(folder) / "plan.html"
         page.write_text(html, encoding="utf-8")
         subprocess.run(
-            [browser, *FLAGS, f"--user-data-dir={folder}/profile", f"--print-to-pdf={pdf}", page.as_uri()],
+            [
+                browser,
+                *FLAGS,
+                f"--user-data-dir={folder}/profile",
+                f"--print-to-pdf={pdf}",
+                page.as_uri(),
+            ],
             check=True,
             capture_output=True,
             timeout=120,

@@ -98,7 +98,8 @@ def test_no_general_legal_text_in_the_plan_itself(name: str, persona: Persona) -
     explained = [
         item.text
         for section in plan.appendix
-        if section.id != "appendix_urgent"  # the contacts, kept in both on purpose, with sources here
+        if section.id
+        != "appendix_urgent"  # the contacts, kept in both on purpose, with sources here
         for block in section.blocks
         if isinstance(block, Items)
         for item in block.items
@@ -140,7 +141,9 @@ def test_condition_two_names_the_needs_found_hard(persona: Persona) -> None:
     plan = build_plan(persona("older_widowed_arthritis"), T, today=DAY)
     explained = plan.section("appendix_needs")
     assert explained is not None
-    [second] = [i for b in explained.blocks if isinstance(b, Items) for i in b.items if i.id == "c2"]
+    [second] = [
+        i for b in explained.blocks if isinstance(b, Items) for i in b.items if i.id == "c2"
+    ]
     assert second.title == "Second condition"
     assert "washing and keeping clean" in second.text and "preparing food" in second.text
     assert plan.facts.needs == (
@@ -220,7 +223,9 @@ def test_contingency_review_and_consent(persona: Persona) -> None:
 
 def test_risks_come_from_the_answers(persona: Persona) -> None:
     attorney = main_text(build_plan(persona("attorney_lpa"), T, today=DAY))
-    assert "I am not sure I am always safe at home" in attorney or "I do not always feel" in attorney
+    assert (
+        "I am not sure I am always safe at home" in attorney or "I do not always feel" in attorney
+    )
     older = build_plan(persona("older_widowed_arthritis"), T, today=DAY).section("risks")
     assert older is not None
     lines = [i.text for b in older.blocks if isinstance(b, Items) for i in b.items]
@@ -233,11 +238,19 @@ def test_the_word_copy_has_real_headings_lists_and_tables(persona: Persona) -> N
     styles = [(p.style.name, p.text) for p in document.paragraphs]
     assert styles[0] == ("Title", "My draft support plan")
     heading1 = [text for style, text in styles if style == "Heading 1"]
-    assert heading1[:5] == ["About me", "What matters to me", "My needs", "What would help", "My budget"]
+    assert heading1[:5] == [
+        "About me",
+        "What matters to me",
+        "My needs",
+        "What would help",
+        "My budget",
+    ]
     assert "Your rights explained" in heading1
     assert "Adviser notes (not part of the person's plan)" in heading1
     assert ("Heading 2", "The case for a review") in styles
-    assert any(style == "List Bullet" and text.startswith("\u2610 1. Register") for style, text in styles)
+    assert any(
+        style == "List Bullet" and text.startswith("\u2610 1. Register") for style, text in styles
+    )
     headers = [[c.text for c in t.rows[0].cells] for t in document.tables]
     assert ["My need", "What would help", "Who", "When"] in headers
     assert ["Cost", "A week", "A year"] in headers
@@ -276,7 +289,9 @@ def easy_read_sentences(plan: Plan) -> list[str]:
                 lines.append(block.text)
             elif isinstance(block, Items):
                 for item in block.items:
-                    lines += [line for line in (item.title + ".", *item.text.splitlines()) if line != "."]
+                    lines += [
+                        line for line in (item.title + ".", *item.text.splitlines()) if line != "."
+                    ]
     return lines
 
 

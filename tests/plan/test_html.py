@@ -45,7 +45,9 @@ Persona = Callable[[str], Session]
 
 @pytest.mark.parametrize("name", PERSONAS)
 @pytest.mark.parametrize("easy_read", [False, True])
-def test_html_is_well_formed_and_self_contained(name: str, easy_read: bool, persona: Persona) -> None:
+def test_html_is_well_formed_and_self_contained(
+    name: str, easy_read: bool, persona: Persona
+) -> None:
     html = export(persona(name), "html", today=DAY, adviser=True, easy_read=easy_read)
     page = Page()
     page.feed(html)

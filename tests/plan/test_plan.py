@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from io import BytesIO
 from collections.abc import Callable
 from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
