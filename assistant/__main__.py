@@ -19,8 +19,20 @@ def main(argv: list[str] | None = None) -> int:
         from assistant.cli import run  # after gc.disable(): importing is most of starting
 
         return run(sys.argv[1:] if argv is None else argv)
+    except BrokenPipeError:  # the reader went away (support-plan cost | head): stop quietly
+        _quiet_stdout()
+        return 0
     finally:
         gc.enable()
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so flushing it at exit cannot fail again."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 if __name__ == "__main__":

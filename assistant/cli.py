@@ -44,6 +44,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     ),
     "export": ("assistant.plan.cli", N_("Export a draft support plan or transcript.")),
     "replay": ("assistant.plan.cli", N_("Replay golden conversations and show any differences.")),
+    "report": (
+        "assistant.casework.cli",
+        N_("Count contacts for funders, naming nobody; counts under 5 are hidden."),
+    ),
     "stats": (
         "assistant.transcript.stats_cli",
         N_("Count the screens, questions and words of each golden conversation."),
@@ -293,6 +297,15 @@ def run(argv: Sequence[str]) -> int:
     # logs never carry answers); without a handler, Python would print them to stderr.
     logging.getLogger("assistant").addHandler(logging.NullHandler())
     args = parse(argv)
+    if args.command == "resume" and not args.reference.strip():  # never a new one instead
+        message = _translate(
+            getattr(args, "lang", None),
+            N_(
+                "give the reference shown when the conversation was saved, for example K7P-2QM. To see them, type: support-plan sessions"
+            ),
+        )
+        print(f"support-plan resume: {message}", file=sys.stderr)
+        return 2
     if args.command in (None, "resume"):
         from assistant.frontends import start_conversation  # start-up: commands never need it
 

@@ -26,11 +26,13 @@ if TYPE_CHECKING:
     from assistant.engine.events import Event
     from assistant.engine.outputs import Msg
     from assistant.flow.bundle import Bundle
-    from assistant.store.base import Store
+    from assistant.store.base import ConversationSummary, Store
     from assistant.store.recorder import ScreenRecorder
 
 #: For scripts and tests only: the passphrase, when nobody is at a terminal to type it.
 PASSPHRASE_VARIABLE = "SUPPORT_PLAN_PASSPHRASE"
+#: Who is taking calls, for the adviser's conversations (else this computer's user name).
+ADVISER_VARIABLE = "SUPPORT_PLAN_ADVISER"
 #: How many times a person may type a passphrase before saving gives up.
 PASSPHRASE_TRIES = 3
 
@@ -107,9 +109,12 @@ class SavingTarget:
             return
         try:
             self.recorder(event)
-            case = _case_reference(event)
+            case = _setup_text(event, "case")
             if case:  # so the adviser finds the caller's conversation by their own reference
                 self.store.set_label(self.reference, case)
+            adviser = _setup_text(event, "adviser")
+            if adviser:  # so conversations can be listed by who took the call
+                self.store.set_adviser(self.reference, adviser)
         except StoreError as error:
             self.saving = False
             self.teller.tell(
@@ -150,11 +155,39 @@ class Opened:
         return None if self.target is None else self.target.reference
 
 
-def _case_reference(event: Event) -> str:
-    """The adviser's case reference, given on the start screen and logged as the start."""
+def _setup_text(event: Event, name: str) -> str:
+    """What the start screen learnt, logged as the start: the adviser's case reference
+    (``case``) or who took the call (``adviser``); empty for any other event."""
     if event.kind != "started" or not isinstance(event.value, dict):
         return ""
-    return str(event.value.get("case") or "").strip()[:80]
+    return str(event.value.get(name) or "").strip()[:80]
+
+
+def local_minute(at: str) -> str:
+    """An event or store time (ISO 8601, UTC) as local "YYYY-MM-DD HH:MM", as people read
+    a clock; the text unchanged if it is not a time."""
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return at
+
+
+def adviser_name() -> str:
+    """Who is taking calls: ``SUPPORT_PLAN_ADVISER`` (set by a helpline's sign-in), else
+    this computer's user name; printable characters only, at most 80."""
+    import os
+
+    name = os.environ.get(ADVISER_VARIABLE, "").strip()
+    if not name:
+        import getpass
+
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = ""
+    return "".join(ch for ch in name if ch.isprintable())[:80]
 
 
 def open_saving(
@@ -225,15 +258,52 @@ def resume_saving(
 ) -> Opened:
     """A saved conversation's events, checked against the questions, and a target to carry
     on saving it."""
-    from assistant.store.references import normalize  # start-up budget: see the imports above
-
     opened = _open(store, dialogue, new=False)
     if opened is None:
         return Opened(stopped=True)
-    resumed = _resume(opened, normalize(reference), bundle, dialogue)
+    chosen = _which(opened, reference, dialogue)
+    resumed = Opened(stopped=True) if chosen is None else _resume(opened, chosen, bundle, dialogue)
     if resumed.target is None:
         opened.close()
     return resumed
+
+
+def _which(store: Store, wanted: str, teller: Teller) -> str | None:
+    """The generated reference ``wanted`` means (it may be the adviser's case reference).
+
+    None, after listing them, when several conversations have that case reference: they
+    are never merged, and the person is asked for the generated reference of one.
+    """
+    from assistant.engine.outputs import Msg
+    from assistant.store.base import StoreError
+    from assistant.store.references import normalize
+
+    try:
+        found = store.find(wanted)
+    except StoreError as error:
+        teller.problem(error.msg)
+        return None
+    if len(found) <= 1:  # none: opening it says kindly that there is no such reference
+        return found[0].reference if found else normalize(wanted)
+    teller.problem(
+        Msg(
+            N_(
+                "{count} conversations have the case reference {case}, so none was opened: {choices}. To carry on with one, type: support-plan resume REFERENCE, with its reference from this list."
+            ),
+            None,
+            {"count": str(len(found)), "case": wanted.strip(), "choices": choices(found)},
+        )
+    )
+    return None
+
+
+def choices(found: list[ConversationSummary]) -> str:
+    """Conversations to choose from, in words any language reads: reference, when it
+    started (local time) and who took the call."""
+    return "; ".join(
+        " ".join(part for part in (c.reference, local_minute(c.created), c.adviser or "") if part)
+        for c in found
+    )
 
 
 def saved_flow(reference: str | None, store: str | None) -> str | None:
@@ -247,10 +317,10 @@ def saved_flow(reference: str | None, store: str | None) -> str | None:
         return None
     try:
         with open_store(store) as opened:
-            summary = opened.summary(reference)
+            found = opened.find(reference)
     except StoreError:
         return None
-    return None if summary is None else summary.bundle
+    return found[0].bundle if len(found) == 1 else None
 
 
 def _unsaved(teller: Teller) -> Opened:

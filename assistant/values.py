@@ -29,7 +29,18 @@ class Special(Enum):
     DECLINED = "declined"
 
 
-#: A typed answer. Money is a Decimal in pounds with two decimal places.
+class Number(Decimal):
+    """A number with a fraction, such as 10.5 hours: a Decimal that is never money.
+
+    Only questions that take halves (``halves: true``) give one, and only for a half: a
+    whole number of hours is still an int.
+    """
+
+    __slots__ = ()
+
+
+#: A typed answer. Money is a Decimal in pounds with two decimal places; a :class:`Number`
+#: is a Decimal too, but a count (hours), not money.
 Value = str | bool | int | Decimal | tuple[str, ...] | Special
 
 #: The largest amount of money any question accepts, whatever its own limit.
@@ -151,6 +162,47 @@ def _range_params(minimum: int | None, maximum: int | None) -> dict[str, Any]:
     return params
 
 
+_HALVES = re.compile(r"([0-9]{1,15})(?:[.,]([0-9]{1,2}))?")
+
+
+def parse_halves(
+    text: str, *, minimum: int | None = None, maximum: int | None = None
+) -> int | Number:
+    """Read a number of whole or half units: "10", "10.5", "10,5", "10½", ".5".
+
+    A whole number comes back as an int and a half as a :class:`Number`; other fractions
+    (10.25) are refused with a message that says what to type instead.
+    """
+    cleaned = text.strip().replace(" ", "").replace("\u00bd", ".5")
+    cleaned = "0" + cleaned if cleaned.startswith((".", ",")) else cleaned
+    match = _HALVES.fullmatch(cleaned)
+    fraction = (match.group(2) or "").rstrip("0") if match else ""
+    if match is None or fraction not in ("", "5"):
+        raise InvalidAnswer(
+            _halves_message(
+                minimum, maximum, N_("Please type a number using digits, for example 3 or 3.5.")
+            ),
+            _range_params(minimum, maximum),
+        )
+    whole = int(match.group(1))
+    value: int | Number = Number(f"{whole}.5") if fraction else whole
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise InvalidAnswer(_halves_message(minimum, maximum, ""), _range_params(minimum, maximum))
+    return value
+
+
+def _halves_message(minimum: int | None, maximum: int | None, fallback: str) -> str:
+    if minimum is not None and maximum is not None:
+        return N_(
+            "Please type a number from {minimum} to {maximum}. Halves are fine, for example 10.5."
+        )
+    if minimum is not None:
+        return N_("Please type a number of {minimum} or more. Halves are fine, for example 10.5.")
+    if maximum is not None:
+        return N_("Please type a number up to {maximum}. Halves are fine, for example 10.5.")
+    return fallback
+
+
 _YES = {"y", "yes", "yeah", "yep", "true", "ie", "tak", "t"}
 _NO = {"n", "no", "nope", "false", "na", "nie"}
 
@@ -170,6 +222,8 @@ def encode(value: Value) -> Any:
     """Turn an answer into plain JSON data for the event log."""
     if isinstance(value, Special):
         return {"special": value.value}
+    if isinstance(value, Number):
+        return {"number": str(value)}
     if isinstance(value, Decimal):
         return {"money": f"{value:.2f}"}
     if isinstance(value, tuple):
@@ -184,6 +238,8 @@ def decode(data: Any) -> Value:
             return Special(data["special"])
         if "money" in data:
             return Decimal(data["money"])
+        if "number" in data:
+            return Number(data["number"])
         raise ValueError(f"unknown encoded answer: {sorted(data)}")
     if isinstance(data, list):
         return tuple(str(item) for item in data)

@@ -14,9 +14,11 @@ from assistant.flow import model
 from assistant.values import (
     N_,
     InvalidAnswer,
+    Number,
     Special,
     Value,
     option_number,
+    parse_halves,
     parse_money,
     parse_whole_number,
     parse_yes_no,
@@ -119,11 +121,13 @@ def _multi(step: model.Ask, raw: Raw) -> tuple[str, ...]:
     return tuple(sorted(chosen, key=order.index))
 
 
-def _number(step: model.Ask, raw: Raw) -> int:
-    if isinstance(raw, int) and not isinstance(raw, bool):
+def _number(step: model.Ask, raw: Raw) -> int | Number:
+    if isinstance(raw, int | Decimal) and not isinstance(raw, bool):
         raw = str(raw)
     low = int(step.min) if step.min is not None else None
     high = int(step.max) if step.max is not None else None
+    if step.halves:
+        return parse_halves(_text(raw), minimum=low, maximum=high)
     return parse_whole_number(_text(raw), minimum=low, maximum=high)
 
 

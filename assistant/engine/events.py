@@ -36,6 +36,7 @@ EventKind = Literal[
     "ended",
     "note",
     "language_changed",
+    "call_details",
 ]
 
 

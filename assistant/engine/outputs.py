@@ -94,6 +94,7 @@ class StepShown:
     minimum: float | None = None
     maximum: float | None = None
     unit: Msg | None = None
+    halves: bool = False
     allow_unknown: bool = False
     allow_decline: bool = False
     optional: bool = False

@@ -240,7 +240,7 @@ class Session:
         return [Notice(Msg(N_("Your words will be kept in your plan, as you asked.")))]
 
     def record(self, kind: EventKind, value: Any = None) -> None:
-        """Log a front-end event (an adviser's note, a change of language) with the session."""
+        """Log a front-end event (an adviser's note or call details, a change of language)."""
         self._emit(kind, self.current, value)
 
     def close(self) -> None:
@@ -388,7 +388,13 @@ class Session:
             self.help_now(str(event.value))
         elif kind in ("shown", "ended"):
             self.show()
-        elif kind in ("note", "language_changed", "help_offered", "crisis_words_kept"):
+        elif kind in (
+            "note",
+            "language_changed",
+            "help_offered",
+            "crisis_words_kept",
+            "call_details",
+        ):
             self.record(kind, event.value)
         else:
             raise ReplayError(event.seq, f"'{kind}' cannot stand on its own here")

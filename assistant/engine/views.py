@@ -160,6 +160,7 @@ def _ask_view(
         minimum=step.min,
         maximum=step.max,
         unit=message(session, key, step.unit),
+        halves=step.halves,
         allow_unknown=step.allow_unknown,
         allow_decline=step.allow_decline,
         optional=step.optional,

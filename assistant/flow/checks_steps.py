@@ -139,6 +139,14 @@ def _check_choices(checker: Checker, key: str, step: model.Ask) -> None:
 
 
 def _check_range(checker: Checker, key: str, step: model.Ask) -> None:
+    if step.halves and step.type != "number":
+        checker.at_step(
+            key,
+            "halves",
+            f"'halves' only works on a number question, not a '{step.type}' one.",
+            "Remove 'halves', or change 'type' to number.",
+            "halves",
+        )
     if step.min is not None and step.max is not None and step.min > step.max:
         checker.at_step(
             key,

@@ -85,13 +85,27 @@ def run_diagram(args: argparse.Namespace) -> int:
         )
         return 1
     text = mermaid(bundle)
-    if not args.output:
+    if not args.output or args.output == "-":  # "-" is standard output, as usual
         sys.stdout.write(text)
         return 0
     output = Path(args.output)
     if output.suffix == ".svg":
         return _write_svg(bundle, output)
-    output.write_text(text, encoding="utf-8")
+    return _write(output, text)
+
+
+def _write(output: Path, text: str) -> int:
+    """Write the diagram; a place that cannot be written is one kind line and exit 1."""
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        print(
+            f"support-plan diagram: cannot write {output} ({reason}). "
+            "Choose a file in a folder you can write to with -o FILE, or leave out -o to print it.",
+            file=sys.stderr,
+        )
+        return 1
     print(f"Wrote {output}", file=sys.stderr)
     return 0
 
@@ -106,8 +120,7 @@ def _write_svg(bundle: Any, output: Path) -> int:
     svg = subprocess.run(
         ["dot", "-Tsvg"], input=dot(bundle), capture_output=True, text=True, check=True
     ).stdout
-    output.write_text(svg, encoding="utf-8")
-    print(f"Wrote {output}", file=sys.stderr)
+    return _write(output, svg)
     return 0
 
 

@@ -86,6 +86,7 @@ class Ask(StepBase, tag="ask", frozen=True):
     """A question. ``type`` decides which answers are valid and which widget shows it.
 
     ``more`` explains the question's words further, shown only when asked for.
+    ``halves`` lets a number question take halves as well as whole numbers (10.5 hours).
     """
 
     text: str = ""
@@ -95,6 +96,7 @@ class Ask(StepBase, tag="ask", frozen=True):
     min: float | None = None
     max: float | None = None
     unit: str | None = None
+    halves: bool = False
     allow_unknown: bool = False
     allow_decline: bool = False
     optional: bool = False

@@ -30,6 +30,8 @@ class ReportSpec:
     render_json: Callable[[Any, Callable[[str], str], str], Any]
     #: The lines as sentences to be read out (no table), for a screen reader; None: the lines.
     render_spoken: Callable[[Any, Callable[[str], str], str], list[str]] | None = None
+    #: The result in a sentence or two, shown first where space is short (the app at 80x24).
+    render_summary: Callable[[Any, Callable[[str], str], str], list[str]] | None = None
 
 
 #: Every calculation flows may show, by name; providers are imported when first read.

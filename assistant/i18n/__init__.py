@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.paths import locales_dir
-from assistant.values import N_, Special
+from assistant.values import N_, Number, Special
 
 if TYPE_CHECKING:
     from assistant.engine.outputs import Msg
@@ -102,6 +102,10 @@ class Translator:
             )
         if isinstance(value, bool):
             return self.gettext(N_("Yes") if value else N_("No"))
+        if isinstance(value, Number):  # a count with a half (10.5 hours), not money
+            from babel.numbers import format_decimal
+
+            return str(format_decimal(value, locale=self.locale))
         if isinstance(value, Decimal):
             return self.money(value)
         if isinstance(value, tuple | list):

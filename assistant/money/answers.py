@@ -15,7 +15,7 @@ from types import MappingProxyType
 from assistant.money.calculator import calculate
 from assistant.money.model import AgeBand, CostResult, Employee
 from assistant.money.ratecheck import RateCheck, check_offered_rate
-from assistant.values import InvalidAnswer, Value
+from assistant.values import InvalidAnswer, Number, Value
 
 MODULE = "employing_pa"
 RATE, HOURS, AGE = f"{MODULE}.pa_rate", f"{MODULE}.pa_hours", f"{MODULE}.pa_age"
@@ -43,7 +43,9 @@ def employee(answers: Mapping[str, Value]) -> Employee | None:
     """The PA described in the answers, or None without a usable hourly rate and hours:
     we never guess a wage. Unknown or declined age and apprentice answers use the defaults."""
     rate, hours = answers.get(RATE), answers.get(HOURS)
-    if not isinstance(rate, Decimal) or isinstance(hours, bool) or not isinstance(hours, int):
+    if not isinstance(rate, Decimal) or isinstance(hours, bool):
+        return None
+    if not isinstance(hours, int | Number):  # whole hours, or halves (10.5)
         return None
     age = answers.get(AGE)
     try:

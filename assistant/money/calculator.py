@@ -9,117 +9,47 @@ dated rates file and is recorded in the result, so unconfirmed ones can be flagg
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from assistant.money import messages as m
-from assistant.money.ages import RATE_FROM_AGE, WAGE_AGE_FIGURES, AgeLimits
+from assistant.money.ages import RATE_FROM_AGE
 from assistant.money.model import (
     AgeBand,
     CostLine,
     CostResult,
     Employee,
     EmployeeCost,
-    FigureUse,
     HolidayMethod,
-    Msg,
     Percent,
     Quantity,
     Term,
-    as_params,
     pence,
 )
 from assistant.money.rates_data import RateYear, Selection, select_years
+from assistant.money.statutory import (
+    SickPayRules,
+    accommodation_weekly,
+    money_rate_needed,
+    statutory_sick_pay,
+)
+from assistant.money.workings import ASSUMPTION_ORDER, Figures, Notes
 from assistant.values import N_, InvalidAnswer
 
 WEEKS_IN_YEAR = Decimal(52)
 #: Example figures whose assumption text already says "an example figure: use your own";
 #: they are still marked unconfirmed in ``CostResult.figures``, but not warned about twice.
 _EXAMPLE_FIGURES = frozenset(
-    {"default_insurance_year", "default_payroll_year", "default_contingency_rate"}
+    {
+        "default_insurance_year",
+        "default_payroll_year",
+        "default_contingency_rate",
+        "default_sick_days_year",
+        "default_working_days_week",
+    }
 )
 _ZERO = Decimal(0)
-
-
-class _Figures:
-    """Reads figures from the chosen years and remembers each one used."""
-
-    def __init__(self, selection: Selection) -> None:
-        self.selection = selection
-        self.age_limits = selection.age_limits()
-        self.used: dict[tuple[str, str], FigureUse] = {}
-
-    def tax(self, name: str) -> Decimal:
-        """A tax-year figure (NI, pension, holiday, defaults)."""
-        return self._use(self.selection.tax, name)
-
-    def wage(self, name: str) -> Decimal:
-        """A minimum wage rate, from the wage year (which starts on 1 April)."""
-        return self._use(self.selection.wage, name)
-
-    def ages(self, *names: str) -> AgeLimits:
-        """The year's age limits, noting the named ones as used: minimum wage ages come
-        from the wage year, NI and pension ages from the tax year."""
-        for name in names:
-            self._use(self.selection.wage if name in WAGE_AGE_FIGURES else self.selection.tax, name)
-        return self.age_limits
-
-    def wage_effective(self, name: str) -> date:
-        """When a minimum wage rate took effect, for the warning text."""
-        return self.selection.wage.figures[name].effective
-
-    def _use(self, year: RateYear, name: str) -> Decimal:
-        fig = year.figures[name]
-        use = FigureUse(
-            name, fig.value, fig.unit, year.label, fig.effective, fig.source, fig.confirmed
-        )
-        self.used.setdefault((year.label, name), use)
-        return fig.value
-
-
-#: The order assumptions are listed in, whatever order the sums needed them.
-_ASSUMPTION_ORDER = (
-    m.YEAR_CHOSEN,
-    m.YEAR_FROM_DATE,
-    m.SPREAD,
-    m.AGE_UNKNOWN,
-    m.APPRENTICE,
-    m.HOLIDAY_IRREGULAR,
-    m.HOLIDAY_WEEKS,
-    m.COVER_SAME_RATE,
-    m.COVER_GIVEN,
-    m.NI_RULE,
-    m.NI_RELIEF,
-    m.EA_CLAIMED,
-    m.EA_NOT_CLAIMED,
-    m.PENSION_DUE,
-    m.PENSION_LOW_PAY,
-    m.PENSION_AGE,
-    m.INSURANCE_GIVEN,
-    m.INSURANCE_DEFAULT,
-    m.PAYROLL_GIVEN,
-    m.PAYROLL_DEFAULT,
-    m.CONTINGENCY_GIVEN,
-    m.CONTINGENCY_DEFAULT,
-    m.PAYE,
-    m.EMPLOYEE_DEDUCTIONS,
-    m.PAYROLL_VARIES,
-)
-
-
-@dataclass
-class _Notes:
-    """Assumptions and warnings collected while calculating, in the order they arose."""
-
-    assumptions: list[Msg] = field(default_factory=list)
-    warnings: list[Msg] = field(default_factory=list)
-
-    def assume(self, msgid: str, **params: object) -> None:
-        self.assumptions.append(Msg(msgid, as_params(**params)))
-
-    def warn(self, msgid: str, **params: object) -> None:
-        self.warnings.append(Msg(msgid, as_params(**params)))
 
 
 @dataclass(frozen=True)
@@ -132,6 +62,7 @@ class Options:
     cover_yearly: Decimal = _ZERO
     employment_allowance: bool = True
     holiday: HolidayMethod = HolidayMethod.IRREGULAR_HOURS
+    sick_days: Decimal | None = None
 
 
 def calculate(
@@ -145,6 +76,7 @@ def calculate(
     cover_yearly: Decimal = _ZERO,
     employment_allowance: bool = True,
     holiday: HolidayMethod = HolidayMethod.IRREGULAR_HOURS,
+    sick_days: Decimal | None = None,
     rates: tuple[RateYear, ...] | None = None,
 ) -> CostResult:
     """Work out what employing these PAs really costs, per week, per hour and per year.
@@ -152,18 +84,26 @@ def calculate(
     ``on`` (default: today) picks the tax year and minimum wage year; ``year`` ("2026-27")
     overrides it. Insurance, payroll and contingency default to the example figures in
     the rates file and are then listed as assumptions. ``contingency`` is a fraction of
-    pay (0.05 for 5%). The Employment Allowance is applied once for the employer.
+    pay (0.05 for 5%); the Statutory Sick Pay line, for ``sick_days`` of sickness a year
+    (default: the example in the rates file), replaces the part of it that sick pay takes.
+    The Employment Allowance is applied once for the employer.
     Raises :class:`InvalidAnswer` for impossible input, such as a negative fee.
     Long on purpose: most of it is the keyword arguments (the public API) and this text.
     """
     staff = (employees,) if isinstance(employees, Employee) else tuple(employees)
     opts = Options(
-        insurance_yearly, payroll_yearly, contingency, cover_yearly, employment_allowance, holiday
+        insurance_yearly,
+        payroll_yearly,
+        contingency,
+        cover_yearly,
+        employment_allowance,
+        holiday,
+        sick_days,
     )
     _check_options(staff, opts)
     day = date.today() if on is None else on
-    figs = _Figures(select_years(day, year, years=rates))
-    notes = _Notes()
+    figs = Figures(select_years(day, year, years=rates))
+    notes = Notes()
     _note_year(figs.selection, notes)
     costs = tuple(_employee(n, e, figs, opts, notes) for n, e in enumerate(staff, start=1))
     ni_gross = sum((c.ni_before_allowance for c in costs), _ZERO)
@@ -182,7 +122,7 @@ def calculate(
         lines,
         ni_gross,
         allowance_used,
-        tuple(sorted(notes.assumptions, key=lambda a: _ASSUMPTION_ORDER.index(a.msgid))),
+        tuple(sorted(notes.assumptions, key=lambda a: ASSUMPTION_ORDER.index(a.msgid))),
         tuple(notes.warnings),
         tuple(figs.used.values()),
     )
@@ -196,13 +136,15 @@ def _check_options(staff: tuple[Employee, ...], opts: Options) -> None:
             raise InvalidAnswer(
                 N_("Please type an amount that is zero or more, for example 13.50.")
             )
+    if opts.sick_days is not None and not _ZERO <= opts.sick_days <= 365:
+        raise InvalidAnswer(N_("Please type the sick days a year as a number from 0 to 365."))
     if opts.contingency is not None and not _ZERO <= opts.contingency <= 1:
         raise InvalidAnswer(
             N_("Please type the contingency as a percentage from 0% to 100%, for example 5%.")
         )
 
 
-def _note_year(sel: Selection, notes: _Notes) -> None:
+def _note_year(sel: Selection, notes: Notes) -> None:
     if sel.chosen_by_caller:
         notes.assume(m.YEAR_CHOSEN, tax_year=sel.tax.label)
     else:
@@ -218,7 +160,7 @@ def _note_year(sel: Selection, notes: _Notes) -> None:
     notes.assume(m.SPREAD)
 
 
-def _employee(n: int, emp: Employee, figs: _Figures, opts: Options, notes: _Notes) -> EmployeeCost:
+def _employee(n: int, emp: Employee, figs: Figures, opts: Options, notes: Notes) -> EmployeeCost:
     band = emp.age_band or AgeBand.AGE_25_TO_SPA
     if emp.age_band is None:
         notes.assume(m.AGE_UNKNOWN, number=n)
@@ -227,12 +169,37 @@ def _employee(n: int, emp: Employee, figs: _Figures, opts: Options, notes: _Note
     pay = basic + holiday
     ni = pence(_ni_before_allowance(n, pay, band, emp.apprentice, figs, notes))
     pension = pence(_pension(n, pay, band, figs, notes))
-    rate = _contingency_rate(opts, figs)
+    sick = pence(_sick_pay(n, pay, figs, opts, notes))
+    # The sick pay line takes the place of the part of the contingency it covers.
+    contingency = max(_ZERO, pence(pay * _contingency_rate(opts, figs)) - sick)
     minimum = _minimum_wage_check(n, emp, band, figs, notes)
-    return EmployeeCost(n, emp, basic, holiday, ni, pension, pence(pay * rate), minimum)
+    return EmployeeCost(n, emp, basic, holiday, ni, pension, contingency, minimum, sick)
 
 
-def _holiday_rate(figs: _Figures, method: HolidayMethod) -> Decimal:
+def _sick_pay(n: int, pay: Decimal, figs: Figures, opts: Options, notes: Notes) -> Decimal:
+    """Expected Statutory Sick Pay a week (over 52) for the sickness planned for."""
+    days = figs.tax("default_sick_days_year") if opts.sick_days is None else opts.sick_days
+    rules = SickPayRules(
+        figs.tax("ssp_weekly_rate"),
+        figs.tax("ssp_earnings_fraction"),
+        figs.tax("ssp_lower_earnings_limit_week"),
+        figs.tax("ssp_waiting_days"),
+        days,
+        figs.tax("default_working_days_week"),
+    )
+    sick = statutory_sick_pay(pay, rules)
+    if not sick.due:
+        notes.assume(m.SICK_PAY_NONE, number=n, limit=rules.lower_earnings_limit)
+        return _ZERO
+    common = {"number": n, "rate": pence(sick.weekly_rate), "flat": rules.weekly_rate}
+    if rules.waiting_days > 0:
+        notes.assume(m.SICK_PAY_WAITING, **common, waiting=Quantity(rules.waiting_days))
+    else:
+        notes.assume(m.SICK_PAY, **common, fraction=Percent(rules.earnings_fraction))
+    return sick.weekly
+
+
+def _holiday_rate(figs: Figures, method: HolidayMethod) -> Decimal:
     """12.07% of hours for irregular hours; for 5.6 weeks, the leave that goes with each
     week of support when cover keeps support going all 52 weeks: 5.6 / (52 - 5.6)."""
     if method is HolidayMethod.IRREGULAR_HOURS:
@@ -242,7 +209,7 @@ def _holiday_rate(figs: _Figures, method: HolidayMethod) -> Decimal:
 
 
 def _ni_before_allowance(
-    n: int, pay: Decimal, band: AgeBand, apprentice: bool, figs: _Figures, notes: _Notes
+    n: int, pay: Decimal, band: AgeBand, apprentice: bool, figs: Figures, notes: Notes
 ) -> Decimal:
     threshold = figs.tax("ni_secondary_threshold_week")
     relief_ages = ["employer_ni_relief_under_age"]
@@ -255,7 +222,7 @@ def _ni_before_allowance(
     return max(_ZERO, pay - threshold) * figs.tax("employer_ni_rate")
 
 
-def _pension(n: int, pay: Decimal, band: AgeBand, figs: _Figures, notes: _Notes) -> Decimal:
+def _pension(n: int, pay: Decimal, band: AgeBand, figs: Figures, notes: Notes) -> Decimal:
     if not band.auto_enrolment(figs.ages("auto_enrolment_from_age")):
         notes.assume(m.PENSION_AGE, number=n)
         return _ZERO
@@ -272,14 +239,14 @@ def _pension(n: int, pay: Decimal, band: AgeBand, figs: _Figures, notes: _Notes)
     return rate * (min(pay, upper) - lower)
 
 
-def _contingency_rate(opts: Options, figs: _Figures) -> Decimal:
+def _contingency_rate(opts: Options, figs: Figures) -> Decimal:
     if opts.contingency is not None:
         return opts.contingency
     return figs.tax("default_contingency_rate")
 
 
 def _minimum_wage_check(
-    n: int, emp: Employee, band: AgeBand, figs: _Figures, notes: _Notes
+    n: int, emp: Employee, band: AgeBand, figs: Figures, notes: Notes
 ) -> Decimal:
     """Warn when the hourly rate is below the legal minimum for the PA's age."""
     age_rate = band.minimum_wage_rate(figs.age_limits)
@@ -288,7 +255,8 @@ def _minimum_wage_check(
     minimum = figs.wage(name)
     if emp.apprentice:
         notes.assume(m.APPRENTICE, number=n)
-    if emp.hourly_rate < minimum:
+    needed = _live_in(n, emp, minimum, figs, notes)
+    if emp.hourly_rate < needed:
         notes.warn(
             m.BELOW_MINIMUM,
             number=n,
@@ -304,8 +272,30 @@ def _minimum_wage_check(
     return minimum
 
 
+def _live_in(n: int, emp: Employee, minimum: Decimal, figs: Figures, notes: Notes) -> Decimal:
+    """The hourly rate in money that meets the minimum wage, counting a live-in PA's
+    accommodation up to the offset; without a live-in PA, the minimum itself."""
+    if emp.live_in_days == 0:
+        return minimum
+    offset = figs.optional_wage("accommodation_offset_day")
+    if offset is None:
+        notes.warn(m.ACCOMMODATION_MISSING, wage_year=figs.selection.wage.label)
+        return minimum
+    weekly = accommodation_weekly(offset, emp.live_in_days)
+    needed = pence(money_rate_needed(minimum, emp.hours_weekly, weekly))
+    notes.assume(
+        m.ACCOMMODATION,
+        number=n,
+        offset=offset,
+        days=Quantity(Decimal(emp.live_in_days)),
+        weekly=weekly,
+        needed=needed,
+    )
+    return needed
+
+
 def _employer_ni(
-    gross_weekly: Decimal, figs: _Figures, opts: Options, notes: _Notes
+    gross_weekly: Decimal, figs: Figures, opts: Options, notes: Notes
 ) -> tuple[Decimal, Decimal]:
     """Employer NI after the Employment Allowance, which is once per employer and can
     never take NI below zero. Returns (weekly NI to pay, allowance used in the year)."""
@@ -324,9 +314,9 @@ def _employer_ni(
 def _lines(
     costs: tuple[EmployeeCost, ...],
     ni_net: Decimal,
-    figs: _Figures,
+    figs: Figures,
     opts: Options,
-    notes: _Notes,
+    notes: Notes,
 ) -> tuple[CostLine, ...]:
     def total(attr: str) -> Decimal:
         return sum((getattr(c, attr) for c in costs), _ZERO)
@@ -342,11 +332,18 @@ def _lines(
     notes.assume(
         m.CONTINGENCY_GIVEN if opts.contingency is not None else m.CONTINGENCY_DEFAULT, rate=rate
     )
+    _note_family_pay(figs, notes)
+    days = opts.sick_days
+    if days is None:
+        notes.assume(m.SICK_DAYS_DEFAULT, days=Quantity(figs.tax("default_sick_days_year")))
+    else:
+        notes.assume(m.SICK_DAYS_GIVEN, days=Quantity(days))
     weekly = {
         "basic": total("basic"),
         "holiday": total("holiday"),
         "employer_ni": ni_net,
         "pension": total("pension"),
+        "sick_pay": total("sick_pay"),
         "insurance": pence(insurance / WEEKS_IN_YEAR),
         "payroll": pence(payroll / WEEKS_IN_YEAR),
         "contingency": total("contingency"),
@@ -355,11 +352,11 @@ def _lines(
     return tuple(CostLine(key, m.LINE_LABELS[key], value) for key, value in weekly.items())
 
 
-def _yearly_input(given: Decimal | None, default_name: str, figs: _Figures) -> Decimal:
+def _yearly_input(given: Decimal | None, default_name: str, figs: Figures) -> Decimal:
     return given if given is not None else figs.tax(default_name)
 
 
-def _note_holiday(figs: _Figures, opts: Options, notes: _Notes) -> None:
+def _note_holiday(figs: Figures, opts: Options, notes: Notes) -> None:
     if opts.holiday is HolidayMethod.IRREGULAR_HOURS:
         notes.assume(m.HOLIDAY_IRREGULAR, rate=Percent(figs.tax("holiday_irregular_hours_rate")))
     else:
@@ -370,7 +367,17 @@ def _note_holiday(figs: _Figures, opts: Options, notes: _Notes) -> None:
         notes.assume(m.COVER_SAME_RATE)
 
 
-def _note_general(costs: tuple[EmployeeCost, ...], figs: _Figures, notes: _Notes) -> None:
+def _note_family_pay(figs: Figures, notes: Notes) -> None:
+    """Where the contingency names maternity and paternity pay: most of it is paid back."""
+    notes.assume(
+        m.FAMILY_PAY,
+        reclaim=Percent(figs.tax("family_pay_reclaim_rate")),
+        relief=Percent(figs.tax("small_employers_relief_rate")),
+        limit=figs.tax("small_employers_relief_ni_limit_year"),
+    )
+
+
+def _note_general(costs: tuple[EmployeeCost, ...], figs: Figures, notes: Notes) -> None:
     limit = figs.tax("ni_lower_earnings_limit_week")
     if any(c.pay >= limit for c in costs):
         notes.assume(m.PAYE, limit=limit)

@@ -25,7 +25,7 @@ from assistant.money.inputs import parse_age, parse_date, parse_fraction, parse_
 from assistant.money.model import AgeBand, Employee, HolidayMethod, Msg
 from assistant.money.ratecheck import check_offered_rate
 from assistant.money.rates_data import RatesError, canonical_label, select_years
-from assistant.values import InvalidAnswer, parse_money
+from assistant.values import InvalidAnswer, parse_money, parse_whole_number
 
 PROG = "support-plan cost"
 T = TypeVar("T")
@@ -76,6 +76,7 @@ class _Request:
     contingency: Decimal | None
     cover: Decimal
     holiday: HolidayMethod
+    sick_days: Decimal | None
 
 
 class _BadOption(Exception):
@@ -103,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
             cover_yearly=request.cover,
             employment_allowance=not args.no_employment_allowance,
             holiday=request.holiday,
+            sick_days=request.sick_days,
         )
         check = None
         if request.offered_hourly is not None or request.offered_weekly is not None:
@@ -148,6 +150,12 @@ def _read(args: argparse.Namespace) -> _Request:
         _parsed("--contingency", lambda: _optional(args.contingency, parse_fraction)),
         _money(args, "--cover-yearly", MAX_YEARLY, zero_ok=True) or Decimal(0),
         _parsed("--holiday", lambda: _holiday(args.holiday)),
+        _parsed(
+            "--sick-days",
+            lambda: _optional(
+                args.sick_days, lambda t: Decimal(parse_whole_number(t, minimum=0, maximum=365))
+            ),
+        ),
     )
 
 
@@ -184,7 +192,11 @@ def _employee(args: argparse.Namespace) -> Employee:
     band = _band(args)
     if rate is None:  # pragma: no cover - _read checks it was given
         raise InvalidAnswer(m.CLI_NEEDS, {"option": "--hourly-rate", "example": "13.50"})
-    return Employee(rate, hours, band, args.apprentice)
+    live_in = _parsed(
+        "--live-in-days",
+        lambda: _optional(args.live_in_days, lambda t: parse_whole_number(t, minimum=0, maximum=7)),
+    )
+    return Employee(rate, hours, band, args.apprentice, live_in or 0)
 
 
 def _band(args: argparse.Namespace) -> AgeBand | None:

@@ -280,7 +280,9 @@ def _json_employee(cost: EmployeeCost) -> dict[str, Any]:
         "holiday_weekly": pounds(cost.holiday),
         "employer_ni_before_allowance_weekly": pounds(cost.ni_before_allowance),
         "pension_weekly": pounds(cost.pension),
+        "sick_pay_weekly": pounds(cost.sick_pay),
         "contingency_weekly": pounds(cost.contingency),
+        "live_in_days": emp.live_in_days,
         "minimum_hourly": pounds(cost.minimum_hourly),
     }
 

@@ -15,6 +15,7 @@ LINE_LABELS = {
     "holiday": N_("Holiday pay"),
     "employer_ni": N_("Employer National Insurance"),
     "pension": N_("Workplace pension (employer)"),
+    "sick_pay": N_("Statutory Sick Pay"),
     "insurance": N_("Insurance"),
     "payroll": N_("Payroll service"),
     "contingency": N_("Contingency"),
@@ -106,12 +107,41 @@ INSURANCE_GIVEN = N_("Insurance (employer's and public liability): {amount} a ye
 PAYROLL_DEFAULT = N_("Payroll service: {amount} a year. This is an example figure: use your own.")
 PAYROLL_GIVEN = N_("Payroll service: {amount} a year, as you said.")
 CONTINGENCY_DEFAULT = N_(
-    "Contingency: {rate} of pay, set aside for sick pay and cover, maternity pay, redundancy, "
-    "DBS checks and training. This is an example figure."
+    "Contingency: {rate} of pay, less the sick pay line, set aside for maternity and paternity "
+    "pay, redundancy, DBS checks and training. This is an example figure."
 )
 CONTINGENCY_GIVEN = N_(
-    "Contingency: {rate} of pay, set aside for sick pay and cover, maternity pay, redundancy, "
-    "DBS checks and training, as you said."
+    "Contingency: {rate} of pay, less the sick pay line, set aside for maternity and paternity "
+    "pay, redundancy, DBS checks and training, as you said."
+)
+SICK_PAY = N_(
+    "PA {number}: Statutory Sick Pay of {rate} a week while off sick (the lower of {flat} or "
+    "{fraction} of their average pay), from the first day. Cover while they are off sick is "
+    "paid from the basic pay line, at the same rate."
+)
+SICK_PAY_WAITING = N_(
+    "PA {number}: Statutory Sick Pay of {rate} a week while off sick, after {waiting} waiting "
+    "days. Cover while they are off sick is paid from the basic pay line, at the same rate."
+)
+SICK_PAY_NONE = N_(
+    "PA {number}: no Statutory Sick Pay, because they earn less than {limit} a week."
+)
+SICK_DAYS_DEFAULT = N_(
+    "Sick pay is costed for {days} days off sick a year, in one spell, in a five-day working "
+    "week. This is an example figure, not a statistic: use your own."
+)
+SICK_DAYS_GIVEN = N_(
+    "Sick pay is costed for {days} days off sick a year, in one spell, in a five-day working "
+    "week, as you said."
+)
+FAMILY_PAY = N_(
+    "Statutory maternity and paternity pay is mostly paid back by HMRC: {reclaim} of it, or "
+    "{relief} under Small Employers' Relief if your employer National Insurance was {limit} or "
+    "less in the last tax year."
+)
+ACCOMMODATION = N_(
+    "PA {number} lives in: up to {offset} a day of accommodation counts towards the minimum "
+    "wage ({days} days, {weekly} a week). So pay of {needed} an hour or more in money meets it."
 )
 
 # --- Warnings --------------------------------------------------------------------------
@@ -124,6 +154,10 @@ BELOW_AGE_RATE_APPRENTICE = N_(
     "allowed only while they are under 19 or in the first year of their apprenticeship."
 )
 UNCONFIRMED = N_("Not yet confirmed: {figure} ({source}). Check it before you rely on this result.")
+ACCOMMODATION_MISSING = N_(
+    "There is no accommodation offset figure for {wage_year}, so a live-in PA's accommodation "
+    "is not counted towards the minimum wage here. Check it before you rely on this result."
+)
 YEAR_MISSING = N_(
     "There are no figures for tax year {wanted} yet, so the {tax_year} figures are used. "
     "Check them before you rely on this result."
@@ -151,6 +185,16 @@ FIGURE_NAMES = {
     "default_insurance_year": N_("example insurance cost"),
     "default_payroll_year": N_("example payroll cost"),
     "default_contingency_rate": N_("example contingency rate"),
+    "ssp_weekly_rate": N_("Statutory Sick Pay weekly rate"),
+    "ssp_earnings_fraction": N_("Statutory Sick Pay share of earnings"),
+    "ssp_lower_earnings_limit_week": N_("Statutory Sick Pay earnings limit"),
+    "ssp_waiting_days": N_("Statutory Sick Pay waiting days"),
+    "default_sick_days_year": N_("example days off sick"),
+    "default_working_days_week": N_("example working days a week"),
+    "family_pay_reclaim_rate": N_("share of maternity and paternity pay paid back"),
+    "small_employers_relief_rate": N_("Small Employers' Relief"),
+    "small_employers_relief_ni_limit_year": N_("Small Employers' Relief limit"),
+    "accommodation_offset_day": N_("accommodation offset"),
     # Age limits are named by the rule they set, in words that are already translated;
     # the warning also quotes the figure's source, which says what the age is for.
     "nmw_16_17_from_age": RATE_NAMES["nmw_16_17"],
@@ -236,6 +280,8 @@ CLI_VALUE_OPTIONS = {
     "--payroll-yearly": N_("payroll service cost a year (if not given: an example figure)"),
     "--contingency": N_("contingency as a share of pay, such as 5% or 0.05"),
     "--cover-yearly": N_("extra cost of holiday cover a year, such as an agency's extra charge"),
+    "--sick-days": N_("days off sick a year to cost Statutory Sick Pay for (if not given: 5)"),
+    "--live-in-days": N_("days a week a live-in PA has accommodation from you, 0 to 7"),
     "--holiday": N_("irregular-hours (the usual choice) or 5.6-weeks"),
 }
 CLI_FLAGS = {

@@ -144,14 +144,21 @@ class HolidayMethod(Enum):
 
 @dataclass(frozen=True)
 class Employee:
-    """One PA. ``age_band`` None means "not known": the costliest adult case is assumed."""
+    """One PA. ``age_band`` None means "not known": the costliest adult case is assumed.
+
+    ``live_in_days`` is how many days a week the PA lives in accommodation the employer
+    provides (0 to 7); it counts towards the minimum wage through the accommodation offset.
+    """
 
     hourly_rate: Decimal
     hours_weekly: Decimal
     age_band: AgeBand | None = None
     apprentice: bool = False
+    live_in_days: int = 0
 
     def __post_init__(self) -> None:
+        if not 0 <= self.live_in_days <= 7:
+            raise InvalidAnswer(N_("Please type the days a week the PA lives in, from 0 to 7."))
         if not Decimal(0) < self.hours_weekly <= HOURS_IN_WEEK:
             raise InvalidAnswer(
                 N_("Please type the hours a week as a number more than 0 and up to {maximum}."),
@@ -202,6 +209,7 @@ class EmployeeCost:
     pension: Decimal
     contingency: Decimal
     minimum_hourly: Decimal
+    sick_pay: Decimal = Decimal(0)
 
     @property
     def pay(self) -> Decimal:

@@ -24,6 +24,7 @@ from assistant.values import N_, InvalidAnswer
 
 __all__ = [
     "RATES_DIR",
+    "OPTIONAL_FIGURES",
     "REQUIRED_FIGURES",
     "UNITS",
     "Citation",
@@ -63,9 +64,31 @@ REQUIRED_FIGURES = (
     "default_insurance_year",
     "default_payroll_year",
     "default_contingency_rate",
+    "ssp_weekly_rate",
+    "ssp_earnings_fraction",
+    "ssp_lower_earnings_limit_week",
+    "ssp_waiting_days",
+    "default_sick_days_year",
+    "default_working_days_week",
+    "family_pay_reclaim_rate",
+    "small_employers_relief_rate",
+    "small_employers_relief_ni_limit_year",
     *AGE_FIGURES,
 )
-UNITS = ("pounds_per_hour", "pounds_per_week", "pounds_per_year", "fraction", "weeks", "years")
+#: Figures a year file may have; the calculator says so when one it needs is missing.
+OPTIONAL_FIGURES = ("accommodation_offset_day",)
+UNITS = (
+    "pounds_per_hour",
+    "pounds_per_day",
+    "pounds_per_week",
+    "pounds_per_year",
+    "fraction",
+    "days",
+    "weeks",
+    "years",
+)
+#: Fractions that may be above 1 (Small Employers' Relief pays back more than was paid).
+_OVER_ONE = frozenset({"small_employers_relief_rate"})
 _FIGURE_KEYS = ("value", "unit", "effective", "source", "confirmed")
 _TOP_KEYS = ("tax_year", "tax_year_starts", "wage_year_starts", "figures")
 _LABEL_RE = re.compile(r"^(\d{4})\s*[/-]\s*(\d{2}|\d{4})$")
@@ -148,7 +171,7 @@ def _figures(path: Path, raw: Any, line: int, starts: date) -> dict[str, Figure]
     if not isinstance(raw, Lined):
         raise RatesError(path, line, "'figures' is not a mapping.", "indent figures under it.")
     for name in raw:
-        if name not in REQUIRED_FIGURES:
+        if name not in REQUIRED_FIGURES and name not in OPTIONAL_FIGURES:
             fix = "correct the spelling, or teach assistant/money/rates_data.py the new figure."
             raise RatesError(path, raw.key_lines[name], f"unknown figure '{name}'.", fix)
     for name in REQUIRED_FIGURES:
@@ -167,7 +190,7 @@ def _figure(path: Path, name: str, raw: Any, line: int, starts: date) -> Figure:
     unit = raw["unit"]
     if unit not in UNITS:
         raise RatesError(path, lines["unit"], f"unknown unit '{unit}'.", f"use one of {UNITS}.")
-    if unit == "fraction" and value > 1:
+    if unit == "fraction" and value > 1 and name not in _OVER_ONE:
         raise RatesError(path, lines["value"], "a fraction is above 1.", 'write 15% as "0.15".')
     _check_age_unit(path, name, unit, value, lines)
     effective = date_field(path, raw, "effective")

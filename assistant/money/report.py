@@ -15,10 +15,14 @@ from typing import Any
 from assistant.flow.reports import ReportSpec, register_report
 from assistant.money.answers import INPUTS, cost_check
 from assistant.money.format import Formatter, render_sentences, render_text, to_json
-from assistant.money.model import CostResult
+from assistant.money.model import CostResult, Msg
 from assistant.money.ratecheck import RateCheck
 from assistant.values import N_, Value
 
+TRUE_COST = N_(
+    "Employing your PA costs {weekly} a week ({hourly} an hour), once holiday pay, National"
+    " Insurance, pension and the other costs are included."
+)
 NOT_ENOUGH = N_(
     "We need the hourly rate and the hours a week to work out the cost. You can go back and"
     " add them, or use 'support-plan cost' later."
@@ -46,6 +50,20 @@ def render_lines(data: PaCost, translate: Callable[[str], str], locale: str) -> 
     return render_text(data.result, data.check, Formatter(locale, translate)).splitlines()
 
 
+def render_summary(data: PaCost, translate: Callable[[str], str], locale: str) -> list[str]:
+    """The result first: the council's offer against the true cost, or the true cost."""
+    if data.result is None:
+        return [translate(NOT_ENOUGH)]
+    f = Formatter(locale, translate)
+    if data.check is not None:
+        return [f.text(sentence) for sentence in data.check.summary]
+    total = Msg(
+        TRUE_COST,
+        {"weekly": data.result.total_weekly, "hourly": data.result.per_hour},
+    )
+    return [f.text(total)]
+
+
 def render_spoken(data: PaCost, translate: Callable[[str], str], locale: str) -> list[str]:
     """The same as :func:`render_lines` as sentences to be read out, for a screen reader."""
     if data.result is None:
@@ -69,5 +87,6 @@ register_report(
         render_lines=render_lines,
         render_spoken=render_spoken,
         render_json=render_json,
+        render_summary=render_summary,
     )
 )

@@ -23,7 +23,7 @@ from assistant.flow.bundle import Bundle
 from assistant.flow.reports import REPORTS
 from assistant.i18n import Translator
 from assistant.safety import help_content
-from assistant.values import N_
+from assistant.values import N_, Special
 
 #: The command words in the person's language, by command: each msgid is translated as the
 #: word(s) to type, several separated by "|" (the first is the one hints quote). Plain mode
@@ -44,6 +44,35 @@ TRANSLATED_COMMANDS: dict[str, str] = {
     N_("more"): "more",
     N_("keep my words"): "keep_words",
 }
+
+
+#: Other English ways of saying "I don't know" and "I'd rather not say" (as plain mode takes).
+_SPECIAL_WORDS: dict[str, Special] = {
+    "don't know": Special.UNKNOWN,
+    "dont know": Special.UNKNOWN,
+    "do not know": Special.UNKNOWN,
+    "not sure": Special.UNKNOWN,
+    "rather not say": Special.DECLINED,
+    "prefer not to say": Special.DECLINED,
+    "i'd rather not say": Special.DECLINED,
+}
+
+
+def special_answer(text: str, t: Translator) -> Special | None:
+    """ "don't know" or "rather not say" typed as an answer, in English or ``t``'s language;
+    None for anything else. (Whether the question allows it is the engine's to say.)"""
+    word = text.strip().lower().rstrip(".!").replace("’", "'")
+    if word.startswith("i ") and word[2:] in _SPECIAL_WORDS:
+        word = word[2:]  # "I don't know"
+    if word in _SPECIAL_WORDS:
+        return _SPECIAL_WORDS[word]
+    for msgid, special in (
+        (N_("don't know"), Special.UNKNOWN),
+        (N_("rather not say"), Special.DECLINED),
+    ):
+        if word in {w.strip().lower() for w in t.gettext(msgid).split("|") if w.strip()}:
+            return special
+    return None
 
 
 def word_to_type(t: Translator, msgid: str) -> str:
@@ -105,6 +134,8 @@ def hint(step: StepShown, t: Translator) -> str:
 
 def _number_hint(step: StepShown, t: Translator) -> str:
     unit = t.render(step.unit)
+    if step.halves:
+        return _halves_hint(step, t, unit)
     if step.minimum is not None and step.maximum is not None:
         text = t.gettext(
             N_("Type a whole number from {minimum} to {maximum} ({unit}).")
@@ -113,6 +144,25 @@ def _number_hint(step: StepShown, t: Translator) -> str:
         )
         return text.format(minimum=int(step.minimum), maximum=int(step.maximum), unit=unit)
     text = t.gettext(N_("Type a whole number ({unit}).") if unit else N_("Type a whole number."))
+    return text.format(unit=unit)
+
+
+def _halves_hint(step: StepShown, t: Translator, unit: str) -> str:
+    """The hint for a number that may be a half, such as 10.5 hours."""
+    if step.minimum is not None and step.maximum is not None:
+        text = t.gettext(
+            N_(
+                "Type a number from {minimum} to {maximum} ({unit}). Halves are fine, for example 10.5."
+            )
+            if unit
+            else N_("Type a number from {minimum} to {maximum}. Halves are fine, for example 10.5.")
+        )
+        return text.format(minimum=int(step.minimum), maximum=int(step.maximum), unit=unit)
+    text = t.gettext(
+        N_("Type a number ({unit}). Halves are fine, for example 10.5.")
+        if unit
+        else N_("Type a number. Halves are fine, for example 10.5.")
+    )
     return text.format(unit=unit)
 
 
@@ -190,6 +240,7 @@ def _step(step: StepShown, bundle: Bundle, t: Translator, spoken: bool = False) 
     if step.kind == "ask":
         data["minimum"], data["maximum"] = step.minimum, step.maximum
         data["unit"] = t.render(step.unit) or None
+        data["halves"] = step.halves
         data["current"] = None if step.current is None else _current(step, t)
     return data
 
@@ -211,7 +262,12 @@ def report(shown: Any, t: Translator, *, structured: bool, spoken: bool = False)
     """
     spec = REPORTS[shown.name]
     render = spec.render_spoken if spoken and spec.render_spoken else spec.render_lines
-    data: dict[str, Any] = {"name": shown.name, "lines": render(shown.data, t.gettext, t.locale)}
+    summary = spec.render_summary or (lambda *_: [])
+    data: dict[str, Any] = {
+        "name": shown.name,
+        "summary": summary(shown.data, t.gettext, t.locale),
+        "lines": render(shown.data, t.gettext, t.locale),
+    }
     if structured:
         data["data"] = spec.render_json(shown.data, t.gettext, t.locale)
     return data

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from assistant.plan import costs, ending, person
 from assistant.plan.contingency import contact_items
-from assistant.plan.found import Found
+from assistant.plan.found import Found, england_label
 from assistant.plan.model import Block, Item, Items, Paragraph, Section
 from assistant.plan.parts import Reader
 from assistant.values import N_
@@ -56,7 +56,7 @@ def appendix(reader: Reader, found: Found) -> tuple[Section, ...]:
             continue
         duties = tuple(i for i in items if i.id.startswith("duty_"))
         others = tuple(i for i in items if not i.id.startswith("duty_"))
-        blocks: list[Block] = [*intro]
+        blocks: list[Block] = [*intro, *england_label(reader, module)]
         blocks += [Items(others)] if others else []
         blocks += [Items(duties, checklist=True)] if duties else []
         sections.append(Section(f"appendix_{module}", _title(reader, module), tuple(blocks)))

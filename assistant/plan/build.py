@@ -18,7 +18,7 @@ from assistant.flow import model
 from assistant.i18n import LOCALES, Translator
 from assistant.plan import appendix as appendix_part
 from assistant.plan import sections
-from assistant.plan.found import Found, long_date, rates_year
+from assistant.plan.found import Found, england_label, long_date, rates_year
 from assistant.plan.layout import SectionLayout, layouts_for
 from assistant.plan.model import BundleRef, Facts, Note, Plan, Section
 from assistant.plan.parts import Reader
@@ -119,7 +119,8 @@ def _section(reader: Reader, found: Found, layout: SectionLayout) -> Section | N
         blocks = sections.BUILDERS[layout.build](reader, found)
     if not blocks and not layout.always:
         return None
-    return Section(layout.id, _title(reader, layout), tuple(blocks))
+    label = england_label(reader, layout.module) if layout.england_law else []
+    return Section(layout.id, _title(reader, layout), tuple([*label, *blocks]))
 
 
 def _title(reader: Reader, layout: SectionLayout) -> str:

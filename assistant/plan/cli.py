@@ -10,31 +10,29 @@ on stderr, never a traceback, and never contain a person's answers.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import getpass
-import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from assistant.engine.events import Event, ReplayError
 from assistant.engine.session import Session
-from assistant.flow.loading import load_bundle
-from assistant.flow.problems import FlowError
-from assistant.i18n import MissingCatalog, choose_locale, translator_for
-from assistant.paths import ROOT, bundle_path, flows_dir
+from assistant.paths import ROOT, flows_dir
 from assistant.plan import FORMATS, export_bytes
-from assistant.plan.files import write_private
-from assistant.saving import PASSPHRASE_VARIABLE
+from assistant.plan.saved import (
+    ExportError,
+    bundle_named,
+    date_named,
+    only,
+    read_event_log,
+    translator_named,
+    unlock,
+    write_output,
+)
 from assistant.store import StoreError, open_store
 from assistant.transcript.golden import find_goldens
 from assistant.transcript.render import transcript_json, transcript_markdown
 from assistant.transcript.replay import bundle_loader, replay_file
 from assistant.values import N_
-
-
-class ExportError(Exception):
-    """A kind, answer-free message saying what went wrong and what to do."""
 
 
 def add_parser(subparsers: Any, name: str) -> None:
@@ -54,13 +52,18 @@ def _add_export(subparsers: Any) -> None:
     parser.add_argument(
         "reference",
         metavar="REF",
-        help=N_("the conversation's reference, or a .jsonl event log file"),
+        nargs="?",
+        help=N_(
+            "the conversation's reference (or the adviser's case reference), or a .jsonl event log file"
+        ),
     )
     parser.add_argument(
         "--format",
-        choices=FORMATS,
+        choices=(*FORMATS, "contact"),
         default="md",
-        help=N_("md (default), html, txt, json or docx (Word; needs --output)"),
+        help=N_(
+            "md (default), html, txt, json, docx (Word; needs --output), or contact: the contact record, as CSV"
+        ),
     )
     parser.add_argument(
         "--easy-read", action="store_true", help=N_("the Easy Read plan: short lines, large print")
@@ -69,6 +72,22 @@ def _add_export(subparsers: Any) -> None:
         "--no-appendix",
         action="store_true",
         help=N_('leave out the appendix "Your rights explained"'),
+    )
+    parser.add_argument(
+        "--json", action="store_true", help=N_("with --format contact: JSON instead of CSV")
+    )
+    parser.add_argument(
+        "--all",
+        action="store_true",
+        help=N_("with --format contact: every saved conversation, one row each"),
+    )
+    parser.add_argument(
+        "--since", metavar="YYYY-MM-DD", help=N_("with --all: only those used on or after this day")
+    )
+    parser.add_argument(
+        "--until",
+        metavar="YYYY-MM-DD",
+        help=N_("with --all: only those started on or before this day"),
     )
     parser.add_argument("--output", metavar="FILE", help=N_("write to FILE instead of the screen"))
     parser.add_argument(
@@ -113,25 +132,28 @@ def _add_replay(subparsers: Any) -> None:
 def run_export(args: argparse.Namespace) -> int:
     """Write the plan or transcript; 0 on success, 1 if the conversation cannot be used."""
     try:
-        if args.format == "docx" and not args.output:
+        if args.format == "docx" and (not args.output or args.output == "-"):
             raise ExportError("a Word document must go to a file: add --output plan.docx")
-        data = export_data(args)
+        data = _contact_text(args) if args.format == "contact" else export_data(args)
     except ExportError as error:
         print(f"support-plan export: {error}", file=sys.stderr)
         return 1
-    if args.output:
-        try:
-            write_private(Path(args.output), data)
-        except OSError as error:
-            print(
-                f"support-plan export: cannot write {args.output} ({error.strerror}).",
-                file=sys.stderr,
-            )
-            return 1
-        print(f"Written to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(data.decode("utf-8"))
-    return 0
+    return write_output(data, args.output, "support-plan export")
+
+
+def _contact_text(args: argparse.Namespace) -> str:
+    """Contact records (:mod:`assistant.casework.export`): one, or with ``--all`` many."""
+    from assistant.casework.export import contact_text
+
+    if args.transcript or args.adviser:
+        raise ExportError(
+            "--format contact is the adviser's record already; leave out --transcript and --adviser."
+        )
+    if bool(args.reference) == bool(args.all):
+        raise ExportError(
+            "say which conversation (its reference or case reference), or --all for every one."
+        )
+    return contact_text(args)
 
 
 def export_text(args: argparse.Namespace) -> str:
@@ -140,13 +162,17 @@ def export_text(args: argparse.Namespace) -> str:
 
 
 def export_data(args: argparse.Namespace) -> bytes:
-    """The exported file's bytes for the parsed arguments; raises :class:`ExportError`."""
+    """The exported file's bytes (text as UTF-8, or Word); raises :class:`ExportError`."""
 
+    if not args.reference:
+        raise ExportError("say which conversation to export: its reference, or its case reference.")
+    if args.json or args.all or args.since or args.until:
+        raise ExportError("--json, --all, --since and --until go with --format contact only.")
     if args.transcript and args.format not in ("md", "json"):
         raise ExportError("a transcript can be exported as md or json only.")
     events, saved_flow, saved_locale = load_events(args)
-    bundle = _bundle(args.flow or saved_flow)
-    t = _translator(args.lang or _last_language(events) or saved_locale)
+    bundle = bundle_named(args.flow or saved_flow)
+    t = translator_named(args.lang or _last_language(events) or saved_locale)
     if args.transcript:
         render = transcript_json if args.format == "json" else transcript_markdown
         try:
@@ -163,9 +189,9 @@ def export_data(args: argparse.Namespace) -> bytes:
         args.format,
         t=t,
         adviser=args.adviser,
-        today=_date(args.date),
-        appendix=not getattr(args, "no_appendix", False),
-        easy_read=getattr(args, "easy_read", False),
+        today=date_named(args.date),
+        appendix=not args.no_appendix,
+        easy_read=args.easy_read,
     )
 
 
@@ -179,29 +205,17 @@ def _replay_message(error: Exception) -> str:
 def load_events(args: argparse.Namespace) -> tuple[list[Event], str | None, str | None]:
     """The events, and the flow and language they were saved with (if known)."""
     path = Path(args.reference)
-    if path.suffix in (".jsonl", ".json") or path.is_file():
+    if path.suffix in (".jsonl", ".json") or _is_file(path):
         return read_event_log(path), None, None
     return _from_store(args.reference, args.store)
 
 
-def read_event_log(path: Path) -> list[Event]:
-    """Events from a JSON-lines file; a bad line is reported by its line number."""
+def _is_file(path: Path) -> bool:
+    """Whether ``path`` names a file; False for what cannot be a path (a name too long)."""
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise ExportError(f"cannot read {path} ({type(error).__name__}).") from None
-    events = []
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            try:
-                events.append(Event.from_json(line))
-            except ValueError:
-                raise ExportError(
-                    f"{path}:{number}: this line is not an event. Each line must be one JSON event."
-                ) from None
-    if not events:
-        raise ExportError(f"{path} holds no events.")
-    return events
+        return path.is_file()
+    except (OSError, ValueError):  # ENAMETOOLONG, a NUL byte
+        return False
 
 
 def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], str, str]:
@@ -214,69 +228,18 @@ def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], st
         print(f"support-plan export: {notice}", file=sys.stderr)  # read-only is fine here
     try:
         if store.locked:
-            _unlock(store)
-        summary = store.summary(reference)
-        if summary is None:
-            raise ExportError(
-                f"there is no saved conversation '{reference}'. Try: support-plan sessions"
-            )
-        return store.events(reference), summary.bundle, summary.locale
+            unlock(store)
+        summary = only(store.find(reference), reference)
+        return store.events(summary.reference), summary.bundle, summary.locale
     except StoreError as error:
         raise ExportError(str(error)) from None
     finally:
         store.close()
 
 
-def _unlock(store: Any) -> None:
-    """The passphrase as the line modes take it: from the environment, else typed once."""
-
-    secret = os.environ.get(PASSPHRASE_VARIABLE)
-    if secret is None and sys.stdin.isatty():
-        secret = getpass.getpass("Passphrase: ")
-    if secret is None:
-        raise ExportError(
-            f"the saved conversations are protected by a passphrase. Run this in a terminal to type it, or set {PASSPHRASE_VARIABLE}."
-        )
-    store.unlock(secret)
-
-
-def _bundle(flow: str | None) -> Any:
-
-    path = bundle_path(flow)
-    try:
-        return load_bundle(path)
-    except FlowError:
-        raise ExportError(
-            f"the conversation in {path} has problems; run: support-plan check {path}"
-        ) from None
-    except OSError:
-        raise ExportError(
-            f"there is no conversation at {path}; use --flow england or a folder."
-        ) from None
-
-
-def _translator(locale: str | None) -> Any:
-
-    try:
-        return translator_for(choose_locale(locale))
-    except ValueError:
-        raise ExportError(f"there is no '{locale}' language. Use en_GB, cy or pl.") from None
-    except MissingCatalog as error:
-        raise ExportError(str(error)) from None
-
-
 def _last_language(events: list[Event]) -> str | None:
     changes = [e.value for e in events if e.kind == "language_changed" and isinstance(e.value, str)]
     return changes[-1] if changes else None
-
-
-def _date(text: str | None) -> dt.date | None:
-    if text is None:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ExportError("please give the date as YYYY-MM-DD, for example 2026-11-22.") from None
 
 
 def run_replay(args: argparse.Namespace) -> int:

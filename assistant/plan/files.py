@@ -18,6 +18,7 @@ import datetime as dt
 import os
 import re
 import shutil
+import stat
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,14 +82,38 @@ def plan_stem(session: Session, *, adviser: bool = False, easy_read: bool = Fals
 
 
 def write_private(path: Path, data: str | bytes, *, replace: bool = True) -> None:
-    """Write ``data`` (text as UTF-8) to a file only its owner can read (0600), whatever the
-    umask. With ``replace=False`` an existing file is an error rather than overwritten.
+    """Write ``data`` (text as UTF-8) to a file only its owner can read (0600), whatever
+    the umask.
+
+    A new file is made 0600. An existing one is replaced (unless ``replace`` is False,
+    then it is an error) only if it is an ordinary file already private to its owner: a
+    plan holds health and money details, and a file this program did not make is never
+    made private behind its owner's back (an OSError says why instead). A device or a
+    pipe (``/dev/null``, a FIFO) is written to as it is, never changed.
     """
-    flags = os.O_WRONLY | os.O_CREAT | (os.O_TRUNC if replace else os.O_EXCL)
-    descriptor = os.open(path, flags, 0o600)
-    os.fchmod(descriptor, 0o600)  # an existing file keeps its old mode otherwise
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        info = None
+    if info is None or not replace:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        os.fchmod(descriptor, 0o600)  # made just now, so ours (the umask may have widened it)
+    elif stat.S_ISLNK(info.st_mode):
+        raise OSError(f"{path} is a symbolic link; give the file it points to")
+    elif stat.S_ISREG(info.st_mode):
+        if stat.S_IMODE(info.st_mode) & 0o077:
+            raise OSError(
+                f"{path} already exists and other people can read it, so it was not changed; "
+                "choose a new file name"
+            )
+        descriptor = os.open(path, os.O_WRONLY | os.O_TRUNC | _NOFOLLOW)
+    else:
+        descriptor = os.open(path, os.O_WRONLY)  # a device or a pipe: written, not changed
     with os.fdopen(descriptor, "wb") as handle:
         handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def default_printer() -> str | None:

@@ -108,6 +108,15 @@ def flow_text(reader: Reader, key: str, fallback: str, *, strong: bool = True) -
     return Paragraph(reader.t.gettext(fallback), strong=strong)
 
 
+def england_label(reader: Reader, module: str | None) -> list[Paragraph]:
+    """For someone outside England: the module's own reminder that it states England's rules,
+    in the flow's words, when the person was shown it."""
+    key = f"{module}.not_england"
+    if not outside_england(reader) or key not in reader.session.path:
+        return []
+    return [flow_text(reader, key, "")]
+
+
 def cited(reader: Reader, text: str, *source_ids: str, **params: object) -> Paragraph:
     """One of the plan's own statements of a right, with the bundle's sources for it.
 

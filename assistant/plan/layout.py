@@ -22,6 +22,9 @@ class SectionLayout:
 
     ``module`` (if set) must be in the bundle for the section to appear. ``when`` names a
     relevance test. A section with nothing in it is left out unless ``always``.
+    ``england_law`` marks a section that states the law in England: for someone who lives
+    elsewhere it opens with the module's own reminder that these are England's rules (its
+    ``not_england`` step).
     """
 
     id: str
@@ -30,6 +33,7 @@ class SectionLayout:
     module: str | None = None
     when: str | None = None
     always: bool = False
+    england_law: bool = False
 
 
 #: The sections of the plan, in order. Modules are the England bundle's.
@@ -37,15 +41,16 @@ SECTIONS: tuple[SectionLayout, ...] = (
     SectionLayout("urgent_help", N_("If you need help now"), "urgent", when="crisis"),
     SectionLayout("about_me", N_("About me"), "about_me", "getting_started"),
     SectionLayout("what_matters", N_("What matters to me"), "what_matters", "what_matters"),
-    SectionLayout("needs", N_("My needs"), "needs", "day_to_day"),
+    SectionLayout("needs", N_("My needs"), "needs", "day_to_day", england_law=True),
     SectionLayout("help", N_("What would help"), "help", "day_to_day"),
-    SectionLayout("budget", N_("My budget"), "budget", "managing_budget"),
+    SectionLayout("budget", N_("My budget"), "budget", "managing_budget", england_law=True),
     SectionLayout(
         "employing_pa",
         N_("Employing a personal assistant"),
         "employing_pa",
         "employing_pa",
         when="employing_pa",
+        england_law=True,
     ),
     SectionLayout("contingency", N_("If things go wrong"), "contingency", "day_to_day"),
     SectionLayout("risks", N_("Risks I want considered"), "risks", "day_to_day"),

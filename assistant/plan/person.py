@@ -89,8 +89,6 @@ def _eligibility(reader: Reader, found: Found) -> list[Block]:
     if result is None:
         return []
     blocks: list[Block] = []
-    if outside_england(reader) and "day_to_day.not_england" in reader.session.path:
-        blocks.append(flow_text(reader, "day_to_day.not_england", ""))
     blocks.append(
         flow_text(reader, f"day_to_day.{result.indication}", INDICATIONS[result.indication])
     )

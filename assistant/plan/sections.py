@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.plan import budget, contingency, ending, person
-from assistant.plan.found import Found
+from assistant.plan.found import Found as Found  # shared with the casework record
 from assistant.plan.model import Answers, Block
 from assistant.plan.parts import Reader
 
@@ -48,7 +48,21 @@ def _employing(reader: Reader, found: Found) -> bool:
     return reader.answers.get("employing_pa.employ") not in (None, "no")
 
 
+def _mental_health(reader: Reader, found: Found) -> bool:
+    """Mental health matters here: they mentioned it, or a mental-health right applies (the
+    adviser's contact record counts these calls)."""
+    prompt = reader.answers.get("getting_started.prompt")
+    said = isinstance(prompt, tuple) and "mental_health" in prompt
+    history = any(
+        reader.answers.get(f"mental_health.{k}") is True for k in ("mh_history", "detained")
+    )
+    return (
+        said or history or bool(found.rule_rights & {"aftercare", "advocate", "authorised_person"})
+    )
+
+
 RELEVANT: dict[str, Callable[[Reader, Found], bool]] = {
     "crisis": contingency.crisis,
     "employing_pa": _employing,
+    "mental_health": _mental_health,
 }

@@ -43,6 +43,19 @@ class ConversationSummary:
     finished: bool = False
     #: False when the passphrase has not been given, so the label could not be read.
     readable: bool = True
+    #: Who took the call, in an adviser's conversation (None for people on their own).
+    adviser: str | None = None
+
+    @property
+    def case(self) -> str | None:
+        """The adviser's own case reference: what the start screen's "Case reference" gave,
+        kept as the conversation's label (None when none was given)."""
+        return self.label
+
+
+def case_key(text: str) -> str:
+    """A case reference as compared: any case, spaces collapsed ("ab 12" is "AB  12")."""
+    return " ".join(text.split()).casefold()
 
 
 class Renders(Protocol):
@@ -172,9 +185,36 @@ class Store(ABC):
         wanted = normalize(reference)
         return next((c for c in self.conversations() if c.reference == wanted), None)
 
+    def find(self, wanted: str) -> list[ConversationSummary]:
+        """The conversations someone means by ``wanted``: the one with that generated
+        reference, else every one whose case reference (:attr:`ConversationSummary.case`)
+        it is, ignoring case and spaces, most recently used first.
+
+        Two conversations with the same case reference are both returned, never merged:
+        the caller asks which one is meant. Back-ends may answer faster; built on
+        :meth:`conversations`, they need not implement it.
+        """
+        from assistant.store.references import normalize
+
+        summaries = self.conversations()
+        exact = [c for c in summaries if c.reference == normalize(wanted)]
+        key = case_key(wanted)
+        if exact or not key:
+            return exact
+        return [c for c in summaries if c.case is not None and case_key(c.case) == key]
+
     @abstractmethod
     def set_label(self, reference: str, label: str) -> None:
         """Give a conversation a name people recognise ("Mum's plan")."""
+
+    def set_adviser(self, reference: str, adviser: str) -> None:
+        """Record who took the call (the ``adviser`` of the conversation's start), for
+        ``sessions --adviser`` and the contact record.
+
+        A back-end that knows who is writing (PostgreSQL: the signed-in adviser) fills
+        :attr:`ConversationSummary.adviser` itself and need not implement this.
+        """
+        del reference, adviser
 
     @abstractmethod
     def forget(self, reference: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 from assistant.i18n import Translator
 from assistant.startup import command_translator
 from assistant.store import open_store
-from assistant.store.base import ConversationSummary, Store, StoreError, fill
+from assistant.store.base import ConversationSummary, Store, StoreError, case_key, fill
 from assistant.values import N_
 
 
@@ -29,6 +29,25 @@ def add_parser(subparsers: Any, name: str) -> None:
             description=N_("List saved conversations: reference, label, last activity, progress."),
         )
         parser.add_argument("--json", action="store_true", help=N_("one JSON object per line"))
+        parser.add_argument(
+            "--case",
+            metavar="REFERENCE",
+            help=N_("only this conversation: its reference, or the adviser's case reference"),
+        )
+        parser.add_argument(
+            "--adviser",
+            metavar="NAME",
+            dest="taken_by",
+            help=N_("only conversations this adviser took"),
+        )
+        parser.add_argument(
+            "--since", metavar="YYYY-MM-DD", help=N_("only conversations used on or after this day")
+        )
+        parser.add_argument(
+            "--until",
+            metavar="YYYY-MM-DD",
+            help=N_("only conversations started on or before this day"),
+        )
         parser.set_defaults(handler=run_sessions)
     else:
         parser = subparsers.add_parser(
@@ -88,18 +107,26 @@ def run_sessions(args: argparse.Namespace) -> int:
     if store is None:
         return 1
     try:
-        summaries = store.conversations()
+        wanted = Wanted.from_args(args)
+    except ValueError:
+        store.close()
+        _problem(t.gettext(N_("please give dates as YYYY-MM-DD, for example 2026-11-22.")))
+        return 2
+    try:
+        summaries = store.find(args.case) if getattr(args, "case", None) else store.conversations()
     except StoreError as error:
         _problem(error.text(t))
         return 1
     finally:
         store.close()
+    summaries = [s for s in summaries if wanted.matches(s)]
     if getattr(args, "json", False):
         for summary in summaries:
             print(json.dumps(summary.__dict__, ensure_ascii=False))
         return 0
     if not summaries:
-        print(_say(t, N_("No conversations are saved in {path}."), path=store.location))
+        nothing = N_("No saved conversations in {path} match.") if wanted.filters else None
+        print(_say(t, nothing or N_("No conversations are saved in {path}."), path=store.location))
         return 0
     print(_say(t, N_("Saved conversations in {path}:"), path=store.location))
     for summary in summaries:
@@ -123,7 +150,46 @@ def describe(summary: ConversationSummary, t: Translator) -> str:
         answers=answers,
     )
     when = _say(t, N_("last used {when}"), when=_when(summary.last_activity, t))
-    return f"{summary.reference}  {label}  {when}  {progress}"
+    line = f"{summary.reference}  {label}  {when}  {progress}"
+    if summary.adviser:
+        line += "  " + _say(t, N_("adviser: {name}"), name=summary.adviser)
+    return line
+
+
+class Wanted:
+    """Which conversations ``sessions`` lists: by adviser, and by the days they were used
+    (one used at any time from ``--since`` to ``--until``, local days, both included)."""
+
+    def __init__(self, adviser: str | None, since: dt.date | None, until: dt.date | None) -> None:
+        self.adviser = case_key(adviser) if adviser else None
+        self.since, self.until = since, until
+        self.filters = adviser is not None or since is not None or until is not None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Wanted:
+        """From ``--adviser``, ``--since`` and ``--until``; ValueError for a bad date."""
+        since, until = getattr(args, "since", None), getattr(args, "until", None)
+        return cls(
+            getattr(args, "taken_by", None),
+            dt.date.fromisoformat(since) if since else None,
+            dt.date.fromisoformat(until) if until else None,
+        )
+
+    def matches(self, summary: ConversationSummary) -> bool:
+        """Whether the conversation was taken by the adviser and used in the days asked."""
+        if self.adviser and case_key(summary.adviser or "") != self.adviser:
+            return False
+        if self.since and local_day(summary.last_activity) < self.since:
+            return False
+        return not (self.until and local_day(summary.created) > self.until)
+
+
+def local_day(iso: str) -> dt.date:
+    """The local day of a store time; a time that cannot be read counts as long ago."""
+    try:
+        return dt.datetime.fromisoformat(iso).astimezone().date()
+    except ValueError:
+        return dt.date.min
 
 
 def _when(iso: str, t: Translator) -> str:

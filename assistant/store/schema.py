@@ -14,7 +14,7 @@ from assistant.store.base import NewerStore, StoreError
 from assistant.values import N_
 
 #: The schema version this program writes. Raise it and add a MIGRATIONS entry to change tables.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 #: "SPA1": marks a file as a Support Plan Assistant store.
 APPLICATION_ID = 0x53504131
 
@@ -41,6 +41,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
             PRIMARY KEY (reference, seq)
         ) WITHOUT ROWID""",
     ),
+    # Who took the call, in an adviser's conversation (``sessions --adviser``).
+    2: ("ALTER TABLE conversations ADD COLUMN adviser TEXT",),
 }
 
 

@@ -36,7 +36,7 @@ log = logging.getLogger(__name__)
 
 _SUMMARY = (
     "SELECT reference, label, bundle, locale, mode, created, last_activity, answered, "
-    "last_step, finished FROM conversations"
+    "last_step, finished, adviser FROM conversations"
 )
 
 
@@ -179,6 +179,17 @@ class SqliteStore(Store):
                 (self._seal_text(reference, "label", label), reference),
             )
 
+    def set_adviser(self, reference: str, adviser: str) -> None:
+        """Record who took the call. Kept in the clear, like the reference and the dates,
+        so conversations can be listed by adviser before the passphrase is given: it is
+        the adviser's name, never the caller's."""
+        reference = normalize(reference)
+        with self._db.writing() as conn:
+            self._require_known(conn, reference)
+            conn.execute(
+                "UPDATE conversations SET adviser = ? WHERE reference = ?", (adviser, reference)
+            )
+
     def forget(self, reference: str) -> bool:
         """Delete one conversation and wipe its traces from the file and the WAL."""
         reference = normalize(reference)
@@ -274,6 +285,7 @@ class SqliteStore(Store):
             last_step=self._open_text(reference, "step", row[8]) if readable else None,
             finished=bool(row[9]),
             readable=readable,
+            adviser=row[10],
         )
 
     def close(self) -> None:

@@ -115,7 +115,7 @@ def keys_for(step: model.Ask, value: Value | list[str] | int | float) -> list[st
             raise ValueError("only the first nine options have a number key")
         return [str(index)]
     if step.type == "yesno":
-        return ["y" if value is True or str(value).lower() in ("yes", "y") else "n"]
+        return ["1" if value is True or str(value).lower() in ("yes", "y") else "2"]
     if step.type == "multi":
         chosen = {str(v) for v in value} if isinstance(value, list | tuple) else {str(value)}
         keys: list[str] = []

@@ -36,7 +36,10 @@ KIND_LABELS: dict[str, str] = {
     "crisis_words_kept": N_("Chose to keep their words in the plan"),
     "note": N_("Adviser note"),
     "language_changed": N_("Changed the language"),
+    "call_details": N_("Adviser recorded the call's details"),
 }
+#: Events only the adviser's copy shows: their notes and what they recorded about the call.
+ADVISER_ONLY = frozenset({"note", "call_details"})
 
 
 def transcript_data(
@@ -67,7 +70,7 @@ def _entry(
     session: Session, entry: Entry, t: Translator, *, adviser: bool
 ) -> dict[str, Any] | None:
     event = entry.event
-    if event.kind == "note" and not adviser:
+    if event.kind in ADVISER_ONLY and not adviser:
         return None
     item: dict[str, Any] = {
         "seq": event.seq,

@@ -31,6 +31,7 @@ _DRIVERS = frozenset(
         "crisis_words_kept",
         "note",
         "language_changed",
+        "call_details",
     }
 )
 

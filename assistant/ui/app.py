@@ -162,6 +162,10 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         setup: dict[str, Any] = {"mode": mode}
         if case_reference:
             setup["case"] = case_reference
+        if is_adviser(mode):  # who took the call, for `sessions --adviser` and the contact record
+            from assistant.saving import adviser_name
+
+            setup["adviser"] = adviser_name()
         who = self.bundle.manifest.who_is_answering
         if who:
             setup["prefill"] = {who: MODE_ANSWERS[mode]}

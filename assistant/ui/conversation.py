@@ -98,6 +98,8 @@ class ConversationScreen(Screen[None]):
                     yield Plain(id="before")
                     yield Plain(id="step-title")
                     yield Plain(id="question")
+                    yield Plain(id="report-summary")
+                    yield Plain(id="report")
                     yield Plain(id="more-text")
                     yield Plain(id="why-inline", classes="-hidden", hide_empty=False)
                     yield Column(id="answer")
@@ -120,6 +122,7 @@ class ConversationScreen(Screen[None]):
         if isinstance(step, ConversationEnded):
             self._set_words("", t.render(step.text) or _(N_("That is the end.")), "")
             self.query_one("#before", Plain).set_text("")
+            self._show_report(None)
             self.query_one("#why-inline").set_class(True, "-hidden")
             view: StepView | EndPanel = await self._view(EndPanel, lambda: EndPanel(mode=self.mode))
         else:
@@ -127,6 +130,7 @@ class ConversationScreen(Screen[None]):
             inline = _(N_("Why we ask: {why}"), why=why) if why else ""
             self._set_words(t.render(step.title), t.render(step.text), inline)
             self.query_one("#before", Plain).set_text(before_text(step))
+            self._show_report(step)
             # Sensitive questions always say why; larger text shows it for every question.
             self.query_one("#why-inline").set_class(not step.sensitive, "-hidden")
             self._step = step
@@ -140,6 +144,19 @@ class ConversationScreen(Screen[None]):
         self.focus_answer(scroll_visible=False)
         # The question stays in sight; Tab scrolls down to the buttons when they are needed.
         self.query_one("#current", VerticalScroll).scroll_home(animate=False)
+
+    def _show_report(self, step: StepShown | None) -> None:
+        """A calculation shown with the step (the PA cost check): the result first, then the
+        table and its notes; the side panel gives way so the table is not wrapped at 80x24."""
+        lines: dict[str, Any] = {"summary": [], "lines": []}
+        if step is not None and step.report is not None:
+            from assistant.plain.render import report
+
+            lines = report(step.report, translator(), structured=False)
+        self.query_one("#report-summary", Plain).set_text("\n".join(lines["summary"]))
+        self.query_one("#report", Plain).set_text("\n".join(lines["lines"]))
+        # An adviser keeps the notes beside it (F7), so only the person's own view widens.
+        self.set_class(bool(lines["lines"]) and not self.adviser, "-report")
 
     def toggle_more(self) -> None:
         """Show the fuller explanation under the question, or hide it again."""

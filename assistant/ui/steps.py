@@ -21,11 +21,11 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from assistant.engine.outputs import StepShown
-from assistant.plain.render import hint
+from assistant.plain.render import hint, special_answer
 from assistant.ui.steady import Column, Row
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import ActionButton, ButtonRow, ChoiceList, Plain, TextBox
-from assistant.values import N_, Special, Value
+from assistant.values import N_, Number, Special, Value
 
 
 class StepView(Column):
@@ -171,19 +171,31 @@ class TextView(StepView):
         return self.query_one("#entry")
 
     def current_raw(self) -> Any:
-        return self.query_one("#entry", Input).value
+        return self.answer_for(self.query_one("#entry", Input).value)
+
+    def answer_for(self, text: str) -> Any:
+        """The raw answer for what was typed in the box."""
+        return text
 
     @on(Input.Submitted, "#entry")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.post_message(self.Answered(self, event.value))
+        self.post_message(self.Answered(self, self.answer_for(event.value)))
 
 
 class NumberView(TextView):
-    """A whole number, with its unit beside the box."""
+    """A whole number, with its unit beside the box.
+
+    "don't know" and "rather not say" typed in the box (in English or the person's
+    language) mean those answers, as in plain mode, where the question allows them.
+    """
+
+    def answer_for(self, text: str) -> Any:
+        special = special_answer(text, translator())
+        return text if special is None else special
 
 
-class MoneyView(TextView):
+class MoneyView(NumberView):
     """An amount in pounds: "£" before the box."""
 
     prefix = "£"
@@ -249,7 +261,7 @@ class ChoiceView(StepView):
 
 
 class YesNoView(ChoiceView):
-    """Yes or No: also Y and N."""
+    """Yes or No: Y and N move to them, Enter (or 1 or 2) answers."""
 
     def options(self) -> list[tuple[str, str]]:
         return [("yes", _(N_("Yes"))), ("no", _(N_("No")))]
@@ -262,7 +274,7 @@ class YesNoView(ChoiceView):
         return {"y": "yes", "n": "no"}
 
     def hint_text(self) -> str:
-        return _(N_("Use the Up and Down arrows, then press Enter. Or press Y or N."))
+        return _(N_("Use the Up and Down arrows (or Y and N), then press Enter. Or type 1 or 2."))
 
     def answer_from(self, values: tuple[str, ...]) -> Any:
         return values == ("yes",)
@@ -340,6 +352,8 @@ def before_text(step: StepShown) -> str:
 
 def format_plain(value: Value) -> str:
     """An answer as the person would type it again (no currency symbol, no separators)."""
+    if isinstance(value, Number):  # hours with a half: 10.5, not 10.50
+        return str(value)
     if isinstance(value, Decimal):
         return f"{value:.2f}"
     if isinstance(value, bool):

@@ -93,7 +93,8 @@ class ActionButton(ActsAtOnce, Steady, Button):
     ):
         super().__init__(bracketed(label), id=id, classes=classes, compact=True)
         self.active_effect_duration = 0  # no animation
-        self.holds_keys = PRESS_KEYS if moves_on else frozenset()
+        # Enter presses a button (Space does not: typing on a screen never moves it on).
+        self.holds_keys = frozenset({"enter"}) if moves_on else frozenset()
 
     def cursor_offset(self) -> Offset:
         """The terminal cursor sits on the first letter of the label."""
@@ -170,6 +171,11 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
     With ``multi`` the boxes are "[x]"/"[ ]", Space ticks and Enter finishes. The
     highlighted line starts with "›" and the chosen ones are marked in words or symbols,
     so nothing depends on colour.
+
+    Only a deliberate key answers: Enter, or an option's number. Space on a single choice
+    marks the highlighted option "(•)"; a letter (Y and N on yes/no, or an option's first
+    letter) moves to its option. Neither answers, so someone typing words on a choice
+    screen ("I don't know") never records anything.
     """
 
     BINDINGS = [Binding("space", "tick", show=False)]
@@ -261,12 +267,10 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
             self.virtual_size = Size(width, lines)
 
     def _moving_keys(self, count: int) -> frozenset[str]:
-        """The keys that choose (and so move on): Enter, and for one choice, Space,
-        the digits and the shortcut letters."""
+        """The keys that choose (and so move on): Enter, and for one choice the digits."""
         if self.multi:
             return frozenset({"enter"})
-        digits = {str(n) for n in range(1, min(count, 9) + 1)}
-        return frozenset({"enter", "space", *digits, *self.shortcuts})
+        return frozenset({"enter", *(str(n) for n in range(1, min(count, 9) + 1))})
 
     def _prompt(self, index: int, highlighted: bool) -> Content:
         value = self.values[index]
@@ -334,30 +338,43 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         self.post_message(self.Chosen(self, chosen))
 
     def action_tick(self) -> None:
-        """Space: tick or untick (multi), or choose (single)."""
+        """Space: tick or untick (multi), or mark the option "(•)" (single: Enter answers)."""
         if self.highlighted is None:
             return
-        if not self.multi:
-            self.action_select()
-            return
         value = self.values[self.highlighted]
-        self.ticked.symmetric_difference_update({value})
+        if self.multi:
+            self.ticked.symmetric_difference_update({value})
+        else:
+            self.ticked = {value}
         self.refresh_prompts()
 
     def on_key(self, event: events.Key) -> None:
-        """A digit picks that option; a shortcut letter (y/n) picks its option."""
+        """A digit picks that option (and answers a single choice); a letter only moves."""
         key = (event.character or "").lower()
-        target = None
-        if key.isdigit() and 1 <= int(key) <= len(self.values):
-            target = int(key) - 1
-        elif key in self.shortcuts and self.shortcuts[key] in self.values:
-            target = self.values.index(self.shortcuts[key])
-        if target is None:
+        if not key or not key.isprintable() or key == " ":
             return
-        event.stop()
+        event.stop()  # a letter typed here is never taken as anything else
         event.prevent_default()
-        self.highlighted = target
-        self.action_tick() if self.multi else self.action_select()
+        if key.isdigit() and 1 <= int(key) <= len(self.values):
+            self.highlighted = int(key) - 1
+            self.action_tick() if self.multi else self.action_select()
+            return
+        target = self._option_for_letter(key)
+        if target is not None:
+            self.highlighted = target
+
+    def _option_for_letter(self, key: str) -> int | None:
+        """The option a letter moves to: its shortcut (Y, N), else the next whose label
+        starts with it, after the highlighted one (pressing it again moves on)."""
+        if key in self.shortcuts and self.shortcuts[key] in self.values:
+            return self.values.index(self.shortcuts[key])
+        start = -1 if self.highlighted is None else self.highlighted
+        count = len(self.labels)
+        for step in range(1, count + 1):
+            index = (start + step) % count
+            if self.labels[index][:1].lower() == key:
+                return index
+        return None
 
 
 class TickBox(ActsAtOnce, Steady, Static, can_focus=True):

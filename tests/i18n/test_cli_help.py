@@ -62,7 +62,8 @@ def test_main_help_is_in_the_language(
 
 def test_a_command_help_is_in_polish(capsys: pytest.CaptureFixture[str]) -> None:
     out = _help(["sessions", "--help", "--lang", "pl"], capsys)
-    assert out.startswith("użycie: support-plan sessions [-h] [--json] [--store PATH]")
+    assert out.startswith("użycie: support-plan sessions [-h] [--json]")
+    assert "[--store PATH]" in out and "tylko rozmowy prowadzone przez tego doradcę" in out
     assert "\nopcje:\n" in out
     assert "jeden obiekt JSON w wierszu" in out
     assert "show this help message" not in out

@@ -60,9 +60,10 @@ def test_json_lines_are_decimal_strings(capsys: pytest.CaptureFixture[str]) -> N
         "holiday": "31.38",
         "employer_ni": "0.00",
         "pension": "5.14",
+        "sick_pay": "2.37",
         "insurance": "1.92",
         "payroll": "3.46",
-        "contingency": "14.57",
+        "contingency": "12.20",
         "cover": "0.00",
     }
     assert data["rate_check"]["shortfall_weekly"] == "16.47"

@@ -13,6 +13,8 @@ from assistant.money import messages as m
 from assistant.values import InvalidAnswer
 
 ON = date(2026, 11, 22)
+#: Example figures: unconfirmed, and said to be examples in their own assumption, not warned.
+EXAMPLE_FIGURES = {"default_sick_days_year", "default_working_days_week"}
 D = Decimal
 EXAMPLE: dict[str, Any] = {
     "insurance_yearly": D(100),
@@ -139,9 +141,12 @@ def test_worked_examples_to_the_penny(
     assert result.ni_before_allowance_weekly == D(ni_gross), case
     assert weekly["pension"] == D(pension), case
     assert (weekly["insurance"], weekly["payroll"]) == (D("1.92"), D("3.46")), case
-    assert weekly["contingency"] == (D("0.05") * (D(basic) + D(holiday))).quantize(
-        D("0.01"), "ROUND_HALF_UP"
-    )
+    # The sick pay line replaces the part of the 5% contingency it covers: together they
+    # are the brief's contingency line, so its totals hold to the penny.
+    assert weekly["sick_pay"] > 0, case
+    assert weekly["contingency"] + weekly["sick_pay"] == (
+        D("0.05") * (D(basic) + D(holiday))
+    ).quantize(D("0.01"), "ROUND_HALF_UP")
     assert result.total_weekly == D(total), case
     assert result.per_hour == D(per_hour), case
     assert result.total_yearly == D(yearly), case
@@ -271,24 +276,103 @@ def test_extra_cover_is_its_own_line() -> None:
     assert result.total_weekly == D("326.47")
 
 
-def test_2026_27_pension_bands_are_confirmed_so_nothing_is_flagged() -> None:
-    """facts.md §9.1 C9 confirms the weekly trigger and qualifying earnings for 2026/27."""
+def test_2026_27_pension_bands_are_confirmed_so_only_the_relief_is_flagged() -> None:
+    """facts.md §9.1 C9 confirms the weekly trigger and qualifying earnings for 2026/27; the
+    only unconfirmed figures left are Small Employers' Relief and its limit ([S] M)."""
     result = calculate(_pa("13.00"), on=ON, **EXAMPLE)
-    assert not result.unconfirmed
-    assert not [w for w in result.warnings if w.msgid == m.UNCONFIRMED]
+    names = {f.name for f in result.unconfirmed} - EXAMPLE_FIGURES
+    assert names == {"small_employers_relief_rate", "small_employers_relief_ni_limit_year"}
+    flagged = [w for w in result.warnings if w.msgid == m.UNCONFIRMED]
+    assert len(flagged) == 2
 
 
 def test_unconfirmed_figures_are_flagged_where_used() -> None:
     on = date(2025, 11, 1)  # 2025/26: the employer pension rate is carried over, unconfirmed
     result = calculate(_pa("13.00"), on=on, **EXAMPLE)
     flagged = {w.params["figure"] for w in result.warnings if w.msgid == m.UNCONFIRMED}
-    names = {f.name for f in result.unconfirmed}
+    names = {f.name for f in result.unconfirmed} - EXAMPLE_FIGURES
     assert "ae_employer_rate" in names and len(flagged) == len(names)
     # the weekly pension bands are confirmed for 2025/26 too (facts.md §9.1 C9)
     assert not {"ae_trigger_week", "ae_qualifying_earnings_lower_week"} & names
     # the pension rate is not used when no pension is due, so it is not flagged
     young = calculate(_pa("13.00", age=21), on=on, **EXAMPLE)
     assert "ae_employer_rate" not in {f.name for f in young.unconfirmed}
+
+
+SICK = {"contingency": D("0.05"), "insurance_yearly": D(100), "payroll_yearly": D(180)}
+
+
+@pytest.mark.parametrize(
+    ("rate", "hours", "ssp_week", "line"),
+    [
+        ("13.00", "20", "123.25", "2.37"),  # 80% of 291.38 is more than £123.25: the flat rate
+        ("12.71", "10", "113.95", "2.19"),  # 80% of 142.44 = 113.95 is less: 80% of earnings
+        ("12.71", "4", "45.58", "0.88"),  # no lower earnings limit from 6 April 2026
+    ],
+)
+def test_statutory_sick_pay_is_the_lower_of_the_rate_or_80_percent_from_day_one(
+    rate: str, hours: str, ssp_week: str, line: str
+) -> None:
+    result = calculate(_pa(rate, hours), on=ON, **SICK)
+    assert result.line("sick_pay").weekly == D(line)  # 5 days: one week's SSP over 52 weeks
+    said = [a for a in result.assumptions if a.msgid == m.SICK_PAY]
+    assert len(said) == 1 and said[0].params["rate"] == D(ssp_week)
+    assert m.SICK_DAYS_DEFAULT in [a.msgid for a in result.assumptions]
+
+
+def test_sick_days_can_be_given_and_the_contingency_never_goes_below_zero() -> None:
+    ten = calculate(_pa("13.00"), on=ON, sick_days=D(10), **SICK)
+    assert ten.line("sick_pay").weekly == D("4.74")  # 123.25 x 2 / 52
+    assert ten.line("contingency").weekly == D("14.57") - D("4.74")
+    assert m.SICK_DAYS_GIVEN in [a.msgid for a in ten.assumptions]
+    none = calculate(_pa("13.00"), on=ON, sick_days=D(0), **SICK)
+    assert none.line("sick_pay").weekly == 0 and none.line("contingency").weekly == D("14.57")
+    no_contingency = calculate(_pa("13.00"), on=ON, contingency=D(0))
+    assert no_contingency.line("sick_pay").weekly == D("2.37")
+    assert no_contingency.line("contingency").weekly == 0
+
+
+def test_2025_26_sick_pay_waited_three_days_and_needed_the_lower_earnings_limit() -> None:
+    old = date(2025, 11, 1)
+    result = calculate(_pa("12.21"), on=old, **SICK)
+    assert result.line("sick_pay").weekly == D("0.91")  # 118.75 / 5 x 2 paid days / 52
+    assert m.SICK_PAY_WAITING in [a.msgid for a in result.assumptions]
+    low = calculate(_pa("12.21", "9"), on=old, **SICK)  # 123.09 a week: under £125
+    assert low.line("sick_pay").weekly == 0
+    assert m.SICK_PAY_NONE in [a.msgid for a in low.assumptions]
+
+
+def test_small_employers_relief_is_shown_with_family_pay_and_flagged() -> None:
+    for on, relief in ((ON, "1.09"), (date(2025, 11, 1), "1.085")):
+        result = calculate(_pa("13.00"), on=on, **SICK)
+        family = [a for a in result.assumptions if a.msgid == m.FAMILY_PAY]
+        assert len(family) == 1 and family[0].params["relief"].value == D(relief)
+        assert family[0].params["reclaim"].value == D("0.92")
+        flagged = {w.params["figure"].msgid for w in result.warnings if w.msgid == m.UNCONFIRMED}
+        assert m.FIGURE_NAMES["small_employers_relief_rate"] in flagged
+    assert "maternity and paternity" in m.CONTINGENCY_DEFAULT
+
+
+def test_a_live_in_pa_s_accommodation_counts_towards_the_minimum_wage() -> None:
+    # £11.10 a day x 7 = £77.70 a week over 40 hours is £1.94 an hour: £10.77 in money is enough.
+    enough = calculate(
+        Employee(D("10.80"), D("40"), AgeBand.from_age(30), live_in_days=7), on=ON, **SICK
+    )
+    assert not [w for w in enough.warnings if w.msgid == m.BELOW_MINIMUM]
+    said = [a for a in enough.assumptions if a.msgid == m.ACCOMMODATION]
+    assert said and said[0].params["needed"] == D("10.77")
+    assert said[0].params["weekly"] == D("77.70")
+    assert "accommodation_offset_day" in {f.name for f in enough.unconfirmed}  # [S] M
+    short = calculate(Employee(D("10.80"), D("40"), AgeBand.from_age(30)), on=ON, **SICK)
+    assert [w for w in short.warnings if w.msgid == m.BELOW_MINIMUM]
+    assert enough.total_weekly == short.total_weekly  # the offset changes the minimum, not cost
+
+
+def test_no_accommodation_offset_for_2025_26_is_said_not_guessed() -> None:
+    pa = Employee(D("10.80"), D("40"), AgeBand.from_age(30), live_in_days=5)
+    result = calculate(pa, on=date(2025, 11, 1), **SICK)
+    assert [w for w in result.warnings if w.msgid == m.ACCOMMODATION_MISSING]
+    assert [w for w in result.warnings if w.msgid == m.BELOW_MINIMUM]
 
 
 def test_2025_26_figures_carried_over_are_flagged() -> None:

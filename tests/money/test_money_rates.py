@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.money.rates_data import (
+    OPTIONAL_FIGURES,
     RATES_DIR,
     REQUIRED_FIGURES,
     RatesError,
@@ -30,7 +31,8 @@ def test_shipped_files_load_with_every_figure_sourced_and_dated() -> None:
     years = load_all()
     assert [y.label for y in years] == ["2025/26", "2026/27"]
     for year in years:
-        assert set(year.figures) == set(REQUIRED_FIGURES)
+        assert set(REQUIRED_FIGURES) <= set(year.figures)
+        assert set(year.figures) <= set(REQUIRED_FIGURES) | set(OPTIONAL_FIGURES)
         for fig in year.figures.values():
             assert fig.source.strip()
             assert fig.effective < year.tax_year_starts.replace(year=year.tax_year_starts.year + 1)
@@ -43,6 +45,15 @@ def test_fact_brief_headline_figures() -> None:
     # facts.md §9.1 C9 confirms the weekly pension figures for both years
     assert y2026["ae_qualifying_earnings_lower_week"].confirmed is True
     assert y2026["ae_qualifying_earnings_upper_week"].confirmed is True
+    # 2026/27 employment law (facts.md §9.3 E1, §9.1 C11, C13)
+    assert str(y2026["ssp_weekly_rate"].value) == "123.25" and y2026["ssp_weekly_rate"].confirmed
+    assert str(y2026["ssp_earnings_fraction"].value) == "0.80"
+    assert str(y2026["ssp_waiting_days"].value) == "0"
+    assert str(y2026["small_employers_relief_rate"].value) == "1.09"
+    assert y2026["small_employers_relief_rate"].confirmed is False
+    assert str(y2026["accommodation_offset_day"].value) == "11.10"
+    assert y2026["accommodation_offset_day"].confirmed is False
+    assert "accommodation_offset_day" not in {y.label: y for y in load_all()}["2025/26"].figures
     y2025 = {y.label: y for y in load_all()}["2025/26"].figures
     assert y2025["ae_trigger_week"].confirmed is True
     assert y2025["ni_upper_secondary_threshold_year"].confirmed is False  # carried over

@@ -68,3 +68,46 @@ def test_22_to_state_pension_age_is_costed_without_the_apprentice_relief() -> No
         AgeBand.AGE_25_TO_SPA
     )
     assert answered[0].ni_before_allowance_weekly > 0  # never understated by the relief
+
+
+#: An age the command line can be given for each band the flow's answers cost.
+CLI_AGES = {
+    AgeBand.AGE_16_17: ["--age", "17"],
+    AgeBand.AGE_18_20: ["--age", "19"],
+    AgeBand.AGE_21: ["--age", "21"],
+    AgeBand.AGE_25_TO_SPA: ["--age", "30"],
+    AgeBand.STATE_PENSION_AGE_OR_OVER: ["--over-state-pension-age"],
+}
+
+
+@pytest.mark.parametrize("name", PERSONAS)
+def test_support_plan_cost_agrees_with_the_plans_cost_table(
+    name: str, persona: Callable[[str], Session], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The command line and the plan give the same lines, sick pay and contingency included."""
+    import argparse
+    import json
+
+    from assistant.money import cli
+
+    found = costs.cost_check(Reader(persona(name), Translator()), DAY)
+    if found is None:
+        return
+    result, check = found
+    pa = result.employees[0].employee
+    argv = ["cost", "--hourly-rate", str(pa.hourly_rate), "--hours", str(pa.hours_weekly)]
+    argv += ["--date", DAY.isoformat(), "--json"]
+    argv += CLI_AGES[pa.age_band] if pa.age_band is not None else []
+    argv += ["--apprentice"] if pa.apprentice else []
+    if check is not None:
+        argv += ["--offered-rate", str(check.offered_hourly)]
+    parser = argparse.ArgumentParser(prog="support-plan")
+    cli.add_parser(parser.add_subparsers(dest="command"))
+    assert cli.run(parser.parse_args(argv)) == 0
+    data = json.loads(capsys.readouterr().out)
+    facts = costs.cost_facts(result, check)
+    assert {line["id"]: line["weekly"] for line in data["lines"]} == facts.lines
+    assert "sick_pay" in facts.lines
+    assert data["total"]["weekly"] == facts.total_weekly
+    if check is not None:
+        assert data["rate_check"]["shortfall_weekly"] == facts.shortfall_weekly

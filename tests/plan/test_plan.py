@@ -281,3 +281,74 @@ def test_example_plan_has_the_fixed_sections(example: Bundle) -> None:
     plan = build_plan(Session(example), T, today=DAY)
     assert [s.id for s in plan.sections] == ["rights", "consent", "about_plan"]
     assert Path(ROOT / "assistant" / "plan" / "README.md").exists()
+
+
+#: Sections that state the law in England, which must say so to someone who lives elsewhere
+#: (the plan's own, and the appendix's full explanations).
+ENGLAND_LAW = (
+    "needs",
+    "budget",
+    "employing_pa",
+    "appendix_mental_health",
+    "appendix_carers",
+    "appendix_money",
+    "appendix_managing_budget",
+)
+
+
+def _outside_england(bundle: Bundle) -> Session:
+    """Someone in Wales who goes on for general information, with a PA and mental health."""
+    session = Session(bundle, clock=lambda: "2026-12-03T10:00:00+00:00")
+    session.start()
+    script = {
+        "getting_started.answering": "self",
+        "getting_started.where": "wales",
+        "getting_started.go_on": "continue",
+        "getting_started.prompt": ("mental_health",),
+        "money.go_through": "go_through",
+        "managing_budget.preference": "direct_payment",
+        "employing_pa.employ": "yes",
+        "employing_pa.pa_rate": "13",
+        "employing_pa.pa_hours": "20",
+    }
+    while not session.ended:
+        step = bundle.steps[session.current].step
+        if session.current in script:
+            session.answer(script[session.current])  # type: ignore[arg-type]
+        elif hasattr(step, "type"):
+            session.answer(_skip(step))  # type: ignore[arg-type]
+        else:
+            session.answer()
+    return session
+
+
+def _skip(step: object) -> object:
+    from assistant.values import Special
+
+    if getattr(step, "allow_unknown", False):
+        return Special.UNKNOWN
+    if getattr(step, "optional", False):
+        return ""
+    if getattr(step, "type", "") == "yesno":
+        return False
+    choices = getattr(step, "choices", ())
+    return (choices[0].value,) if getattr(step, "type", "") == "multi" else choices[0].value
+
+
+def test_outside_england_every_section_stating_england_law_says_so(england: Bundle) -> None:
+    session = _outside_england(england)
+    plan = build_plan(session, T, today=DAY)
+    found = {section.id: section for section in (*plan.sections, *plan.appendix)}
+    assert set(ENGLAND_LAW) <= set(found)  # money, budget and the PA's costs are all there
+    for section_id in ENGLAND_LAW:
+        blocks = found[section_id].blocks
+        first = blocks[0]
+        assert isinstance(first, Paragraph), section_id
+        assert "England" in first.text and first.text.startswith("Reminder"), section_id
+
+
+def test_in_england_no_section_carries_the_reminder(persona: Persona) -> None:
+    plan = build_plan(persona("dp_rate_too_low"), T, today=DAY)
+    for section in (*plan.sections, *plan.appendix):
+        first = section.blocks[0] if section.blocks else None
+        assert not (isinstance(first, Paragraph) and first.text.startswith("Reminder"))

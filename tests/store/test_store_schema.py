@@ -54,15 +54,31 @@ def test_an_older_store_is_migrated_forward_keeping_every_answer(
     future = schema.SCHEMA_VERSION + 1
     monkeypatch.setattr(schema, "SCHEMA_VERSION", future)
     monkeypatch.setitem(
-        schema.MIGRATIONS, future, ("ALTER TABLE conversations ADD COLUMN adviser TEXT",)
+        schema.MIGRATIONS, future, ("ALTER TABLE conversations ADD COLUMN region TEXT",)
     )
     with open_store(store_file) as store:
         events = store.events(reference)
     assert _pragma(store_file, "user_version") == future
     with sqlite3.connect(store_file) as connection:
         columns = [row[1] for row in connection.execute("PRAGMA table_info(conversations)")]
-    assert "adviser" in columns
+    assert "region" in columns
     assert Session.replay(example, events).answers["welcome.age"] == 87
+
+
+def test_a_version_1_store_gains_who_took_each_call(
+    store_file: Path, example: Bundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with monkeypatch.context() as old:
+        old.setattr(schema, "SCHEMA_VERSION", 1)
+        with open_store(store_file) as store:
+            reference = walk(store, example, ANSWERS[:4])
+        assert _pragma(store_file, "user_version") == 1
+    with open_store(store_file) as store:
+        assert store.summary(reference).adviser is None  # type: ignore[union-attr]
+        store.set_adviser(reference, "Sam")
+        assert store.summary(reference).adviser == "Sam"  # type: ignore[union-attr]
+        assert Session.replay(example, store.events(reference)).answers["welcome.age"] == 87
+    assert _pragma(store_file, "user_version") == 2
 
 
 def test_a_failed_migration_changes_nothing(

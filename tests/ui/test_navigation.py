@@ -80,7 +80,7 @@ async def test_review_change_reasks_only_what_depends_then_returns(make_app) -> 
         await pilot.press("enter")
         assert isinstance(app.screen, ConversationScreen)
         assert app.session.current == "needs.has_carer"
-        await pilot.press("n")
+        await pilot.press("n", "enter")
         # Two tasks were ticked, so the flow goes on to hours and rate, both answered:
         # nothing else is asked and the review comes back.
         assert isinstance(app.screen, ReviewScreen)
@@ -95,13 +95,13 @@ async def test_review_change_asks_a_new_question_when_the_path_changes(make_app)
     app = make_app("self")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", *"Ann", "enter", "1", *"80", "enter", "enter")
-        await pilot.press("space", "enter", "n")  # one task, no carer: straight to hours
+        await pilot.press("space", "enter", "n", "enter")  # one task, no carer: straight to hours
         await pilot.press(*"10", "enter", *"12", "enter")
         assert app.session.ended
         await pilot.press("f3")
         steps = [item.step for item in app.screen.items]
         app.screen.query_one(f"#change-{steps.index('needs.has_carer')}").focus()
-        await pilot.press("enter", "y")
+        await pilot.press("enter", "y", "enter")
         # Now someone helps: the carer's right is explained before the review returns.
         assert app.session.current == "needs.carer_right"
         assert isinstance(app.screen, ConversationScreen)

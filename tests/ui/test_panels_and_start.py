@@ -46,7 +46,7 @@ async def test_the_side_panel_explains_why_and_lists_rights_newest_first(make_ap
         assert app.session.current == "welcome.assessment_right"
         [first] = panel.paragraphs["rights"]
         assert "free assessment" in first and "Source: Care Act 2014, section 9" in first
-        await pilot.press("enter", "space", "enter", "y")
+        await pilot.press("enter", "space", "enter", "y", "enter")
         assert app.session.current == "needs.carer_right"
         rights = panel.paragraphs["rights"]
         assert len(rights) == 2 and rights[1] == first  # the newest comes first

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from ui_helpers import SIZE
 
 from assistant.engine.outputs import StepShown
@@ -15,8 +16,9 @@ ENGLAND = Path(__file__).parents[2] / "flows" / "england"
 
 
 async def test_adviser_mode_prefills_who_is_answering_and_survives_resume(
-    clock: Callable[[], str],
+    clock: Callable[[], str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("SUPPORT_PLAN_ADVISER", "Sam Adviser")
     england = load_bundle(ENGLAND)
     app = AssistantApp(england, "en_GB", "adviser_call", case_reference="CASE-9", clock=clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -24,6 +26,7 @@ async def test_adviser_mode_prefills_who_is_answering_and_survives_resume(
         assert app.session.setup == {
             "mode": "adviser_call",
             "case": "CASE-9",
+            "adviser": "Sam Adviser",
             "prefill": {"getting_started.answering": "adviser"},
         }
         while app.session.current != "getting_started.answering":

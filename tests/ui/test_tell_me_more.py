@@ -66,7 +66,7 @@ async def test_an_explanation_is_shown_above_the_next_question(tmp_path, clock) 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert not app.screen.query_one("#before").display
-        await pilot.press("y")
+        await pilot.press("y", "enter")
         assert app.session.current == "main.money"
         before = text_of(app, "#before")
         assert before.startswith("Your own assessment\nBecause you look after someone")

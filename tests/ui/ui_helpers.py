@@ -55,7 +55,7 @@ async def answer_to_the_end(pilot: Pilot[Any]) -> None:
     await pilot.press(*"80", "enter")  # age: a number
     await pilot.press("enter")  # assessment_right: an explanation
     await pilot.press("space", "down", "space", "enter")  # tasks: tick two, Enter finishes
-    await pilot.press("y")  # has_carer: Y for yes
+    await pilot.press("y", "enter")  # has_carer: Y moves to Yes, Enter answers
     await pilot.press("enter")  # carer_right: an explanation
     await pilot.press(*"10", "enter")  # hours
     await pilot.press(*"15.50", "enter")  # rate: money

@@ -1,0 +1,135 @@
+"""Only a deliberate key answers (issue 18): Enter, or an option's number.
+
+A supporter typing "I don't know" on the PA-age screen recorded "16 or 17" and "No"
+within a second: Space chose the highlighted option and Y/N answered. Here random
+printable text (letters, punctuation and spaces; no digits, no Enter) is typed on every
+kind of screen the example has, and nothing may be recorded: no answer, no step passed,
+no screen changed. Then the step is answered the deliberate way and the walk goes on.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+from typing import Any
+
+from textual.widgets import Input
+from ui_helpers import SIZE
+
+from assistant.ui.app import AssistantApp
+from assistant.ui.widgets import ChoiceList
+from assistant.values import Special
+
+#: Everything printable a person might type by mistake, except digits (an option's number
+#: answers on purpose) and Enter.
+TYPED = string.ascii_letters + string.punctuation + "     "
+#: Kinds of event that record or move: none may follow random typing.
+MOVING = {"answered", "edited", "went_back", "help_opened", "paused"}
+
+
+def gibberish(rng: random.Random) -> list[str]:
+    """Random printable text, with "I don't know" and "rather not say" among it."""
+    words = ["I don't know", "rather not say", "yes", "no", "Y", "n", " "]
+    text = "".join(rng.choice(TYPED) for _ in range(rng.randint(10, 20)))
+    return list(rng.choice(words) + text + rng.choice(words))
+
+
+async def type_randomly_and_check(app: AssistantApp, pilot: Any, rng: random.Random) -> None:
+    """Type on the current screen; assert nothing was recorded and nothing moved."""
+    session = app.session
+    before = (session.current, dict(session.answers), len(session.events), type(app.screen))
+    await pilot.press(*gibberish(rng))
+    moved = [e.kind for e in session.events[before[2] :] if e.kind in MOVING]
+    assert moved == [], f"typing on {before[0]} recorded {moved}"
+    assert (session.current, session.answers, type(app.screen)) == (
+        before[0],
+        before[1],
+        before[3],
+    )
+
+
+async def clear_box(app: AssistantApp, pilot: Any) -> None:
+    if isinstance(app.focused, Input):
+        app.focused.value = ""
+
+
+async def test_random_typing_on_every_kind_of_screen_records_nothing(make_app) -> None:
+    rng = random.Random(18)
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        steps = [
+            ("welcome.hello", ["enter"]),  # an explanation
+            ("welcome.name", [*"Ann", "enter"]),  # a text box
+            ("welcome.answering_for", ["1"]),  # a choice: its number
+            ("welcome.age", [*"80", "enter"]),  # a number box
+            ("welcome.assessment_right", ["enter"]),
+            ("needs.tasks", ["space", "down", "space", "enter"]),  # ticks, Enter finishes
+            ("needs.has_carer", ["y", "enter"]),  # yes/no: Y moves, Enter answers
+            ("needs.carer_right", ["enter"]),
+            ("needs.hours", [*"10", "enter"]),
+            ("needs.rate", [*"15.50", "enter"]),  # money
+        ]
+        for step, keys in steps:
+            assert app.session.current == step
+            await type_randomly_and_check(app, pilot, rng)
+            await clear_box(app, pilot)
+            await pilot.press(*keys)
+        assert app.session.ended
+        await type_randomly_and_check(app, pilot, rng)  # the end screen
+        await pilot.press("f3")  # the review screen, with its Change buttons
+        await type_randomly_and_check(app, pilot, rng)
+        await pilot.press("escape", "f1")  # the Help now dialog
+        await type_randomly_and_check(app, pilot, rng)
+        answers = app.session.answers
+        assert answers["needs.has_carer"] is True and answers["needs.rate"] is not None
+
+
+async def test_random_typing_on_the_start_screen_starts_nothing(make_app) -> None:
+    rng = random.Random(19)
+    app = make_app()  # no mode given: the start screen comes first
+    async with app.run_test(size=SIZE) as pilot:
+        screen = type(app.screen)
+        await pilot.press(*gibberish(rng), *gibberish(rng))
+        assert type(app.screen) is screen
+
+
+async def test_space_marks_an_option_and_enter_answers_it(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter")
+        assert app.session.current == "welcome.answering_for"
+        await pilot.press("down", "space")
+        choices = app.screen.query_one(ChoiceList)
+        assert app.session.current == "welcome.answering_for"
+        assert "(•) 2. I am helping someone else" in " ".join(
+            str(choices.options[1].prompt).split()
+        )
+        await pilot.press("enter")
+        assert app.session.answers["welcome.answering_for"] == "supporter"
+
+
+async def test_letters_move_to_the_matching_option_without_answering(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter")
+        choices = app.screen.query_one(ChoiceList)
+        assert choices.highlighted == 0
+        await pilot.press("i")  # "I am helping someone else" is the next option starting with I
+        assert choices.highlighted == 1 and app.session.current == "welcome.answering_for"
+        await pilot.press("i")  # again: round to the first
+        assert choices.highlighted == 0
+
+
+async def test_dont_know_typed_in_a_number_box_is_dont_know_where_allowed(make_app) -> None:
+    """welcome.age allows "rather not say" but not "don't know" (as in plain mode)."""
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "1")
+        assert app.session.current == "welcome.age"
+        await pilot.press(*"don't know", "enter")
+        assert app.session.current == "welcome.age"  # not offered here: refused, kindly
+        assert "not offered here" in str(app.screen.query_one("#error").render())
+        await clear_box(app, pilot)
+        await pilot.press(*"Rather not say", "enter")
+        assert app.session.answers["welcome.age"] is Special.DECLINED
+        assert app.session.current == "welcome.assessment_right"
