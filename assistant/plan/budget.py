@@ -60,7 +60,7 @@ def _amount(reader: Reader, found: Found) -> Paragraph:
     return cited(reader, RAS, "cssg_11_24")
 
 
-DUTIES_EXPLAINED = N_("Each duty is explained, with its source, in the appendix.")
+CHECKLIST = N_("My checklist as an employer (each duty is explained in the appendix)")
 OFFERED = "employing_pa.offered_rate"
 DP_AMOUNT = N_(
     "The council's direct payment for a PA: {rate} an hour, which is {weekly} a week for {hours} hours. A plan must say which needs a direct payment meets, how much it is and how often it is paid."
@@ -86,10 +86,9 @@ def employing_pa(reader: Reader, found: Found) -> list[Block]:
         blocks.append(Answers(tuple(rows)))
     duties = [i for i in reader.explanations("employing_pa") if i.id.startswith("duty_")]
     if duties:
-        heading = reader.t.gettext(N_("My checklist as an employer"))
+        heading = reader.t.gettext(CHECKLIST)
         titles = tuple(Item(i.id, i.title) for i in duties)
         blocks.append(Items(titles, heading=heading, checklist=True, compact=True))
-        blocks.append(Paragraph(reader.t.gettext(DUTIES_EXPLAINED)))
     if found.costs is not None:
         table = costs.cost_table(reader, *found.costs, assumptions=not found.appendix)
         blocks.append(table)

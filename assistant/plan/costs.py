@@ -51,7 +51,8 @@ def cost_table(
     """The cost table as the person reads it: lines, totals, warnings and assumptions, and
     with an offered rate, what it means, the case for a review and the paragraph to send.
 
-    ``assumptions`` False leaves the assumptions out (the appendix gives them instead).
+    ``assumptions`` False leaves the assumptions out, and the warnings about figures not yet
+    confirmed become one line saying so: the appendix gives both in full instead.
     """
     f = Formatter(reader.t.locale, reader.t.gettext)
     total = CostLine("total", m.TOTAL, result.total_weekly)
@@ -63,7 +64,9 @@ def cost_table(
         per_hour=pounds(result.per_hour),
         per_hour_text=f.money(result.per_hour),
         tax_year=result.tax_year,
-        warnings=tuple(f.text(w) for w in result.warnings),
+        warnings=tuple(f.text(w) for w in result.warnings)
+        if assumptions
+        else ((reader.t.gettext(SEE_APPENDIX),) if result.warnings else ()),
         assumptions=tuple(cost_assumptions(reader, result)) if assumptions else (),
         rate_check=tuple(f.text(s) for s in check.summary) if check else (),
         review_case=tuple(_case_points(check, f, reader)) if check else (),
@@ -84,9 +87,15 @@ def _case_points(check: RateCheck, f: Formatter, reader: Reader) -> list[str]:
 
 
 def cost_assumptions(reader: Reader, result: CostResult) -> list[str]:
-    """What the cost table is based on, as sentences in the reader's language."""
+    """What the cost table is based on, as sentences in the reader's language: first the
+    figures not yet confirmed, then the assumptions."""
     f = Formatter(reader.t.locale, reader.t.gettext)
-    return [f.text(a) for a in result.assumptions]
+    return [f.text(w) for w in result.warnings] + [f.text(a) for a in result.assumptions]
+
+
+SEE_APPENDIX = N_(
+    "Some figures in this table are not yet confirmed: the appendix says which, and what the table is based on."
+)
 
 
 def _row(line: CostLine, f: Formatter) -> CostRow:

@@ -68,7 +68,7 @@ code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; }
   body { max-width: none; padding: 0; line-height: 1.22; }
   nav { display: none; }
   h1 { font-size: 1.6rem; }
-  h2 { font-size: 1.3rem; margin: 0.9rem 0 0.3rem; padding-top: 0.2rem; }
+  h2 { font-size: 1.3rem; margin: 0.7rem 0 0.3rem; padding-top: 0.2rem; }
   h3 { margin: 0.5rem 0 0.2rem; }
   p { margin: 0 0 0.3rem; }
   li { margin: 0 0 0.1rem; }
