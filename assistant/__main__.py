@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 
@@ -28,8 +29,6 @@ def main(argv: list[str] | None = None) -> int:
 
 def _quiet_stdout() -> None:
     """Point standard output at /dev/null, so flushing it at exit cannot fail again."""
-    import os
-
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)

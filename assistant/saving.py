@@ -14,6 +14,8 @@ store comes from :func:`assistant.store.open_store`.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from typing import TYPE_CHECKING, Protocol
 
 from assistant.values import N_
@@ -166,8 +168,6 @@ def _setup_text(event: Event, name: str) -> str:
 def local_minute(at: str) -> str:
     """An event or store time (ISO 8601, UTC) as local "YYYY-MM-DD HH:MM", as people read
     a clock; the text unchanged if it is not a time."""
-    import datetime as dt
-
     try:
         return dt.datetime.fromisoformat(at).astimezone().strftime("%Y-%m-%d %H:%M")
     except ValueError:
@@ -177,11 +177,9 @@ def local_minute(at: str) -> str:
 def adviser_name() -> str:
     """Who is taking calls: ``SUPPORT_PLAN_ADVISER`` (set by a helpline's sign-in), else
     this computer's user name; printable characters only, at most 80."""
-    import os
-
     name = os.environ.get(ADVISER_VARIABLE, "").strip()
     if not name:
-        import getpass
+        import getpass  # start-up: only when no name is set
 
         try:
             name = getpass.getuser()
@@ -274,6 +272,7 @@ def _which(store: Store, wanted: str, teller: Teller) -> str | None:
     None, after listing them, when several conversations have that case reference: they
     are never merged, and the person is asked for the generated reference of one.
     """
+    # Start-up budget: see the imports at the top.
     from assistant.engine.outputs import Msg
     from assistant.store.base import StoreError
     from assistant.store.references import normalize

@@ -12,6 +12,11 @@ import datetime as dt
 import sys
 from typing import Any
 
+from assistant.casework.export import saved_records
+from assistant.casework.record import topic_titles
+from assistant.casework.report import build_report
+from assistant.casework.report_pages import report_csv, report_html, report_markdown
+from assistant.plan.saved import ExportError, date_named, translator_named, write_output
 from assistant.values import N_
 
 FORMATS = ("md", "html", "csv")
@@ -45,7 +50,6 @@ def add_parser(subparsers: Any) -> None:
 
 def run_report(args: argparse.Namespace) -> int:
     """Write the report; 0 on success, 1 if the conversations cannot be read."""
-    from assistant.plan.saved import ExportError, write_output
 
     try:
         text = report_text(args)
@@ -57,11 +61,6 @@ def run_report(args: argparse.Namespace) -> int:
 
 def report_text(args: argparse.Namespace) -> str:
     """The report for the parsed arguments; raises ExportError."""
-    from assistant.casework.export import saved_records
-    from assistant.casework.record import topic_titles
-    from assistant.casework.report import build_report
-    from assistant.casework.report_pages import report_csv, report_html, report_markdown
-    from assistant.plan.saved import ExportError, date_named, translator_named
 
     since = date_named(args.since)
     until = date_named(args.until) or dt.date.today()

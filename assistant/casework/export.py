@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.casework.record import COLUMNS, ContactRecord, contact_record
 from assistant.casework.spreadsheet import spreadsheet_csv
+from assistant.engine.events import ReplayError
+from assistant.engine.session import Session
 from assistant.plan.saved import (
     ExportError,
     bundle_named,
@@ -29,6 +31,9 @@ from assistant.plan.saved import (
     translator_named,
     unlock,
 )
+from assistant.store import open_store
+from assistant.store.base import StoreError
+from assistant.store.cli import Wanted, local_day
 
 if TYPE_CHECKING:
     from assistant.engine.events import Event
@@ -69,8 +74,6 @@ def saved_records(
     """A record for each saved conversation used in the days asked (``--since``,
     ``--until``), or with ``started`` each one that started in them. ``bundles`` keeps the
     questions loaded, by name."""
-    from assistant.engine.events import ReplayError
-    from assistant.store.cli import Wanted
 
     since, until = date_named(args.since), date_named(args.until)
     wanted = Wanted(None, None if started else since, until)
@@ -91,13 +94,11 @@ def saved_records(
 
 
 def _began_before(summary: ConversationSummary, day: dt.date | None) -> bool:
-    from assistant.store.cli import local_day
 
     return day is not None and local_day(summary.created) < day
 
 
 def _conversations(store: Store) -> list[ConversationSummary]:
-    from assistant.store.base import StoreError
 
     try:
         return store.conversations()
@@ -106,7 +107,6 @@ def _conversations(store: Store) -> list[ConversationSummary]:
 
 
 def _events(store: Store, summary: ConversationSummary) -> list[Event]:
-    from assistant.store.base import StoreError
 
     try:
         return store.events(summary.reference)
@@ -123,8 +123,6 @@ def _record(
 ) -> ContactRecord:
     """One conversation's record, rebuilt through the engine (``bundles`` keeps the
     questions loaded for the next one)."""
-    from assistant.engine.events import ReplayError
-    from assistant.engine.session import Session
 
     flow = args.flow or (summary.bundle if summary else None)
     bundles = {} if bundles is None else bundles
@@ -151,7 +149,6 @@ def _record(
 @contextmanager
 def opened_store(location: str | None) -> Iterator[Store]:
     """The store, unlocked (passphrase from the terminal or the environment), closed after."""
-    from assistant.store import StoreError, open_store
 
     try:
         store = open_store(location)

@@ -20,6 +20,9 @@ from assistant.engine.events import Event
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
 from assistant.i18n import Translator
+from assistant.plan.facts import option_name
+from assistant.plan.parts import Reader
+from assistant.plan.sections import RELEVANT, Found
 from assistant.values import N_
 
 #: (field, column heading) in CSV order. Headings stay in English whatever the language,
@@ -99,9 +102,6 @@ def contact_record(
     ``reference`` is the conversation's generated reference and ``adviser`` who took the
     call as the store knows it (else the one the conversation's start names).
     """
-    from assistant.plan.facts import option_name
-    from assistant.plan.parts import Reader
-    from assistant.plan.sections import RELEVANT, Found
 
     reader = Reader(session, t, adviser=True)
     found = Found.gather(reader, today or dt.date.today())

@@ -124,11 +124,13 @@ class Notice:
 
 @dataclass(frozen=True)
 class ConversationEnded:
-    """The conversation reached an end step."""
+    """The conversation reached an end step; ``before``: explanations passed on the way
+    with no question after them (on an adviser-led call), shown with the end."""
 
     step: str
     text: Msg | None
     progress: Progress
+    before: tuple[Explanation, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,8 @@
 """Honest progress: "Step 3 of 8", counting the parts (modules) on this person's own path.
 
-A *part* is a module of the bundle in which the person is shown at least one screen (a
-question, or an explanation with a screen of its own). The step number counts the parts
+A *part* is a module of the bundle in which the person is shown something: a question or
+an explanation, on a screen of its own, above a question or beside it in an adviser's
+panel (so the count is the same whichever way the explanations are shown). The step number counts the parts
 met so far; the total adds the fewest parts still ahead, from the answers given so far:
 a branch whose questions are all answered goes only the way those answers send it, and
 any other branch may go either way, so the fewest parts along any of them is counted.
@@ -44,11 +45,20 @@ class Way:
     early: bool = False
 
 
-def is_screen(step: model.Step) -> bool:
-    """Whether a step is shown on a screen of its own (a question or an explanation)."""
+def is_screen(step: model.Step, *, panels: bool = False) -> bool:
+    """Whether a step is shown on a screen of its own (a question or an explanation).
+
+    ``panels``: an adviser-led call, where explanations go beside the next question
+    (only one that shows a calculation keeps its own screen).
+    """
     if isinstance(step, model.Say):
-        return not step.with_question
+        return not step.with_question and not (panels and step.show is None)
     return isinstance(step, model.Ask)
+
+
+def shows(step: model.Step) -> bool:
+    """Whether a step shows the person something, on a screen or beside a question."""
+    return isinstance(step, model.Say | model.Ask)
 
 
 def parts_after(way: Way, module: str | None) -> int:
@@ -109,7 +119,7 @@ def step_way(info: StepInfo, following: list[Way], last: str) -> Way:
         return Way({None: 0}, early=info.module != last)
     full = [w for w in following if not w.early]
     counted = full or following
-    if is_screen(info.step):
+    if shows(info.step):
         best = min(parts_after(w, info.module) for w in counted)
         return Way({info.module: best}, early=not full)
     merged: Ahead = {}
@@ -146,7 +156,7 @@ def estimate_ahead(
         known[key] = step_way(bundle.steps[key], [known[t] for t in ways], tables.last)
     info = bundle.steps[start]
     way = step_way(info, [known[t] for t in first], tables.last)
-    return parts_after(way, None) - 1 if is_screen(info.step) else parts_after(way, info.module)
+    return parts_after(way, None) - 1 if shows(info.step) else parts_after(way, info.module)
 
 
 def _ways(bundle: Bundle, key: str, answers: Mapping[str, Value]) -> list[str]:

@@ -27,7 +27,7 @@ from assistant.engine.outputs import (
     ReviewItem,
     StepShown,
 )
-from assistant.engine.progress import Estimate, is_screen
+from assistant.engine.progress import Estimate, is_screen, shows
 from assistant.flow import model
 from assistant.flow.bundle import Bundle
 from assistant.values import N_, InvalidAnswer, Special, Value, decode, encode
@@ -199,7 +199,7 @@ class Session:
     def back(self) -> list[Output]:
         """Go to the previous explanation or question, keeping every answer."""
         for index in range(len(self.path) - 2, -1, -1):
-            if is_screen(self._step(self.path[index])):
+            if is_screen(self._step(self.path[index]), panels=self.panels_information):
                 self._rewind(index)
                 self._edit_until = None
                 self._emit("went_back", self.current)
@@ -295,15 +295,28 @@ class Session:
         self._settle()
 
     def _mark_part(self, key: str) -> None:
-        """Count a new part when a screen of another module comes into view."""
+        """Count a new part when a step of another module shows the person something."""
         info = self.bundle.steps[key]
-        if is_screen(info.step) and (not self.parts or self.parts[-1] != info.module):
+        if shows(info.step) and (not self.parts or self.parts[-1] != info.module):
             self.parts.append(info.module)
+
+    @property
+    def panels_information(self) -> bool:
+        """An adviser-led call: explanations go beside the next question, not on screens.
+
+        Known from the start when the front end set the mode, else from the answer to the
+        bundle's who-is-answering question; either way the log replays the same.
+        """
+        if self.setup.get("mode") == "adviser_call":
+            return True
+        who = self.bundle.manifest.who_is_answering
+        return who is not None and self._conv.env.get(who) == "adviser"
 
     def _settle(self) -> None:
         """Pass branches, links and explanations shown with the question after them."""
+        panels = self.panels_information
         while not isinstance(self._step(self.current), model.End) and not is_screen(
-            self._step(self.current)
+            self._step(self.current), panels=panels
         ):
             self._advance()
 

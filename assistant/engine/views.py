@@ -22,7 +22,7 @@ from assistant.engine.outputs import (
     ReviewItem,
     StepShown,
 )
-from assistant.engine.progress import Estimate, estimate_ahead
+from assistant.engine.progress import Estimate, estimate_ahead, is_screen
 from assistant.flow import model
 from assistant.flow.bundle import Bundle, resolve
 from assistant.flow.checks import INTERFACE_PLACEHOLDERS, PLACEHOLDER
@@ -71,6 +71,11 @@ class SessionState(Protocol):
     @property
     def parts(self) -> Sequence[str]:
         """The module of each part met on the path, in order."""
+        ...
+
+    @property
+    def panels_information(self) -> bool:
+        """An adviser-led call: explanations go beside the next question."""
         ...
 
     @property
@@ -131,7 +136,7 @@ def current_view(session: SessionState) -> StepShown | ConversationEnded:
     step = session.bundle.steps[key].step
     progress = session.progress()
     if isinstance(step, model.End):
-        return ConversationEnded(key, message(session, key, step.text), progress)
+        return ConversationEnded(key, message(session, key, step.text), progress, _before(session))
     common: dict[str, Any] = {
         "step": key,
         "progress": progress,
@@ -171,11 +176,13 @@ def _ask_view(
 
 
 def _before(session: SessionState) -> tuple[Explanation, ...]:
-    """The ``with_question`` explanations passed on the way to the current question."""
+    """The explanations passed on the way to the current question (or end), shown with it:
+    those marked ``with_question``, and in an adviser-led call every one without a screen."""
     found: list[Explanation] = []
+    panels = session.panels_information
     for key in reversed(session.path[:-1]):
         step = session.bundle.steps[key].step
-        if isinstance(step, model.Say) and step.with_question:
+        if isinstance(step, model.Say) and not is_screen(step, panels=panels):
             found.append(
                 Explanation(
                     key,
@@ -278,6 +285,7 @@ def _projected_path(session: SessionState) -> list[str]:
     scratch.env = dict(session.path_answers)
     machine.set_state(session.current, model=scratch)
     path = list(session.path)
+    panels = session.panels_information
     while True:
         key = scratch.state
         step = session.bundle.steps[key].step
@@ -285,7 +293,10 @@ def _projected_path(session: SessionState) -> list[str]:
             scratch.env[key] = session.answers[key]
         elif not (
             isinstance(step, model.Branch | model.Link)
-            or (isinstance(step, model.Say) and (key in session.acknowledged or step.with_question))
+            or (
+                isinstance(step, model.Say)
+                and (key in session.acknowledged or not is_screen(step, panels=panels))
+            )
         ):
             break
         scratch.advance()

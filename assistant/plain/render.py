@@ -194,6 +194,7 @@ def describe(
             "event": "end",
             "step": output.step,
             "text": t.render(output.text),
+            "before": _explanations(output.before, bundle, t),
             "progress": _progress(output.progress, t),
         }
     if isinstance(output, HelpShown):
@@ -224,16 +225,7 @@ def _step(step: StepShown, bundle: Bundle, t: Translator, spoken: bool = False) 
         "sensitive": step.sensitive,
         "adviser_only": step.adviser_only,
         "more": t.render(step.more) or None,
-        "before": [
-            {
-                "step": e.step,
-                "title": t.render(e.title) or None,
-                "text": t.render(e.text),
-                "more": t.render(e.more) or None,
-                "citations": [{"id": c, "text": citation(bundle, c, t)} for c in e.citations],
-            }
-            for e in step.before
-        ],
+        "before": _explanations(step.before, bundle, t),
     }
     if step.report is not None:
         data["report"] = report(step.report, t, structured=not spoken, spoken=spoken)
@@ -243,6 +235,20 @@ def _step(step: StepShown, bundle: Bundle, t: Translator, spoken: bool = False) 
         data["halves"] = step.halves
         data["current"] = None if step.current is None else _current(step, t)
     return data
+
+
+def _explanations(before: Any, bundle: Bundle, t: Translator) -> list[dict[str, Any]]:
+    """Explanations shown with a question (or the end): what the last answer meant."""
+    return [
+        {
+            "step": e.step,
+            "title": t.render(e.title) or None,
+            "text": t.render(e.text),
+            "more": t.render(e.more) or None,
+            "citations": [{"id": c, "text": citation(bundle, c, t)} for c in e.citations],
+        }
+        for e in before
+    ]
 
 
 def _current(step: Any, t: Translator) -> str:

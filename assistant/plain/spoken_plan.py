@@ -15,6 +15,7 @@ from assistant.engine.session import Session
 from assistant.i18n import Translator
 from assistant.money import messages as m
 from assistant.plain.spoken import SpokenLayout, heading, unique, without_repeats
+from assistant.plan.build import build_plan
 from assistant.plan.labels import Labels, titled
 from assistant.plan.model import Answers, Block, CostTable, Items, Paragraph, Plan, Quote, Table
 from assistant.values import N_
@@ -32,8 +33,6 @@ class PlanReader:
 
     def start(self, session: Session, part: int | None = None) -> str:
         """``plan`` (the contents and part 1) or ``plan N`` (part N) of the plan as it is now."""
-        from assistant.plan.build import build_plan
-
         self.plan = build_plan(session, self.t, today=self.today)
         if part is None:
             return "\n".join([self._contents(), self._read(1)])

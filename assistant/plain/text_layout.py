@@ -28,8 +28,15 @@ def layout(data: dict[str, Any], t: Translator) -> str:
                 "That is the end. Type {plan} to see your draft plan, {review} to check your answers, {back} to go back, or {quit} to finish."
             )
         ).format(**words_to_type(t))
+        before = [line for shown in data.get("before", ()) for line in _explanation(shown, t)]
         return "\n".join(
-            ["", data["progress"]["line"], *([data["text"]] if data["text"] else []), closing]
+            [
+                "",
+                data["progress"]["line"],
+                *before,
+                *([data["text"]] if data["text"] else []),
+                closing,
+            ]
         )
     if event == "help":
         return help_now(data, t)

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from assistant.casework.export import contact_text
 from assistant.engine.events import Event, ReplayError
 from assistant.engine.session import Session
 from assistant.paths import ROOT, flows_dir
@@ -143,7 +144,6 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _contact_text(args: argparse.Namespace) -> str:
     """Contact records (:mod:`assistant.casework.export`): one, or with ``--all`` many."""
-    from assistant.casework.export import contact_text
 
     if args.transcript or args.adviser:
         raise ExportError(

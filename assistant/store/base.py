@@ -194,8 +194,6 @@ class Store(ABC):
         the caller asks which one is meant. Back-ends may answer faster; built on
         :meth:`conversations`, they need not implement it.
         """
-        from assistant.store.references import normalize
-
         summaries = self.conversations()
         exact = [c for c in summaries if c.reference == normalize(wanted)]
         key = case_key(wanted)

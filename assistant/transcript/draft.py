@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from assistant.engine.outputs import AnswerRejected, Output
+from assistant.engine.outputs import AnswerRejected, ConversationEnded, Output, StepShown
 from assistant.engine.session import Session
 from assistant.flow import model
 from assistant.i18n import Translator, translator_for
@@ -75,10 +75,16 @@ def _outcome(plan: Plan, state: str) -> dict[str, Any]:
 
 def _pins(turn: Turn, outputs: list[Output], t: Translator) -> dict[str, Any]:
     """Keep the author's ctx, id and text checks, filling in any written as a question mark."""
-    ctx, msg = message_of(main_output(outputs))
+    output = main_output(outputs)
+    ctx, msg = message_of(output)
     shown = {"ctx": ctx, "id": msg.id if msg else None, "text": t.render(msg) if msg else None}
     kept = {key: turn.checks[key] for key in ("ctx", "id", "text") if key in turn.checks}
-    return {key: shown[key] if value == "?" else value for key, value in kept.items()}
+    pins: dict[str, Any] = {k: shown[k] if v == "?" else v for k, v in kept.items()}
+    if (
+        isinstance(output, StepShown | ConversationEnded) and output.before
+    ):  # what the answer meant, shown with it
+        pins["before"] = [e.step for e in output.before]
+    return pins
 
 
 def _step(session: Session) -> model.Step:

@@ -43,7 +43,7 @@ ACTIONS: dict[str, str] = {
     "language": "text",
 }
 #: What a turn may assert about the result.
-CHECKS = ("state", "ctx", "id", "text", "rejected")
+CHECKS = ("state", "ctx", "id", "text", "rejected", "before")
 TOP_KEYS = ("title", "persona", "bundle", "locale", "date", "turns", "outcome")
 OUTCOME_KEYS = ("state", "indication", "rights", "options", "costs", "sections", "notes")
 COST_KEYS = ("lines", "total_weekly", "per_hour", "shortfall_weekly", "tax_year")
@@ -289,6 +289,15 @@ def _turn(item: Any, index: int, r: _Reader) -> Turn | None:
     for key in ("id", "text"):
         if key in checks and not isinstance(checks[key], str):
             r.problem((*path, key), f"'{key}' must be text.", "Put the text in double quotes.")
+    before = checks.get("before", [])
+    if not (
+        isinstance(before, list) and all(isinstance(k, str) and _STEP.match(k) for k in before)
+    ):
+        r.problem(
+            (*path, "before"),
+            "'before' must be a list of step keys.",
+            "Write the explanations shown with the question as [module.step, ...].",
+        )
     return Turn(r.line(path), action, value, checks)
 
 

@@ -149,18 +149,13 @@ def _markdown_item(item: dict[str, Any], time: str, t: Translator) -> list[str]:
 
 def _markdown_shown(shown: dict[str, Any], time: str, t: Translator) -> list[str]:
     if shown["event"] == "end":
-        return [f"{time} · **{t.gettext(N_('End'))}**", "", *_quote(shown["text"])]
+        before = _markdown_before(shown, t)
+        return [f"{time} · **{t.gettext(N_('End'))}**", "", *before, *_quote(shown["text"])]
     ask = shown["kind"] == "ask"
     kind = t.gettext(N_("Question") if ask else N_("Explanation"))
     where = shown["progress"]["line"]
     out = [f"{time} · **{kind}** · {escape(where)} · `{shown['step']}`", ""]
-    for before in shown.get("before", ()):  # explanations shown above the question
-        if before["title"]:
-            out += _quote(f"**{escape(before['title'])}**")
-        out += _quote(escape(before["text"]))
-        for citation in before["citations"]:
-            out.append(f"> *{t.gettext(N_('Source'))}:* {escape(citation['text'])}")
-        out.append(">")
+    out += _markdown_before(shown, t)
     if shown["title"]:
         out += _quote(f"**{escape(shown['title'])}**") + [">"]
     out += _quote(escape(shown["text"]))
@@ -171,6 +166,19 @@ def _markdown_shown(shown: dict[str, Any], time: str, t: Translator) -> list[str
         out += [">", f"> *{why}:* {escape(shown['why'])}"]
     for citation in shown["citations"]:
         out.append(f"> *{t.gettext(N_('Source'))}:* {escape(citation['text'])}")
+    return out
+
+
+def _markdown_before(shown: dict[str, Any], t: Translator) -> list[str]:
+    """Explanations shown with a question or the end: what the last answer meant."""
+    out: list[str] = []
+    for before in shown.get("before", ()):
+        if before["title"]:
+            out += _quote(f"**{escape(before['title'])}**")
+        out += _quote(escape(before["text"]))
+        for citation in before["citations"]:
+            out.append(f"> *{t.gettext(N_('Source'))}:* {escape(citation['text'])}")
+        out.append(">")
     return out
 
 

@@ -218,6 +218,22 @@ def check_turn(
         failures.append(
             Failure(turn.line, where, "the step reached differs", checks["state"], session.current)
         )
+    if "before" in checks:
+        shown = (
+            [e.step for e in output.before]
+            if isinstance(output, StepShown | ConversationEnded)
+            else []
+        )
+        if checks["before"] != shown:
+            failures.append(
+                Failure(
+                    turn.line,
+                    where,
+                    "the explanations shown with the question (before) differ",
+                    "\n".join(checks["before"]),
+                    "\n".join(shown),
+                )
+            )
     return failures + _check_message(turn.line, where, checks, output, session, t)
 
 

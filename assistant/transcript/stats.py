@@ -6,13 +6,15 @@ the longest run of information screens with no question between them, and the wo
 them. A *screen* is a step shown because the person moved (started, answered, went on,
 went back or changed an answer); showing the same step again after a break, a repeat or
 Help now is not a new screen, and neither is the end. *Words shown* are the title, the
-text, the choice labels and their help, any calculation shown with the step, and "why we
-ask" where it is always on screen (sensitive questions); "Tell me more" detail is only
-read on request, so it is not counted. The estimated time reads at 150 words a minute and
-allows 15 seconds per question.
+text, the choice labels and their help, any calculation shown with the step, explanations
+shown above a question (or, in an adviser-led call, beside it), and "why we ask" where it
+is always on screen (sensitive questions); "Tell me more" detail is only read on request,
+so it is not counted. The estimated time reads at 150 words a minute and allows 15
+seconds per question.
 
 An adviser-led conversation (the who-is-answering question answered ``adviser``) is
-marked, because it has a budget of its own.
+marked, because it has a budget of its own: there, explanations go beside the next
+question, so its screens are its questions (and the cost check).
 
 Content designers run ``support-plan stats flows/england --transcripts transcripts/`` to
 see what each screen they add costs; ``tests/transcripts/test_journey_budget.py`` fails
@@ -27,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.engine.events import Event
-from assistant.engine.outputs import StepShown
+from assistant.engine.outputs import Explanation, StepShown
 from assistant.engine.session import Session
 from assistant.i18n import Translator, translator_for
 from assistant.plain.render import report
@@ -73,6 +75,8 @@ class JourneyStats:
     bundle: str
     adviser: bool = False
     shown: list[Screen] = field(default_factory=list)
+    #: Words shown with the end (explanations with no question after them, on a call).
+    end_words: int = 0
 
     @property
     def questions(self) -> int:
@@ -100,8 +104,8 @@ class JourneyStats:
 
     @property
     def words(self) -> int:
-        """Words shown, on every screen."""
-        return sum(s.words for s in self.shown)
+        """Words shown, on every screen and with the end."""
+        return sum(s.words for s in self.shown) + self.end_words
 
     @property
     def minutes(self) -> float:
@@ -126,6 +130,8 @@ class _Counter:
             view = self.session.view()
             if isinstance(view, StepShown):
                 self.stats.shown.append(Screen(view.step, view.kind, screen_words(view, self.t)))
+            else:  # the end is no screen, but what is shown with it is read
+                self.stats.end_words += before_words(view.before, self.t)
 
 
 def screen_words(view: StepShown, t: Translator) -> int:
@@ -137,6 +143,12 @@ def screen_words(view: StepShown, t: Translator) -> int:
         texts.append(t.render(view.why))
     if view.report is not None:
         texts += report(view.report, t, structured=False)["lines"]
+    return before_words(view.before, t) + sum(len(text.split()) for text in texts if text)
+
+
+def before_words(before: Sequence[Explanation], t: Translator) -> int:
+    """The words of explanations shown with a question or the end."""
+    texts = [text for e in before for text in (t.render(e.title), t.render(e.text))]
     return sum(len(text.split()) for text in texts if text)
 
 

@@ -1,13 +1,16 @@
 """The app's actions for advisers (notes, sections, the call summary), for the plan at
-the end (save, print) and for the display (larger text, themes), kept apart from the conversation driver in :mod:`assistant.ui.app`.
+the end (save, print) and for the display (larger text, themes), kept apart from the
+conversation driver in :mod:`assistant.ui.app`.
 
-They are mixins of :class:`assistant.ui.app.AssistantApp` and use its session, screens and
-translator; their screens and summaries are imported when first used.
+They are mixins of :class:`assistant.ui.app.AssistantApp`. Each method takes
+``self: AppHost``: what it may use of the app is listed in :mod:`assistant.ui.host`.
+Their screens and summaries are imported when first used (start-up: the app's first
+screen needs none of them).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.ui.modes import is_adviser, summary_title
 from assistant.ui.text import _
@@ -15,65 +18,60 @@ from assistant.ui.themes import THEME_NAMES, THEMES
 from assistant.values import N_
 
 if TYPE_CHECKING:
+    from assistant.plan import Format
     from assistant.ui.adviser import AdviserPanel
+    from assistant.ui.host import AppHost
 
 
 class AdviserActions:
     """F7 notes, F8 sections, F9 the end-of-call summary, and recording notes."""
 
-    session: Any
-    started: bool
-    conversation: Any
-    mode: Any
-    t: Any
-    case_reference: str
-
-    def action_notes(self) -> None:
+    def action_notes(self: AppHost) -> None:
         """F7: the adviser's notes box."""
-        from assistant.ui.adviser import AdviserPanel
+        from assistant.ui.adviser import AdviserPanel  # start-up: see the module's docstring
 
-        if self.conversation is not None and self._in_conversation() and is_adviser(self.mode):
+        if self.conversation is not None and self.in_conversation() and is_adviser(self.mode):
             self.conversation.query_one(AdviserPanel).focus_notes()
 
-    def action_focus_answer(self) -> None:
+    def action_focus_answer(self: AppHost) -> None:
         """Back to the answer control of the current step (e.g. from the notes box)."""
         if self.conversation is not None:
             self.conversation.focus_answer()
 
-    async def action_sections(self) -> None:
+    async def action_sections(self: AppHost) -> None:
         """F8: jump to a section already reached, or back to where the call was."""
-        from assistant.ui.adviser import SectionNavigator, sections_reached
+        from assistant.ui.adviser import SectionNavigator, sections_reached  # start-up
 
-        if not (self._in_conversation() and is_adviser(self.mode)):
+        if not (self.in_conversation() and is_adviser(self.mode)):
             return
-        await self.push_screen(
-            SectionNavigator(sections_reached(self.session, self.t)), self._after_sections
-        )
 
-    async def _after_sections(self, step: str | None) -> None:
-        if step:
-            await self.edit(step)
-        elif step == "" and self.session.editing:
-            current = self.session.current
-            await self.show(self.session.answer(self.session.answers.get(current)))
+        async def chosen(step: str | None) -> None:
+            session = self.session
+            if step:
+                await self.edit(step)
+            elif step == "" and session.editing:
+                await self.show(session.answer(session.answers.get(session.current)))
 
-    async def action_call_summary(self) -> None:
+        await self.push_screen(SectionNavigator(sections_reached(self.session, self.t)), chosen)
+
+    async def action_call_summary(self: AppHost) -> None:
         """F9: the end-of-call summary in plain text, to paste into the case system."""
-        from assistant.ui.dialogs import text_dialog
+        from assistant.ui.dialogs import text_dialog  # start-up: see the module's docstring
         from assistant.ui.summary import adviser_summary
 
         if not is_adviser(self.mode) or not self.started:
             return
         text = adviser_summary(self.session, self.t, self.mode, self.case_reference)
         dialog = text_dialog(_(summary_title(self.mode)), text, [("copy", _(N_("Copy")))])
-        await self.push_screen(dialog, lambda choice: self._copy(choice, text))
 
-    def _copy(self, choice: str | None, text: str) -> None:
-        if choice == "copy":
-            self.copy_to_clipboard(text)
+        def copy(choice: str | None) -> None:
+            if choice == "copy":
+                self.copy_to_clipboard(text)
 
-    async def on_adviser_panel_note_added(self, event: AdviserPanel.NoteAdded) -> None:
-        from assistant.ui.adviser import AdviserPanel
+        await self.push_screen(dialog, copy)
+
+    async def on_adviser_panel_note_added(self: AppHost, event: AdviserPanel.NoteAdded) -> None:
+        from assistant.ui.adviser import AdviserPanel  # start-up: see the module's docstring
         from assistant.ui.summary import adviser_notes
 
         self.session.record("note", {"text": event.text, "at": self.clock()})
@@ -88,65 +86,52 @@ class PlanActions:
     Print says exactly what it did: the file it saved, and the printer only if it sent it.
     """
 
-    session: Any
-    conversation: Any
-    mode: Any
-    t: Any
-
-    async def save_plan(self) -> None:
+    async def save_plan(self: AppHost) -> None:
         """Write the person's plan (and, for an adviser, the copy with notes, in Word too)."""
-        from assistant.plan.files import save_plan
+        from assistant.plan.files import save_plan  # start-up: see the module's docstring
 
         try:
             saved = save_plan(self.session, self.t)
+            paths = list(saved.paths)
             if is_adviser(self.mode):
-                adviser = save_plan(
-                    self.session, self.t, adviser=True, formats=("html", "md", "txt", "docx")
-                )
-                saved = type(saved)(saved.paths + adviser.paths, saved.replaced)
+                paths += save_plan(self.session, self.t, adviser=True, formats=ADVISER_COPY).paths
         except OSError as error:
-            self._tell(
-                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or "")
-            )
+            _could_not_save(self, error)
             return
-        names = ", ".join(p.name for p in saved.paths)
-        folder = str(saved.paths[0].parent)
         if saved.replaced:
             message = N_("Your draft plan is saved again, as it is now, in {folder}: {files}")
         else:
             message = N_("Your draft plan is saved in {folder}: {files}")
-        self._tell(_(message, folder=folder, files=names))
+        names = ", ".join(p.name for p in paths)
+        _tell(self, _(message, folder=str(paths[0].parent), files=names))
 
-    async def save_easy_read(self) -> None:
+    async def save_easy_read(self: AppHost) -> None:
         """Write the Easy Read plan as a large-print page."""
-        from assistant.plan.files import save_plan
+        from assistant.plan.files import save_plan  # start-up: see the module's docstring
 
         try:
             saved = save_plan(self.session, self.t, formats=("html",), easy_read=True)
         except OSError as error:
-            self._tell(
-                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or "")
-            )
+            _could_not_save(self, error)
             return
-        self._tell(
+        _tell(
+            self,
             _(
                 N_(
                     "Your Easy Read plan is saved: {file}. Open it in a web browser to read or print it."
                 ),
                 file=str(saved.paths[0]),
-            )
+            ),
         )
 
-    async def print_plan(self) -> None:
+    async def print_plan(self: AppHost) -> None:
         """Save a print-ready page; send it to the default printer only if there is one."""
         from assistant.plan.files import default_printer, save_plan, send_to_printer
 
         try:
             saved = save_plan(self.session, self.t, formats=("html", "txt"))
         except OSError as error:
-            self._tell(
-                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or "")
-            )
+            _could_not_save(self, error)
             return
         page, text = saved.paths
         printer = default_printer()
@@ -165,17 +150,21 @@ class PlanActions:
                 ),
                 file=str(page),
             )
-        self._tell(message)
+        _tell(self, message)
 
-    def _tell(self, message: str) -> None:
-        assert self.conversation is not None  # the end panel is on the conversation screen
-        self.conversation.show_notice(message)
+
+#: The adviser's copy, with the notes: the person's formats and a Word document to edit.
+ADVISER_COPY: tuple[Format, ...] = ("html", "md", "txt", "docx")
+
+
+def _could_not_save(app: AppHost, error: OSError) -> None:
+    _tell(app, _(N_("The plan could not be saved ({problem})."), problem=error.strerror or ""))
 
 
 class DisplayActions:
     """F5 and F6: larger text and the themes (dark, light, high contrast), from any screen."""
 
-    def action_larger_text(self) -> None:
+    def action_larger_text(self: AppHost) -> None:
         """The large-text layout: one column, more space, the explanation under the question."""
         self.toggle_class("-large")
         self.call_after_refresh(self.place_cursor)
@@ -188,7 +177,7 @@ class DisplayActions:
                 )
             )
 
-    def action_next_theme(self) -> None:
+    def action_next_theme(self: AppHost) -> None:
         """Cycle the themes: dark, light, high contrast."""
         names = [theme.name for theme in THEMES]
         index = names.index(self.theme) if self.theme in names else -1
@@ -197,3 +186,9 @@ class DisplayActions:
             self.conversation.show_notice(
                 _(N_("Theme: {name}"), name=_(THEME_NAMES.get(self.theme, self.theme)))
             )
+
+
+def _tell(app: AppHost, message: str) -> None:
+    """A notice at the end of the conversation, where the plan is saved or printed."""
+    assert app.conversation is not None  # the end panel is on the conversation screen
+    app.conversation.show_notice(message)

@@ -49,6 +49,11 @@ class AdviserPanel(Column):
     def compose(self) -> ComposeResult:
         yield Explanations(
             [
+                (
+                    "tell",
+                    _(N_("Tell the caller")),
+                    _(N_("Nothing to read out before this question.")),
+                ),
                 ("why", _(N_("Why we ask")), _(N_("There is no extra explanation for this step."))),
                 ("rights", _(N_("Rights")), _(N_("Rights will appear here as we come to them."))),
                 ("facts", _(N_("Summary so far")), _(N_("Nothing yet."))),
@@ -60,10 +65,21 @@ class AdviserPanel(Column):
             yield VerticalScroll(id="notes-list", can_focus=False)
             yield TextBox(placeholder=_(N_("Type a note, then Enter")), id="note-input")
 
-    def show(self, why: str, rights: Sequence[str], facts: Sequence[str]) -> None:
-        """Fill in the explanations and the live summary of key facts for the current step."""
+    def show(
+        self,
+        why: str,
+        rights: Sequence[str],
+        facts: Sequence[str],
+        tell: Sequence[str] = (),
+    ) -> None:
+        """Fill in the explanations and the live summary of key facts for the current step.
+
+        ``tell``: on a call, what the last answer means, a short line each to read out to
+        the caller (the explanations a person completing it alone would see as screens).
+        """
         self.query_one(Explanations).show_sections(
             {
+                "tell": tell,
                 "why": [why] if why else [],
                 "rights": rights,
                 "facts": ["\n".join(f"- {fact}" for fact in facts)] if facts else [],

@@ -28,7 +28,7 @@ from assistant.i18n import MissingCatalog, Translator, translator_for
 from assistant.ui import keys
 from assistant.ui.actions import AdviserActions, DisplayActions, PlanActions
 from assistant.ui.keyboard import KeyboardApp
-from assistant.ui.loading import LoadsBehindStart, Prepared
+from assistant.ui.loading import ConversationLoader, Prepared
 from assistant.ui.modes import MODE_ANSWERS, Mode, is_adviser, reads_back
 from assistant.ui.start import Pending, StartScreen
 from assistant.ui.text import _, progress_text
@@ -38,8 +38,6 @@ from assistant.values import N_
 # Everything the conversation needs (the engine, its screens and dialogs) is imported
 # behind the start screen, or when first used; their messages are handled by name below.
 if TYPE_CHECKING:
-    from textual.worker import Worker
-
     from assistant.engine.events import Clock, Event
     from assistant.engine.outputs import ConversationEnded, Output, StepShown
     from assistant.engine.session import Session
@@ -47,6 +45,7 @@ if TYPE_CHECKING:
     from assistant.flow.problems import FlowError
     from assistant.saving import Opened
     from assistant.ui.conversation import ConversationScreen
+    from assistant.ui.host import AppHost, Loaded
     from assistant.ui.log import ConversationLog
     from assistant.ui.review import ReviewScreen
     from assistant.ui.rights import Rights
@@ -58,17 +57,17 @@ if TYPE_CHECKING:
 
 def utc_now() -> str:
     """The engine's clock (imported when first used)."""
-    from assistant.engine.events import utc_now as now
+    from assistant.engine.events import utc_now as now  # start-up: see the imports above
 
     return now()
 
 
-class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions, KeyboardApp):
+class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
     """The support-planning conversation, full screen, keyboard first."""
 
     CSS_PATH = str(Path(__file__).with_name("app.tcss"))
     ENABLE_COMMAND_PALETTE = False  # its English search box and commands are not translated
-    BINDINGS = keys.bindings()  # type: ignore[assignment]
+    BINDINGS = keys.bindings()
     TITLE = "Support Plan Assistant"
 
     def __init__(
@@ -92,8 +91,9 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         super().__init__()
         if bundle is None and prepare is None:
             raise ValueError("AssistantApp needs a bundle, or a way to prepare one")
-        self.bundle: Bundle = bundle  # type: ignore[assignment] # set by then, if prepared
-        self._prepare = prepare or (lambda: Prepared(bundle, None, on_event))  # type: ignore[arg-type]
+        self._bundle = bundle
+        #: Loads a new conversation behind the start screen.
+        self.loader = ConversationLoader(self, prepare or self._prepared)
         self.t = with_app_words(translator or translator_for(locale))
         self.start_locale = self.t.locale
         self.mode: Mode = mode or "self"
@@ -107,26 +107,38 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         self._record_event = on_event
         #: Set when the questions could not be loaded (the app then ends with code 1).
         self.flow_error: FlowError | None = None
-        self._loading: Worker[None] | None = None
         self._beginning = False
-        self._warmed: set[str] = set()  # locales whose Babel data is loaded
         # A new session is made behind the start screen (see _load); a resumed one now.
         self._session: Session | None = None
         self._rights: Rights | None = None
         if events:
-            from assistant.engine.session import Session
+            from assistant.engine.session import Session  # start-up: see the imports above
 
-            self._session = Session.replay(bundle, events, on_event=on_event, clock=clock)  # type: ignore[arg-type]
+            self._session = Session.replay(self.bundle, events, on_event=on_event, clock=clock)
         self.review_after_edit = False
         self.conversation: ConversationScreen | None = None
         if events:
             self._restore_setup()
 
     @property
+    def bundle(self) -> Bundle:
+        """The questions (a new conversation's are loaded behind the start screen)."""
+        assert self._bundle is not None, "the questions are not loaded yet"
+        return self._bundle
+
+    @bundle.setter
+    def bundle(self, bundle: Bundle) -> None:
+        self._bundle = bundle
+
+    def _prepared(self) -> Prepared:
+        """What loading starts from when the app was given its questions (and saving)."""
+        return Prepared(self.bundle, None, self._record_event)
+
+    @property
     def session(self) -> Session:
         """The conversation's engine session, made on first use (on the event loop)."""
         if self._session is None:
-            from assistant.engine.session import Session
+            from assistant.engine.session import Session  # start-up: see the imports above
 
             self._session = Session(self.bundle, on_event=self._record_event, clock=self.clock)
         return self._session
@@ -134,6 +146,11 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
     @session.setter
     def session(self, session: Session) -> None:
         self._session = session
+
+    @property
+    def has_session(self) -> bool:
+        """Whether the session exists yet (a resumed one does from the start)."""
+        return self._session is not None
 
     @property
     def started(self) -> bool:
@@ -144,10 +161,20 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
     def rights(self) -> Rights:
         """The rights explained so far, for the side panels."""
         if self._rights is None:
-            from assistant.ui.rights import Rights
+            from assistant.ui.rights import Rights  # start-up: see the imports above
 
             self._rights = Rights(self.bundle)
         return self._rights
+
+    def conversation_loaded(self, loaded: Loaded) -> None:
+        """Take what was loaded behind the start screen: the questions, saving, the session."""
+        self.bundle = loaded.bundle
+        if loaded.target is not None:
+            self.save_reference = loaded.target.reference
+            self._record_event = loaded.on_event
+        if self._session is None:
+            self._session = loaded.session
+        self._rights = loaded.rights
 
     def _restore_setup(self) -> None:
         """A resumed conversation comes back in the mode, and with the case reference, it had."""
@@ -187,26 +214,26 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
             self.call_later(self.begin, self.mode, self.case_reference)
         else:
             # After the first frame, so the start screen is drawn before anything loads.
-            self.call_after_refresh(self._start_loading)
+            self.call_after_refresh(self.loader.start)
 
     @on(StartScreen.Begin)
     async def _begin_from_start(self, event: StartScreen.Begin) -> None:
         if self._beginning:  # Start pressed again while the questions were loading
             return
         self._beginning = True
-        if await self._conversation_ready():
+        if await self.loader.ready():
             await self.begin(event.mode, event.case_reference)
 
     async def begin(self, mode: Mode, case_reference: str = "") -> None:
         """Open the conversation screen and show the first step (or where it stopped)."""
-        self._add_conversation_css()
+        self.loader.add_conversation_css()
         self.mode, self.case_reference = mode, case_reference
         banner = ""
         if mode == "supported":
             banner = _(N_("Your supporter can read and type with you. The answers are yours."))
         elif mode == "adviser_behalf":
             banner = _(N_("You are answering on the person's behalf, with their consent."))
-        from assistant.ui.conversation import ConversationScreen
+        from assistant.ui.conversation import ConversationScreen  # start-up: see the imports above
 
         self.conversation = ConversationScreen(
             adviser=is_adviser(mode), case_reference=case_reference, banner=banner, mode=mode
@@ -221,7 +248,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
             self.session.record("language_changed", self.t.locale)
         await self.show(outputs)
         if self.resuming and is_adviser(mode):  # the notes made before the break
-            from assistant.ui.adviser import AdviserPanel
+            from assistant.ui.adviser import AdviserPanel  # start-up: see the imports above
             from assistant.ui.summary import adviser_notes
 
             notes = adviser_notes(self.session)
@@ -237,8 +264,8 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
             if mounting is not None:
                 await mounting
         self.freeze_long_lived()
-        if self.t.locale not in self._warmed:  # not loaded behind the start screen
-            self.run_worker(self._warm_formats, thread=True, group="warm")
+        if self.t.locale not in self.loader.warmed:  # not loaded behind the start screen
+            self.run_worker(self.loader.warm_formats, thread=True, group="warm")
 
     @on(StartScreen.LanguageChosen)
     async def _language(self, event: StartScreen.LanguageChosen) -> None:
@@ -256,13 +283,13 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
 
     @on(StartScreen.Resume)
     async def _resume(self, event: StartScreen.Resume) -> None:
-        if not await self._conversation_ready():
+        if not await self.loader.ready():
             return
         opened = self._open(event.reference)
         if opened is None or not opened.events:
             self.release_keys()
             return
-        from assistant.engine.session import Session
+        from assistant.engine.session import Session  # start-up: see the imports above
 
         self.session = Session.replay(
             self.bundle, opened.events, on_event=opened.on_event, clock=self.clock
@@ -296,7 +323,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         self.call_after_refresh(self.place_cursor)
 
     async def _show(self, outputs: list[Output]) -> None:
-        from assistant.engine.outputs import (
+        from assistant.engine.outputs import (  # start-up: see the imports above
             AnswerRejected,
             ConversationEnded,
             CrisisOffered,
@@ -305,7 +332,11 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
             Paused,
             StepShown,
         )
-        from assistant.ui.dialogs import HelpNowScreen, break_dialog, crisis_offer
+        from assistant.ui.dialogs import (  # start-up: see the imports above
+            HelpNowScreen,
+            break_dialog,
+            crisis_offer,
+        )
 
         screen = self.conversation
         assert screen is not None
@@ -333,9 +364,10 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         assert screen is not None
         on_path = set(self.session.path[:-1])
         await screen.show_log([i for i in self.session.review() if i.step in on_path])
-        from assistant.engine.outputs import StepShown
+        from assistant.engine.outputs import StepShown  # start-up: see the imports above
         from assistant.ui.adviser import AdviserPanel
         from assistant.ui.conversation import SidePanel
+        from assistant.ui.steps import read_back
         from assistant.ui.summary import key_facts
 
         why = self.t.render(output.why) if isinstance(output, StepShown) else ""
@@ -343,8 +375,12 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         if isinstance(side, SidePanel):
             side.show(why, self.rights.so_far(self.session, self.t))
         elif isinstance(side, AdviserPanel):
+            tell = read_back(output, self.t) if self.mode == "adviser_call" else []
             side.show(
-                why, self.rights.so_far(self.session, self.t), key_facts(self.session, self.t)
+                why,
+                self.rights.so_far(self.session, self.t),
+                key_facts(self.session, self.t),
+                tell,
             )
 
     # -- answering ------------------------------------------------------------------
@@ -359,7 +395,7 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
 
     async def answer(self, raw: Any) -> None:
         """Answer the current step; crisis words bring the engine's crisis reply (in show)."""
-        from assistant.engine.outputs import AnswerRejected
+        from assistant.engine.outputs import AnswerRejected  # start-up: see the imports above
 
         outputs = self.session.answer(raw)
         await self.show(outputs)
@@ -390,12 +426,13 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
         await self.show(self.session.resume())
 
     # -- actions (keys) -------------------------------------------------------------
-    def _in_conversation(self) -> bool:
+    def in_conversation(self) -> bool:
+        """Whether the conversation screen is the one in front."""
         return self.conversation is not None and self.screen is self.conversation
 
     async def action_help_now(self) -> None:
         """Help now, from every screen; closing it returns exactly where the person was."""
-        from assistant.ui.dialogs import HelpNowScreen
+        from assistant.ui.dialogs import HelpNowScreen  # start-up: see the imports above
 
         if isinstance(self.screen, HelpNowScreen):
             return
@@ -405,15 +442,15 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
 
     async def action_back(self) -> None:
         """Back one step, keeping every answer."""
-        if self._in_conversation():
+        if self.in_conversation():
             self.review_after_edit = False
             await self.show(self.session.back())
 
     async def action_review(self) -> None:
         """Check your answers."""
-        from assistant.ui.review import ReviewScreen
+        from assistant.ui.review import ReviewScreen  # start-up: see the imports above
 
-        if self._in_conversation():
+        if self.in_conversation():
             screen = ReviewScreen(
                 self.session.review(),
                 read_back=reads_back(self.mode),
@@ -423,16 +460,16 @@ class AssistantApp(LoadsBehindStart, DisplayActions, AdviserActions, PlanActions
 
     async def action_take_break(self) -> None:
         """Save (when saving is on) and say how to come back."""
-        from assistant.ui.review import ReviewScreen
+        from assistant.ui.review import ReviewScreen  # start-up: see the imports above
 
-        if self._in_conversation() or isinstance(self.screen, ReviewScreen):
+        if self.in_conversation() or isinstance(self.screen, ReviewScreen):
             if isinstance(self.screen, ReviewScreen):
                 self.pop_screen()
             await self.show(self.session.pause(self.save_reference))
 
     async def action_quit(self) -> None:
         """Ask first; say plainly whether the answers are saved."""
-        from assistant.ui.dialogs import Dialog, quit_dialog
+        from assistant.ui.dialogs import Dialog, quit_dialog  # start-up: see the imports above
 
         if isinstance(self.screen, Dialog) and self.screen.id == "quit-dialog":
             return
@@ -468,3 +505,10 @@ def with_app_words(t: Translator) -> Translator:
     """``t``, with flow texts naming the app's own key for Help now (not plain mode's words)."""
     t.use_interface_words({"help_now": t.gettext(N_("press F1"))})
     return t
+
+
+if TYPE_CHECKING:
+
+    def _provides_what_its_parts_use(app: AssistantApp) -> AppHost:
+        """The app is everything :class:`AppHost` lists (checked by the type checker)."""
+        return app

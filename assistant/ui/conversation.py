@@ -7,6 +7,7 @@ the log and the side panel are updated in place too. The screen never calls the 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -18,6 +19,7 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 
 from assistant.engine.outputs import ConversationEnded, ReviewItem, StepShown
+from assistant.plain.render import report
 from assistant.ui.adviser import AdviserPanel
 from assistant.ui.explain import Explanations
 from assistant.ui.keys import KeyBar
@@ -129,7 +131,9 @@ class ConversationScreen(Screen[None]):
             why = t.render(step.why)
             inline = _(N_("Why we ask: {why}"), why=why) if why else ""
             self._set_words(t.render(step.title), t.render(step.text), inline)
-            self.query_one("#before", Plain).set_text(before_text(step))
+            # On a call they are in the adviser's panel, as lines to read out.
+            on_call = self.mode == "adviser_call"
+            self.query_one("#before", Plain).set_text("" if on_call else before_text(step))
             self._show_report(step)
             # Sensitive questions always say why; larger text shows it for every question.
             self.query_one("#why-inline").set_class(not step.sensitive, "-hidden")
@@ -150,8 +154,6 @@ class ConversationScreen(Screen[None]):
         table and its notes; the side panel gives way so the table is not wrapped at 80x24."""
         lines: dict[str, Any] = {"summary": [], "lines": []}
         if step is not None and step.report is not None:
-            from assistant.plain.render import report
-
             lines = report(step.report, translator(), structured=False)
         self.query_one("#report-summary", Plain).set_text("\n".join(lines["summary"]))
         self.query_one("#report", Plain).set_text("\n".join(lines["lines"]))
@@ -179,7 +181,7 @@ class ConversationScreen(Screen[None]):
         if step is None:
             return None
         makers: dict[type[Any], Callable[[], Any]] = {
-            kind: lambda kind=kind: kind(step) for kind in STEP_VIEWS.values()
+            kind: functools.partial(kind, step) for kind in STEP_VIEWS.values()
         }
         makers[EndPanel] = lambda: EndPanel(mode=self.mode)
         views = []

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gc
 import os
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import textual.screen
 from textual import events
@@ -33,7 +33,17 @@ if "TEXTUAL_FPS" not in os.environ:
     textual.screen.UPDATE_PERIOD = 1 / FRAMES_PER_SECOND  # type: ignore[misc]
 
 
-class ActsAtOnce:
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    # A mixin for controls: to the type checker it is a widget; at run time a plain class
+    # (see assistant.ui.steady for why).
+    _MixedIntoWidget = Widget
+else:
+    _MixedIntoWidget = object
+
+
+class ActsAtOnce(_MixedIntoWidget):
     """Mixin for controls: their own keys act as soon as the key reaches them.
 
     Textual acts on a widget's key bindings only after the key has gone up through every
@@ -48,10 +58,10 @@ class ActsAtOnce:
         action = self.KEYS_AT_ONCE.get(event.key)
         # Only while focused: a key that reaches a control the focus has just left goes
         # round as usual, to whatever has the focus now.
-        if action is not None and self.has_focus:  # type: ignore[attr-defined]
+        if action is not None and self.has_focus:
             event.stop()
             event.prevent_default()
-            await self.run_action(action)  # type: ignore[attr-defined]
+            await self.run_action(action)
 
 
 class KeyboardApp(App[int]):

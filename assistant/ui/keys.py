@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Size
 from textual.widgets import Static
@@ -54,7 +54,7 @@ KEYS: tuple[Key, ...] = (
 )
 
 
-def bindings() -> list[Binding]:
+def bindings() -> list[BindingType]:
     """App bindings for every key; priority so they work inside text boxes and dialogs."""
     return [Binding(k.keys, k.action, k.description, show=False, priority=k.priority) for k in KEYS]
 

@@ -4,8 +4,9 @@ The start screen (who is completing, the language) needs none of the conversatio
 app draws it first. Then, in a thread, this loads the questions and their check, starts
 saving if the person agreed, makes the engine's session, lists the saved conversations and
 imports the conversation's screens. Choosing Start waits for that if it is not finished,
-holding any keys typed meanwhile, so no answer is lost. :class:`LoadsBehindStart` is a
-part of :class:`assistant.ui.app.AssistantApp`, kept here to keep that module readable.
+holding any keys typed meanwhile, so no answer is lost. :class:`ConversationLoader` is a
+part of :class:`assistant.ui.app.AssistantApp`, kept here to keep that module readable; it
+uses the app through :class:`assistant.ui.host.AppHost`.
 """
 
 from __future__ import annotations
@@ -13,16 +14,20 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.ui.start import StartScreen, saved_conversations
 
 if TYPE_CHECKING:
+    from textual.worker import Worker
+
     from assistant.engine.events import Event
     from assistant.engine.session import Session
     from assistant.flow.bundle import Bundle
     from assistant.saving import SavingTarget
+    from assistant.ui.host import AppHost
     from assistant.ui.rights import Rights
 
 
@@ -44,7 +49,7 @@ class Prepared:
 
 
 class Ready:
-    """What the loading thread hands back to the event loop."""
+    """What the loading thread hands back to the event loop (an :class:`~assistant.ui.host.Loaded`)."""
 
     def __init__(
         self,
@@ -53,7 +58,9 @@ class Ready:
         rights: Rights,
         saved: list[tuple[str, str]] | None,
     ) -> None:
-        self.prepared = prepared
+        self.bundle = prepared.bundle
+        self.target = prepared.target
+        self.on_event = prepared.on_event
         self.session = session
         self.rights = rights
         self.saved = saved
@@ -63,78 +70,82 @@ class Ready:
 CONVERSATION_CSS = os.path.abspath(Path(__file__).with_name("conversation.tcss"))
 
 
-class LoadsBehindStart:
-    """The app's loading behind its start screen (a mixin of the app: it uses its state)."""
+class ConversationLoader:
+    """Loads the app's conversation behind its start screen (see the module's docstring).
 
-    # Set by the app: the running load, and what it found wrong with the questions.
-    _loading: Any
-    flow_error: Any
+    ``prepare`` loads the questions and starts saving (in a thread; it raises FlowError if
+    the questions have problems).
+    """
 
-    def _start_loading(self) -> None:
-        self._loading = self.run_worker(self._load(), name="loading", group="loading")
+    def __init__(self, app: AppHost, prepare: Callable[[], Prepared]) -> None:
+        self.app = app
+        self.prepare = prepare
+        #: The running load (None until it starts).
+        self.worker: Worker[None] | None = None
+        #: Locales whose Babel data is loaded.
+        self.warmed: set[str] = set()
+
+    def start(self) -> None:
+        """Start loading, as a worker of the app."""
+        self.worker = self.app.run_worker(self._load(), name="loading", group="loading")
 
     async def _load(self) -> None:
         """Behind the start screen: load in a thread, then use what was loaded here."""
-        from assistant.flow.problems import FlowError
+        from assistant.flow.problems import FlowError  # start-up: the flow loads with it
 
+        app = self.app
         try:
             ready = await asyncio.to_thread(self._load_in_thread)
         except FlowError as error:
-            self.flow_error = error
-            self.exit(1, return_code=1)
+            app.flow_error = error
+            app.exit(1, return_code=1)
             return
-        self._add_conversation_css()
-        prepared = ready.prepared
-        self.bundle = prepared.bundle
-        if prepared.target is not None:
-            self.save_reference = prepared.target.reference
-            self._record_event = prepared.on_event
-        if self._session is None:
-            self._session = ready.session
-        self._rights = ready.rights
-        screen = self.screen
+        self.add_conversation_css()
+        app.conversation_loaded(ready)
+        screen = app.screen
         if isinstance(screen, StartScreen):
             await screen.show_saved(ready.saved)
-        self.freeze_long_lived()
+        app.freeze_long_lived()
 
     def _load_in_thread(self) -> Ready:
         """The questions, saving, the engine's session, the saved list and the conversation's
         modules, made in a thread (nothing here touches a widget or the screen)."""
+        # Start-up: all of these are what loading behind the start screen is for.
         from assistant.engine.session import Session
         from assistant.ui import conversation, dialogs, review  # noqa: F401 - imported now
         from assistant.ui.rights import Rights
 
-        prepared = self._prepare()
+        app = self.app
+        prepared = self.prepare()
         session = None
-        if self._session is None:
-            session = Session(prepared.bundle, on_event=prepared.on_event, clock=self.clock)
-        current = prepared.target.reference if prepared.target else self.save_reference
-        saved = saved_conversations(self.store_path, prepared.bundle.id, current)
-        self._warm_formats()
+        if not app.has_session:
+            session = Session(prepared.bundle, on_event=prepared.on_event, clock=app.clock)
+        current = prepared.target.reference if prepared.target else app.save_reference
+        saved = saved_conversations(app.store_path, prepared.bundle.id, current)
+        self.warm_formats()
         return Ready(prepared, session, Rights(prepared.bundle), saved)
 
-    def _warm_formats(self) -> None:
+    def warm_formats(self) -> None:
         """Load Babel's data for the language now, in a thread, rather than on the first
         answer in pounds (it took 20 ms of that key press on the project machine)."""
-        from decimal import Decimal
-
-        t = self.t
-        if t.locale not in self._warmed:
-            self._warmed.add(t.locale)
+        t = self.app.t
+        if t.locale not in self.warmed:
+            self.warmed.add(t.locale)
             t.money(Decimal(0))
             t.list(["", ""])
 
-    def _add_conversation_css(self) -> None:
+    def add_conversation_css(self) -> None:
         """The conversation's styles, parsed when the next widget is styled (once only)."""
-        if not self.stylesheet.has_source(CONVERSATION_CSS, ""):
-            self.stylesheet.read(CONVERSATION_CSS)
+        stylesheet = self.app.stylesheet
+        if not stylesheet.has_source(CONVERSATION_CSS, ""):
+            stylesheet.read(CONVERSATION_CSS)
 
-    async def _conversation_ready(self) -> bool:
+    async def ready(self) -> bool:
         """Wait, if need be, until the conversation is loaded; False if it cannot be."""
-        if self._loading is None:
-            self._start_loading()
-        assert self._loading is not None
-        if not self._loading.is_finished:
-            self.hold_keys()  # keys typed while waiting go to the first question
-            await self._loading.wait()
-        return self.flow_error is None
+        if self.worker is None:
+            self.start()
+        assert self.worker is not None
+        if not self.worker.is_finished:
+            self.app.hold_keys()  # keys typed while waiting go to the first question
+            await self.worker.wait()
+        return self.app.flow_error is None

@@ -34,6 +34,8 @@ class ConversationLog(SteadyScroll, OptionList):
     ConversationLog > .option-list--option-highlighted { text-style: bold reverse; }
     """
     holds_keys = PRESS_KEYS
+    #: The entry that says "(Enter to change)": the last one highlighted.
+    _marked: int | None = None
 
     class Change(Message):
         """The person wants to change this answer."""
@@ -79,12 +81,13 @@ class ConversationLog(SteadyScroll, OptionList):
         self._last = self.highlighted
         self.highlighted = None
 
-    def watch_highlighted(self, old: int | None, new: int | None) -> None:
+    def watch_highlighted(self, highlighted: int | None) -> None:
         """Only the highlighted entry says "(Enter to change)"."""
-        for index in {old, new} - {None}:
+        for index in {self._marked, highlighted} - {None}:
             if index is not None and index < len(self.items):
                 self.replace_option_prompt_at_index(index, self._prompt(index))
-        super().watch_highlighted(new)
+        self._marked = highlighted
+        super().watch_highlighted(highlighted)
         if self.has_focus:
             self.app.cursor_position = self.cursor_offset()
 

@@ -26,6 +26,14 @@ MODES: dict[Mode, str] = {
 }
 
 
+def as_mode(name: str) -> Mode:
+    """The mode of this name, as the start screen's list gives it back (ValueError if none)."""
+    for mode in MODES:
+        if mode == name:
+            return mode
+    raise ValueError(name)
+
+
 def is_adviser(mode: Mode) -> bool:
     """Adviser modes get the case reference, notes, section navigator and summaries."""
     return mode in ("adviser_call", "adviser_behalf")

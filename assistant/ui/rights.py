@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from assistant.engine.views import message
 from assistant.flow import model
 from assistant.plain.render import citation
 from assistant.ui.text import _
@@ -38,8 +39,6 @@ class Rights:
 
     def _right(self, session: Session, t: Translator, key: str, step: model.Say) -> str:
         """One right in words with its source; kept once made unless it names an answer."""
-        from assistant.engine.views import message
-
         made = self._made.get((t.locale, key))
         if made is not None:
             return made

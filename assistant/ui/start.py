@@ -17,8 +17,9 @@ from textual.screen import Screen
 from textual.widgets import Input
 
 from assistant.i18n import LOCALES
+from assistant.ui.keyboard import KeyboardApp
 from assistant.ui.keys import KeyBar
-from assistant.ui.modes import MODES, Mode, is_adviser
+from assistant.ui.modes import MODES, Mode, as_mode, is_adviser
 from assistant.ui.text import _, ngettext
 from assistant.ui.widgets import (
     ActionButton,
@@ -141,14 +142,15 @@ class StartScreen(Screen[None]):
             await self.query("#saved, .saved").remove()
             await self.query_one("#start-body").mount_all(list(self.saved_list()))
 
-    def _on_screen_resume(self, event: events.ScreenResume) -> None:
-        # The first time, as the app's first screen, every widget was styled as it was
-        # mounted a moment ago; styling them all again took a tenth of the time to the
-        # first frame. Later (after a dialog, say) they are restyled as usual.
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        """The first time, as the app's first screen, every widget was styled as it was
+        mounted a moment ago; styling them all again took a tenth of the time to the first
+        frame. Later (after a dialog, say) they are restyled as usual. Textual calls this
+        handler before Screen's own, which reads ``refresh_styles`` (a canary test in
+        tests/ui/test_textual_private.py checks that order)."""
         if not self._resumed:
             self._resumed = True
             event.refresh_styles = False
-        super()._on_screen_resume(event)
 
     def on_mount(self) -> None:
         self._show_mode_fields()
@@ -163,7 +165,7 @@ class StartScreen(Screen[None]):
     @on(ChoiceList.Chosen, "#who")
     async def _who(self, event: ChoiceList.Chosen) -> None:
         event.stop()
-        self.mode = event.values[0]  # type: ignore[assignment]
+        self.mode = as_mode(event.values[0])
         event.choice_list.ticked = {self.mode}
         event.choice_list.refresh_prompts()
         if is_adviser(self.mode) and not self.query("#case-reference"):
@@ -172,7 +174,13 @@ class StartScreen(Screen[None]):
         self._show_mode_fields()
         # The next field by name: the focus chain has not seen the fields just shown.
         self.query_one("#case-reference" if is_adviser(self.mode) else "#language").focus()
-        self.app.call_after_refresh(self.app.release_keys)  # type: ignore[attr-defined]
+        self._release_keys()
+
+    def _release_keys(self) -> None:
+        """Keys typed while the screen changed go on once it is drawn (see KeyboardApp)."""
+        app = self.app
+        if isinstance(app, KeyboardApp):
+            app.call_after_refresh(app.release_keys)
 
     @on(ChoiceList.Chosen, "#language")
     def _language(self, event: ChoiceList.Chosen) -> None:
@@ -191,13 +199,13 @@ class StartScreen(Screen[None]):
         await self.recompose()
         self._show_mode_fields()
         self.query_one("#language").focus()
-        self.app.call_after_refresh(self.app.release_keys)  # type: ignore[attr-defined]
+        self._release_keys()
 
     @on(TextBox.Submitted, "#case-reference")
     def _case_reference_done(self, event: TextBox.Submitted) -> None:
         event.stop()
         self.query_one("#consent" if self.mode == "adviser_behalf" else "#language").focus()
-        self.app.call_after_refresh(self.app.release_keys)  # type: ignore[attr-defined]
+        self._release_keys()
 
     @on(ActionButton.Pressed, "#start-button")
     def _start(self) -> None:
@@ -210,7 +218,7 @@ class StartScreen(Screen[None]):
                 error = Plain(problem, id="start-error", classes="error")
                 self.query_one("#start-body").mount(error, before="#start-button")
             consent.focus()
-            self.app.call_after_refresh(self.app.release_keys)  # type: ignore[attr-defined]
+            self._release_keys()
             return
         reference = ""
         if is_adviser(self.mode):
@@ -233,10 +241,9 @@ def saved_conversations(
     None when saved conversations cannot be listed (no store, or a store that cannot be
     opened: the person can still start afresh, and ``support-plan sessions`` says why).
     """
-    try:
-        from assistant.store import StoreError, nothing_saved_at, open_store
-    except ImportError:
-        return None
+    # Start-up: the store is read behind this screen, in the loading thread.
+    from assistant.store import StoreError, nothing_saved_at, open_store
+
     try:
         if nothing_saved_at(store_path):  # look without making a file
             return []

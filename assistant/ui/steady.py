@@ -25,20 +25,26 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 
 if TYPE_CHECKING:
     from textual.geometry import Size
+    from textual.widget import Widget
+
+    # The mixins are mixed into widgets: to the type checker they are widgets. At run time
+    # they stay plain classes, as Textual sets class attributes (can_focus) on each widget
+    # class it makes, and a widget class between a control and its own would hide them.
+    _MixedIntoWidget = Widget
+else:
+    _MixedIntoWidget = object
 
 
-class Steady:
+class Steady(_MixedIntoWidget):
     """Mixin for widgets: a new size from a layout does not ask for another layout."""
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        return super()._size_updated(  # type: ignore[misc, no-any-return]
-            size, virtual_size, container_size, layout=False
-        )
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
-class SteadyScroll:
+class SteadyScroll(_MixedIntoWidget):
     """Mixin for scrolling widgets (ScrollView): the scroll bar is redrawn only when the
     widget's size, its content's size or its container's size has really changed."""
 
@@ -47,13 +53,11 @@ class SteadyScroll:
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        sizes = (size, self.virtual_size, container_size)  # type: ignore[attr-defined]
+        sizes = (size, self.virtual_size, container_size)
         if sizes == self._steady_sizes:
             return False
         self._steady_sizes = sizes
-        return super()._size_updated(  # type: ignore[misc, no-any-return]
-            size, virtual_size, container_size, layout
-        )
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
 
 class Row(Steady, Horizontal):

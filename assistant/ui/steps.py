@@ -20,7 +20,8 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input
 
-from assistant.engine.outputs import StepShown
+from assistant.engine.outputs import ConversationEnded, StepShown
+from assistant.i18n import Translator
 from assistant.plain.render import hint, special_answer
 from assistant.ui.steady import Column, Row
 from assistant.ui.text import _, translator
@@ -337,6 +338,18 @@ def more_text(step: StepShown) -> str:
     if step.more is not None:
         parts.append(t.render(step.more))
     return "\n\n".join(parts)
+
+
+def read_back(step: object, t: Translator) -> list[str]:
+    """On a call: each explanation passed on the way to this question, as one line to read
+    out to the caller ("Title: what it means"), in the adviser's panel."""
+    lines: list[str] = []
+    if not isinstance(step, StepShown | ConversationEnded):
+        return lines
+    for explained in step.before:
+        title, text = t.render(explained.title), t.render(explained.text)
+        lines.append(f"{title}: {text}" if title else text)
+    return lines
 
 
 def before_text(step: StepShown) -> str:

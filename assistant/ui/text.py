@@ -54,7 +54,7 @@ def answer_text(item: ReviewItem, t: Translator | None = None) -> str:
 
 def progress_text(progress: Progress, t: Translator | None = None) -> str:
     """E.g. "Step 3 of 8: Money" on a question, the part's name on other screens."""
-    from assistant.plain.render import progress_line
+    from assistant.plain.render import progress_line  # start-up: not on the first screen
 
     return progress_line(progress, t or translator())
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
+from typing import Any
 
 from textual import events
 from textual.binding import Binding
@@ -58,8 +59,8 @@ class TextBox(ActsAtOnce, SteadyScroll, Input):
 
     KEYS_AT_ONCE = {"enter": "submit"}  # noqa: RUF012 - as Textual declares its bindings
 
-    def __init__(self, value: str = "", *, moves_on: bool = False, **kwargs: object) -> None:
-        super().__init__(value, select_on_focus=False, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, value: str = "", *, moves_on: bool = False, **kwargs: Any) -> None:
+        super().__init__(value, select_on_focus=False, **kwargs)
         self.cursor_blink = False
         self.holds_keys = frozenset({"enter"}) if moves_on else frozenset()
 
@@ -317,11 +318,11 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         region = self.content_region
         if self.highlighted is None:
             return region.offset
-        for line, (option, _part) in enumerate(self._lines):
-            if option == self.highlighted:
-                row = min(max(line - self.scroll_offset.y, 0), max(region.height - 1, 0))
-                return region.offset + Offset(0, row)
-        return region.offset
+        line = self._index_to_line.get(self.highlighted)  # Textual's private map: see the canary
+        if line is None:
+            return region.offset
+        row = min(max(line - self.scroll_offset.y, 0), max(region.height - 1, 0))
+        return region.offset + Offset(0, row)
 
     def chosen_values(self) -> tuple[str, ...]:
         """The ticked values, in the order of the options."""
@@ -348,7 +349,7 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
             self.ticked = {value}
         self.refresh_prompts()
 
-    def on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """A digit picks that option (and answers a single choice); a letter only moves."""
         key = (event.character or "").lower()
         if not key or not key.isprintable() or key == " ":

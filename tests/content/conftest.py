@@ -38,12 +38,12 @@ def walk(england: Bundle) -> Walk:
     def run(script: Mapping[str, object]) -> tuple[list[str], dict[str, object]]:
         session = Session(england, clock=lambda: "2026-11-22T10:00:00+00:00")
         session.start()
-        seen: list[str] = []
         for _ in range(1000):
             key = session.current
-            seen.append(key)
             if session.ended:
-                return seen, dict(session.answers)
+                # The engine's path also has the explanations shown with a question (or
+                # beside it, on a call), which are passed without a screen of their own.
+                return list(session.path), dict(session.answers)
             step = england.steps[key].step
             raw = script[key] if key in script else None
             if isinstance(step, model.Ask) and key not in script:

@@ -18,10 +18,10 @@ from hypothesis import strategies as st
 from test_random_walks import valid_answer
 
 from assistant.engine.outputs import ConversationEnded, StepShown
-from assistant.engine.progress import is_screen
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
 from assistant.flow.loading import find_bundles, load_bundle
+from assistant.flow.model import Ask, Say
 from assistant.i18n import Translator
 from assistant.plain.render import progress_line
 
@@ -36,11 +36,11 @@ def bundle(name: str) -> Bundle:
 
 
 def _parts_met(session: Session) -> int:
-    """The parts on the path, counted from scratch: modules with a screen, in a row."""
+    """The parts on the path, counted from scratch: modules showing something, in a row."""
     modules: list[str] = []
     for key in session.path:
         info = session.bundle.steps[key]
-        if is_screen(info.step) and (not modules or modules[-1] != info.module):
+        if isinstance(info.step, Say | Ask) and (not modules or modules[-1] != info.module):
             modules.append(info.module)
     return len(modules)
 

@@ -279,8 +279,11 @@ def test_start_setup_is_logged_prefills_and_replays(example: Bundle) -> None:
         "prefill": {"welcome.answering_for": "supporter"},
     }
     live = Session(example)
-    live.start(setup)
-    walk(live, None, "Ann")
+    [first] = live.start(setup)
+    # An adviser-led call: the welcome goes beside the first question, not on a screen.
+    assert isinstance(first, StepShown) and first.step == "welcome.name"
+    assert [e.step for e in first.before] == ["welcome.hello"]
+    walk(live, "Ann")
     [shown] = live.show()
     assert isinstance(shown, StepShown) and shown.current == "supporter"  # offered, not yet given
     assert "welcome.answering_for" not in live._conv.env  # noqa: SLF001 - not on the path until confirmed

@@ -48,6 +48,12 @@ def test_conversation_large_text(snap_compare, example, clock) -> None:
     assert snap_compare(app(example, clock), terminal_size=SIZE, run_before=run_before)
 
 
+async def to_the_tasks_question_on_a_call(pilot: Pilot[Any]) -> None:
+    """The same answers on a call: the explanations go in the panel, so no Enter for them;
+    the right to an assessment is in the panel, to read out, beside the tasks question."""
+    await pilot.press(*"Ann", "enter", "1", *"80", "enter", "space", "down")
+
+
 def test_conversation_adviser_layout(snap_compare, example, clock) -> None:
     adviser = app(example, clock, "adviser_call", case_reference="HL-42")
-    assert snap_compare(adviser, terminal_size=SIZE, run_before=to_the_tasks_question)
+    assert snap_compare(adviser, terminal_size=SIZE, run_before=to_the_tasks_question_on_a_call)

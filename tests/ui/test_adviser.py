@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.widgets import Input
-from ui_helpers import SIZE, answer_to_the_end, log_text, screen_text
+from ui_helpers import SIZE, answer_to_the_end_on_a_call, log_text, screen_text
 
 from assistant.ui.conversation import ConversationScreen
 from assistant.ui.dialogs import Dialog
@@ -28,10 +28,11 @@ async def test_notes_are_recorded_with_their_time_and_shown_only_in_the_notes_bo
         assert len(notes) == 1
         assert notes[0].value["text"] == NOTE and notes[0].value["at"].startswith("2026-11-22T")
         assert not app.session.answers  # a note is not an answer
-        assert app.focused is app.screen.query_one("#continue")  # Escape went back
+        # Escape went back to the first question (the welcome is beside it, on a call).
+        assert app.session.current == "welcome.name" and isinstance(app.focused, Input)
         box = app.screen.query_one("#notes-list")
         assert NOTE in "".join(str(w.render()) for w in box.children)
-        await answer_to_the_end(pilot)
+        await answer_to_the_end_on_a_call(pilot)
         log = log_text(app)
         assert "Answer: Ann" in log  # the log is read, and the note is not in it
         assert NOTE not in log
@@ -40,7 +41,7 @@ async def test_notes_are_recorded_with_their_time_and_shown_only_in_the_notes_bo
 async def test_notes_never_reach_the_persons_review_or_summary(make_app) -> None:
     app = make_app("adviser_call", case_reference="HL-42")
     async with app.run_test(size=SIZE) as pilot:
-        await answer_to_the_end(pilot)
+        await answer_to_the_end_on_a_call(pilot)
         await add_note(pilot, NOTE)
         await pilot.press("f3")
         assert isinstance(app.screen, ReviewScreen)
@@ -86,7 +87,7 @@ async def test_section_navigator_jumps_back_and_returns(make_app) -> None:
 async def test_notes_made_before_a_break_are_shown_again_on_resume(make_app) -> None:
     app = make_app("adviser_call", case_reference="HL-42")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", *"Ann", "enter")
+        await pilot.press(*"Ann", "enter")
         await add_note(pilot, NOTE)
     resumed = make_app("adviser_call", events=list(app.session.events))
     async with resumed.run_test(size=SIZE):
@@ -114,3 +115,30 @@ def test_a_note_logged_as_plain_text_is_in_the_advisers_summary(make_app) -> Non
     session.record("note", NOTE)  # as a script or a golden conversation logs it
     [note] = adviser_notes(session)
     assert note["text"] == NOTE and note["at"] == session.events[-1].at
+
+
+async def test_on_a_call_explanations_are_lines_to_read_out_beside_the_questions(make_app) -> None:
+    """Only questions are screens for the adviser: each explanation is one line in the
+    panel, under "Tell the caller", beside the question after it."""
+    app = make_app("adviser_call", case_reference="HL-42")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session.current == "welcome.name"  # no screen for the welcome
+        panel = app.screen.query_one("#side-info")
+        [welcome] = panel.paragraphs["tell"]
+        assert welcome.startswith("Welcome: This is a short example.")
+        assert not app.screen.query_one("#before").display  # not repeated above the question
+        await pilot.press(*"Ann", "enter", "1", *"80", "enter")
+        assert app.session.current == "needs.tasks"
+        [right] = panel.paragraphs["tell"]
+        assert "right to a free assessment" in right
+        await pilot.press("space", "enter")
+        assert app.session.current == "needs.has_carer"
+        assert panel.paragraphs["tell"] == ()  # nothing followed the last answer
+
+
+async def test_an_adviser_on_someones_behalf_still_sees_explanations_as_screens(make_app) -> None:
+    app = make_app("adviser_behalf")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.session.current == "welcome.hello"

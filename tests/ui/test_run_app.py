@@ -58,8 +58,8 @@ def test_a_new_conversation_is_saved_once_its_questions_have_loaded(
     monkeypatch.setattr(launch, "load_bundle_for", lambda _flow: example)
     assert launch.run_app(StartOptions(), translator_for("en_GB")) == 0
     [app] = started
-    assert app.bundle is None and store.conversations() == []  # nothing loaded or written yet
-    prepared = app._prepare()  # what the loading thread does
+    assert app._bundle is None and store.conversations() == []  # nothing loaded or written yet
+    prepared = app.loader.prepare()  # what the loading thread does
     assert prepared.bundle is example
     assert [c.reference for c in store.conversations()] == [prepared.target.reference]
     assert prepared.on_event == prepared.target.record

@@ -59,3 +59,15 @@ async def answer_to_the_end(pilot: Pilot[Any]) -> None:
     await pilot.press("enter")  # carer_right: an explanation
     await pilot.press(*"10", "enter")  # hours
     await pilot.press(*"15.50", "enter")  # rate: money
+
+
+async def answer_to_the_end_on_a_call(pilot: Pilot[Any]) -> None:
+    """The same answers on an adviser-led call, where explanations go in the adviser's
+    panel beside the next question, so there is no Enter to press for them."""
+    await pilot.press(*"Ann", "enter")  # name, with the welcome beside it
+    await pilot.press("1")  # answering_for
+    await pilot.press(*"80", "enter")  # age
+    await pilot.press("space", "down", "space", "enter")  # tasks, with the right beside it
+    await pilot.press("y")  # has_carer
+    await pilot.press(*"10", "enter")  # hours, with the carer's right beside it
+    await pilot.press(*"15.50", "enter")  # rate: money
