@@ -40,7 +40,7 @@ def export(
     leaves out "Your rights explained", the full explanations after the plan. ``easy_read``
     gives the Easy Read plan instead.
     """
-    from assistant.plan.render import render
+    from assistant.plan.render import render  # start-up: see make_plan
 
     translator = t or Translator()
     plan = make_plan(session, translator, adviser, today, appendix, easy_read)
@@ -58,7 +58,7 @@ def export_bytes(
     easy_read: bool = False,
 ) -> bytes:
     """The plan as the bytes of a file in any format: Word (``docx``), or text in UTF-8."""
-    from assistant.plan.render import render_bytes
+    from assistant.plan.render import render_bytes  # start-up: see make_plan
 
     translator = t or Translator()
     plan = make_plan(session, translator, adviser, today, appendix, easy_read)
@@ -77,9 +77,9 @@ def make_plan(
     # Imported when a plan is made: the commands' parsers and the line mode import this
     # package to start, and building a plan loads the rules, money and every layout.
     if easy_read:
-        from assistant.plan.easyread import build_easy_read
+        from assistant.plan.easyread import build_easy_read  # start-up: as above
 
         return build_easy_read(session, t, today=today, adviser=adviser)
-    from assistant.plan.build import build_plan
+    from assistant.plan.build import build_plan  # start-up: as above
 
     return build_plan(session, t, today=today, adviser=adviser, appendix=appendix)

@@ -126,6 +126,7 @@ class PlanActions:
 
     async def print_plan(self: AppHost) -> None:
         """Save a print-ready page; send it to the default printer only if there is one."""
+        # start-up: see the module's docstring
         from assistant.plan.files import default_printer, save_plan, send_to_printer
 
         try:
