@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import events, on
 from textual.screen import Screen
 
 from assistant.i18n import MissingCatalog, Translator, translator_for
@@ -60,6 +60,11 @@ def utc_now() -> str:
     from assistant.engine.events import utc_now as now  # start-up: see the imports above
 
     return now()
+
+
+#: Narrower than this, the conversation is one column: two would leave the question a
+#: strip of 28 columns and push its buttons off the screen.
+ONE_COLUMN_BELOW = 80
 
 
 class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
@@ -116,6 +121,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
 
             self._session = Session.replay(self.bundle, events, on_event=on_event, clock=clock)
         self.review_after_edit = False
+        self._changed_from_review: str | None = None
         self.conversation: ConversationScreen | None = None
         if events:
             self._restore_setup()
@@ -215,6 +221,11 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         else:
             # After the first frame, so the start screen is drawn before anything loads.
             self.call_after_refresh(self.loader.start)
+
+    @on(events.Resize)
+    def _fit_columns(self, event: events.Resize) -> None:
+        """One column under :data:`ONE_COLUMN_BELOW` columns (class ``-narrow``)."""
+        self.set_class(event.size.width < ONE_COLUMN_BELOW, "-narrow")
 
     @on(StartScreen.Begin)
     async def _begin_from_start(self, event: StartScreen.Begin) -> None:
@@ -403,11 +414,12 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             return
         if self.review_after_edit and not self.session.editing:
             self.review_after_edit = False
-            await self.action_review()
+            await self.action_review(changed=self._changed_from_review)
 
     async def edit(self, step: str, *, from_review: bool = False) -> None:
         """Reopen an earlier answer; only what depends on it is asked again."""
         self.review_after_edit = from_review
+        self._changed_from_review = step if from_review else None
         await self.show(self.session.edit(step))
 
     async def _after_crisis_offer(self, choice: str | None) -> None:
@@ -446,8 +458,8 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             self.review_after_edit = False
             await self.show(self.session.back())
 
-    async def action_review(self) -> None:
-        """Check your answers."""
+    async def action_review(self, changed: str | None = None) -> None:
+        """Check your answers (after a Change, at the answer that was changed)."""
         from assistant.ui.review import ReviewScreen  # start-up: see the imports above
 
         if self.in_conversation():
@@ -455,6 +467,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
                 self.session.review(),
                 read_back=reads_back(self.mode),
                 adviser=is_adviser(self.mode),
+                changed=changed,
             )
             await self.push_screen(screen)
 

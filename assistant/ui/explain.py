@@ -27,12 +27,14 @@ Section = tuple[str, str, str]
 class Explanations(SteadyScroll, ScrollView, can_focus=True):
     """Headed sections of plain-text paragraphs; Up, Down, Page Up and Page Down scroll.
 
-    Nothing here is markup: flow texts and answers may contain "[".
+    Nothing here is markup: flow texts and answers may contain "[". The scroll bar's
+    gutter is always kept, so the text is wrapped to one width and no word is cut when
+    the scroll bar appears.
     """
 
     COMPONENT_CLASSES = {"explanations--heading"}
     DEFAULT_CSS = """
-    Explanations { overflow-x: hidden; }
+    Explanations { overflow-x: hidden; scrollbar-gutter: stable; }
     Explanations > .explanations--heading { text-style: bold underline; }
     """
 

@@ -32,11 +32,21 @@ class ReviewScreen(Screen[None]):
             super().__init__()
             self.step = step
 
-    def __init__(self, items: list[ReviewItem], *, read_back: bool, adviser: bool) -> None:
+    def __init__(
+        self,
+        items: list[ReviewItem],
+        *,
+        read_back: bool,
+        adviser: bool,
+        changed: str | None = None,
+    ) -> None:
+        """``changed``: the step just changed from here, whose Change button gets the focus
+        (so the list keeps its place rather than jumping back to the top)."""
         super().__init__(id="review")
         self.items = items
         self.read_back = read_back
         self.adviser = adviser
+        self.changed = changed
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="topbar"):
@@ -90,6 +100,12 @@ class ReviewScreen(Screen[None]):
                 )
 
     def on_mount(self) -> None:
+        steps = [item.step for item in self.items]
+        if self.changed in steps:
+            button = self.query_one(f"#change-{steps.index(self.changed)}", ActionButton)
+            button.focus(scroll_visible=False)
+            self.call_after_refresh(button.scroll_visible, animate=False, top=False)
+            return
         buttons = self.query(ActionButton).exclude("#help-now")
         buttons.first().focus()
 
