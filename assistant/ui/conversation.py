@@ -31,6 +31,7 @@ from assistant.ui.text import _, translator
 from assistant.ui.widgets import (
     ActionButton,
     ButtonRow,
+    ChoiceList,
     HelpNowButton,
     Plain,
 )
@@ -236,6 +237,14 @@ class ConversationScreen(Screen[None]):
             end.tell(message)
             return
         self.query_one("#notice", Plain).set_text(message)
+
+    @on(ChoiceList.NeedsEnter)
+    def _how_to_choose(self, event: ChoiceList.NeedsEnter) -> None:
+        """Space or a letter on a list of options: say how to choose (nothing is chosen)."""
+        event.stop()
+        self.show_notice(
+            _(N_("To choose an option, press Enter on it, or type its number. Nothing was chosen."))
+        )
 
 
 class EndPanel(Column):

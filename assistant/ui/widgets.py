@@ -173,10 +173,10 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
     highlighted line starts with "›" and the chosen ones are marked in words or symbols,
     so nothing depends on colour.
 
-    Only a deliberate key answers: Enter, or an option's number. Space on a single choice
-    marks the highlighted option "(•)"; a letter (Y and N on yes/no, or an option's first
-    letter) moves to its option. Neither answers, so someone typing words on a choice
-    screen ("I don't know") never records anything.
+    Only a deliberate key answers: Enter, or an option's number. A letter (Y and N on
+    yes/no, or an option's first letter) moves to its option; Space on a single choice,
+    or a letter no option starts with, asks for a hint (:class:`NeedsEnter`). Neither
+    answers, so someone typing words on a choice screen ("I don't know") records nothing.
     """
 
     BINDINGS = [Binding("space", "tick", show=False)]
@@ -205,6 +205,9 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         def control(self) -> ChoiceList:
             """The list that was answered."""
             return self.choice_list
+
+    class NeedsEnter(Message):
+        """A key that cannot choose here was pressed: the screen says how to choose."""
 
     def __init__(
         self,
@@ -339,14 +342,13 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         self.post_message(self.Chosen(self, chosen))
 
     def action_tick(self) -> None:
-        """Space: tick or untick (multi), or mark the option "(•)" (single: Enter answers)."""
+        """Space: tick or untick (multi); on a single choice, only a hint (Enter chooses)."""
         if self.highlighted is None:
             return
-        value = self.values[self.highlighted]
-        if self.multi:
-            self.ticked.symmetric_difference_update({value})
-        else:
-            self.ticked = {value}
+        if not self.multi:
+            self.post_message(self.NeedsEnter())
+            return
+        self.ticked.symmetric_difference_update({self.values[self.highlighted]})
         self.refresh_prompts()
 
     async def on_key(self, event: events.Key) -> None:
@@ -363,6 +365,8 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         target = self._option_for_letter(key)
         if target is not None:
             self.highlighted = target
+        else:
+            self.post_message(self.NeedsEnter())
 
     def _option_for_letter(self, key: str) -> int | None:
         """The option a letter moves to: its shortcut (Y, N), else the next whose label

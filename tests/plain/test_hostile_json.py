@@ -152,3 +152,33 @@ def test_objects_of_the_wrong_shape_are_refused_with_what_to_send() -> None:
     assert messages[1].startswith('A JSON line must be an object with "answer" or "command"')
     assert messages[2].startswith("NaN and Infinity")
     assert messages[3].startswith("That line is not valid JSON")
+
+
+def test_the_readme_names_every_event_and_field_a_whole_conversation_sends() -> None:
+    """Priya's whole conversation in JSON lines, with every command along the way: each
+    event, each of its fields, and those of ``progress`` and ``report``, are in the
+    README's JSON-lines section (so the documented protocol stays the real one)."""
+    from persona_lines import typed_lines
+
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme.split("### JSON lines", 1)[1].split("\n## ", 1)[0]
+    lines = [typed for _step, typed in typed_lines(ROOT / "transcripts" / "dp_rate_too_low.yaml")]
+    commands = ["why", "more", "review", "help now", "repeat", "back", "", "nonsense{", "plan"]
+    stdin = "\n".join([*commands, *lines, *commands, "save", "quit"]) + "\n"
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "--plain", "--json", "--no-save"],
+        input=stdin.encode(),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=120,
+        check=False,
+    )
+    events = [json.loads(line) for line in result.stdout.decode("utf-8").splitlines()]
+    names: set[str] = set()
+    for event in events:
+        names |= {event["event"], *event}
+        names |= set(event.get("progress") or {}) | set(event.get("report") or {})
+    assert {"step", "error", "end", "help", "review", "plan", "message", "more"} <= names
+    assert "report" in names  # the cost step was reached
+    missing = sorted(name for name in names if f"`{name}`" not in section)
+    assert not missing, f"not in the README's JSON-lines section: {missing}"

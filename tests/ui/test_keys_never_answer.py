@@ -93,17 +93,17 @@ async def test_random_typing_on_the_start_screen_starts_nothing(make_app) -> Non
         assert type(app.screen) is screen
 
 
-async def test_space_marks_an_option_and_enter_answers_it(make_app) -> None:
+async def test_space_on_a_single_choice_says_how_to_choose_and_enter_answers(make_app) -> None:
     app = make_app("self")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter", *"Ann", "enter")
         assert app.session.current == "welcome.answering_for"
         await pilot.press("down", "space")
-        choices = app.screen.query_one(ChoiceList)
         assert app.session.current == "welcome.answering_for"
-        assert "(•) 2. I am helping someone else" in " ".join(
-            str(choices.options[1].prompt).split()
-        )
+        notice = str(app.screen.query_one("#notice").render())
+        assert "press Enter on it, or type its number. Nothing was chosen." in notice
+        choices = app.screen.query_one(ChoiceList)
+        assert "(•)" not in " ".join(str(o.prompt) for o in choices.options)  # nothing marked
         await pilot.press("enter")
         assert app.session.answers["welcome.answering_for"] == "supporter"
 
