@@ -52,7 +52,7 @@ def is_screen(step: model.Step, *, panels: bool = False) -> bool:
     (only one that shows a calculation keeps its own screen).
     """
     if isinstance(step, model.Say):
-        return not step.with_question and not (panels and step.show is None)
+        return not step.with_next and not (panels and step.show is None)
     return isinstance(step, model.Ask)
 
 

@@ -110,8 +110,10 @@ class Session:
 
         ``setup`` is what a front end learnt before the first step, kept in the log so a
         resumed conversation gets it back: ``mode`` (who is completing), ``case`` (an
-        adviser's case reference) and ``prefill`` (``{step: encoded answer}`` offered as
-        the answer when that question is reached; the person still confirms it).
+        adviser's case reference), ``prefill`` (``{step: encoded answer}`` offered as
+        the answer when that question is reached; the person still confirms it) and
+        ``answered`` (``{step: encoded answer}`` already answered before the conversation,
+        on the start screen: the question is not asked again, its answer simply stands).
         """
         if self.started:
             return self.show()
@@ -199,7 +201,9 @@ class Session:
     def back(self) -> list[Output]:
         """Go to the previous explanation or question, keeping every answer."""
         for index in range(len(self.path) - 2, -1, -1):
-            if is_screen(self._step(self.path[index]), panels=self.panels_information):
+            key = self.path[index]
+            screen = is_screen(self._step(key), panels=self.panels_information)
+            if screen and self._given(key) is None:
                 self._rewind(index)
                 self._edit_until = None
                 self._emit("went_back", self.current)
@@ -313,12 +317,31 @@ class Session:
         return who is not None and self._conv.env.get(who) == "adviser"
 
     def _settle(self) -> None:
-        """Pass branches, links and explanations shown with the question after them."""
-        panels = self.panels_information
-        while not isinstance(self._step(self.current), model.End) and not is_screen(
-            self._step(self.current), panels=panels
-        ):
+        """Pass branches, links, explanations shown with the screen after them, and questions
+        answered before the conversation began."""
+        while True:
+            key = self.current
+            step = self._step(key)
+            if isinstance(step, model.End):
+                return
+            given = self._given(key)
+            if given is not None:
+                self.answers[key] = self._conv.env[key] = given
+            elif is_screen(step, panels=self.panels_information):
+                return
             self._advance()
+
+    def _given(self, key: str) -> Value | None:
+        """The answer the start screen already gave to the question ``key``, if any."""
+        answered = self.setup.get("answered")
+        if not isinstance(answered, dict) or key not in answered:
+            return None
+        if not isinstance(self._step(key), model.Ask):
+            return None
+        try:
+            return decode(answered[key])
+        except ValueError:
+            return None
 
     def _rewind(self, index: int) -> None:
         self.path = self.path[: index + 1]

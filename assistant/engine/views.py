@@ -176,8 +176,8 @@ def _ask_view(
 
 
 def _before(session: SessionState) -> tuple[Explanation, ...]:
-    """The explanations passed on the way to the current question (or end), shown with it:
-    those marked ``with_question``, and in an adviser-led call every one without a screen."""
+    """The explanations passed on the way to the current screen (or the end), shown with it:
+    those marked ``with_next``, and in an adviser-led call every one without a screen."""
     found: list[Explanation] = []
     panels = session.panels_information
     for key in reversed(session.path[:-1]):
@@ -207,6 +207,7 @@ def _say_view(
         kind="say",
         text=message(session, key, step.text) or Msg("", key),
         title=message(session, key, step.title),
+        before=_before(session),
         **common,
     )
 

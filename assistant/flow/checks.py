@@ -23,7 +23,7 @@ from assistant.flow.checks_paths import (
     PLACEHOLDER,
     check_graph,
     check_placeholders,
-    check_with_question,
+    check_with_next,
 )
 from assistant.flow.checks_steps import (
     check_mental_health_team_if,
@@ -53,7 +53,7 @@ def compile_and_check(
     check_mental_health_team_if(builder)
     check_graph(builder)
     check_placeholders(builder)
-    check_with_question(builder)
+    check_with_next(builder)
     return builder.problems
 
 

@@ -100,55 +100,16 @@ def _placeholders(step: model.Step) -> Iterable[str]:
             yield from PLACEHOLDER.findall(text)
 
 
-def check_with_question(checker: Checker) -> None:
-    """A ``with_question`` explanation is followed by a question on every path.
-
-    It is shown above that question, on the same screen, so only branches, links and
-    other ``with_question`` explanations may come between them; an 'end' or an ordinary
-    explanation would leave it with no question to stand beside.
-    """
-    steps = checker.bundle.steps
-    for key, info in steps.items():
+def check_with_next(checker: Checker) -> None:
+    """A ``with_next`` explanation is shown with the screen after it, so it cannot show a
+    calculation, which needs a screen of its own."""
+    for key, info in checker.bundle.steps.items():
         step = info.step
-        if not (isinstance(step, model.Say) and step.with_question):
-            continue
-        if step.show:
+        if isinstance(step, model.Say) and step.with_next and step.show:
             checker.at_step(
                 key,
-                "with-question",
+                "with-next",
                 "An explanation that shows a calculation needs a screen of its own.",
-                "Remove 'with_question', or move the calculation to its own step.",
-                "with_question",
+                "Remove 'with_next', or move the calculation to its own step.",
+                "with_next",
             )
-        stop = _not_followed_by_question(checker, key)
-        if stop is not None:
-            checker.at_step(
-                key,
-                "with-question",
-                f"This explanation is shown with the question after it, but the path can "
-                f"reach '{stop}' before any question.",
-                "Remove 'with_question', or make every path from it reach a question first.",
-                "with_question",
-            )
-
-
-def _not_followed_by_question(checker: Checker, key: str) -> str | None:
-    """The first step reachable from ``key`` before a question that cannot stand there."""
-    steps = checker.bundle.steps
-    todo = [edge.target for edge in steps[key].edges]
-    seen: set[str] = set()
-    while todo:
-        target = todo.pop()
-        if target in seen or target not in steps:
-            continue
-        seen.add(target)
-        step = steps[target].step
-        if isinstance(step, model.Ask):
-            continue
-        if isinstance(step, model.Branch | model.Link) or (
-            isinstance(step, model.Say) and step.with_question
-        ):
-            todo += [edge.target for edge in steps[target].edges]
-            continue
-        return target
-    return None

@@ -70,15 +70,16 @@ class Say(StepBase, tag="say", frozen=True):
 
     ``text`` is what is on screen: a short conclusion for this person. ``more`` is the
     full explanation, shown only when asked for ("Tell me more") and always in the plan.
-    ``with_question`` shows the explanation above the question that follows it, on the
-    same screen, so information follows an answer without a screen of its own.
+    ``with_next`` shows the explanation above the screen that follows it (a question,
+    another explanation or the end), so what an answer means, or a short list of points,
+    needs no screen of its own.
     """
 
     text: str = ""
     title: str | None = None
     more: str | None = None
     show: Identifier | None = None
-    with_question: bool = False
+    with_next: bool = False
     next: Target | None = None
 
 

@@ -191,7 +191,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         self.case_reference = str(saved.get("case") or self.case_reference)
 
     def _setup(self, mode: Mode, case_reference: str) -> dict[str, Any]:
-        """What the start screen learnt, for the log: mode, case, and the pre-filled answer."""
+        """What the start screen learnt, for the log: mode, case, and the answer it gave."""
         setup: dict[str, Any] = {"mode": mode}
         if case_reference:
             setup["case"] = case_reference
@@ -200,8 +200,8 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
 
             setup["adviser"] = adviser_name()
         who = self.bundle.manifest.who_is_answering
-        if who:
-            setup["prefill"] = {who: MODE_ANSWERS[mode]}
+        if who:  # answered on the start screen: the flow does not ask it again
+            setup["answered"] = {who: MODE_ANSWERS[mode]}
         return setup
 
     # -- starting -------------------------------------------------------------------

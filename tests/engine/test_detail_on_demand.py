@@ -1,5 +1,5 @@
 """Detail on demand (``more``) and explanations shown with the question after them
-(``with_question``): what the engine shows, how back works, and what the plan keeps."""
+(``with_next``): what the engine shows, how back works, and what the plan keeps."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from assistant.engine.events import Event
-from assistant.engine.outputs import StepShown
+from assistant.engine.outputs import ConversationEnded, StepShown
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
 from assistant.flow.loading import load_bundle
@@ -36,7 +36,7 @@ steps:
     text: "Because you look after someone, you can ask for a carer's assessment."
     more: "A carer's assessment looks at your needs as a carer, whatever your money."
     cite: [care_act_s10]
-    with_question: true
+    with_next: true
     why: "Carers are often not told."
   - id: money
     kind: ask
@@ -134,3 +134,31 @@ def test_a_say_step_offers_its_full_text(example: Bundle) -> None:
     assert shown.step == "welcome.assessment_right"
     assert shown.more is not None and "whatever their income" in shown.more.id
     assert shown.more.context == "welcome.assessment_right"
+
+
+LIST = """\
+flow: main
+title: Main
+steps:
+  - {id: free_equipment, kind: say, text: "Equipment is free.", with_next: true}
+  - {id: free_reablement, kind: say, text: "Reablement is free for six weeks.", with_next: true}
+  - {id: free_title, kind: say, title: "What is free", text: "These are always free."}
+  - {id: tip, kind: say, text: "Ask in writing.", with_next: true}
+  - {id: done, kind: end, text: "Thank you."}
+"""
+
+
+def test_a_short_list_shares_one_screen_and_the_end_shows_what_comes_before_it(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "bundle.yaml").write_text("id: l\ntitle: L\nmodules: [main]\n")
+    (tmp_path / "main.yaml").write_text(LIST)
+    (tmp_path / "sources.yaml").write_text("sources: {}\n")
+    session = Session(load_bundle(tmp_path))
+    [first] = session.start()
+    assert isinstance(first, StepShown) and first.step == "main.free_title"
+    assert [e.step for e in first.before] == ["main.free_equipment", "main.free_reablement"]
+    [end] = session.answer()
+    assert isinstance(end, ConversationEnded)
+    assert [e.step for e in end.before] == ["main.tip"]
+    assert session.back()[0].step == "main.free_title"  # type: ignore[union-attr]

@@ -325,3 +325,22 @@ def test_a_superscript_digit_at_a_choice_is_refused_kindly(example: Bundle) -> N
     walk(session, None, "Ann")
     [output] = session.answer("²")
     assert isinstance(output, AnswerRejected)
+
+
+def test_a_question_answered_on_the_start_screen_is_not_asked_again(example: Bundle) -> None:
+    setup = {"mode": "self", "answered": {"welcome.answering_for": "supporter"}}
+    live = Session(example)
+    live.start(setup)
+    walk(live, None, "Ann")
+    [shown] = live.show()
+    assert isinstance(shown, StepShown) and shown.step == "welcome.age"  # straight past it
+    assert live.answers["welcome.answering_for"] == "supporter"
+    assert "welcome.answering_for" in [item.step for item in live.review()]
+    [back] = live.back()
+    assert isinstance(back, StepShown) and back.step == "welcome.name"  # not the answered one
+    walk(live, "Ann")
+    assert live.current == "welcome.age"  # and on again, still without asking it
+    rebuilt = Session.replay(example, live.events)
+    assert rebuilt.current == live.current and rebuilt.answers == live.answers
+    live.edit("welcome.answering_for")  # it can still be changed from the review
+    assert live.current == "welcome.answering_for"

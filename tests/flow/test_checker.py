@@ -43,7 +43,7 @@ BAD_CASES = [
     ("bad_date", "yaml-value", "sources.yaml", 5, "2026-11-31"),
     ("more_repeats", "more", "main.yaml", 7, "same words"),
     ("halves_not_number", "halves", "main.yaml", 8, "number question"),
-    ("with_question_no_question", "with-question", "main.yaml", 17, "main.done"),
+    ("with_next_shows_calculation", "with-next", "main.yaml", 8, "calculation"),
 ]
 
 

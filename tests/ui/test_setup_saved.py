@@ -1,4 +1,5 @@
-"""Who is completing is asked once: it is logged, pre-fills the flow's question, and comes back on resume."""
+"""Who is completing is asked once: on the start screen. It is logged, answers the flow's own
+question (which is then not asked again), and comes back on resume."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from assistant.ui.app import AssistantApp
 ENGLAND = Path(__file__).parents[2] / "flows" / "england"
 
 
-async def test_adviser_mode_prefills_who_is_answering_and_survives_resume(
+async def test_adviser_mode_answers_who_is_answering_once_and_survives_resume(
     clock: Callable[[], str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SUPPORT_PLAN_ADVISER", "Sam Adviser")
@@ -27,12 +28,14 @@ async def test_adviser_mode_prefills_who_is_answering_and_survives_resume(
             "mode": "adviser_call",
             "case": "CASE-9",
             "adviser": "Sam Adviser",
-            "prefill": {"getting_started.answering": "adviser"},
+            "answered": {"getting_started.answering": "adviser"},
         }
-        while app.session.current != "getting_started.answering":
-            await pilot.press("enter")
+        assert app.session.answers["getting_started.answering"] == "adviser"
+        assert "getting_started.answering" in app.session.path  # answered, on the path
+        shown = [e.step for e in app.session.events if e.kind == "shown"]
+        assert "getting_started.answering" not in shown  # and never asked again
         view = app.session.view()
-        assert isinstance(view, StepShown) and view.current == "adviser"
+        assert isinstance(view, StepShown) and view.step != "getting_started.answering"
         events = list(app.session.events)
     resumed = AssistantApp(england, "en_GB", None, events=events, clock=clock)
     assert (resumed.mode, resumed.case_reference, resumed.skip_start) == (

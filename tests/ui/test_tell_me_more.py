@@ -48,7 +48,7 @@ steps:
     title: "Your own assessment"
     text: "Because you look after someone, you can ask for a carer's assessment."
     more: "A carer's assessment looks at your needs as a carer, whatever your money."
-    with_question: true
+    with_next: true
   - id: money
     kind: ask
     type: yesno
