@@ -1,7 +1,7 @@
 """How the words wrap at 60, 80 and 120 columns (issue 18): one column under 80, the side
 panel growing with the terminal, long options wrapped under their own text, nothing cut.
 
-The screen is England's "Who is answering these questions?", whose options are long, with
+The screen is England's "What made you look for help now?", whose options are long, with
 "why we ask" beside it (or under it, at 60 columns). Update deliberately with
 ``pytest tests/snapshots --snapshot-update`` and look at the report.
 """
@@ -18,9 +18,15 @@ from assistant.flow.bundle import Bundle
 from assistant.ui.app import AssistantApp
 
 
-async def to_who_is_answering(pilot: Pilot[Any]) -> None:
-    await pilot.press("enter", "enter", "enter")
-    assert pilot.app.session.current == "getting_started.answering"  # type: ignore[attr-defined]
+async def to_what_made_you_look(pilot: Pilot[Any]) -> None:
+    """Past the welcome (Enter on each explanation) and 'Where do you live?' (England)."""
+    session = pilot.app.session  # type: ignore[attr-defined]
+    for _ in range(6):
+        if session.current == "getting_started.where":
+            break
+        await pilot.press("enter")
+    await pilot.press("1")
+    assert session.current == "getting_started.prompt"
 
 
 @pytest.mark.parametrize("size", [(60, 20), (80, 24), (120, 40)], ids=["60x20", "80x24", "120x40"])
@@ -28,4 +34,4 @@ def test_words_wrap_at_each_width(
     snap_compare: Any, england: Bundle, clock: Callable[[], str], size: tuple[int, int]
 ) -> None:
     app = AssistantApp(england, "en_GB", "self", clock=clock)
-    assert snap_compare(app, terminal_size=size, run_before=to_who_is_answering)
+    assert snap_compare(app, terminal_size=size, run_before=to_what_made_you_look)
