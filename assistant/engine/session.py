@@ -77,6 +77,11 @@ class Session:
         return self._conv.state
 
     @property
+    def on_event(self) -> Callable[[Event], None] | None:
+        """Where each new event goes as it happens (a front end's saving), or None."""
+        return self._on_event
+
+    @property
     def graph(self) -> Graph:
         """The bundle's machine and progress tables, shared by every session over it."""
         return self._graph

@@ -29,5 +29,15 @@ class ScreenRecorder:
         self._held.append(event)
         if event.kind in LEADS_TO_SCREEN:
             return
-        batch, self._held = self._held, []
-        self.store.append_many(self.reference, batch)
+        self.commit()
+
+    def commit(self) -> None:
+        """Commit everything held. If that fails (StoreError), it all stays held, in order,
+        so trying again later commits it: a step is never dropped for a passing fault."""
+        if self._held:
+            self.store.append_many(self.reference, self._held)
+            self._held = []
+
+    def drop(self) -> None:
+        """Forget what is held (the person chose to carry on without saving it)."""
+        self._held = []

@@ -324,7 +324,13 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
 
     # -- showing engine outputs -----------------------------------------------------
     async def show(self, outputs: list[Output]) -> None:
-        """Put each engine output on screen, translated; then deliver keys typed ahead."""
+        """Put each engine output on screen, translated; then deliver keys typed ahead.
+
+        Not while the last step is unsaved: the screen stays where it was (see
+        :meth:`_held_until_saved`).
+        """
+        if await self._held_until_saved(outputs):
+            return
         try:
             with self.batch_update():  # one repaint for the whole step, not one per widget
                 await self._show(outputs)
@@ -332,6 +338,29 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             self.release_keys()
         # The same control may keep the focus (views are reused) but move with the words.
         self.call_after_refresh(self.place_cursor)
+
+    async def _held_until_saved(self, outputs: list[Output]) -> bool:
+        """True when the last step could not be saved: a dialog says why and offers to try
+        again (or to carry on without saving); the outputs are shown only after that."""
+        from assistant.saving import (
+            saving_target,
+        )  # start-up budget: saving's module loads when a conversation shows
+
+        target = saving_target(self._session.on_event) if self._session is not None else None
+        if target is None or target.problem is None:
+            return False
+        from assistant.ui.dialogs import not_saved_dialog  # the dialog loads only when saving fails
+
+        def after(choice: str | None) -> None:
+            if choice == "carry_on":
+                target.give_up()
+            else:
+                target.retry()
+            self.call_later(self.show, outputs)  # shown now, or asked again if still unsaved
+
+        await self.push_screen(not_saved_dialog(target.problem.text(self.t)), after)
+        self.release_keys()
+        return True
 
     async def _show(self, outputs: list[Output]) -> None:
         from assistant.engine.outputs import (  # start-up: see the imports above
