@@ -9,7 +9,8 @@ Words that brought a crisis reply are left out too, unless the person chose to k
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from assistant.engine import views
@@ -74,8 +75,39 @@ class Reader:
                 continue
             yield item
 
+    def visible(self, key: str) -> ReviewItem | None:
+        """The answer at step ``key`` if the plan may show it (see :meth:`reviewed`)."""
+        for item in self.reviewed(self.module_of(key)):
+            if item.step == key:
+                return item
+        return None
+
+    def labelled(
+        self, labels: dict[str, str], quiet: Mapping[str, tuple[object, ...]] | None = None
+    ) -> list[AnswerRow]:
+        """Rows for the answers named in ``labels`` (step key: the plan's label), in order.
+
+        ``quiet`` names answers to leave out, by step key ("no", "none of these").
+        """
+        rows = []
+        for key, label in labels.items():
+            item = self.visible(key)
+            if item is not None and item.value not in (quiet or {}).get(key, ()):
+                answer = self.answer_text(key, item.value)
+                rows.append(AnswerRow(key, self.t.gettext(label), answer, encode(item.value)))
+        return rows
+
+    def own_words(self, labels: dict[str, str]) -> list[Quote]:
+        """The person's free-text answers named in ``labels``, under the plan's labels."""
+        quotes = []
+        for key, label in labels.items():
+            item = self.visible(key)
+            if item is not None and isinstance(item.value, str) and item.value:
+                quotes.append(Quote(key, self.t.gettext(label), item.value))
+        return quotes
+
     def rows(self, module: str, skip: frozenset[str] = frozenset()) -> list[AnswerRow]:
-        """Question-and-answer rows for ``module``; ``skip`` holds step keys left out."""
+        """Question-and-answer rows for a module the plan has no labels for (``skip``: keys)."""
         return [
             AnswerRow(
                 item.step,
@@ -165,6 +197,10 @@ class Reader:
                     citation(self.session.bundle, source_id, self.t),
                     source.url if source else None,
                     source.confirmed if source else False,
+                    short_citation(
+                        source.title if source else source_id,
+                        self.t.pgettext("source", source.part) if source and source.part else "",
+                    ),
                 )
             )
         return tuple(refs)
@@ -172,6 +208,25 @@ class Reader:
     def gettext(self, msgid: str, **params: object) -> str:
         """One of the plan's own texts, translated, with parameters filled in."""
         return self.t.render(Msg(msgid, None, params))
+
+
+#: Where a source's part stops being a reference and starts describing it.
+_PART_END = re.compile(r" \(|;|,|:")
+
+
+def short_citation(title: str, part: str) -> str:
+    """A citation short enough for a list: "Care Act 2014, section 9".
+
+    The title up to its first ";", then the part up to its first bracket or punctuation
+    ("section 9 (assessment of ...)" gives "section 9"), unless what is left of the part
+    is a description rather than a reference (over 30 characters), which is dropped. A
+    statutory instrument's number "(SI 2015/313)" is left to the full citation.
+    """
+    head = re.sub(r" \(SI [^)]*\)", "", title.split(";")[0]).strip()
+    if ";" in title or not part:
+        return head
+    reference = _PART_END.split(part, maxsplit=1)[0].strip()
+    return f"{head}, {reference}" if reference and len(reference) <= 30 else head
 
 
 def _continues(first: Item, then: Item) -> bool:

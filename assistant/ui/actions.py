@@ -18,6 +18,7 @@ from assistant.ui.themes import THEME_NAMES, THEMES
 from assistant.values import N_
 
 if TYPE_CHECKING:
+    from assistant.plan import Format
     from assistant.ui.adviser import AdviserPanel
     from assistant.ui.host import AppHost
 
@@ -79,51 +80,86 @@ class AdviserActions:
 
 
 class PlanActions:
-    """Save or print the draft plan from the end of the conversation."""
+    """Save, print or make the Easy Read version of the draft plan, from the end screen.
+
+    Each press replaces this conversation's files with the plan as it is now, and says so;
+    Print says exactly what it did: the file it saved, and the printer only if it sent it.
+    """
 
     async def save_plan(self: AppHost) -> None:
-        """Write the person's plan (and, for an adviser, the copy with notes) to private files."""
+        """Write the person's plan (and, for an adviser, the copy with notes, in Word too)."""
         from assistant.plan.files import save_plan  # start-up: see the module's docstring
 
         try:
-            paths = save_plan(self.session, self.t)
+            saved = save_plan(self.session, self.t)
+            paths = list(saved.paths)
             if is_adviser(self.mode):
-                paths += save_plan(self.session, self.t, adviser=True)
+                paths += save_plan(self.session, self.t, adviser=True, formats=ADVISER_COPY).paths
         except OSError as error:
-            _tell(
-                self,
-                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or ""),
-            )
+            _could_not_save(self, error)
             return
+        if saved.replaced:
+            message = N_("Your draft plan is saved again, as it is now, in {folder}: {files}")
+        else:
+            message = N_("Your draft plan is saved in {folder}: {files}")
         names = ", ".join(p.name for p in paths)
+        _tell(self, _(message, folder=str(paths[0].parent), files=names))
+
+    async def save_easy_read(self: AppHost) -> None:
+        """Write the Easy Read plan as a large-print page."""
+        from assistant.plan.files import save_plan  # start-up: see the module's docstring
+
+        try:
+            saved = save_plan(self.session, self.t, formats=("html",), easy_read=True)
+        except OSError as error:
+            _could_not_save(self, error)
+            return
         _tell(
             self,
             _(
-                N_("Your draft plan is saved in {folder}: {files}"),
-                folder=str(paths[0].parent),
-                files=names,
+                N_(
+                    "Your Easy Read plan is saved: {file}. Open it in a web browser to read or print it."
+                ),
+                file=str(saved.paths[0]),
             ),
         )
 
     async def print_plan(self: AppHost) -> None:
-        """Printing needs a browser: save the large-print page and say how to print it."""
-        from assistant.plan.files import save_plan  # start-up: see the module's docstring
+        """Save a print-ready page; send it to the default printer only if there is one."""
+        # start-up: see the module's docstring
+        from assistant.plan.files import default_printer, save_plan, send_to_printer
 
         try:
-            [page] = save_plan(self.session, self.t, formats=("html",))
+            saved = save_plan(self.session, self.t, formats=("html", "txt"))
         except OSError as error:
-            _tell(
-                self,
-                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or ""),
-            )
+            _could_not_save(self, error)
             return
-        _tell(
-            self,
-            _(
-                N_("To print your plan, open this file in a web browser and choose Print: {file}"),
+        page, text = saved.paths
+        printer = default_printer()
+        if printer is not None and send_to_printer(text, printer):
+            message = _(
+                N_(
+                    "Your plan is sent to the printer {printer}, as plain text. For large print, open this page in a web browser and choose Print: {file}"
+                ),
+                printer=printer,
                 file=str(page),
-            ),
-        )
+            )
+        else:
+            message = _(
+                N_(
+                    "There is no printer set up here, so nothing was printed. Your plan is saved, ready to print: open this file in a web browser and choose Print: {file}"
+                ),
+                file=str(page),
+            )
+        _tell(self, message)
+
+
+#: The adviser's copy, with the notes: the person's formats and a Word document to edit.
+ADVISER_COPY: tuple[Format, ...] = ("html", "md", "txt", "docx")
+
+
+def _could_not_save(app: AppHost, error: OSError) -> None:
+    _tell(app, _(N_("The plan could not be saved ({problem})."), problem=error.strerror or ""))
 
 
 class DisplayActions:

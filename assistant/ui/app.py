@@ -538,6 +538,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             "finish": self.action_quit,
             "save": self.save_plan,
             "print": self.print_plan,
+            "easy": self.save_easy_read,
         }
         await actions[event.action]()
 

@@ -121,7 +121,7 @@ class ConversationScreen(Screen[None]):
         self.query_one("#progress", Plain).set_text(progress)
         self.query_one("#more-text", Plain).set_text("")
         self.show_error("")
-        self.show_notice("")
+        self.query_one("#notice", Plain).set_text("")
         if isinstance(step, ConversationEnded):
             self._set_words("", t.render(step.text) or _(N_("That is the end.")), "")
             self.query_one("#before", Plain).set_text("")
@@ -230,7 +230,12 @@ class ConversationScreen(Screen[None]):
         self.query_one("#error", Plain).set_text(text)
 
     def show_notice(self, message: str) -> None:
-        """Something to tell the person that is not an error."""
+        """Something to tell the person that is not an error: at the end, beside the buttons
+        they just pressed; otherwise under the answer."""
+        end = self._views.get(EndPanel)
+        if isinstance(end, EndPanel) and end.display:
+            end.tell(message)
+            return
         self.query_one("#notice", Plain).set_text(message)
 
     @on(ChoiceList.NeedsEnter)
@@ -258,10 +263,14 @@ class EndPanel(Column):
             ),
             classes="hint",
         )
+        # Save and Print answer here, between the hint and the buttons, where the person is
+        # looking at 80x24 (a line under the answer area would be off screen).
+        yield Plain(id="end-notice")
         with ButtonRow():
             yield ActionButton(_(N_("Check your answers")), id="end-review")
             yield ActionButton(_(N_("Save my plan")), id="end-save")
             yield ActionButton(_(N_("Print my plan")), id="end-print")
+            yield ActionButton(_(N_("Easy Read plan")), id="end-easy")
             if is_adviser(self.mode):
                 yield ActionButton(_(summary_title(self.mode)), id="end-summary")
             yield ActionButton(_(N_("Back")), id="end-back")
@@ -270,6 +279,12 @@ class EndPanel(Column):
     def first_focus(self) -> ActionButton:
         """Check your answers comes first."""
         return self.query_one("#end-review", ActionButton)
+
+    def tell(self, message: str) -> None:
+        """Say what Save, Print or Easy Read did, just above the buttons, and keep it in view."""
+        notice = self.query_one("#end-notice", Plain)
+        notice.set_text(message)
+        self.call_after_refresh(notice.scroll_visible, animate=False)
 
     @on(ActionButton.Pressed)
     def _pressed(self, event: ActionButton.Pressed) -> None:
