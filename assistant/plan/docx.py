@@ -43,7 +43,8 @@ def to_docx(plan: Plan, labels: Labels) -> bytes:
     doc.core_properties.language = plan.locale.replace("_", "-")
     doc.add_heading(plan.title, level=0)
     doc.add_paragraph(plan.subtitle)
-    doc.add_paragraph().add_run(labels.dated(plan)).bold = True
+    if labels.dated(plan):
+        doc.add_paragraph().add_run(labels.dated(plan)).bold = True
     if plan.notes is not None:
         doc.add_paragraph().add_run(labels.adviser_copy).bold = True
     for section in plan.sections:

@@ -60,7 +60,8 @@ def _header(plan: Plan, labels: Labels) -> str:
     )
     return (
         f'<header><h1>{escape(plan.title)}</h1><p class="subtitle">{escape(plan.subtitle)}</p>'
-        f'<p class="facts">{escape(labels.dated(plan))}</p>{adviser}</header>'
+        + (f'<p class="facts">{escape(labels.dated(plan))}</p>' if labels.dated(plan) else "")
+        + f"{adviser}</header>"
     )
 
 

@@ -47,7 +47,10 @@ class Labels:
         return text
 
     def dated(self, plan: Plan) -> str:
-        """The plan's date, language and rates year on one line."""
+        """The plan's date, language and rates year on one line ("" for Easy Read, whose
+        last section says when it was made in its own words)."""
+        if plan.kind == "easy_read":
+            return ""
         return " · ".join(
             f"{label}: {value}"
             for label, value in (

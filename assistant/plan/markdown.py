@@ -29,7 +29,7 @@ from assistant.transcript.markdown import escape
 def to_markdown(plan: Plan, labels: Labels) -> str:
     """The whole plan as Markdown text."""
     out = [f"# {escape(plan.title)}", "", escape(plan.subtitle), ""]
-    out.append(escape(labels.dated(plan)))
+    out += [escape(labels.dated(plan))] if labels.dated(plan) else []
     if plan.notes is not None:
         out += ["", f"**{escape(labels.adviser_copy)}**"]
     for section in plan.sections:

@@ -29,7 +29,7 @@ WIDTH = 72
 def to_text(plan: Plan, labels: Labels) -> str:
     """The whole plan as plain text."""
     out = [plan.title, "=" * min(len(plan.title), WIDTH), "", *_wrap(plan.subtitle), ""]
-    out += _wrap(labels.dated(plan))
+    out += _wrap(labels.dated(plan)) if labels.dated(plan) else []
     if plan.notes is not None:
         out += ["", *_wrap(labels.adviser_copy)]
     for number, section in enumerate(plan.sections, start=1):

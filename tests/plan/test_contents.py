@@ -300,5 +300,7 @@ def test_easy_read_headings_and_export(persona: Persona) -> None:
     for heading in EASY_HEADINGS:
         assert f"## {heading}" in text
     assert "Some days are good. Some days are bad." in text
+    assert "Money figures for the tax year" not in text  # no form-like header line
+    assert "I made this on 22 November 2026." in text
     html = export(persona("older_widowed_arthritis"), "html", today=DAY, easy_read=True)
     assert '<body class="easy-read">' in html and "html { font-size: 18pt; }" in html
