@@ -70,6 +70,17 @@ class AdviserPanel(Column):
                 id="note-hint",
             )
 
+    def on_resize(self) -> None:
+        """Full width (one column, or larger text) the notes box is one line high and its
+        hint is hidden, so the box's title says what Enter and Escape do."""
+        box = self.query_one("#notes-box")
+        wide = self.size.width >= 60
+        box.border_title = (
+            _(N_("Adviser-only notes: Enter or Escape saves and goes back to the question"))
+            if wide
+            else _(N_("Adviser-only notes"))
+        )
+
     def show(
         self,
         why: str,

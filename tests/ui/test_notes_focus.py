@@ -40,3 +40,15 @@ async def test_an_empty_enter_just_goes_back(make_app) -> None:
         await pilot.press("f7", "enter", "enter")
         assert not [e for e in app.session.events if e.kind == "note"]
         assert app.session.current == "welcome.name"
+
+
+async def test_in_one_column_the_notes_box_title_says_what_enter_does(make_app) -> None:
+    app = make_app("adviser_behalf")
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#notes-box")
+        assert "Enter or Escape saves and goes back to the question" in str(box.border_title)
+        assert not app.screen.query_one("#note-hint").display
+        await pilot.press("f7", *"seen", "enter")
+        assert [e.value["text"] for e in app.session.events if e.kind == "note"] == ["seen"]
+        assert app.focused is not None and app.focused.id != "note-input"
