@@ -16,7 +16,8 @@ from assistant.store import open_store
 from assistant.ui.app import AssistantApp
 from assistant.ui.dialogs import Dialog, HelpNowScreen
 from assistant.ui.loading import Prepared
-from assistant.ui.saving import AppSaving, HeldMessages, NewPassphraseScreen, PassphraseScreen
+from assistant.ui.passphrase import NewPassphraseScreen, PassphraseScreen
+from assistant.ui.saving import AppSaving, HeldMessages
 
 #: The consent question's heading and "Start", as each language shows them.
 WORDS = {
