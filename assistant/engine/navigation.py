@@ -2,8 +2,8 @@
 
 An adviser follows the caller: someone just out of hospital may ask about money before
 the day-to-day questions are done. :func:`overview` lists every section of the bundle,
-numbered by its place in the bundle (so the numbers never change), as done, current, not
-yet reached or not applicable. A jump goes to any section, back or ahead:
+numbered by its place in the bundle (so the numbers never change), as done (or partly
+done, when questions in it were jumped over), current, not yet reached or not applicable. A jump goes to any section, back or ahead:
 
 - back, to a section on the path: the path is rewound to its first screen there, and the
   answers after it are kept (as after "Back");
@@ -28,7 +28,7 @@ from assistant.engine.progress import is_screen
 from assistant.engine.views import SessionState
 from assistant.flow import model
 
-Status = Literal["done", "current", "ahead", "not_applicable"]
+Status = Literal["done", "partly", "current", "ahead", "not_applicable"]
 
 
 class Session(SessionState, Protocol):
@@ -72,8 +72,8 @@ def overview(session: Session) -> list[SectionState]:
         status: Status
         if section.key == current:
             status = "current"
-        elif section.key in reached:
-            status = "done"
+        elif section.key in reached:  # reached; "partly" if questions were jumped over
+            status = "partly" if section.key in waiting else "done"
         elif section.key in ahead or section.key in waiting:
             status = "ahead"
         else:

@@ -135,6 +135,7 @@ class AdviserPanel(Column):
 #: How each section stands, in words (never colour alone).
 SECTION_STATUS = {
     "done": N_("done"),
+    "partly": N_("partly done"),
     "current": N_("you are here"),
     "ahead": N_("not yet reached"),
     "not_applicable": N_("does not apply so far"),

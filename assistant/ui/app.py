@@ -270,7 +270,11 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         from assistant.ui.conversation import ConversationScreen  # start-up: see the imports above
 
         self.conversation = ConversationScreen(
-            adviser=is_adviser(mode), case_reference=case_reference, banner=banner, mode=mode
+            adviser=is_adviser(mode),
+            case_reference=case_reference,
+            banner=banner,
+            mode=mode,
+            saved_as=self.save_reference,
         )
         # Over the start screen, which stays underneath (it is the first screen).
         await self.push_screen(self.conversation)

@@ -71,12 +71,20 @@ class ConversationScreen(Screen[None]):
             self.action = action
 
     def __init__(
-        self, *, adviser: bool, case_reference: str = "", banner: str = "", mode: Mode = "self"
+        self,
+        *,
+        adviser: bool,
+        case_reference: str = "",
+        banner: str = "",
+        mode: Mode = "self",
+        saved_as: str | None = None,
     ) -> None:
         super().__init__(id="conversation")
         self.adviser = adviser
         self.mode: Mode = mode
         self.case_reference = case_reference
+        #: The reference the conversation is saved under, kept in sight for the adviser.
+        self.saved_as = saved_as
         self.banner = banner
         self._views: dict[type[Any], StepView | EndPanel] = {}
         self._step: StepShown | None = None  # the last step shown
@@ -87,8 +95,12 @@ class ConversationScreen(Screen[None]):
         with Row(id="topbar"):
             yield Plain(id="progress")
             if self.adviser:  # the call, not the form: the case and how long it has run
+                case = self.case_reference or "-"
                 yield Plain(
-                    _(N_("Case: {reference}"), reference=self.case_reference or "-"), id="case"
+                    _(N_("Case: {case} (saved as {reference})"), case=case, reference=self.saved_as)
+                    if self.saved_as
+                    else _(N_("Case: {reference}"), reference=case),
+                    id="case",
                 )
                 yield Plain(timer_text(0), id="call-timer")
             yield HelpNowButton()
@@ -165,7 +177,9 @@ class ConversationScreen(Screen[None]):
                 view.set_step(step)
         for other in self._views.values():
             other.display = other is view
-        self.focus_answer(scroll_visible=False)
+        # An adviser who pressed F7 while the step changed is typing a note: keep it there.
+        if not (self.focused is not None and self.focused.id == "note-input"):
+            self.focus_answer(scroll_visible=False)
         # The question stays in sight; Tab scrolls down to the buttons when they are needed.
         self.query_one("#current", VerticalScroll).scroll_home(animate=False)
 

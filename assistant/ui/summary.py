@@ -45,14 +45,28 @@ def answer_lines(session: Session, t: Translator) -> list[str]:
     """Every answer, grouped under its section title, as "- question: answer" lines."""
     lines: list[str] = []
     section = None
+    waiting = 0  # questions jumped over in this section: one line for them, not one each
     for item in session.review(not_asked=True):
         if item.section != section:
-            section = item.section
+            lines += _not_asked_line(waiting, t)
+            section, waiting = item.section, 0
             lines += ["", t.render(item.section_title)]
-        lines.append(f"- {t.render(item.question)} {answer_text(item, t)}")
+        if item.asked:
+            lines.append(f"- {t.render(item.question)} {answer_text(item, t)}")
+        else:
+            waiting += 1
+    lines += _not_asked_line(waiting, t)
     if not lines:
         lines = ["", t.gettext(N_("No questions have been answered yet."))]
     return lines
+
+
+def _not_asked_line(count: int, t: Translator) -> list[str]:
+    """ "- 10 questions not asked yet" for a section an adviser jumped over."""
+    if not count:
+        return []
+    words = t.ngettext("{n} question not asked yet", "{n} questions not asked yet", count)
+    return ["- " + words.replace("{n}", str(count))]
 
 
 def _status(session: Session, t: Translator) -> str:
@@ -126,16 +140,28 @@ def call_lines(session: Session, t: Translator) -> list[str]:
 
 
 def read_out(session: Session, t: Translator, rights: Any) -> str:
-    """What to read to the caller now: the figure on screen (the cost check), else the
-    right explained most recently, with its source; or a sentence saying there is none."""
-    view = session.view()
-    report = getattr(view, "report", None)
-    if report is not None:
-        from assistant.plain.render import report as report_lines  # start-up: when used
+    """What to read to the caller now: the figure on screen (the cost check); else the
+    rights explained on the way to this question (on a call, what "Tell the caller" shows),
+    each with its source; else the right explained most recently; or a sentence saying
+    there is none."""
+    from assistant.engine.outputs import StepShown  # start-up: only when read out
+    from assistant.plain.render import citation
+    from assistant.plain.render import report as report_lines
 
-        lines = report_lines(report, t, structured=False)
+    view = session.view()
+    if isinstance(view, StepShown) and view.report is not None:
+        lines = report_lines(view.report, t, structured=False)
         return "\n".join([*lines["summary"], "", *lines["lines"]]).strip()
-    explained = rights.so_far(session, t)
-    if explained:
-        return str(explained[0])
+    cited = [e for e in getattr(view, "before", ()) if e.citations]
+    if cited:
+        blocks = []
+        for explained in cited:
+            title, text = t.render(explained.title), t.render(explained.text)
+            sources = "; ".join(citation(session.bundle, c, t) for c in explained.citations)
+            source = t.gettext(N_("Source: {source}")).replace("{source}", sources)
+            blocks.append("\n".join(part for part in (title, text, source) if part))
+        return "\n\n".join(blocks)
+    explained_so_far = rights.so_far(session, t)
+    if explained_so_far:
+        return str(explained_so_far[0])
     return t.gettext(N_("There is no right or figure on screen to read out yet."))

@@ -173,3 +173,5 @@ async def test_resume_by_case_reference_opens_in_the_app(example: Bundle, tmp_pa
         await until_started(pilot)
         assert app.session.current == "welcome.answering_for"
         assert (app.mode, app.save_reference) == ("adviser_call", reference)
+        header = str(app.screen.query_one("#case").render())
+        assert "HL-7" in header and reference in header  # the case, and where it is saved

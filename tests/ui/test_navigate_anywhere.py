@@ -7,6 +7,7 @@ from textual.widgets import Input
 from ui_helpers import SIZE, screen_text
 
 from assistant.ui.review import ReviewScreen
+from assistant.ui.summary import adviser_summary
 from assistant.ui.widgets import ChoiceList
 
 SECTIONS = ["Getting started", "Day to day", "Money"]
@@ -55,7 +56,7 @@ async def test_jump_ahead_then_come_back_with_one_key(make_app) -> None:
         assert app.session.answers["needs.hours"] == 12
         await pilot.press("f8")
         labels = _labels(app)
-        assert labels[0] == "Getting started: done; 2 questions not asked yet"
+        assert labels[0] == "Getting started: partly done; 2 questions not asked yet"
         assert labels[1] == "Day to day: not yet reached; 2 questions not asked yet"
         await pilot.press("escape", "ctrl+r")
         assert app.session.current == "welcome.answering_for"  # where the call was
@@ -79,6 +80,9 @@ async def test_questions_jumped_over_are_not_asked_yet_in_review_and_the_plan(ma
         assert buttons.count("[ Ask now ]") == 2
         plan = export(app.session, "md")
         assert plan.count("Not asked yet") == 2
+        summary = adviser_summary(app.session, app.t, "adviser_call", "")
+        assert "- 2 questions not asked yet" in summary  # one line, not one per question
+        assert "Not asked yet" not in summary
         # "Ask now" goes to the question jumped over.
         await pilot.press("tab", "tab", "tab", "enter")
         assert app.session.current == "needs.tasks"
