@@ -37,8 +37,10 @@ pytest: $(STAMP) mo
 	$(BIN)/pytest -q
 
 ## Translations: extract every string (code and flows) to the .pot, merge it into each
-## locale's .po, then compile them all, printing how complete each one is.
+## locale's .po, then compile them all, printing how complete each one is. Also writes
+## locales/cldr.json, the little of Babel's CLDR data the assistant formats with.
 catalogs: $(STAMP)
+	$(BIN)/python -m assistant.i18n.cldr > locales/cldr.json
 	$(BIN)/pybabel -q extract -F pyproject.toml --add-location=file \
 		--project="Support Plan Assistant" -o $(POT).new assistant flows
 	@# Keep the old template when only its creation date changed, so git stays quiet.

@@ -3,7 +3,8 @@
 A :class:`Translator` turns the engine's :class:`Msg` objects into text in one language:
 ``pgettext(context, id)`` then the parameters, each formatted for the locale (money with
 Babel, always in pounds). Babel is imported only when money or lists are first formatted,
-to keep start-up fast.
+to keep start-up fast, and is given only the locale data it formats with
+(:mod:`assistant.i18n.cldr`), to keep memory small.
 """
 
 from __future__ import annotations
@@ -17,16 +18,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.i18n.shipped import LOCALES as LOCALES
+from assistant.i18n.shipped import SOURCE_LOCALE as SOURCE_LOCALE
 from assistant.paths import locales_dir
 from assistant.values import N_, Number, Special
 
 if TYPE_CHECKING:
+    from babel import Locale
+
     from assistant.engine.outputs import Msg
 
 DOMAIN = "messages"
-SOURCE_LOCALE = "en_GB"
-#: Locales the assistant ships, with their names in their own language.
-LOCALES: dict[str, str] = {"en_GB": "English", "cy": "Cymraeg", "pl": "Polski"}
 
 
 #: What ``{ui.*}`` placeholders in flow texts say when a front end has not chosen its own
@@ -105,7 +107,7 @@ class Translator:
         if isinstance(value, Number):  # a count with a half (10.5 hours), not money
             from babel.numbers import format_decimal
 
-            return str(format_decimal(value, locale=self.locale))
+            return str(format_decimal(value, locale=self._babel()))
         if isinstance(value, Decimal):
             return self.money(value)
         if isinstance(value, tuple | list):
@@ -118,7 +120,8 @@ class Translator:
         """An amount in pounds, formatted for this locale (e.g. £1,234.50 or 1 234,50 £)."""
         from babel.numbers import format_currency  # start-up: see the module's docstring
 
-        return str(format_currency(amount, "GBP", locale=self.locale))
+        # The pattern's two decimals are the pound's: see assistant.i18n.cldr.
+        return str(format_currency(amount, "GBP", locale=self._babel(), currency_digits=False))
 
     def list(self, items: list[str], style: str = "standard") -> str:
         """Items joined the way this language joins a list ("a, b and c"; style "or": "a or b")."""
@@ -126,14 +129,20 @@ class Translator:
             return "".join(items)
         from babel.lists import format_list  # start-up: see the module's docstring
 
-        text = str(format_list(items, style=style, locale=self.locale))  # type: ignore[arg-type]
+        text = str(format_list(items, style=style, locale=self._babel()))  # type: ignore[arg-type]
         return _welsh_and(text) if self.locale == "cy" and style == "standard" else text
 
     def date(self, day: dt.date) -> str:
         """A date the way this language writes it in full (22 November 2026, 22 Tachwedd 2026)."""
         from babel.dates import format_date  # start-up: see the module's docstring
 
-        return str(format_date(day, "long", locale=self.locale))
+        return str(format_date(day, "long", locale=self._babel()))
+
+    def _babel(self) -> Locale:
+        """The locale for Babel's formatting, with only the data the assistant formats with."""
+        from assistant.i18n.cldr import babel_locale  # start-up: see the module's docstring
+
+        return babel_locale(self.locale)
 
 
 def _welsh_and(text: str) -> str:

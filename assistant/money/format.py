@@ -14,10 +14,10 @@ from decimal import Decimal
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date
 from babel.localedata import locale_identifiers
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from assistant.i18n.cldr import babel_locale
 from assistant.money import messages as m
 from assistant.money.model import (
     CostResult,
@@ -49,20 +49,21 @@ def resolve_locale(lang: str | None) -> Locale:
     except (UnknownLocaleError, ValueError):
         raise InvalidAnswer(m.CLI_BAD_LANG) from None
     if locale.territory is None and f"{locale.language}_GB" in locale_identifiers():
-        return Locale.parse(f"{locale.language}_GB")
-    return locale
+        return babel_locale(f"{locale.language}_GB")
+    return babel_locale(str(locale))
 
 
 class Formatter:
     """Turns money, parameters and messages into text for one locale and language."""
 
     def __init__(self, locale: Locale | str = "en_GB", translate: Translate = _english) -> None:
-        self.locale = locale if isinstance(locale, Locale) else Locale.parse(locale)
+        self.locale = locale if isinstance(locale, Locale) else babel_locale(locale)
         self.translate = translate
 
     def money(self, amount: Decimal) -> str:
-        """Pounds and pence in the locale's style, for example £1,234.56."""
-        return format_currency(amount, "GBP", locale=self.locale)
+        """Pounds and pence in the locale's style, for example £1,234.56 (the pattern's two
+        decimals are the pound's: see :mod:`assistant.i18n.cldr`)."""
+        return format_currency(amount, "GBP", locale=self.locale, currency_digits=False)
 
     def param(self, value: Param) -> str:
         """One message parameter as text; a bare Decimal is money."""
@@ -75,6 +76,8 @@ class Formatter:
         if isinstance(value, Term):
             return self.translate(value.msgid)
         if isinstance(value, date):
+            from babel.dates import format_date  # rarely needed: a large module
+
             return format_date(value, "long", locale=self.locale)
         return str(value)
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from babel.dates import format_date
-
 from assistant.flow import model
 from assistant.i18n import Translator
 from assistant.money import select_years
@@ -78,7 +76,7 @@ def hard_outcomes(reader: Reader) -> tuple[str, ...]:
 
 def long_date(day: dt.date, t: Translator) -> str:
     """A date as people write it in the reader's language, e.g. 22 November 2026."""
-    return str(format_date(day, "long", locale=t.locale))
+    return t.date(day)
 
 
 def rates_year(found: Found) -> str:

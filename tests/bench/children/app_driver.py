@@ -32,10 +32,12 @@ from .. import autopilot
 
 CONTROL = int(os.environ["BENCH_CONTROL_FD"])
 PICK = os.environ.get("BENCH_PICK", "first")
+#: A probe called after each step is drawn (set by memory investigations, never by the bench).
+TRACE: Any = None
 
 
-def peak_rss_kib() -> int:
-    """This program's peak resident set size so far, in KiB.
+def peak_rss_kib(field: str = "VmHWM") -> int:
+    """This program's peak resident set size so far, in KiB (``field="VmRSS"``: the current).
 
     Linux's ``VmHWM`` belongs to this program alone; ``ru_maxrss`` would also count the
     parent process it was forked from (Linux keeps the high-water mark across exec).
@@ -43,7 +45,7 @@ def peak_rss_kib() -> int:
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmHWM:"):
+                if line.startswith(f"{field}:"):
                     return int(line.split()[1])
     except OSError:
         pass
@@ -61,6 +63,7 @@ class TimedApp(AssistantApp):
     key_at: float | None = None
     first_rss = 0
     latencies: list[float] = []  # noqa: RUF012 - one app per process
+    rss_steps: list[int] = []  # noqa: RUF012 - resident KiB after each step is drawn
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
@@ -83,8 +86,15 @@ class TimedApp(AssistantApp):
             self.latencies.append(time.perf_counter() - pressed)
         else:
             self.first_rss = peak_rss_kib()
+        self.rss_steps.append(peak_rss_kib("VmRSS"))
+        if TRACE is not None:
+            TRACE(self, view)
         if isinstance(view, ConversationEnded):
-            report = {"latencies": self.latencies, "maxrss_kib": peak_rss_kib()}
+            report = {
+                "latencies": self.latencies,
+                "maxrss_kib": peak_rss_kib(),
+                "rss_steps_kib": self.rss_steps,
+            }
             send({"done": {**report, "first_step_maxrss_kib": self.first_rss}})
             self.exit(0)
             return
