@@ -12,7 +12,12 @@ parent, over the pipe named by ``BENCH_CONTROL_FD``, to type the autopilot's key
 At the end it reports every latency and the peak RSS of this process.
 """
 
+# ruff: noqa: E402 - garbage collection goes off before the imports, as in support-plan
 from __future__ import annotations
+
+import gc
+
+gc.disable()  # as support-plan starts (assistant.__main__); the app turns it back on
 
 import json
 import os
