@@ -79,6 +79,7 @@ def _plan(quick: bool, workdir: Path) -> list[tuple[set[int], Callable[[], Any]]
         ({1}, lambda: bench_startup.bench_app_start(runs["start"], env)),
         ({2}, lambda: bench_startup.bench_plain_start(runs["start"], env)),
         ({3, 9}, lambda: bench_app.bench_app(runs["app"], env, workdir)),
+        ({12}, lambda: bench_app.bench_app_loaded(runs["app"], env, workdir)),
         ({6}, lambda: bench_flows.bench_shipped(runs["flows"])),
         ({7}, lambda: bench_flows.bench_generated(runs["big"], workdir)),
         ({4}, lambda: bench_engine.bench_answer(runs["engine"])),
@@ -87,6 +88,13 @@ def _plan(quick: bool, workdir: Path) -> list[tuple[set[int], Callable[[], Any]]
         ({11}, lambda: bench_helpline.bench_served_memory(workdir, env)),
         ({10}, lambda: bench_helpline.bench_advisers(workdir)),
     ]
+
+
+def _row_order(result: Any) -> tuple[int, str]:
+    """Rows in budget order: 1, 2, 3, 3b, ..., 9, 10, 11, 12."""
+    text = str(result.number)
+    digits = len(text) - len(text.lstrip("0123456789"))
+    return int(text[:digits]), text
 
 
 def _git() -> dict[str, Any]:
@@ -158,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    results.sort(key=lambda r: (int(str(r.number)[0]), str(r.number)))
+    results.sort(key=_row_order)
     machine["loadavg_after"] = os.getloadavg()
     table = markdown_table(results)
     report = {

@@ -73,3 +73,13 @@ def test_the_generated_flow_is_valid_and_as_big_as_asked(tmp_path: Path) -> None
 def test_screen_text_ignores_escapes_and_spacing() -> None:
     raw = b"\x1b[?1049h\x1b[2;5HWho is\x1b[38;2;1;2;3m completing\x1b]0;title\x07 this?"
     assert screen_text(raw) == b"Whoiscompletingthis?"
+
+
+def test_memory_growth_leaves_out_the_first_section_and_is_per_100_steps() -> None:
+    from .bench_app import growth_per_100_steps
+
+    keys = ["intro.a", "intro.b", "intro.c", "main.a", "main.b", "main.c", "end.x"]
+    flat_after_intro = [1000, 9000, 20000, 30720, 30720, 30720, 30720]
+    assert growth_per_100_steps({"step_keys": keys, "rss_steps_kib": flat_after_intro}) == 0
+    rising = [1000, 1000, 1000, 10240, 11264, 12288, 13312]  # 1 MiB a step after the intro
+    assert growth_per_100_steps({"step_keys": keys, "rss_steps_kib": rising}) == pytest.approx(100)

@@ -69,6 +69,7 @@ class TimedApp(AssistantApp):
     first_rss = 0
     latencies: list[float] = []  # noqa: RUF012 - one app per process
     rss_steps: list[int] = []  # noqa: RUF012 - resident KiB after each step is drawn
+    step_keys: list[str] = []  # noqa: RUF012 - the step drawn, for each of rss_steps
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
@@ -92,6 +93,7 @@ class TimedApp(AssistantApp):
         else:
             self.first_rss = peak_rss_kib()
         self.rss_steps.append(peak_rss_kib("VmRSS"))
+        self.step_keys.append(view.step)
         if TRACE is not None:
             TRACE(self, view)
         if isinstance(view, ConversationEnded):
@@ -99,6 +101,7 @@ class TimedApp(AssistantApp):
                 "latencies": self.latencies,
                 "maxrss_kib": peak_rss_kib(),
                 "rss_steps_kib": self.rss_steps,
+                "step_keys": self.step_keys,
             }
             send({"done": {**report, "first_step_maxrss_kib": self.first_rss}})
             self.exit(0)
