@@ -48,6 +48,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "assistant.casework.cli",
         N_("Count contacts for funders, naming nobody; counts under 5 are hidden."),
     ),
+    "serve": (
+        "assistant.serve.cli",
+        N_("Serve the app to advisers' browsers, behind sign-in."),
+    ),
     "stats": (
         "assistant.transcript.stats_cli",
         N_("Count the screens, questions and words of each golden conversation."),

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from assistant.engine.events import Event
     from assistant.engine.outputs import Msg
     from assistant.flow.bundle import Bundle
-    from assistant.store.base import ConversationSummary, Store
+    from assistant.store.base import ConversationSummary, Store, StoreError
     from assistant.store.recorder import ScreenRecorder
 
 #: For scripts and tests only: the passphrase, when nobody is at a terminal to type it.
@@ -99,32 +99,60 @@ class SavingTarget:
         self.store = store
         self.reference = reference
         self.teller = teller
-        #: False once a screen could not be saved: the person has been told, and no more is.
+        #: False once the person chose to carry on without saving; nothing more is saved.
         self.saving = True
+        #: Why the last screen could not be saved yet, or None. Its events are held; the
+        #: front end must not show the next screen until :meth:`retry` succeeds (or the
+        #: person chooses :meth:`give_up`).
+        self.problem: StoreError | None = None
+        self._label: str = ""
+        self._adviser: str = ""
         self.recorder: ScreenRecorder = ScreenRecorder(store, reference)
 
     def record(self, event: Event) -> None:
-        """Commit each screen before it is shown; if that fails, say so and stop saving."""
-        from assistant.store.base import StoreError  # start-up budget: see the imports above
-
+        """Commit each screen before it is shown; if that fails, hold it and note why."""
         if not self.saving:
             return
+        self._label = _setup_text(event, "case") or self._label
+        self._adviser = _setup_text(event, "adviser") or self._adviser
+        self._commit(lambda: self.recorder(event))
+
+    def retry(self) -> bool:
+        """Try to commit what is held (and the case label); True once all of it is saved."""
+        return self._commit(self.recorder.commit)
+
+    def _commit(self, commit: Callable[[], None]) -> bool:
+        from assistant.store.base import StoreError  # start-up budget: see the imports above
+
         try:
-            self.recorder(event)
-            case = _setup_text(event, "case")
-            if case:  # so the adviser finds the caller's conversation by their own reference
-                self.store.set_label(self.reference, case)
-            adviser = _setup_text(event, "adviser")
-            if adviser:  # so conversations can be listed by who took the call
-                self.store.set_adviser(self.reference, adviser)
+            commit()
+            if self._label:  # so the adviser finds the caller's conversation by their reference
+                self.store.set_label(self.reference, self._label)
+                self._label = ""
+            if self._adviser:  # so conversations can be listed by who took the call
+                self.store.set_adviser(self.reference, self._adviser)
+                self._adviser = ""
         except StoreError as error:
-            self.saving = False
-            self.teller.tell(
-                N_(
-                    "Sorry, your last step could not be saved. {problem} From now on your answers are NOT being saved."
-                ),
-                problem=error.msg,
+            self.problem = error
+            return False
+        self.problem = None
+        return True
+
+    def give_up(self) -> None:
+        """The person carries on without saving: what is held is dropped, and no more saved."""
+        self.recorder.drop()
+        self.saving, self.problem = False, None
+        self.teller.tell(
+            N_(
+                "Your answers are NOT being saved from now on. You can still go all the way through."
             )
+        )
+
+
+def saving_target(on_event: Callable[[Event], None] | None) -> SavingTarget | None:
+    """The saving target behind a Session's ``on_event``, if that is one."""
+    target = getattr(on_event, "__self__", None)
+    return target if isinstance(target, SavingTarget) else None
 
 
 class Opened:
@@ -374,7 +402,13 @@ def _unlock(store: Store, dialogue: SavingDialogue) -> bool:
 
 
 def _maybe_protect(store: Store, dialogue: SavingDialogue, new: bool) -> bool:
-    """Offer a passphrase when a new store is first used (true on shared computers)."""
+    """Offer a passphrase when a new store is first used (true on shared computers).
+
+    A store already protected another way (a helpline's database, sealed with its
+    organisation's key) is offered none.
+    """
+    if store.protected:
+        return True
     first_use = new and not store.conversations()
     if not dialogue.wants_protection(first_use):
         return True

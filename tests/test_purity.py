@@ -16,8 +16,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "assistant"
-#: The Textual app and the module that starts it are the only places the UI may live.
-FRONT_END = ("assistant.ui", "assistant.__main__")
+#: The Textual app, the module that starts it and the browser server (textual-serve brings
+#: Rich) are the only places the UI may live.
+FRONT_END = ("assistant.ui", "assistant.__main__", "assistant.serve")
 FORBIDDEN = ("textual", "rich")
 
 

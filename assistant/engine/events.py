@@ -37,6 +37,7 @@ EventKind = Literal[
     "note",
     "language_changed",
     "call_details",
+    "jumped",
 ]
 
 

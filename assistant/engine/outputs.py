@@ -196,6 +196,8 @@ class ReviewItem:
     choices: tuple[ChoiceView, ...] = ()
     sensitive: bool = False
     adviser_only: bool = False
+    #: False for a question jumped over and not asked yet (``value`` is then an empty text).
+    asked: bool = True
 
     def shown_value(self) -> Value | Msg | tuple[Msg | str, ...]:
         """The answer as the person saw it: choice values swapped for their labels."""

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from assistant.engine import crisis, views
+from assistant.engine import crisis, navigation, views
 from assistant.engine.answers import Raw, read_answer
 from assistant.engine.events import Clock, Event, EventKind, ReplayError, utc_now
 from assistant.engine.graph import Conversation, Graph, graph_for
+from assistant.engine.navigation import SectionState
 from assistant.engine.outputs import (
     AnswerRejected,
     ConversationEnded,
@@ -63,6 +64,13 @@ class Session:
         #: The running estimate of the parts on the path (see assistant.engine.progress).
         self.estimate = Estimate()
         self.events: list[Event] = []
+        #: Questions passed over by jumping ahead; "not asked yet" until they are answered.
+        self.jumped_over: list[str] = []
+        #: Answers given after a jump ahead, then left off the path by jumping back: still
+        #: shown in review (see assistant.engine.navigation).
+        self.kept_aside: list[str] = []
+        #: Where the adviser was before jumping, to come back to; None when not away.
+        self.return_point: str | None = None
         self._edit_until: str | None = None
         self.setup: dict[str, Any] = {}
         self._clock = clock
@@ -75,6 +83,16 @@ class Session:
     def current(self) -> str:
         """The key (``module.step``) of the step now in front of the person."""
         return self._conv.state
+
+    @property
+    def on_event(self) -> Callable[[Event], None] | None:
+        """Where each new event goes as it happens (a front end's saving), or None; the app
+        gives it once saving opens, after consent on its start screen."""
+        return self._on_event
+
+    @on_event.setter
+    def on_event(self, callback: Callable[[Event], None] | None) -> None:
+        self._on_event = callback
 
     @property
     def graph(self) -> Graph:
@@ -225,6 +243,96 @@ class Session:
         self._emit("edited", key)
         return self.show()
 
+    def sections(self) -> list[SectionState]:
+        """Every section, numbered by its place in the bundle, with where it stands."""
+        return navigation.overview(self)
+
+    def jump(self, section: str) -> list[Output]:
+        """Go to any section, back or ahead (see :mod:`assistant.engine.navigation`)."""
+        target = navigation.entry(self, section)
+        if target is None:
+            return [Notice(Msg(N_("That part is not in this conversation.")))]
+        if self.bundle.steps[target].section == self.bundle.steps[self.current].section:
+            return self.show()
+        return self._jump_to(target, back=False)
+
+    def come_back(self) -> list[Output]:
+        """Back to where the adviser was before the first jump, through what is answered."""
+        if self.return_point is None:
+            return [Notice(Msg(N_("You are already where you were.")))]
+        return self._jump_to(self.return_point, back=True)
+
+    def not_asked(self) -> list[str]:
+        """Questions jumped over that still have no answer, in the bundle's order."""
+        return [key for key in self.jumped_over if key not in self.answers]
+
+    def redo_jump(self, event: Event) -> list[Output]:
+        """A logged jump, again (replaying the log, or writing a transcript)."""
+        back = isinstance(event.value, dict) and bool(event.value.get("back"))
+        return self._jump_to(event.step or "", back=back)
+
+    def _jump_to(self, target: str, *, back: bool) -> list[Output]:
+        origin = self.current
+        if target in self.path:
+            self._set_aside(self.path.index(target) + 1)
+            self._rewind(self.path.index(target))
+            self._settle()  # an explanation read out on a call is not a screen of its own
+        elif back and self._reaches_through_answers(target):
+            while self.current != target:
+                if isinstance(self._step(self.current), model.Ask):
+                    self._conv.env[self.current] = self.answers[self.current]
+                self._advance()
+        else:
+            if not back:
+                found = navigation.passed_over(self, origin, target)
+                self.jumped_over += [key for key in found if key not in self.jumped_over]
+            reach = navigation.reachable(self, target)
+            self._cut(next((i for i, k in enumerate(self.path) if k in reach), len(self.path)))
+            self.path.append(target)
+            self._graph.machine.set_state(target, model=self._conv)
+            self._mark_part(target)
+            self._settle()
+        self._edit_until = None
+        self.estimate = Estimate()
+        self.return_point = None if back else (self.return_point or origin)
+        self._emit("jumped", target, {"back": back})
+        return self.show()
+
+    def _reaches_through_answers(self, target: str) -> bool:
+        """Whether going on from here through answered questions (and explanations) comes
+        to ``target`` before any question without an answer."""
+        scratch = self.projection_model()
+        scratch.env = dict(self._conv.env)
+        self._graph.machine.set_state(self.current, model=scratch)
+        for _ in range(len(self.bundle.steps)):
+            key = scratch.state
+            step = self._step(key)
+            if key == target:
+                return True
+            if isinstance(step, model.Ask) and key in self.answers:
+                scratch.env[key] = self.answers[key]
+            elif not isinstance(step, model.Say | model.Branch | model.Link):
+                return False
+            scratch.advance()
+        return False
+
+    def _set_aside(self, index: int) -> None:
+        """Keep in sight the answers on the path from ``index`` on, as it is cut there."""
+        for key in self.path[index:]:
+            if key in self.answers and key not in self.kept_aside:
+                self.kept_aside.append(key)
+
+    def _cut(self, length: int) -> None:
+        """Keep the first ``length`` steps of the path, as the way to a step jumped to."""
+        self._set_aside(length)
+        self.path = self.path[:length]
+        sections = self._graph.tables.ask_sections
+        self.asked_sections = [sections[k] for k in self.path if k in sections]
+        self.parts = []
+        for key in self.path:
+            self._mark_part(key)
+        self._conv.env = {k: self.answers[k] for k in self.path if k in self.answers}
+
     def pause(self, reference: str | None = None) -> list[Output]:
         """Take a break: record it so the front end can save and say how to come back."""
         self._emit("paused", self.current)
@@ -267,9 +375,11 @@ class Session:
         return self._projection
 
     # -- reading ------------------------------------------------------------------------
-    def review(self) -> list[ReviewItem]:
-        """Every answer on the way through the conversation, in order, with its question."""
-        return views.review(self)
+    def review(self, *, not_asked: bool = False, aside: bool = True) -> list[ReviewItem]:
+        """Every answer on the way through the conversation, in order, with its question;
+        with ``not_asked``, the questions jumped over too, marked as not asked yet; without
+        ``aside``, only the answers on the way (see :func:`assistant.engine.views.review`)."""
+        return views.review(self, not_asked=not_asked, aside=aside)
 
     def progress(self) -> Progress:
         """Section k of n, the part within the section, and how many questions may be left."""
@@ -435,6 +545,8 @@ class Session:
             self.back()
         elif kind == "edited" and event.step is not None:
             self.edit(event.step)
+        elif kind == "jumped" and event.step in self.bundle.steps:
+            self.redo_jump(event)
         elif kind in ("paused", "resumed"):
             self.pause() if kind == "paused" else self.resume()
         elif kind == "help_opened":

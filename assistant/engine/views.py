@@ -74,6 +74,15 @@ class SessionState(Protocol):
         ...
 
     @property
+    def kept_aside(self) -> Sequence[str]:
+        """Answers left off the path by jumping back, still shown in review."""
+        ...
+
+    def not_asked(self) -> list[str]:
+        """Questions jumped over that still have no answer."""
+        ...
+
+    @property
     def panels_information(self) -> bool:
         """An adviser-led call: explanations go beside the next question."""
         ...
@@ -256,13 +265,30 @@ def _estimate(session: SessionState, key: str, met: int, question: bool) -> tupl
     return est.total, est.grew_at == key
 
 
-def review(session: SessionState) -> list[ReviewItem]:
-    """The answers along the path, then along the way ahead as far as answers already reach."""
+def review(
+    session: SessionState, *, not_asked: bool = False, aside: bool = True
+) -> list[ReviewItem]:
+    """The answers along the path, then along the way ahead as far as answers already reach.
+
+    After jumping about (:mod:`assistant.engine.navigation`) answers left aside are listed
+    too (unless ``aside`` is False: the plan keeps to the path), and with ``not_asked`` the
+    questions jumped over (``asked`` False, no value), all in the bundle's order.
+    """
+    keys = [
+        key
+        for key in _projected_path(session)
+        if isinstance(session.bundle.steps[key].step, model.Ask) and key in session.answers
+    ]
+    extra = [k for k in session.kept_aside if aside and k in session.answers and k not in keys]
+    extra += session.not_asked() if not_asked else []
+    if extra:
+        order = {key: index for index, key in enumerate(session.bundle.steps)}
+        keys = sorted({*keys, *extra}, key=order.__getitem__)
     items: list[ReviewItem] = []
-    for key in _projected_path(session):
+    for key in keys:
         info = session.bundle.steps[key]
         step = info.step
-        if not isinstance(step, model.Ask) or key not in session.answers:
+        if not isinstance(step, model.Ask):
             continue
         section = session.bundle.sections[session.bundle.section_index(info.section)]
         items.append(
@@ -272,10 +298,11 @@ def review(session: SessionState) -> list[ReviewItem]:
                 section=info.section,
                 section_title=Msg(section.title, f"{section.module}.section"),
                 answer_type=step.type,
-                value=session.answers[key],
+                value=session.answers.get(key, ""),
                 choices=_choices(session, key, step),
                 sensitive=step.sensitive,
                 adviser_only=step.adviser_only,
+                asked=key in session.answers,
             )
         )
     return items

@@ -21,6 +21,7 @@ from assistant.plain.jsonlines import UNKNOWN_COMMAND, Refused, parse_request
 from assistant.plain.lineio import LINE_LIMIT, REPLACEMENT, Line, LineIO, read_line, readable
 from assistant.plain.render import TRANSLATED_COMMANDS, describe, help_now, words_to_type
 from assistant.plan import export
+from assistant.saving import saving_target
 from assistant.values import N_, Special, option_number
 
 
@@ -349,6 +350,8 @@ class LineConversation:
 
     # -- output ---------------------------------------------------------------------
     def _show(self, outputs: list[Output]) -> bool:
+        if self._not_saved():
+            return True
         for output in outputs:
             data = describe(output, self.session.bundle, self.t)
             self.write(
@@ -356,6 +359,30 @@ class LineConversation:
                 if self.json_mode
                 else text_layout.layout(data, self.t)
             )
+        return False
+
+    def _not_saved(self) -> bool:
+        """While the last step is not saved, hold the next screen: each line tries again,
+        or the person chooses to carry on without saving. True: input ended, stop here."""
+        target = saving_target(self.session.on_event)
+        while target is not None and target.problem is not None:
+            no = self.t.gettext(N_("no"))
+            text = self.t.gettext(
+                N_(
+                    "Your last answer has NOT been saved yet. {problem} Press Enter to try again, or type {no} to carry on without saving."
+                )
+            )
+            text = text.format(problem=target.problem.text(self.t), no=no)
+            event = {"event": "not_saved", "message": text}
+            self.write(json.dumps(event, ensure_ascii=False) if self.json_mode else text)
+            line = read_line(self.io.stdin)
+            if line is None:
+                self._say(N_("Your last answer was not saved."))
+                return True
+            if line.text.strip().lower() in ("no", "n", no.lower()):
+                target.give_up()
+                return False
+            target.retry()
         return False
 
     def _say(self, message: str, *, translate: bool = True, **params: Any) -> None:

@@ -17,7 +17,7 @@ from assistant.money import messages as m
 from assistant.plain.spoken import SpokenLayout, heading, unique, without_repeats
 from assistant.plan.build import build_plan
 from assistant.plan.labels import Labels, titled
-from assistant.plan.model import Answers, Block, CostTable, Items, Paragraph, Plan, Quote
+from assistant.plan.model import Answers, Block, CostTable, Items, Paragraph, Plan, Quote, Table
 from assistant.values import N_
 
 
@@ -99,10 +99,18 @@ def block_lines(block: Block, labels: Labels, sources: list[str]) -> list[str]:
         sources += [labels.source_text(s) for s in block.sources]
         return [block.text]
     if isinstance(block, Quote):
-        return [block.question, block.text]
+        return [block.label, block.text]
     if isinstance(block, Answers):
         head = [heading(block.heading)] if block.heading else []
-        return head + [f"{row.question} {titled(row.answer)}" for row in block.rows]
+        return head + [f"{row.label}: {titled(row.answer)}" for row in block.rows]
+    if isinstance(block, Table):
+        # One sentence a row: "Washing. What would help: (blank)." Blank cells say so.
+        blank = labels.t.gettext(N_("(blank)"))
+        lines = [heading(block.heading)] if block.heading else []
+        for cells in block.rows:
+            pairs = zip(block.columns, cells, strict=False)
+            lines.append("; ".join(f"{name}: {cell or blank}" for name, cell in pairs) + ".")
+        return lines
     if isinstance(block, Items):
         lines = [heading(block.heading)] if block.heading else []
         for item in block.items:

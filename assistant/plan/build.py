@@ -2,7 +2,8 @@
 
 :func:`build_plan` reads the answers on the person's path, the explanations they were
 shown and the conclusions of :mod:`assistant.rules` and :mod:`assistant.money`, and lays
-them out section by section (see :mod:`assistant.plan.layout`). It is pure: the date is
+them out section by section (see :mod:`assistant.plan.layout`), with the appendix of
+full explanations (:mod:`assistant.plan.appendix`) after them. It is pure: the date is
 passed in (so the rates year is reproducible) and nothing is read from or written to disk
 except the dated rate files.
 """
@@ -15,18 +16,11 @@ from assistant.engine.events import note_text
 from assistant.engine.session import Session
 from assistant.flow import model
 from assistant.i18n import LOCALES, Translator
+from assistant.plan import appendix as appendix_part
 from assistant.plan import sections
+from assistant.plan.found import Found, england_label, long_date, rates_year
 from assistant.plan.layout import SectionLayout, layouts_for
-from assistant.plan.model import (
-    Answers,
-    Block,
-    BundleRef,
-    Facts,
-    Items,
-    Note,
-    Plan,
-    Section,
-)
+from assistant.plan.model import BundleRef, Facts, Note, Plan, Section
 from assistant.plan.parts import Reader
 from assistant.values import N_
 
@@ -37,14 +31,17 @@ def build_plan(
     *,
     today: dt.date | None = None,
     adviser: bool = False,
+    appendix: bool = True,
 ) -> Plan:
     """The plan for ``session`` in ``t``'s language; adviser notes only if ``adviser``.
 
-    Long on purpose: it is one Plan(...) naming every field, which reads best in one place.
+    ``appendix`` False leaves out "Your rights explained" (the plan names each right with
+    its short citation either way). Long on purpose: it is one Plan(...) naming every
+    field, which reads best in one place.
     """
     reader = Reader(session, t, adviser)
     day = today or dt.date.today()
-    found = sections.Found.gather(reader, day)
+    found = Found.gather(reader, day, appendix=appendix)
     built = [
         section
         for layout in layouts_for(reader.modules)
@@ -56,21 +53,31 @@ def build_plan(
         locale=t.locale,
         language=LOCALES.get(t.locale, t.locale),
         created=day.isoformat(),
-        created_text=sections.long_date(day, t),
-        rates_year=sections.rates_year(found),
+        created_text=long_date(day, t),
+        rates_year=rates_year(found),
         bundle=BundleRef(
             session.bundle.id, t.gettext(session.bundle.manifest.title), session.bundle.digest
         ),
         sections=tuple(built),
-        facts=Facts(
-            indication=found.eligibility.indication if found.eligibility else None,
-            conditions=dict(found.eligibility.conditions) if found.eligibility else {},
-            rights=tuple(item.id for item in found.rights),
-            options=found.options,
-            costs=found.cost_facts,
-            answered_by=_text_or_none(reader.answers.get("getting_started.answering")),
-        ),
+        appendix_title=t.gettext(appendix_part.TITLE) if appendix else "",
+        appendix=appendix_part.appendix(reader, found) if appendix else (),
+        facts=facts_of(reader, found),
         notes=_notes(reader) if adviser else None,
+    )
+
+
+def facts_of(reader: Reader, found: Found) -> Facts:
+    """The plan's outcomes as ids, for machines and the golden conversations."""
+    result = found.eligibility
+    return Facts(
+        indication=result.indication if result else None,
+        conditions=dict(result.conditions) if result else {},
+        rights=tuple(item.id for item in found.rights),
+        options=found.options,
+        costs=found.cost_facts,
+        answered_by=_text_or_none(reader.answers.get("getting_started.answering")),
+        needs=found.hard,
+        fluctuating=result.fluctuating if result else (),
     )
 
 
@@ -100,20 +107,19 @@ def _shown_at(reader: Reader, key: str | None) -> str:
     return reader.render(key or "", shown) if shown else ""
 
 
-def _section(reader: Reader, found: sections.Found, layout: SectionLayout) -> Section | None:
+def _section(reader: Reader, found: Found, layout: SectionLayout) -> Section | None:
     """One section, or None when it does not apply to this person."""
-    if layout.module and layout.module not in reader.modules and not layout.always:
+    if layout.module and layout.module not in reader.modules:
         return None
     if layout.when is not None and not sections.RELEVANT[layout.when](reader, found):
         return None
-    extra = sections.BUILDERS[layout.extra](reader, found) if layout.extra else []
-    explained, last = _explanations(reader, layout)
-    blocks = [*_answers(reader, layout)]
-    label = sections.england_label(reader, layout.module) if layout.england_law else []
-    blocks += [*extra, *explained] if layout.extra_first else [*explained, *extra]
-    blocks += last
+    if layout.build == "module_answers":
+        blocks = sections.module_answers(reader, layout.module or "")
+    else:
+        blocks = sections.BUILDERS[layout.build](reader, found)
     if not blocks and not layout.always:
         return None
+    label = england_label(reader, layout.module) if layout.england_law else []
     return Section(layout.id, _title(reader, layout), tuple([*label, *blocks]))
 
 
@@ -122,36 +128,3 @@ def _title(reader: Reader, layout: SectionLayout) -> str:
         return reader.t.gettext(layout.title)
     module = reader.session.bundle.modules[layout.module or ""]
     return reader.t.pgettext(f"{layout.module}.section", module.title)
-
-
-def _answers(reader: Reader, layout: SectionLayout) -> list[Block]:
-    module = layout.module
-    if module is None or module not in reader.modules or layout.answers == "none":
-        return []
-    if layout.answers == "quotes":
-        return list(reader.quotes(module))
-    if layout.answers == "outcomes":
-        return sections.outcomes(reader)
-    rows = reader.rows(module)
-    return [Answers(tuple(rows))] if rows else []
-
-
-def _explanations(reader: Reader, layout: SectionLayout) -> tuple[list[Block], list[Block]]:
-    """The section's explanations: those in their usual place, and those named in ``last``."""
-    module = layout.module
-    if module is None or module not in reader.modules or layout.explain == "none":
-        return [], []
-    after = reader.last_question(module) if layout.explain == "results" else None
-    if layout.explain == "results" and after is None:
-        return [], []
-    items = reader.explanations(module, also=layout.also, after=after)
-    items = [item for item in items if item.id not in sections.SHOWN_ELSEWHERE.get(module, ())]
-    last = [item for item in items if item.id in layout.last]
-    items = [item for item in items if item.id not in layout.last]
-    tail: list[Block] = [Items(tuple(last))] if last else []
-    if not layout.checklist:
-        return ([Items(tuple(items))] if items else []), tail
-    duties = [item for item in items if item.id.startswith(layout.checklist)]
-    others = [item for item in items if not item.id.startswith(layout.checklist)]
-    blocks: list[Block] = [Items(tuple(others))] if others else []
-    return (blocks + [Items(tuple(duties), checklist=True)] if duties else blocks), tail

@@ -18,7 +18,7 @@ from assistant.casework.export import contact_text
 from assistant.engine.events import Event, ReplayError
 from assistant.engine.session import Session
 from assistant.paths import ROOT, flows_dir
-from assistant.plan import FORMATS, export
+from assistant.plan import FORMATS, export_bytes
 from assistant.plan.saved import (
     ExportError,
     bundle_named,
@@ -62,7 +62,17 @@ def _add_export(subparsers: Any) -> None:
         "--format",
         choices=(*FORMATS, "contact"),
         default="md",
-        help=N_("md (default), html, txt, json, or contact: the contact record, as CSV"),
+        help=N_(
+            "md (default), html, txt, json, docx (Word; needs --output), or contact: the contact record, as CSV"
+        ),
+    )
+    parser.add_argument(
+        "--easy-read", action="store_true", help=N_("the Easy Read plan: short lines, large print")
+    )
+    parser.add_argument(
+        "--no-appendix",
+        action="store_true",
+        help=N_('leave out the appendix "Your rights explained"'),
     )
     parser.add_argument(
         "--json", action="store_true", help=N_("with --format contact: JSON instead of CSV")
@@ -123,11 +133,13 @@ def _add_replay(subparsers: Any) -> None:
 def run_export(args: argparse.Namespace) -> int:
     """Write the plan or transcript; 0 on success, 1 if the conversation cannot be used."""
     try:
-        text = _contact_text(args) if args.format == "contact" else export_text(args)
+        if args.format == "docx" and (not args.output or args.output == "-"):
+            raise ExportError("a Word document must go to a file: add --output plan.docx")
+        data = _contact_text(args) if args.format == "contact" else export_data(args)
     except ExportError as error:
         print(f"support-plan export: {error}", file=sys.stderr)
         return 1
-    return write_output(text, args.output, "support-plan export")
+    return write_output(data, args.output, "support-plan export")
 
 
 def _contact_text(args: argparse.Namespace) -> str:
@@ -146,6 +158,11 @@ def _contact_text(args: argparse.Namespace) -> str:
 
 def export_text(args: argparse.Namespace) -> str:
     """The exported text for the parsed arguments; raises :class:`ExportError`."""
+    return export_data(args).decode("utf-8")
+
+
+def export_data(args: argparse.Namespace) -> bytes:
+    """The exported file's bytes (text as UTF-8, or Word); raises :class:`ExportError`."""
 
     if not args.reference:
         raise ExportError("say which conversation to export: its reference, or its case reference.")
@@ -159,7 +176,7 @@ def export_text(args: argparse.Namespace) -> str:
     if args.transcript:
         render = transcript_json if args.format == "json" else transcript_markdown
         try:
-            return render(bundle, events, t, adviser=args.adviser)
+            return render(bundle, events, t, adviser=args.adviser).encode("utf-8")
         except ReplayError as error:
             raise ExportError(_replay_message(error)) from None
     try:
@@ -167,7 +184,15 @@ def export_text(args: argparse.Namespace) -> str:
     except ReplayError as error:
         raise ExportError(_replay_message(error)) from None
 
-    return export(session, args.format, t=t, adviser=args.adviser, today=date_named(args.date))
+    return export_bytes(
+        session,
+        args.format,
+        t=t,
+        adviser=args.adviser,
+        today=date_named(args.date),
+        appendix=not args.no_appendix,
+        easy_read=args.easy_read,
+    )
 
 
 def _replay_message(error: Exception) -> str:

@@ -10,10 +10,11 @@ a wage. An unknown age means the calculator's costliest adult case, and says so.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from assistant.money import answers
 from assistant.money import messages as m
-from assistant.money.format import Formatter, case_points, pounds, request_notes
+from assistant.money.format import Formatter, pounds, request_notes
 from assistant.money.model import CostLine, CostResult
 from assistant.money.ratecheck import RateCheck
 from assistant.plan.model import CostRow, Costs, CostTable
@@ -44,9 +45,15 @@ def cost_facts(result: CostResult, check: RateCheck | None) -> Costs:
     )
 
 
-def cost_table(reader: Reader, result: CostResult, check: RateCheck | None) -> CostTable:
+def cost_table(
+    reader: Reader, result: CostResult, check: RateCheck | None, *, assumptions: bool = True
+) -> CostTable:
     """The cost table as the person reads it: lines, totals, warnings and assumptions, and
-    with an offered rate, what it means, the case for a review and the paragraph to send."""
+    with an offered rate, what it means, the case for a review and the paragraph to send.
+
+    ``assumptions`` False leaves the assumptions out, and the warnings about figures not yet
+    confirmed become one line saying so: the appendix gives both in full instead.
+    """
     f = Formatter(reader.t.locale, reader.t.gettext)
     total = CostLine("total", m.TOTAL, result.total_weekly)
     paragraph = check.request_paragraph if check is not None else None
@@ -57,13 +64,38 @@ def cost_table(reader: Reader, result: CostResult, check: RateCheck | None) -> C
         per_hour=pounds(result.per_hour),
         per_hour_text=f.money(result.per_hour),
         tax_year=result.tax_year,
-        warnings=tuple(f.text(w) for w in result.warnings),
-        assumptions=tuple(f.text(a) for a in result.assumptions),
+        warnings=tuple(f.text(w) for w in result.warnings)
+        if assumptions
+        else ((reader.t.gettext(SEE_APPENDIX),) if result.warnings else ()),
+        assumptions=tuple(cost_assumptions(reader, result)) if assumptions else (),
         rate_check=tuple(f.text(s) for s in check.summary) if check else (),
-        review_case=tuple(case_points(check, f)) if check else (),
+        review_case=tuple(_case_points(check, f, reader)) if check else (),
         request=f.text(paragraph) if paragraph is not None else "",
         request_notes=tuple(request_notes(check, f)) if check and paragraph is not None else (),
     )
+
+
+def _case_points(check: RateCheck, f: Formatter, reader: Reader) -> list[str]:
+    """The case for a review, each point that rests on unconfirmed guidance marked so.
+
+    The point already names its paragraph, so the mark is short: "(not yet confirmed)".
+    """
+    marker = reader.t.gettext(N_("(not yet confirmed)"))
+    return [
+        f.text(point.message) + ("" if point.confirmed else f" {marker}") for point in check.case
+    ]
+
+
+def cost_assumptions(reader: Reader, result: CostResult) -> list[str]:
+    """What the cost table is based on, as sentences in the reader's language: first the
+    figures not yet confirmed, then the assumptions."""
+    f = Formatter(reader.t.locale, reader.t.gettext)
+    return [f.text(w) for w in result.warnings] + [f.text(a) for a in result.assumptions]
+
+
+SEE_APPENDIX = N_(
+    "Some figures in this table are not yet confirmed: the appendix says which, and what the table is based on."
+)
 
 
 def _row(line: CostLine, f: Formatter) -> CostRow:
@@ -81,3 +113,8 @@ def _row(line: CostLine, f: Formatter) -> CostRow:
 NO_COSTS = N_(
     "There is no cost table, because the hourly rate or the hours were not given. You can work it out any time with: support-plan cost"
 )
+
+
+def money_text(reader: Reader, amount: Decimal) -> str:
+    """An amount of money as written in the reader's language ("£350.00")."""
+    return Formatter(reader.t.locale, reader.t.gettext).money(amount)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from assistant.i18n import Translator
 from assistant.money import messages as m
-from assistant.plan.model import Note, SourceRef
+from assistant.plan.model import Note, Plan, SourceRef
 from assistant.values import N_
 
 
@@ -38,6 +38,39 @@ class Labels:
         self.note_during = g(N_("While on"))
         self.adviser_copy = g(N_("Adviser's copy: it includes the adviser's notes."))
         self.unconfirmed = g(N_("(not yet confirmed)"))
+
+    def short_text(self, source: SourceRef) -> str:
+        """A short citation, marked when not yet confirmed."""
+        text = source.short or source.text
+        if not source.confirmed and self.unconfirmed not in text:
+            text += " " + self.unconfirmed
+        return text
+
+    def dated(self, plan: Plan) -> str:
+        """The plan's date, language and rates year on one line ("" for Easy Read, whose
+        last section says when it was made in its own words)."""
+        if plan.kind == "easy_read":
+            return ""
+        return " · ".join(
+            f"{label}: {value}"
+            for label, value in (
+                (self.date, plan.created_text),
+                (self.language, plan.language),
+                (self.rates_year, plan.rates_year),
+            )
+        )
+
+    def short_list(self, sources: tuple[SourceRef, ...]) -> str:
+        """Short citations joined with "; ", each title said once: "Care Act 2014, section 9;
+        section 11"."""
+        parts: list[str] = []
+        previous = ""
+        for source in sources:
+            text = self.short_text(source)
+            title, comma, rest = text.partition(", ")
+            parts.append(rest if comma and title == previous else text)
+            previous = title if comma else ""
+        return "; ".join(parts)
 
     def source_text(self, source: SourceRef) -> str:
         """A citation as one line; unconfirmed ones say so whatever the flow wrote."""

@@ -1,51 +1,36 @@
-"""Which parts of the conversation go into which section of the plan.
+"""The sections of the plan, in order, and which builder fills each one.
 
-The plan's sections are fixed (the person, then their life, then money, rights and next
-steps). Each one draws on one module of the bundle: its answers, the explanations the
-person was shown there, and sometimes a computed part (the eligibility indication, the
-budget options, the PA cost table). A bundle with other modules (such as the example)
-still gets a plan: each unknown module becomes a section of its own answers.
+The order follows what a council care and support plan contains (Care Act 2014 s25(1);
+statutory guidance chapter 10): the person and what matters to them, their needs and how
+they could be met, the budget, what happens if things go wrong, risks, review, rights and
+consent, then what this document is. Each section names its builder in
+:data:`assistant.plan.sections.BUILDERS`. A bundle with modules the plan does not know
+(such as the example) still gets a plan: each unknown module becomes a section of its own
+answers, before the rights.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from assistant.values import N_
-
-AnswersMode = Literal["rows", "quotes", "outcomes", "none"]
-ExplainMode = Literal["cited", "results", "none"]
 
 
 @dataclass(frozen=True)
 class SectionLayout:
-    """How one section of the plan is made.
+    """One section: its id and title, the builder that fills it, and when it applies.
 
-    ``answers``: "rows" (question and answer), "quotes" (their own words), "outcomes"
-    (the ten eligibility outcomes with how they struggle) or "none". ``explain``: the
-    cited explanations shown in the module ("cited"), only those after its last question
-    ("results": the conclusions, not the introductions), or "none"; ``also`` names
-    uncited explanations worth keeping; explanations whose step id starts with ``checklist``
-    (the PA duties, ``duty_...``) are shown as a checklist to tick. ``extra`` names a computed part, placed before
-    the explanations when ``extra_first``. Explanations named in ``last`` go at the very end
-    (what to do when the offered rate is too low reads after the cost table that shows it).
-    ``when`` names a relevance test. A section
-    with nothing in it is left out unless ``always``. ``england_law`` marks a section that
-    states the law in England: for someone who lives elsewhere it opens with the module's
-    own reminder that this is England's rules (its ``not_england`` step).
+    ``module`` (if set) must be in the bundle for the section to appear. ``when`` names a
+    relevance test. A section with nothing in it is left out unless ``always``.
+    ``england_law`` marks a section that states the law in England: for someone who lives
+    elsewhere it opens with the module's own reminder that these are England's rules (its
+    ``not_england`` step).
     """
 
     id: str
     title: str
+    build: str
     module: str | None = None
-    answers: AnswersMode = "rows"
-    explain: ExplainMode = "cited"
-    also: tuple[str, ...] = ()
-    checklist: str = ""
-    extra: str | None = None
-    extra_first: bool = False
-    last: tuple[str, ...] = ()
     when: str | None = None
     always: bool = False
     england_law: bool = False
@@ -53,94 +38,55 @@ class SectionLayout:
 
 #: The sections of the plan, in order. Modules are the England bundle's.
 SECTIONS: tuple[SectionLayout, ...] = (
-    SectionLayout(
-        "urgent_help",
-        N_("If you need help now"),
-        answers="none",
-        explain="none",
-        extra="urgent",
-        when="crisis",
-    ),
-    SectionLayout(
-        "about_me", N_("About me"), "getting_started", explain="none", extra="jurisdiction"
-    ),
-    SectionLayout("what_matters", N_("What matters to me"), "what_matters", "quotes", "none"),
-    SectionLayout(
-        "day_to_day",
-        N_("My day-to-day life"),
-        "day_to_day",
-        "outcomes",
-        "results",
-        extra="eligibility",
-        extra_first=True,
-        england_law=True,
-    ),
-    SectionLayout(
-        "mental_health",
-        N_("Mental health, decisions and after-care"),
-        "mental_health",
-        when="mental_health",
-        england_law=True,
-    ),
-    SectionLayout("carers", N_("Carers"), "carers", england_law=True),
-    SectionLayout("money", N_("Money: what is free and what to expect"), "money", england_law=True),
-    SectionLayout(
-        "budget",
-        N_("How I'd like my budget managed, and why"),
-        "managing_budget",
-        explain="none",
-        extra="options",
-        england_law=True,
-    ),
+    SectionLayout("urgent_help", N_("If you need help now"), "urgent", when="crisis"),
+    SectionLayout("about_me", N_("About me"), "about_me", "getting_started"),
+    SectionLayout("what_matters", N_("What matters to me"), "what_matters", "what_matters"),
+    SectionLayout("needs", N_("My needs"), "needs", "day_to_day", england_law=True),
+    SectionLayout("help", N_("What would help"), "help", "day_to_day"),
+    SectionLayout("budget", N_("My budget"), "budget", "managing_budget", england_law=True),
     SectionLayout(
         "employing_pa",
-        N_("If I employ a personal assistant"),
+        N_("Employing a personal assistant"),
         "employing_pa",
-        checklist="duty_",
-        extra="costs",
-        last=("top_up",),
+        "employing_pa",
         when="employing_pa",
         england_law=True,
     ),
-    SectionLayout("rights", N_("My rights"), "rights", "none", "none", extra="rights", always=True),
-    SectionLayout(
-        "questions",
-        N_("Questions to ask the council"),
-        answers="none",
-        explain="none",
-        extra="questions",
-        always=True,
-    ),
-    SectionLayout(
-        "next_steps",
-        N_("Next steps and contacts"),
-        "next_steps",
-        answers="none",
-        also=("ask_tip", "not_england"),
-        extra="contacts",
-        always=True,
-    ),
-    SectionLayout(
-        "about_plan",
-        N_("About this document"),
-        answers="none",
-        explain="none",
-        extra="about",
-        always=True,
-    ),
+    SectionLayout("contingency", N_("If things go wrong"), "contingency", "day_to_day"),
+    SectionLayout("risks", N_("Risks I want considered"), "risks", "day_to_day"),
+    SectionLayout("review", N_("Review"), "review", "day_to_day"),
+    SectionLayout("rights", N_("My rights"), "rights", always=True),
+    SectionLayout("questions", N_("Questions to ask the council"), "questions", "next_steps"),
+    SectionLayout("consent", N_("Consent and sharing"), "consent", always=True),
+    SectionLayout("about_plan", N_("About this document"), "about", always=True),
 )
 
 #: Where a section for a module the plan does not know goes: before the rights.
 UNKNOWN_BEFORE = "rights"
 
+#: The modules the plan's sections read (others get a section of their own answers).
+KNOWN_MODULES = frozenset(
+    {
+        "getting_started",
+        "what_matters",
+        "day_to_day",
+        "mental_health",
+        "carers",
+        "money",
+        "managing_budget",
+        "employing_pa",
+        "rights",
+        "next_steps",
+    }
+)
+
 
 def layouts_for(modules: tuple[str, ...]) -> list[SectionLayout]:
     """The plan's sections for a bundle with these modules, unknown modules included."""
-    known = {layout.module for layout in SECTIONS if layout.module}
     extra = [
-        SectionLayout(f"module_{name}", "", name, explain="none")
+        SectionLayout(f"module_{name}", "", "module_answers", name)
         for name in modules
-        if name not in known
+        if name not in KNOWN_MODULES
     ]
     ordered: list[SectionLayout] = []
     for layout in SECTIONS:

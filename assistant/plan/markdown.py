@@ -1,8 +1,9 @@
-"""The plan as Markdown: headings, lists and one table (the PA costs).
+"""The plan as Markdown: headings, lists and tables.
 
 Everything that came from a person or a flow is escaped, so "my *good* day" stays as
-typed. Lists are used instead of tables for questions and answers: they survive email,
-narrow screens and screen readers, and long answers do not break a table row.
+typed. Labelled answers are lists rather than tables: they survive email, narrow screens
+and screen readers, and long answers do not break a table row. In the plan itself sources
+are short ("Care Act 2014, section 9"); the appendix gives them in full, with addresses.
 """
 
 from __future__ import annotations
@@ -18,7 +19,9 @@ from assistant.plan.model import (
     Paragraph,
     Plan,
     Quote,
+    Section,
     SourceRef,
+    Table,
 )
 from assistant.transcript.markdown import escape
 
@@ -26,17 +29,15 @@ from assistant.transcript.markdown import escape
 def to_markdown(plan: Plan, labels: Labels) -> str:
     """The whole plan as Markdown text."""
     out = [f"# {escape(plan.title)}", "", escape(plan.subtitle), ""]
-    out += [
-        f"- {labels.date}: {escape(plan.created_text)}",
-        f"- {labels.language}: {escape(plan.language)}",
-        f"- {labels.rates_year}: {escape(plan.rates_year)}",
-    ]
+    out += [escape(labels.dated(plan))] if labels.dated(plan) else []
     if plan.notes is not None:
-        out.append(f"- **{escape(labels.adviser_copy)}**")
+        out += ["", f"**{escape(labels.adviser_copy)}**"]
     for section in plan.sections:
-        out += ["", f"## {escape(section.title)}"]
-        for block in section.blocks:
-            out += ["", *_block(block, labels)]
+        out += _section(section, labels, "##", full=False)
+    if plan.appendix:
+        out += ["", f"## {escape(plan.appendix_title)}"]
+        for section in plan.appendix:
+            out += _section(section, labels, "###", full=True)
     if plan.notes is not None:
         out += ["", f"## {escape(labels.notes)}", ""]
         out += [
@@ -46,46 +47,70 @@ def to_markdown(plan: Plan, labels: Labels) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _block(block: Block, labels: Labels) -> list[str]:
+def _section(section: Section, labels: Labels, level: str, *, full: bool) -> list[str]:
+    out = ["", f"{level} {escape(section.title)}"]
+    for block in section.blocks:
+        out += ["", *_block(block, labels, level + "#", full)]
+    return out
+
+
+def _block(block: Block, labels: Labels, level: str, full: bool) -> list[str]:
     if isinstance(block, Paragraph):
         text = f"**{escape(block.text)}**" if block.strong else escape(block.text)
-        return [text, *_sources(block.sources, labels)]
+        if not full and block.sources:
+            return [f"{text} *({escape(labels.short_list(block.sources))})*"]
+        return [text, *_sources(block.sources, labels, full)]
     if isinstance(block, Quote):
         return [
-            f"*{escape(block.question)}*",
+            f"*{escape(block.label)}*",
             "",
             *[f"> {escape(line)}" for line in block.text.splitlines()],
         ]
     if isinstance(block, Answers):
-        head = [f"### {escape(block.heading)}", ""] if block.heading else []
-        return head + [f"- **{escape(r.question)}** {escape(r.answer)}" for r in block.rows]
+        head = [f"{level} {escape(block.heading)}", ""] if block.heading else []
+        return head + [f"- **{escape(r.label)}:** {escape(r.answer)}" for r in block.rows]
     if isinstance(block, Items):
-        return _items(block, labels)
-    assert isinstance(block, CostTable)
-    return _costs(block, labels)
+        return _items(block, labels, level, full)
+    if isinstance(block, Table):
+        return _table(block, level)
+    return _costs(block, labels, level)
 
 
-def _items(block: Items, labels: Labels) -> list[str]:
-    out = [f"### {escape(block.heading)}", ""] if block.heading else []
+def _items(block: Items, labels: Labels, level: str, full: bool) -> list[str]:
+    out = [f"{level} {escape(block.heading)}", ""] if block.heading else []
     if not block.items:
         return out[:1]
+    bullet = "- [ ] " if block.checklist else "- "
     for item in block.items:
-        out += _item(item, labels, "- [ ] " if block.checklist else "- ")
+        if block.compact:
+            out.append(bullet + _compact(item, labels))
+        else:
+            out += _item(item, labels, bullet, full)
     return out
 
 
-def _item(item: Item, labels: Labels, bullet: str) -> list[str]:
+def _compact(item: Item, labels: Labels) -> str:
+    """One line: the title (or text) and its first source's short citation in brackets (the
+    appendix lists them all)."""
+    text = escape(item.title or item.text)
+    cites = escape(labels.short_list(item.sources[:1]))
+    return f"{text} ({cites})" if cites else text
+
+
+def _item(item: Item, labels: Labels, bullet: str, full: bool) -> list[str]:
     text = f"**{escape(titled(item.title))}**" if item.title else ""
     if item.text:
         text += (" " if text else "") + escape(item.text)
     indent = " " * len(bullet)
-    return [bullet + text, *[indent + line for line in _sources(item.sources, labels)]]
+    return [bullet + text, *[indent + line for line in _sources(item.sources, labels, full)]]
 
 
-def _sources(sources: tuple[SourceRef, ...], labels: Labels) -> list[str]:
+def _sources(sources: tuple[SourceRef, ...], labels: Labels, full: bool) -> list[str]:
     if not sources:
         return []
     word = labels.source if len(sources) == 1 else labels.sources
+    if not full:
+        return [f"*{escape(word)}:* " + escape(labels.short_list(sources))]
     shown = "; ".join(_link(s, labels) for s in sources)
     return [f"*{escape(word)}:* {shown}"]
 
@@ -95,8 +120,16 @@ def _link(source: SourceRef, labels: Labels) -> str:
     return f"[{text}]({source.url})" if source.url else text
 
 
-def _costs(table: CostTable, labels: Labels) -> list[str]:
-    out = [f"### {escape(table.heading)}", ""]
+def _table(table: Table, level: str) -> list[str]:
+    out = [f"{level} {escape(table.heading)}", ""] if table.heading else []
+    out.append("| " + " | ".join(escape(c) for c in table.columns) + " |")
+    out.append("|" + "---|" * len(table.columns))
+    out += ["| " + " | ".join(escape(c) or "&nbsp;" for c in row) + " |" for row in table.rows]
+    return out
+
+
+def _costs(table: CostTable, labels: Labels, level: str) -> list[str]:
+    out = [f"{level} {escape(table.heading)}", ""]
     out += [
         f"| {escape(labels.cost_line)} | {labels.weekly} | {labels.yearly} |",
         "|---|---:|---:|",

@@ -14,16 +14,20 @@ import msgspec
 from msgspec import Struct
 
 SCHEMA_ID = "support-plan/plan"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class SourceRef(Struct, frozen=True, omit_defaults=True):
-    """Where a statement comes from. ``confirmed`` False must be shown as not yet confirmed."""
+    """Where a statement comes from. ``confirmed`` False must be shown as not yet confirmed.
+
+    ``short`` is the citation as a list of rights shows it ("Care Act 2014, section 9").
+    """
 
     id: str
     text: str
     url: str | None = None
     confirmed: bool = True
+    short: str = ""
 
 
 class Paragraph(Struct, frozen=True, tag="paragraph", omit_defaults=True):
@@ -35,24 +39,28 @@ class Paragraph(Struct, frozen=True, tag="paragraph", omit_defaults=True):
 
 
 class Quote(Struct, frozen=True, tag="quote"):
-    """The person's own words, with the question they answered."""
+    """The person's own words, under the plan's short label for them ("A good day for me")."""
 
     step: str
-    question: str
+    label: str
     text: str
 
 
 class AnswerRow(Struct, frozen=True, omit_defaults=True):
-    """One question and its answer as shown; ``value`` is the stored answer (JSON)."""
+    """One answer under the plan's own short label; ``value`` is the stored answer (JSON).
+
+    ``label`` names what the answer is about ("Why I am asking for help now"), never the
+    question as asked; only for a module the plan does not know is it the question.
+    """
 
     step: str
-    question: str
+    label: str
     answer: str
     value: Any = None
 
 
 class Answers(Struct, frozen=True, tag="answers", omit_defaults=True):
-    """A list of questions and answers, under an optional sub-heading."""
+    """A list of labelled answers, under an optional sub-heading."""
 
     rows: tuple[AnswerRow, ...]
     heading: str = ""
@@ -68,11 +76,24 @@ class Item(Struct, frozen=True, omit_defaults=True):
 
 
 class Items(Struct, frozen=True, tag="items", omit_defaults=True):
-    """Points under an optional sub-heading; ``checklist`` puts a box to tick by each."""
+    """Points under an optional sub-heading; ``checklist`` puts a box to tick by each.
+
+    ``compact`` lists each point as its title and short citations on one line (the
+    full text is in the appendix).
+    """
 
     items: tuple[Item, ...]
     heading: str = ""
     checklist: bool = False
+    compact: bool = False
+
+
+class Table(Struct, frozen=True, tag="table", omit_defaults=True):
+    """A table with a header row; empty cells are left for the person to fill in."""
+
+    heading: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
 
 
 class CostRow(Struct, frozen=True):
@@ -108,7 +129,7 @@ class CostTable(Struct, frozen=True, tag="costs", omit_defaults=True):
     request_notes: tuple[str, ...] = ()
 
 
-Block = Paragraph | Quote | Answers | Items | CostTable
+Block = Paragraph | Quote | Answers | Items | Table | CostTable
 
 
 class Section(Struct, frozen=True):
@@ -141,6 +162,8 @@ class Facts(Struct, frozen=True):
     options: tuple[str, ...]
     costs: Costs | None
     answered_by: str | None = None
+    needs: tuple[str, ...] = ()
+    fluctuating: tuple[str, ...] = ()
 
 
 class Note(Struct, frozen=True):
@@ -165,7 +188,12 @@ class BundleRef(Struct, frozen=True):
 
 
 class Plan(Struct, frozen=True, kw_only=True):
-    """A draft support plan in one language. ``notes`` is None unless exported for an adviser."""
+    """A draft support plan in one language. ``notes`` is None unless exported for an adviser.
+
+    ``kind`` is ``"plan"`` or ``"easy_read"``. ``appendix`` holds the sections a person can
+    leave out when printing (the full explanations of their rights); it is empty when the
+    plan was made without it.
+    """
 
     schema: str = SCHEMA_ID
     version: int = SCHEMA_VERSION
@@ -177,13 +205,16 @@ class Plan(Struct, frozen=True, kw_only=True):
     created_text: str
     rates_year: str
     bundle: BundleRef
+    kind: str = "plan"
     sections: tuple[Section, ...]
+    appendix_title: str = ""
+    appendix: tuple[Section, ...] = ()
     facts: Facts
     notes: tuple[Note, ...] | None = None
 
     def section(self, section_id: str) -> Section | None:
-        """The section with this id, if the plan has it."""
-        return next((s for s in self.sections if s.id == section_id), None)
+        """The section with this id (in the plan or its appendix), if the plan has it."""
+        return next((s for s in (*self.sections, *self.appendix) if s.id == section_id), None)
 
 
 def plan_json_schema() -> dict[str, Any]:

@@ -9,7 +9,8 @@ Words that brought a crisis reply are left out too, unless the person chose to k
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from assistant.engine import views
@@ -20,7 +21,7 @@ from assistant.flow import model
 from assistant.i18n import Translator
 from assistant.plain.render import citation
 from assistant.plan.model import AnswerRow, Item, Quote, SourceRef
-from assistant.values import Special, Value, encode
+from assistant.values import N_, Special, Value, encode
 
 
 @dataclass
@@ -35,8 +36,9 @@ class Reader:
     _review: list[ReviewItem] = field(init=False)
 
     def __post_init__(self) -> None:
-        self._review = self.session.review()
-        self.answers = {item.step: item.value for item in self._review}
+        # Questions an adviser jumped over are in the plan as "not asked yet" (see rows).
+        self._review = self.session.review(not_asked=True, aside=False)
+        self.answers = {item.step: item.value for item in self._review if item.asked}
         self.left_out = words_left_out(self.session) & set(self.answers)
 
     @property
@@ -68,23 +70,72 @@ class Reader:
         for item in self._review:
             if self.module_of(item.step) != module or item.value is Special.DECLINED:
                 continue
+            if not item.asked:
+                continue
             if item.step in self.left_out:
                 continue
             if item.adviser_only and not self.adviser:
                 continue
             yield item
 
+    def visible(self, key: str) -> ReviewItem | None:
+        """The answer at step ``key`` if the plan may show it (see :meth:`reviewed`)."""
+        for item in self.reviewed(self.module_of(key)):
+            if item.step == key:
+                return item
+        return None
+
+    def labelled(
+        self, labels: dict[str, str], quiet: Mapping[str, tuple[object, ...]] | None = None
+    ) -> list[AnswerRow]:
+        """Rows for the answers named in ``labels`` (step key: the plan's label), in order.
+
+        ``quiet`` names answers to leave out, by step key ("no", "none of these").
+        """
+        rows = []
+        for key, label in labels.items():
+            item = self.visible(key)
+            if item is not None and item.value not in (quiet or {}).get(key, ()):
+                answer = self.answer_text(key, item.value)
+                rows.append(AnswerRow(key, self.t.gettext(label), answer, encode(item.value)))
+            elif key in self.not_asked:  # an adviser jumped over it: say so, never guess
+                rows.append(AnswerRow(key, self.t.gettext(label), self.not_asked_text, None))
+        return rows
+
+    @property
+    def not_asked(self) -> set[str]:
+        """Questions an adviser jumped over that have no answer yet (shown, not guessed)."""
+        return {item.step for item in self._review if not item.asked}
+
+    @property
+    def not_asked_text(self) -> str:
+        """What the plan says for a question not asked yet."""
+        return self.t.gettext(N_("Not asked yet"))
+
+    def own_words(self, labels: dict[str, str]) -> list[Quote]:
+        """The person's free-text answers named in ``labels``, under the plan's labels."""
+        quotes = []
+        for key, label in labels.items():
+            item = self.visible(key)
+            if item is not None and isinstance(item.value, str) and item.value:
+                quotes.append(Quote(key, self.t.gettext(label), item.value))
+        return quotes
+
     def rows(self, module: str, skip: frozenset[str] = frozenset()) -> list[AnswerRow]:
-        """Question-and-answer rows for ``module``; ``skip`` holds step keys left out."""
+        """Question-and-answer rows for a module the plan has no labels for (``skip``: keys).
+        A question an adviser jumped over says "Not asked yet" (its value is null)."""
+        shown = {item.step for item in self.reviewed(module)}
         return [
             AnswerRow(
                 item.step,
                 self.t.render(item.question),
-                self.answer_text(item.step, item.value),
-                encode(item.value),
+                self.answer_text(item.step, item.value) if item.asked else self.not_asked_text,
+                encode(item.value) if item.asked else None,
             )
-            for item in self.reviewed(module)
+            for item in self._review
             if item.step not in skip
+            and (item.step in shown or (not item.asked and self.module_of(item.step) == module))
+            and (self.adviser or not item.adviser_only)
         ]
 
     def quotes(self, module: str) -> list[Quote]:
@@ -165,6 +216,10 @@ class Reader:
                     citation(self.session.bundle, source_id, self.t),
                     source.url if source else None,
                     source.confirmed if source else False,
+                    short_citation(
+                        source.title if source else source_id,
+                        self.t.pgettext("source", source.part) if source and source.part else "",
+                    ),
                 )
             )
         return tuple(refs)
@@ -172,6 +227,25 @@ class Reader:
     def gettext(self, msgid: str, **params: object) -> str:
         """One of the plan's own texts, translated, with parameters filled in."""
         return self.t.render(Msg(msgid, None, params))
+
+
+#: Where a source's part stops being a reference and starts describing it.
+_PART_END = re.compile(r" \(|;|,|:")
+
+
+def short_citation(title: str, part: str) -> str:
+    """A citation short enough for a list: "Care Act 2014, section 9".
+
+    The title up to its first ";", then the part up to its first bracket or punctuation
+    ("section 9 (assessment of ...)" gives "section 9"), unless what is left of the part
+    is a description rather than a reference (over 30 characters), which is dropped. A
+    statutory instrument's number "(SI 2015/313)" is left to the full citation.
+    """
+    head = re.sub(r" \(SI [^)]*\)", "", title.split(";")[0]).strip()
+    if ";" in title or not part:
+        return head
+    reference = _PART_END.split(part, maxsplit=1)[0].strip()
+    return f"{head}, {reference}" if reference and len(reference) <= 30 else head
 
 
 def _continues(first: Item, then: Item) -> bool:

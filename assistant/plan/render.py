@@ -4,6 +4,7 @@
 - ``html``: one self-contained page (no network, no scripts), large print, prints on A4.
 - ``txt``: plain text wrapped at 72 columns, for email and screen readers.
 - ``json``: the plan's structure for an adviser's case system (schema in README.md).
+- ``docx``: a Word document for advisers to edit (:func:`render_bytes`; :mod:`assistant.plan.docx`).
 """
 
 from __future__ import annotations
@@ -35,8 +36,17 @@ def render(plan: Plan, fmt: str, t: Translator) -> str:
         return to_json(plan)
     layout = LAYOUTS.get(fmt)
     if layout is None:
-        raise ValueError(f"unknown format '{fmt}': use md, html, txt or json")
+        raise ValueError(f"unknown text format '{fmt}': use md, html, txt or json")
     return layout(plan, Labels(t))
+
+
+def render_bytes(plan: Plan, fmt: str, t: Translator) -> bytes:
+    """``plan`` as the bytes of a file: a Word document for ``docx``, else UTF-8 text."""
+    if fmt == "docx":
+        from assistant.plan.docx import to_docx  # python-docx and lxml load only for Word
+
+        return to_docx(plan, Labels(t))
+    return render(plan, fmt, t).encode("utf-8")
 
 
 def to_json(plan: Plan) -> str:

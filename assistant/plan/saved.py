@@ -29,12 +29,13 @@ class ExportError(Exception):
     """A kind, answer-free message saying what went wrong and what to do."""
 
 
-def write_output(text: str, output: str | None, prog: str) -> int:
+def write_output(data: str | bytes, output: str | None, prog: str) -> int:
     """Write to ``output`` as a private file (0600), or to the screen (no ``output``, or
-    ``-`` as usual); the exit code. A file that cannot be written is one kind line."""
+    ``-`` as usual); the exit code. A file that cannot be written is one kind line. Bytes
+    are a file's (a Word document) or UTF-8 text."""
     if output and output != "-":
         try:
-            write_private(Path(output), text)
+            write_private(Path(output), data)
         except OSError as error:
             reason = error.strerror or str(error)
             print(
@@ -45,7 +46,7 @@ def write_output(text: str, output: str | None, prog: str) -> int:
             return 1
         print(f"Written to {output}", file=sys.stderr)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8") if isinstance(data, bytes) else data)
     return 0
 
 

@@ -1,9 +1,13 @@
-"""The plan's stylesheet: large print on screen and on paper, A4 pages, no colour needed.
+"""The plan's stylesheet: large print on screen, clear print on A4, no colour needed.
 
-Large-print guidance asks for at least 16 point type, a plain sans-serif face, left
-alignment, generous line spacing and strong contrast; meaning never rests on colour
-alone (unconfirmed sources say so in words). In print, sections start cleanly, items and
-table rows are not split across pages, and each link's address is printed after it.
+On screen the text is 20px and scales with the browser. On paper it is 14 point Arial
+(clear print): the whole plan for one person fits in six A4 pages, which a council can
+use; for large print on paper, print at a larger scale, or print the Easy Read plan, whose
+stylesheet (:data:`EASY_READ`) is 18 point. Both keep to large-print guidance otherwise: a
+plain sans-serif face, left alignment, generous line spacing, strong contrast, and meaning
+never resting on colour alone (unconfirmed sources say so in words). In print, sections start cleanly, items and
+table rows are not split across pages, each link's address is printed after it, and the
+appendix starts on a new page, so the plan itself can be printed without it.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ STYLESHEET = """
 html { font-size: 20px; }
 body {
   margin: 0 auto; padding: 1.5rem; max-width: 42rem;
-  font-family: Verdana, Tahoma, "DejaVu Sans", Arial, sans-serif;
+  font-family: Arial, "Liberation Sans", Helvetica, "DejaVu Sans", sans-serif;
   line-height: 1.5; color: #000; background: #fff; text-align: left;
   word-spacing: 0.05em; overflow-wrap: break-word;
 }
@@ -23,11 +27,10 @@ h2 { font-size: 1.4rem; line-height: 1.25; margin: 2rem 0 0.6rem;
 h3 { font-size: 1.15rem; margin: 1.2rem 0 0.4rem; }
 p, li, dd, dt { margin: 0 0 0.6rem; }
 .subtitle { font-size: 1.1rem; margin-bottom: 1rem; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.1rem 1rem; }
-dl.facts dt { font-weight: bold; }
-dl.facts dd { margin: 0; }
-dl.answers dt { font-weight: bold; margin-top: 0.8rem; }
-dl.answers dd { margin-left: 1.2rem; }
+p.facts { font-weight: bold; }
+dl.answers { display: grid; grid-template-columns: minmax(8rem, 45%) 1fr; gap: 0.2rem 1rem; }
+dl.answers dt { font-weight: bold; margin: 0; }
+dl.answers dd { margin: 0; }
 p.key { font-weight: bold; border-left: 6px solid #000; padding-left: 0.8rem; }
 .quote { margin: 0.8rem 0; }
 .quote figcaption { font-style: italic; }
@@ -48,19 +51,53 @@ table.costs td { text-align: right; white-space: nowrap; }
 table.costs thead th { text-align: right; }
 table.costs thead th:first-child { text-align: left; }
 table.costs tr.total th, table.costs tr.total td { font-weight: bold; border-top: 3px solid #000; }
+table.fill { border-collapse: collapse; width: 100%; margin: 0.6rem 0; }
+table.fill th, table.fill td { border: 1px solid #000; padding: 0.3rem 0.5rem;
+  text-align: left; vertical-align: top; }
+table.fill td { height: 1.6rem; }
+table.fill th:first-child { width: 42%; }
+ul.compact li { margin-bottom: 0.25rem; }
+.cite { font-size: 0.85rem; }
+.appendix > h2 { border-top: 6px double #000; }
 blockquote.request { margin: 0.5rem 0; padding: 0.6rem 1rem; border: 2px solid #000; }
 .adviser { border: 3px dashed #000; padding: 0.6rem 1rem; }
 code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; }
-@page { size: A4; margin: 18mm 16mm 20mm; }
+@page { size: A4; margin: 11mm 11mm 13mm; }
 @media print {
-  html { font-size: 16pt; }
-  body { max-width: none; padding: 0; }
+  html { font-size: 14pt; }
+  body { max-width: none; padding: 0; line-height: 1.22; }
   nav { display: none; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  h3, caption { break-after: avoid; page-break-after: avoid; }
-  li, dt, dd, tr, .quote, p.key, p.source, blockquote.request { break-inside: avoid; page-break-inside: avoid; }
-  dt { break-after: avoid; page-break-after: avoid; }
+  h1 { font-size: 1.6rem; }
+  h2 { font-size: 1.3rem; margin: 0.7rem 0 0.3rem; padding-top: 0.2rem; }
+  h3 { margin: 0.5rem 0 0.2rem; }
+  p { margin: 0 0 0.3rem; }
+  li { margin: 0 0 0.1rem; }
+  dl.answers { gap: 0.1rem 1rem; }
+  ul.checklist.compact { columns: 2; column-gap: 1.5rem; }
+  .quote { margin: 0.4rem 0; }
+  h2, h3, .quote figcaption { break-after: avoid; }
+  tr, ul.compact li, ul.checklist li { break-inside: avoid; page-break-inside: avoid; }
+  .appendix { break-before: page; page-break-before: always; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; word-break: break-all; }
   table.costs { font-size: 0.9rem; }
+  tfoot { display: table-row-group; }
 }
 """
+
+#: Easy Read: the same page, larger on paper (18 point), with more space between lines and
+#: around each line, since each line holds one idea.
+EASY_READ = (
+    STYLESHEET
+    + """
+body { line-height: 1.6; }
+.easy-read p, .easy-read li { margin-bottom: 0.7rem; }
+.easy-read h2 { font-size: 1.6rem; }
+.easy-read ul.items li strong { display: block; font-size: 1.15rem; }
+@media print {
+  html { font-size: 18pt; }
+  body { line-height: 1.45; }
+  .easy-read p, .easy-read li { margin-bottom: 0.45rem; }
+  .easy-read h2 { break-before: auto; }
+}
+"""
+)

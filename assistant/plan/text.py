@@ -18,7 +18,9 @@ from assistant.plan.model import (
     Paragraph,
     Plan,
     Quote,
+    Section,
     SourceRef,
+    Table,
 )
 
 WIDTH = 72
@@ -27,24 +29,28 @@ WIDTH = 72
 def to_text(plan: Plan, labels: Labels) -> str:
     """The whole plan as plain text."""
     out = [plan.title, "=" * min(len(plan.title), WIDTH), "", *_wrap(plan.subtitle), ""]
-    out += [
-        f"{labels.date}: {plan.created_text}",
-        f"{labels.language}: {plan.language}",
-        f"{labels.rates_year}: {plan.rates_year}",
-    ]
+    out += _wrap(labels.dated(plan)) if labels.dated(plan) else []
     if plan.notes is not None:
         out += ["", *_wrap(labels.adviser_copy)]
     for number, section in enumerate(plan.sections, start=1):
-        title = f"{number}. {section.title}"
-        out += ["", "", title, "-" * min(len(title), WIDTH)]
-        for block in section.blocks:
-            out += ["", *_block(block, labels)]
+        out += _section(f"{number}. {section.title}", section, labels, full=False)
+    if plan.appendix:
+        out += ["", "", plan.appendix_title.upper(), "=" * min(len(plan.appendix_title), WIDTH)]
+        for section in plan.appendix:
+            out += _section(section.title, section, labels, full=True)
     if plan.notes is not None:
         out += ["", "", labels.notes, "-" * min(len(labels.notes), WIDTH), ""]
         for note in plan.notes:
             out += _wrap(f"{when(note.at)}. {note_place(note, labels)}", "- ")
             out += _wrap(note.text, "  ")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _section(title: str, section: Section, labels: Labels, *, full: bool) -> list[str]:
+    out = ["", "", title, "-" * min(len(title), WIDTH)]
+    for block in section.blocks:
+        out += ["", *_block(block, labels, full)]
+    return out
 
 
 def _wrap(text: str, first: str = "", rest: str | None = None) -> list[str]:
@@ -59,33 +65,58 @@ def _wrap(text: str, first: str = "", rest: str | None = None) -> list[str]:
     return lines
 
 
-def _block(block: Block, labels: Labels) -> list[str]:
+def _block(block: Block, labels: Labels, full: bool) -> list[str]:
     if isinstance(block, Paragraph):
-        return _wrap(block.text) + _sources(block.sources, labels, "")
+        if not full and block.sources:
+            return _wrap(f"{block.text} ({labels.short_list(block.sources)})")
+        return _wrap(block.text) + _sources(block.sources, labels, "", full)
     if isinstance(block, Quote):
-        return _wrap(block.question) + _wrap(f'"{block.text}"', "  ", "  ")
+        return _wrap(block.label) + _wrap(f'"{block.text}"', "  ", "  ")
     if isinstance(block, Answers):
-        head = [block.heading, ""] if block.heading else []
-        out = head
+        out = [block.heading, ""] if block.heading else []
         for row in block.rows:
-            out += _wrap(row.question, "- ") + _wrap(row.answer, "  ", "  ")
+            out += _wrap(f"{row.label}: {row.answer}", "- ")
         return out
     if isinstance(block, Items):
-        return _items(block, labels)
-    assert isinstance(block, CostTable)
+        return _items(block, labels, full)
+    if isinstance(block, Table):
+        return _table(block)
     return _costs(block, labels)
 
 
-def _items(block: Items, labels: Labels) -> list[str]:
+def _items(block: Items, labels: Labels, full: bool) -> list[str]:
     out = [block.heading, ""] if block.heading else []
     bullet = "[ ] " if block.checklist else "- "
     for item in block.items:
+        if block.compact:
+            cite = labels.short_list(item.sources[:1])
+            text = item.title or item.text
+            out += _wrap(f"{text} ({cite})" if cite else text, bullet)
+            continue
         head = _joined(item.title, item.text)
-        out += _wrap(head, bullet) + _sources(item.sources, labels, " " * len(bullet))
+        out += _wrap(head, bullet) + _sources(item.sources, labels, " " * len(bullet), full)
     return out
 
 
-def _sources(sources: tuple[SourceRef, ...], labels: Labels, indent: str) -> list[str]:
+def _table(table: Table) -> list[str]:
+    """A table as one line per row: the first cell, then each other heading and its cell
+    (blank cells are lines to write on)."""
+    out = [table.heading, ""] if table.heading else []
+    for row in table.rows:
+        first, *rest = row
+        out += _wrap(first or "_" * 20, "- ")
+        for heading, cell in zip(table.columns[1:], rest, strict=False):
+            out += _wrap(f"{heading}: {cell or '_' * 20}", "  ", "  ")
+    return out
+
+
+def _sources(sources: tuple[SourceRef, ...], labels: Labels, indent: str, full: bool) -> list[str]:
+    if not full:
+        return (
+            _wrap(f"{labels.source}: {labels.short_list(sources)}", indent, indent + "  ")
+            if sources
+            else []
+        )
     out: list[str] = []
     for source in sources:
         text = labels.source_text(source) + (f" <{source.url}>" if source.url else "")

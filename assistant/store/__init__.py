@@ -57,13 +57,21 @@ def open_store(location: Location = None, *, passphrase: str | None = None) -> S
     """Open (creating if needed) the store at ``location``, else $SUPPORT_PLAN_STORE, else
     the default file.
 
-    This is the one seam between the assistant and its back-ends: choose the back-end here
-    by the form of the location (today every location is a SQLite file or folder; a server
-    database would be recognised by its ``scheme://``). A protected store opened without a
-    passphrase is *locked*: it can list and forget conversations but not read or add
-    answers until :meth:`Store.unlock`. Raises :class:`StoreError` (never a
-    traceback-worthy error) if the store cannot be used.
+    This is the one seam between the assistant and its back-ends, chosen by the form of
+    the location: a ``postgresql://`` (or ``postgres://``) URL opens a helpline's shared
+    database (:mod:`assistant.store.postgres`); anything else is a SQLite file or folder.
+    A protected store opened without a passphrase is *locked*: it can list and forget
+    conversations but not read or add answers until :meth:`Store.unlock`. Raises
+    :class:`StoreError` (never a traceback-worthy error) if the store cannot be used.
     """
+    # Imported here, once the person has agreed to saving (start-up budget: see __getattr__).
+    from assistant.store.postgres_schema import is_postgres
+
+    chosen = _chosen(location)
+    if chosen is not None and is_postgres(os.fspath(chosen)):
+        from assistant.store.postgres import PostgresStore  # start-up budget: see __getattr__
+
+        return PostgresStore(os.fspath(chosen))
     from assistant.store.files import store_path  # start-up budget: see __getattr__
     from assistant.store.sqlite import SqliteStore  # start-up budget: see __getattr__
 
@@ -72,7 +80,13 @@ def open_store(location: Location = None, *, passphrase: str | None = None) -> S
 
 def nothing_saved_at(location: Location = None) -> bool:
     """True when nothing can have been saved at ``location`` yet (so a list of saved
-    conversations can be shown as empty without creating the store)."""
+    conversations can be shown as empty without creating the store). A database may
+    always hold conversations; a SQLite file that does not exist yet holds none."""
+    from assistant.store.postgres_schema import is_postgres  # start-up budget: see __getattr__
+
+    chosen = _chosen(location)
+    if chosen is not None and is_postgres(os.fspath(chosen)):
+        return False
     from assistant.store.files import store_path  # start-up budget: see __getattr__
 
     return not store_path(_chosen(location)).exists()

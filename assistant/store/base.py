@@ -58,6 +58,26 @@ def case_key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+@dataclass(frozen=True)
+class SavedCase:
+    """One whole conversation as ``sessions export`` writes it and ``sessions import`` reads it.
+
+    ``advisers`` names who wrote each event (the PostgreSQL store records it; a SQLite
+    file does not, and an empty tuple means "the adviser importing it").
+    """
+
+    reference: str
+    bundle: str
+    locale: str
+    mode: str
+    created: str
+    label: str | None
+    events: tuple[Event, ...]
+    advisers: tuple[str, ...] = ()
+    #: Who took the call (:attr:`ConversationSummary.adviser`), when known.
+    adviser: str | None = None
+
+
 class Renders(Protocol):
     """What a front end's translator offers (:class:`assistant.i18n.Translator` does)."""
 
@@ -163,6 +183,13 @@ class Store(ABC):
     @abstractmethod
     def create(self, *, bundle: str, locale: str, mode: str, label: str | None = None) -> str:
         """Start a new conversation; returns its reference, e.g. ``K7P-2QM``."""
+
+    @abstractmethod
+    def adopt(self, case: SavedCase) -> None:
+        """Add a whole conversation under its own reference, in one transaction.
+
+        Raises :class:`StoreError` if that reference is already taken here.
+        """
 
     @abstractmethod
     def append(self, reference: str, event: Event) -> None:

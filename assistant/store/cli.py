@@ -30,6 +30,25 @@ def add_parser(subparsers: Any, name: str) -> None:
         )
         parser.add_argument("--json", action="store_true", help=N_("one JSON object per line"))
         parser.add_argument(
+            "action",
+            nargs="?",
+            choices=("export", "import"),
+            help=N_(
+                "export: print whole conversations as JSON lines; import: add them from a file"
+            ),
+        )
+        parser.add_argument(
+            "target",
+            nargs="?",
+            metavar="REFERENCE_OR_FILE",
+            help=N_(
+                "export: the conversation's reference; import: the file (default: standard input)"
+            ),
+        )
+        parser.add_argument(
+            "--all", action="store_true", help=N_("export: every saved conversation")
+        )
+        parser.add_argument(
             "--case",
             metavar="REFERENCE",
             help=N_("only this conversation: its reference, or the adviser's case reference"),
@@ -99,10 +118,17 @@ def _open(args: argparse.Namespace, t: Translator) -> Store | None:
 
 
 def run_sessions(args: argparse.Namespace) -> int:
-    """Print the saved conversations, most recent first."""
+    """Print the saved conversations, most recent first (or export or import them)."""
     t = _translator(args)
     if t is None:
         return 2
+    action = getattr(args, "action", None)
+    if action is not None:
+        from assistant.store.cli_transfer import (
+            run_transfer,
+        )  # only export and import need it (listing stays light)
+
+        return run_transfer(args, t, _open)
     store = _open(args, t)
     if store is None:
         return 1

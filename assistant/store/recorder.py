@@ -13,7 +13,7 @@ from assistant.engine.events import Event
 from assistant.store.base import Store
 
 #: Events that the Session always follows with a "shown" or "ended" event in the same call.
-LEADS_TO_SCREEN = frozenset({"started", "answered", "went_back", "edited", "resumed"})
+LEADS_TO_SCREEN = frozenset({"started", "answered", "went_back", "edited", "resumed", "jumped"})
 
 
 class ScreenRecorder:
@@ -29,5 +29,15 @@ class ScreenRecorder:
         self._held.append(event)
         if event.kind in LEADS_TO_SCREEN:
             return
-        batch, self._held = self._held, []
-        self.store.append_many(self.reference, batch)
+        self.commit()
+
+    def commit(self) -> None:
+        """Commit everything held. If that fails (StoreError), it all stays held, in order,
+        so trying again later commits it: a step is never dropped for a passing fault."""
+        if self._held:
+            self.store.append_many(self.reference, self._held)
+            self._held = []
+
+    def drop(self) -> None:
+        """Forget what is held (the person chose to carry on without saving it)."""
+        self._held = []

@@ -20,6 +20,7 @@ from assistant.store.base import (
     ConversationSummary,
     DamagedStore,
     PassphraseNeeded,
+    SavedCase,
     Store,
     StoreError,
     UnknownReference,
@@ -146,21 +147,45 @@ class SqliteStore(Store):
         self._require_key()
         reference = normalize(reference)
         answered = self._answered_after(reference, events)
+        with self._db.writing() as conn:
+            self._require_known(conn, reference)
+            self._add_events(conn, reference, events, len(answered))
+        self._answered[reference] = answered
+
+    def _add_events(
+        self, conn: sqlite3.Connection, reference: str, events: list[Event], answered: int
+    ) -> None:
         rows = [
             (reference, e.seq, self._sealer.seal(e.to_json(), _aad(reference, e.seq)))
             for e in events
         ]
         last, finished = events[-1], _finished(events)
+        conn.executemany("INSERT INTO events (reference, seq, data) VALUES (?, ?, ?)", rows)
+        conn.execute(
+            "UPDATE conversations SET last_activity = ?, answered = ?, last_step = ?, "
+            "finished = coalesce(?, finished) WHERE reference = ?",
+            (last.at or utc_now(), answered, self._seal_text(reference, "step", last.step))
+            + (finished, reference),
+        )
+
+    def adopt(self, case: SavedCase) -> None:
+        """Add a whole conversation (``sessions import``) under its own reference."""
+        self._require_key()
+        reference = normalize(case.reference)
         with self._db.writing() as conn:
-            self._require_known(conn, reference)
-            conn.executemany("INSERT INTO events (reference, seq, data) VALUES (?, ?, ?)", rows)
+            if conn.execute(
+                "SELECT 1 FROM conversations WHERE reference = ?", (reference,)
+            ).fetchone():
+                raise taken(reference, self.location)
             conn.execute(
-                "UPDATE conversations SET last_activity = ?, answered = ?, last_step = ?, "
-                "finished = coalesce(?, finished) WHERE reference = ?",
-                (last.at or utc_now(), len(answered), self._seal_text(reference, "step", last.step))
-                + (finished, reference),
+                "INSERT INTO conversations (reference, label, bundle, locale, mode, created, "
+                "last_activity, adviser) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (reference, self._seal_text(reference, "label", case.label))
+                + (case.bundle, case.locale, case.mode, case.created, case.created, case.adviser),
             )
-        self._answered[reference] = answered
+            if case.events:
+                answered = _answered_steps(list(case.events))
+                self._add_events(conn, reference, list(case.events), len(answered))
 
     def _answered_after(self, reference: str, events: list[Event]) -> set[str]:
         """The questions answered once these events are in (kept in memory; loaded once)."""
@@ -326,6 +351,17 @@ class SqliteStore(Store):
             return self._sealer.open(bytes(data), f"{field}:{reference}".encode()).decode()
         except (SealError, UnicodeDecodeError):
             return None
+
+
+def taken(reference: str, location: str) -> StoreError:
+    """``sessions import`` found the reference already in use: nothing was changed."""
+    return StoreError(
+        N_(
+            "The conversation {reference} is already in {path}, so it was not imported again. Nothing was changed."
+        ),
+        location,
+        reference=reference,
+    )
 
 
 def _answered_steps(events: list[Event]) -> set[str]:

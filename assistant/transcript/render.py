@@ -37,6 +37,7 @@ KIND_LABELS: dict[str, str] = {
     "note": N_("Adviser note"),
     "language_changed": N_("Changed the language"),
     "call_details": N_("Adviser recorded the call's details"),
+    "jumped": N_("Went to another part of the conversation"),
 }
 #: Events only the adviser's copy shows: their notes and what they recorded about the call.
 ADVISER_ONLY = frozenset({"note", "call_details"})
@@ -138,7 +139,7 @@ def _markdown_item(item: dict[str, Any], time: str, t: Translator) -> list[str]:
         label = t.gettext(N_("Answer"))
         return [f"{time} · **{label}:** {escape(item['answer']['text'])}"]
     line = f"{time} · *{escape(item['label'])}*"
-    if item["kind"] in ("went_back", "edited") and item["step"]:
+    if item["kind"] in ("went_back", "edited", "jumped") and item["step"]:
         line += f" ({t.gettext(N_('to step'))} `{item['step']}`)"
     if item["kind"] == "note":
         line += f": {escape(item['note'])}"

@@ -32,6 +32,7 @@ _DRIVERS = frozenset(
         "note",
         "language_changed",
         "call_details",
+        "jumped",
     }
 )
 
@@ -92,6 +93,8 @@ def _drive(session: Session, event: Event) -> list[Output]:
         return session.back()
     if kind == "edited" and event.step is not None:
         return session.edit(event.step)
+    if kind == "jumped" and event.step is not None:
+        return session.redo_jump(event)
     if kind == "paused":
         return session.pause()
     if kind == "resumed":

@@ -18,6 +18,7 @@ from assistant.ui.themes import THEME_NAMES, THEMES
 from assistant.values import N_
 
 if TYPE_CHECKING:
+    from assistant.plan import Format
     from assistant.ui.adviser import AdviserPanel
     from assistant.ui.host import AppHost
 
@@ -38,36 +39,54 @@ class AdviserActions:
             self.conversation.focus_answer()
 
     async def action_sections(self: AppHost) -> None:
-        """F8: jump to a section already reached, or back to where the call was."""
-        from assistant.ui.adviser import SectionNavigator, sections_reached  # start-up
+        """F8: every section, to go to any of them, back or ahead, or back to the call."""
+        from assistant.ui.adviser import COME_BACK, SectionNavigator, section_choices  # start-up
 
         if not (self.in_conversation() and is_adviser(self.mode)):
             return
+        here = self.session.bundle.steps[self.session.current].section
 
-        async def chosen(step: str | None) -> None:
-            session = self.session
-            if step:
-                await self.edit(step)
-            elif step == "" and session.editing:
-                await self.show(session.answer(session.answers.get(session.current)))
+        async def chosen(section: str | None) -> None:
+            if section == COME_BACK:
+                await come_back(self)
+            elif section:
+                await self.show(self.session.jump(section))
 
-        await self.push_screen(SectionNavigator(sections_reached(self.session, self.t)), chosen)
+        await self.push_screen(
+            SectionNavigator(section_choices(self.session, self.t), here), chosen
+        )
+
+    async def action_come_back(self: AppHost) -> None:
+        """Ctrl+R: back to where the adviser was before going to another section."""
+        if self.in_conversation() and is_adviser(self.mode):
+            await come_back(self)
 
     async def action_call_summary(self: AppHost) -> None:
-        """F9: the end-of-call summary in plain text, to paste into the case system."""
-        from assistant.ui.dialogs import text_dialog  # start-up: see the module's docstring
+        """F9: the end-of-call summary, to read, copy into the case system and keep."""
+        from assistant.ui.call_summary import CallSummaryScreen  # start-up: see the docstring
         from assistant.ui.summary import adviser_summary
 
         if not is_adviser(self.mode) or not self.started:
             return
         text = adviser_summary(self.session, self.t, self.mode, self.case_reference)
-        dialog = text_dialog(_(summary_title(self.mode)), text, [("copy", _(N_("Copy")))])
+        name = self.case_reference or self.save_reference or "call"
+        screen = CallSummaryScreen(_(summary_title(self.mode)), text, name, folder=self.files)
 
-        def copy(choice: str | None) -> None:
-            if choice == "copy":
-                self.copy_to_clipboard(text)
+        async def after(choice: str | None) -> None:
+            if choice == "details":
+                await record_call_details(self)
 
-        await self.push_screen(dialog, copy)
+        await self.push_screen(screen, after)
+
+    async def action_read_out(self: AppHost) -> None:
+        """Ctrl+O: the right or figure on screen now, in words to read to the caller."""
+        from assistant.ui.dialogs import text_dialog  # start-up: see the module's docstring
+        from assistant.ui.summary import read_out
+
+        if not (self.in_conversation() and is_adviser(self.mode)):
+            return
+        text = read_out(self.session, self.t, self.rights)
+        await self.push_screen(text_dialog(_(N_("Read this to the caller")), text))
 
     async def on_adviser_panel_note_added(self: AppHost, event: AdviserPanel.NoteAdded) -> None:
         from assistant.ui.adviser import AdviserPanel  # start-up: see the module's docstring
@@ -78,52 +97,114 @@ class AdviserActions:
         await self.conversation.query_one(AdviserPanel).show_notes(adviser_notes(self.session))
 
 
+async def come_back(app: AppHost) -> None:
+    """Back to where the adviser was before jumping, or to where a change began."""
+    session = app.session
+    if session.return_point is not None:
+        await app.show(session.come_back())
+    elif session.editing:
+        await app.show(session.keep())
+    elif app.conversation is not None:
+        app.conversation.show_notice(_(N_("You are already where you were.")))
+
+
+async def record_call_details(app: AppHost) -> None:
+    """The call's details form; what is saved is one ``call_details`` event (the latest
+    stands), shown in the summary and the contact record."""
+    from assistant.casework.details import CallDetails, recorded  # start-up: when used
+    from assistant.ui.call_details import CallDetailsScreen
+
+    def keep(details: CallDetails | None) -> None:
+        if details is not None:
+            app.session.record("call_details", details.to_value())
+            if app.conversation is not None:
+                said = _(N_("The call's details are saved with the case."))
+                app.conversation.show_notice(said)
+
+    await app.push_screen(CallDetailsScreen(recorded(app.session.events)), keep)
+
+
 class PlanActions:
-    """Save or print the draft plan from the end of the conversation."""
+    """Save, print or make the Easy Read version of the draft plan, from the end screen.
+
+    Each press replaces this conversation's files with the plan as it is now, and says so;
+    Print says exactly what it did: the file it saved, and the printer only if it sent it.
+    """
 
     async def save_plan(self: AppHost) -> None:
-        """Write the person's plan (and, for an adviser, the copy with notes) to private files."""
+        """Write the person's plan (and, for an adviser, the copy with notes, in Word too)."""
         from assistant.plan.files import save_plan  # start-up: see the module's docstring
 
         try:
-            paths = save_plan(self.session, self.t)
+            saved = save_plan(self.session, self.t)
+            paths = list(saved.paths)
             if is_adviser(self.mode):
-                paths += save_plan(self.session, self.t, adviser=True)
+                paths += save_plan(self.session, self.t, adviser=True, formats=ADVISER_COPY).paths
         except OSError as error:
-            _tell(
-                self,
-                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or ""),
-            )
+            _could_not_save(self, error)
             return
+        if saved.replaced:
+            message = N_("Your draft plan is saved again, as it is now, in {folder}: {files}")
+        else:
+            message = N_("Your draft plan is saved in {folder}: {files}")
         names = ", ".join(p.name for p in paths)
+        _tell(self, _(message, folder=str(paths[0].parent), files=names))
+
+    async def save_easy_read(self: AppHost) -> None:
+        """Write the Easy Read plan as a large-print page."""
+        from assistant.plan.files import save_plan  # start-up: see the module's docstring
+
+        try:
+            saved = save_plan(self.session, self.t, formats=("html",), easy_read=True)
+        except OSError as error:
+            _could_not_save(self, error)
+            return
         _tell(
             self,
             _(
-                N_("Your draft plan is saved in {folder}: {files}"),
-                folder=str(paths[0].parent),
-                files=names,
+                N_(
+                    "Your Easy Read plan is saved: {file}. Open it in a web browser to read or print it."
+                ),
+                file=str(saved.paths[0]),
             ),
         )
 
     async def print_plan(self: AppHost) -> None:
-        """Printing needs a browser: save the large-print page and say how to print it."""
-        from assistant.plan.files import save_plan  # start-up: see the module's docstring
+        """Save a print-ready page; send it to the default printer only if there is one."""
+        # start-up: see the module's docstring
+        from assistant.plan.files import default_printer, save_plan, send_to_printer
 
         try:
-            [page] = save_plan(self.session, self.t, formats=("html",))
+            saved = save_plan(self.session, self.t, formats=("html", "txt"))
         except OSError as error:
-            _tell(
-                self,
-                _(N_("The plan could not be saved ({problem})."), problem=error.strerror or ""),
-            )
+            _could_not_save(self, error)
             return
-        _tell(
-            self,
-            _(
-                N_("To print your plan, open this file in a web browser and choose Print: {file}"),
+        page, text = saved.paths
+        printer = default_printer()
+        if printer is not None and send_to_printer(text, printer):
+            message = _(
+                N_(
+                    "Your plan is sent to the printer {printer}, as plain text. For large print, open this page in a web browser and choose Print: {file}"
+                ),
+                printer=printer,
                 file=str(page),
-            ),
-        )
+            )
+        else:
+            message = _(
+                N_(
+                    "There is no printer set up here, so nothing was printed. Your plan is saved, ready to print: open this file in a web browser and choose Print: {file}"
+                ),
+                file=str(page),
+            )
+        _tell(self, message)
+
+
+#: The adviser's copy, with the notes: the person's formats and a Word document to edit.
+ADVISER_COPY: tuple[Format, ...] = ("html", "md", "txt", "docx")
+
+
+def _could_not_save(app: AppHost, error: OSError) -> None:
+    _tell(app, _(N_("The plan could not be saved ({problem})."), problem=error.strerror or ""))
 
 
 class DisplayActions:

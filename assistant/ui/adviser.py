@@ -30,11 +30,12 @@ from assistant.values import N_
 class AdviserPanel(Column):
     """Why we ask, rights, the facts so far, and the adviser-only notes box.
 
-    F7 jumps to the notes box; Enter adds the note and stays for the next one;
-    Escape goes back to the question.
+    F7 jumps to the notes box. Enter saves the note and goes back to the question, so the
+    next Enter answers it; Escape does the same (a note half typed is saved, never lost).
+    The box's own line says so.
     """
 
-    BINDINGS = [Binding("escape", "app.focus_answer", show=False)]
+    BINDINGS = [Binding("escape", "save_note", show=False)]
 
     class NoteAdded(Message):
         """The adviser typed a note and pressed Enter."""
@@ -63,7 +64,22 @@ class AdviserPanel(Column):
         with Vertical(id="notes-box") as box:
             box.border_title = _(N_("Adviser-only notes"))
             yield VerticalScroll(id="notes-list", can_focus=False)
-            yield TextBox(placeholder=_(N_("Type a note, then Enter")), id="note-input")
+            yield TextBox(placeholder=_(N_("Type a note")), id="note-input", moves_on=True)
+            yield Plain(
+                _(N_("Enter or Escape saves the note and goes back to the question.")),
+                id="note-hint",
+            )
+
+    def on_resize(self) -> None:
+        """Full width (one column, or larger text) the notes box is one line high and its
+        hint is hidden, so the box's title says what Enter and Escape do."""
+        box = self.query_one("#notes-box")
+        wide = self.size.width >= 60
+        box.border_title = (
+            _(N_("Adviser-only notes: Enter or Escape saves and goes back to the question"))
+            if wide
+            else _(N_("Adviser-only notes"))
+        )
 
     def show(
         self,
@@ -102,44 +118,70 @@ class AdviserPanel(Column):
     @on(Input.Submitted, "#note-input")
     def _note(self, event: Input.Submitted) -> None:
         event.stop()
-        text = event.value.strip()
+        self.action_save_note()
+
+    def action_save_note(self) -> None:
+        """Enter or Escape in the notes box: save what is typed, then back to the question."""
+        box = self.query_one("#note-input", Input)
+        text = box.value.strip()
         if text:
             self.post_message(self.NoteAdded(text))
-        event.input.value = ""
+        box.value = ""
+        self.app.call_later(self.app.run_action, "focus_answer")
+        # Keys typed meanwhile (the next Enter) go to the question, once it has the focus.
+        self.app.call_after_refresh(self.app.release_keys)  # type: ignore[attr-defined]
 
 
-def sections_reached(session: Session, t: Translator) -> list[tuple[str, str]]:
-    """(first answered step, section title) for each section already reached, in order."""
-    first: dict[str, str] = {}
-    for item in session.review():
-        if item.step in session.path:
-            first.setdefault(item.section, item.step)
-    return [
-        (first[s.key], t.pgettext(f"{s.module}.section", s.title))
-        for s in session.bundle.sections
-        if s.key in first
-    ]
+#: How each section stands, in words (never colour alone).
+SECTION_STATUS = {
+    "done": N_("done"),
+    "partly": N_("partly done"),
+    "current": N_("you are here"),
+    "ahead": N_("not yet reached"),
+    "not_applicable": N_("does not apply so far"),
+}
+#: The navigator's last choice: back to where the adviser was.
+COME_BACK = ""
+
+
+def section_choices(session: Session, t: Translator) -> list[tuple[str, str]]:
+    """(section key, "Money: not yet reached") for every section of the conversation, in
+    the bundle's order, so each keeps its number; the last choice comes back."""
+    choices = []
+    for section in session.sections():
+        label = f"{t.render(section.title)}: {t.gettext(SECTION_STATUS[section.status])}"
+        if section.not_asked:
+            waiting = t.ngettext(
+                "{n} question not asked yet", "{n} questions not asked yet", section.not_asked
+            )
+            label += "; " + waiting.replace("{n}", str(section.not_asked))
+        choices.append((section.key, label))
+    return [*choices, (COME_BACK, t.gettext(N_("Back to where I was (Ctrl+R)")))]
 
 
 class SectionNavigator(ModalScreen[str]):
-    """Jump to any section already reached, or back to where the conversation was."""
+    """Every section, numbered as in the conversation: go to any, back or ahead, or back to
+    where the call was. Dismisses with a section key, ``COME_BACK``, or None (Escape)."""
 
     BINDINGS = [Binding("escape", "close", show=False)]
 
-    def __init__(self, sections: Sequence[tuple[str, str]]) -> None:
+    def __init__(self, sections: Sequence[tuple[str, str]], current: str) -> None:
         super().__init__(id="sections")
         self.sections = list(sections)
+        self.current = current
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Plain(_(N_("Go to a section")), classes="dialog-title")
             yield Plain(
-                _(N_("Choose a section to go back to its first answer. Escape closes this.")),
+                _(
+                    N_(
+                        "Choose any section, back or ahead. Questions passed over are kept as not asked yet. Escape closes this."
+                    )
+                ),
                 classes="paragraph",
             )
-            yield ChoiceList(
-                [*self.sections, ("", _(N_("Back to where I was")))], id="section-list"
-            )
+            yield ChoiceList(self.sections, chosen=[self.current], id="section-list")
 
     def on_mount(self) -> None:
         self.query_one("#section-list").focus()
@@ -147,7 +189,7 @@ class SectionNavigator(ModalScreen[str]):
     @on(ChoiceList.Chosen)
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
-        self.dismiss(event.values[0] if event.values else "")
+        self.dismiss(event.values[0] if event.values else COME_BACK)
 
     def action_close(self) -> None:
         """Escape: close without moving."""

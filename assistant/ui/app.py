@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from assistant.ui.log import ConversationLog
     from assistant.ui.review import ReviewScreen
     from assistant.ui.rights import Rights
+    from assistant.ui.saving import AppSaving
     from assistant.ui.steps import StepView
 
     #: Opens a saved conversation chosen on the start screen, by its reference.
@@ -122,6 +123,13 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             self._session = Session.replay(self.bundle, events, on_event=on_event, clock=clock)
         self.review_after_edit = False
         self._changed_from_review: str | None = None
+        #: Saving opened by the app after consent on its start screen (set by launch.run_app;
+        #: None: saving was settled before the app, as tests and scripts do it).
+        self.saving: AppSaving | None = None
+        #: A saved conversation to open as soon as the app starts (``resume REF``).
+        self.resume_at_start: str | None = None
+        #: Where copies of call summaries go (None: the plans' folder; tests give another).
+        self.files: Path | None = None
         self.conversation: ConversationScreen | None = None
         if events:
             self._restore_setup()
@@ -209,7 +217,8 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         """The start screen is the first screen, rather than one pushed over an empty one."""
         if self.skip_start:
             return super().get_default_screen()
-        return StartScreen(mode=self.mode, locale=self.t.locale, saved=Pending())
+        asks = self.saving is not None and self.saving.choice is None
+        return StartScreen(mode=self.mode, locale=self.t.locale, saved=Pending(), asks_saving=asks)
 
     def on_mount(self) -> None:
         for theme in THEMES:
@@ -221,6 +230,9 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         else:
             # After the first frame, so the start screen is drawn before anything loads.
             self.call_after_refresh(self.loader.start)
+        if self.resume_at_start:  # `support-plan resume REF`: opened as if chosen here
+            resume = StartScreen.Resume(self.mode, self.resume_at_start)
+            self.call_after_refresh(self.post_message, resume)
 
     @on(events.Resize)
     def _fit_columns(self, event: events.Resize) -> None:
@@ -232,8 +244,19 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         if self._beginning:  # Start pressed again while the questions were loading
             return
         self._beginning = True
-        if await self.loader.ready():
-            await self.begin(event.mode, event.case_reference)
+        # In a worker: opening saving may ask a passphrase on screen, and the app must go on
+        # handling keys while it waits for the answer.
+        self.run_worker(self._open_and_begin(event), group="begin")
+
+    async def _open_and_begin(self, event: StartScreen.Begin) -> None:
+        if not await self.loader.ready():
+            return
+        if self.saving is not None:  # consent given (or not) on the start screen
+            opened = await self.saving.open_new(self, self.bundle.id, event.mode, event.save)
+            if opened is not None and opened.target is not None:
+                self.save_reference = opened.reference
+                self.session.on_event = opened.on_event
+        await self.begin(event.mode, event.case_reference)
 
     async def begin(self, mode: Mode, case_reference: str = "") -> None:
         """Open the conversation screen and show the first step (or where it stopped)."""
@@ -247,7 +270,11 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         from assistant.ui.conversation import ConversationScreen  # start-up: see the imports above
 
         self.conversation = ConversationScreen(
-            adviser=is_adviser(mode), case_reference=case_reference, banner=banner, mode=mode
+            adviser=is_adviser(mode),
+            case_reference=case_reference,
+            banner=banner,
+            mode=mode,
+            saved_as=self.save_reference,
         )
         # Over the start screen, which stays underneath (it is the first screen).
         await self.push_screen(self.conversation)
@@ -258,6 +285,9 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         if self.t.locale != self.start_locale:
             self.session.record("language_changed", self.t.locale)
         await self.show(outputs)
+        if self.saving is not None and self.saving.said:  # the reference, or why not saved
+            self.conversation.show_notice("\n".join(self.saving.said))
+            self.saving.said.clear()
         if self.resuming and is_adviser(mode):  # the notes made before the break
             from assistant.ui.adviser import AdviserPanel  # start-up: see the imports above
             from assistant.ui.summary import adviser_notes
@@ -293,12 +323,21 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             await self.screen.language_changed(event.locale, error)
 
     @on(StartScreen.Resume)
+    def _resume_chosen(self, event: StartScreen.Resume) -> None:
+        self.run_worker(self._resume(event), group="begin")  # may ask a passphrase on screen
+
     async def _resume(self, event: StartScreen.Resume) -> None:
         if not await self.loader.ready():
             return
-        opened = self._open(event.reference)
+        opened = await self._open(event.reference)
         if opened is None or not opened.events:
             self.release_keys()
+            if self.saving is not None and self.saving.said:  # why, in words
+                from assistant.ui.dialogs import text_dialog  # start-up: see the imports
+
+                title = _(N_("The saved conversation could not be opened"))
+                await self.push_screen(text_dialog(title, "\n\n".join(self.saving.said)))
+                self.saving.said.clear()
             return
         from assistant.engine.session import Session  # start-up: see the imports above
 
@@ -312,19 +351,25 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             self.mode if self.session.setup.get("mode") else event.mode, self.case_reference
         )
 
-    def _open(self, reference: str) -> Opened | None:
-        """Open a saved conversation, giving the opener the terminal in case it asks."""
+    async def _open(self, reference: str) -> Opened | None:
+        """Open a saved conversation in a thread; a passphrase is asked on the app's own
+        screens (see :mod:`assistant.ui.saving`), never on the terminal."""
         if self.opener is None:
             return None
-        try:
-            with self.suspend():
-                return self.opener(reference)
-        except Exception:  # headless or unsupported terminal: open without suspending
-            return self.opener(reference)
+        import asyncio  # start-up: only when a saved conversation is opened
+
+        self.hold_keys()
+        return await asyncio.to_thread(self.opener, reference)
 
     # -- showing engine outputs -----------------------------------------------------
     async def show(self, outputs: list[Output]) -> None:
-        """Put each engine output on screen, translated; then deliver keys typed ahead."""
+        """Put each engine output on screen, translated; then deliver keys typed ahead.
+
+        Not while the last step is unsaved: the screen stays where it was (see
+        :meth:`_held_until_saved`).
+        """
+        if await self._held_until_saved(outputs):
+            return
         try:
             with self.batch_update():  # one repaint for the whole step, not one per widget
                 await self._show(outputs)
@@ -332,6 +377,29 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             self.release_keys()
         # The same control may keep the focus (views are reused) but move with the words.
         self.call_after_refresh(self.place_cursor)
+
+    async def _held_until_saved(self, outputs: list[Output]) -> bool:
+        """True when the last step could not be saved: a dialog says why and offers to try
+        again (or to carry on without saving); the outputs are shown only after that."""
+        from assistant.saving import (
+            saving_target,
+        )  # start-up budget: saving's module loads when a conversation shows
+
+        target = saving_target(self._session.on_event) if self._session is not None else None
+        if target is None or target.problem is None:
+            return False
+        from assistant.ui.dialogs import not_saved_dialog  # the dialog loads only when saving fails
+
+        def after(choice: str | None) -> None:
+            if choice == "carry_on":
+                target.give_up()
+            else:
+                target.retry()
+            self.call_later(self.show, outputs)  # shown now, or asked again if still unsaved
+
+        await self.push_screen(not_saved_dialog(target.problem.text(self.t)), after)
+        self.release_keys()
+        return True
 
     async def _show(self, outputs: list[Output]) -> None:
         from assistant.engine.outputs import (  # start-up: see the imports above
@@ -464,7 +532,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
 
         if self.in_conversation():
             screen = ReviewScreen(
-                self.session.review(),
+                self.session.review(not_asked=True),
                 read_back=reads_back(self.mode),
                 adviser=is_adviser(self.mode),
                 changed=changed,
@@ -499,6 +567,9 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
     # -- messages from screens ------------------------------------------------------
     async def on_review_screen_change(self, event: ReviewScreen.Change) -> None:
         self.pop_screen()
+        if event.step in self.session.not_asked():  # jumped over: go and ask it now
+            await self.show(self.session.jump(self.session.bundle.steps[event.step].section))
+            return
         await self.edit(event.step, from_review=True)
 
     async def on_conversation_screen_end_action(self, event: ConversationScreen.EndAction) -> None:
@@ -509,6 +580,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             "finish": self.action_quit,
             "save": self.save_plan,
             "print": self.print_plan,
+            "easy": self.save_easy_read,
         }
         await actions[event.action]()
 

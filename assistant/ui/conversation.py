@@ -8,6 +8,7 @@ the log and the side panel are updated in place too. The screen never calls the 
 from __future__ import annotations
 
 import functools
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -70,12 +71,20 @@ class ConversationScreen(Screen[None]):
             self.action = action
 
     def __init__(
-        self, *, adviser: bool, case_reference: str = "", banner: str = "", mode: Mode = "self"
+        self,
+        *,
+        adviser: bool,
+        case_reference: str = "",
+        banner: str = "",
+        mode: Mode = "self",
+        saved_as: str | None = None,
     ) -> None:
         super().__init__(id="conversation")
         self.adviser = adviser
         self.mode: Mode = mode
         self.case_reference = case_reference
+        #: The reference the conversation is saved under, kept in sight for the adviser.
+        self.saved_as = saved_as
         self.banner = banner
         self._views: dict[type[Any], StepView | EndPanel] = {}
         self._step: StepShown | None = None  # the last step shown
@@ -85,10 +94,15 @@ class ConversationScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with Row(id="topbar"):
             yield Plain(id="progress")
-            if self.adviser:
+            if self.adviser:  # the call, not the form: the case and how long it has run
+                case = self.case_reference or "-"
                 yield Plain(
-                    _(N_("Case: {reference}"), reference=self.case_reference or "-"), id="case"
+                    _(N_("Case: {case} (saved as {reference})"), case=case, reference=self.saved_as)
+                    if self.saved_as
+                    else _(N_("Case: {reference}"), reference=case),
+                    id="case",
                 )
+                yield Plain(timer_text(0), id="call-timer")
             yield HelpNowButton()
         with Row(id="body"):
             with Column(id="main"):
@@ -113,6 +127,23 @@ class ConversationScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#banner", Plain).set_text(self.banner)
+        if self.adviser:
+            self.started_at = self.call_clock()
+            self.tick()
+            self.set_interval(1, self.tick)
+
+    #: Seconds, for the call timer (replaced in tests).
+    call_clock: Callable[[], float] = staticmethod(time.monotonic)
+
+    def tick(self) -> None:
+        """The call timer: minutes and seconds since the call was opened on this screen."""
+        timer = self.query_one("#call-timer", Plain)
+        text = timer_text(int(self.call_clock() - self.started_at))
+        if len(text) != len(timer.text):  # an hour more: make room rather than cut it off
+            timer.set_text(text)
+            self.query_one("#topbar").refresh(layout=True)
+        else:
+            timer.set_text(text)
 
     # -- showing a step -------------------------------------------------------------
     async def show_step(self, step: StepShown | ConversationEnded, progress: str) -> None:
@@ -121,7 +152,7 @@ class ConversationScreen(Screen[None]):
         self.query_one("#progress", Plain).set_text(progress)
         self.query_one("#more-text", Plain).set_text("")
         self.show_error("")
-        self.show_notice("")
+        self.query_one("#notice", Plain).set_text("")
         if isinstance(step, ConversationEnded):
             self._set_words("", t.render(step.text) or _(N_("That is the end.")), "")
             self.query_one("#before", Plain).set_text("")
@@ -146,7 +177,9 @@ class ConversationScreen(Screen[None]):
                 view.set_step(step)
         for other in self._views.values():
             other.display = other is view
-        self.focus_answer(scroll_visible=False)
+        # An adviser who pressed F7 while the step changed is typing a note: keep it there.
+        if not (self.focused is not None and self.focused.id == "note-input"):
+            self.focus_answer(scroll_visible=False)
         # The question stays in sight; Tab scrolls down to the buttons when they are needed.
         self.query_one("#current", VerticalScroll).scroll_home(animate=False)
 
@@ -230,7 +263,12 @@ class ConversationScreen(Screen[None]):
         self.query_one("#error", Plain).set_text(text)
 
     def show_notice(self, message: str) -> None:
-        """Something to tell the person that is not an error."""
+        """Something to tell the person that is not an error: at the end, beside the buttons
+        they just pressed; otherwise under the answer."""
+        end = self._views.get(EndPanel)
+        if isinstance(end, EndPanel) and end.display:
+            end.tell(message)
+            return
         self.query_one("#notice", Plain).set_text(message)
 
     @on(ChoiceList.NeedsEnter)
@@ -240,6 +278,14 @@ class ConversationScreen(Screen[None]):
         self.show_notice(
             _(N_("To choose an option, press Enter on it, or type its number. Nothing was chosen."))
         )
+
+
+def timer_text(seconds: int) -> str:
+    """The timer's words: "Call 02:05", or with hours "Call 1:02:05"."""
+    minutes, seconds = divmod(max(seconds, 0), 60)
+    hours, minutes = divmod(minutes, 60)
+    shown = f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+    return _(N_("Call {time}"), time=shown)
 
 
 class EndPanel(Column):
@@ -258,10 +304,14 @@ class EndPanel(Column):
             ),
             classes="hint",
         )
+        # Save and Print answer here, between the hint and the buttons, where the person is
+        # looking at 80x24 (a line under the answer area would be off screen).
+        yield Plain(id="end-notice")
         with ButtonRow():
             yield ActionButton(_(N_("Check your answers")), id="end-review")
             yield ActionButton(_(N_("Save my plan")), id="end-save")
             yield ActionButton(_(N_("Print my plan")), id="end-print")
+            yield ActionButton(_(N_("Easy Read plan")), id="end-easy")
             if is_adviser(self.mode):
                 yield ActionButton(_(summary_title(self.mode)), id="end-summary")
             yield ActionButton(_(N_("Back")), id="end-back")
@@ -270,6 +320,12 @@ class EndPanel(Column):
     def first_focus(self) -> ActionButton:
         """Check your answers comes first."""
         return self.query_one("#end-review", ActionButton)
+
+    def tell(self, message: str) -> None:
+        """Say what Save, Print or Easy Read did, just above the buttons, and keep it in view."""
+        notice = self.query_one("#end-notice", Plain)
+        notice.set_text(message)
+        self.call_after_refresh(notice.scroll_visible, animate=False)
 
     @on(ActionButton.Pressed)
     def _pressed(self, event: ActionButton.Pressed) -> None:

@@ -179,6 +179,25 @@ def quit_dialog(reference: str | None, answered: bool) -> Dialog:
     )
 
 
+def not_saved_dialog(problem: str) -> Dialog:
+    """The last step could not be saved: say why; the next screen waits until it is."""
+    return Dialog(
+        _(N_("Not saved yet")),
+        [
+            _(N_("Your last answer has NOT been saved yet.")),
+            problem,
+            _(
+                N_(
+                    "The screen stays where it was until your answer is saved. Try again once the problem is fixed, or carry on without saving."
+                )
+            ),
+        ],
+        [("retry", _(N_("Try again"))), ("carry_on", _(N_("Carry on without saving")))],
+        escape_result="retry",
+        id="not-saved-dialog",
+    )
+
+
 def text_dialog(title: str, text: str, extra: Sequence[tuple[str, str]] = ()) -> Any:
     """A read-only text (e.g. a summary) with Close and any extra buttons."""
     return Dialog(title, [text], [*extra, ("close", _(N_("Close")))], escape_result="close")

@@ -15,6 +15,7 @@ Only the type checker reads this module, so its imports cost no start.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from textual.css.stylesheet import Stylesheet
@@ -85,6 +86,8 @@ class AppHost(Protocol):
     conversation: ConversationScreen | None
     #: What was wrong with the questions, if they could not be loaded.
     flow_error: FlowError | None
+    #: Where copies of call summaries go (None: the plans' folder).
+    files: Path | None
 
     @property
     def session(self) -> Session:
@@ -99,6 +102,11 @@ class AppHost(Protocol):
     @property
     def started(self) -> bool:
         """Whether the conversation has begun."""
+        ...
+
+    @property
+    def rights(self) -> Rights:
+        """The rights explained so far, for the side panels and reading out."""
         ...
 
     # -- the app's own steps ----------------------------------------------------------

@@ -45,6 +45,8 @@ KEYS: tuple[Key, ...] = (
     Key("f7", "F7", "notes", N_("Notes"), adviser=True),
     Key("f8", "F8", "sections", N_("Sections"), adviser=True),
     Key("f9", "F9", "call_summary", N_("Summary"), adviser=True),
+    Key("ctrl+o", "Ctrl+O", "read_out", N_("Read out"), adviser=True),
+    Key("ctrl+r", "Ctrl+R", "come_back", N_("Back to where I was"), adviser=True, shown=False),
     Key("ctrl+q", "Ctrl+Q", "quit", N_("Quit")),
     # Priority, so focus moves before the next key typed ahead is delivered.
     Key("tab", "Tab", "app.focus_next", N_("Next"), shown=False),

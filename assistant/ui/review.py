@@ -81,7 +81,12 @@ class ReviewScreen(Screen[None]):
             question, answer = t.render(item.question), answer_text(item, t)
             with Horizontal(classes="review-row"):
                 with Vertical(classes="review-text"):
-                    if self.read_back:
+                    if not item.asked:  # jumped over by the adviser: nothing to read back
+                        yield Plain(
+                            _(N_("Not asked yet: “{question}”"), question=question),
+                            classes="review-question",
+                        )
+                    elif self.read_back:
                         yield Plain(
                             _(
                                 N_("You told me, for “{question}”: {answer}."),
@@ -95,9 +100,8 @@ class ReviewScreen(Screen[None]):
                         yield Plain(
                             _(N_("Answer: {answer}"), answer=answer), classes="review-answer"
                         )
-                yield ActionButton(
-                    _(N_("Change")), id=f"change-{number}", classes="change", moves_on=True
-                )
+                label = _(N_("Change")) if item.asked else _(N_("Ask now"))
+                yield ActionButton(label, id=f"change-{number}", classes="change", moves_on=True)
 
     def on_mount(self) -> None:
         steps = [item.step for item in self.items]

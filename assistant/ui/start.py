@@ -45,10 +45,12 @@ class StartScreen(Screen[None]):
     class Begin(Message):
         """Start a new conversation."""
 
-        def __init__(self, mode: Mode, case_reference: str) -> None:
+        def __init__(self, mode: Mode, case_reference: str, save: bool | None = None) -> None:
             super().__init__()
             self.mode = mode
             self.case_reference = case_reference
+            #: The answer to "save my answers?" on this screen (None: not asked here).
+            self.save = save
 
     class Resume(Message):
         """Carry on with a saved conversation."""
@@ -66,12 +68,20 @@ class StartScreen(Screen[None]):
             self.locale = locale
 
     def __init__(
-        self, *, mode: Mode, locale: str, saved: Sequence[tuple[str, str]] | None | Pending
+        self,
+        *,
+        mode: Mode,
+        locale: str,
+        saved: Sequence[tuple[str, str]] | None | Pending,
+        asks_saving: bool = False,
     ) -> None:
         super().__init__(id="start")
         self.mode: Mode = mode
         self.locale = locale
         self.saved = saved
+        #: Whether this screen asks for consent to saving (not when the command line said).
+        self.asks_saving = asks_saving
+        self.saving: str | None = None
         self.language_error = ""
         self.case_reference = ""
         self.consent = False
@@ -102,6 +112,8 @@ class StartScreen(Screen[None]):
             )
             if self.language_error:  # errors are shown next to their field, when there are any
                 yield Plain(self.language_error, id="language-error", classes="error")
+            if self.asks_saving:  # nothing is stored until this is answered
+                yield from self.saving_fields()
             # One button, so no row of buttons: a screen of fewer widgets is drawn sooner.
             yield ActionButton(_(N_("Start")), id="start-button", moves_on=True)
             yield Plain(_(N_("Carry on with a saved conversation")), classes="field-label")
@@ -119,6 +131,19 @@ class StartScreen(Screen[None]):
             _(N_("The person has agreed that I answer on their behalf.")),
             ticked=self.consent,
             id="consent",
+        )
+
+    def saving_fields(self) -> ComposeResult:
+        """Consent to saving, asked here in the person's language (never on the terminal)."""
+        yield Plain(_(N_("Saving your answers")), classes="field-label", id="saving-label")
+        yield ChoiceList(
+            [
+                ("yes", _(N_("Save my answers on this computer, so I can stop and come back"))),
+                ("no", _(N_("Don't save anything (I can still go all the way through)"))),
+            ],
+            chosen=[self.saving] if self.saving else [],
+            moves_on=True,
+            id="saving",
         )
 
     def saved_list(self) -> ComposeResult:
@@ -182,6 +207,17 @@ class StartScreen(Screen[None]):
         if isinstance(app, KeyboardApp):
             app.call_after_refresh(app.release_keys)
 
+    @on(ChoiceList.Chosen, "#saving")
+    def _saving(self, event: ChoiceList.Chosen) -> None:
+        event.stop()
+        self.saving = event.values[0]
+        event.choice_list.ticked = {self.saving}
+        event.choice_list.refresh_prompts()
+        for error in self.query("#start-error"):
+            error.remove()
+        self.query_one("#start-button").focus()
+        self._release_keys()
+
     @on(ChoiceList.Chosen, "#language")
     def _language(self, event: ChoiceList.Chosen) -> None:
         event.stop()
@@ -211,19 +247,27 @@ class StartScreen(Screen[None]):
     def _start(self) -> None:
         consent = self.query_one("#consent", TickBox) if self.mode == "adviser_behalf" else None
         if consent is not None and not consent.ticked:
-            problem = _(N_("Please confirm that the person has agreed before you start."))
-            if self.query("#start-error"):
-                self.query_one("#start-error", Plain).set_text(problem)
-            else:
-                error = Plain(problem, id="start-error", classes="error")
-                self.query_one("#start-body").mount(error, before="#start-button")
+            self._problem(_(N_("Please confirm that the person has agreed before you start.")))
             consent.focus()
-            self._release_keys()
+            return
+        if self.asks_saving and self.saving is None:
+            self._problem(_(N_("Please choose whether to save your answers.")))
+            self.query_one("#saving").focus()
             return
         reference = ""
         if is_adviser(self.mode):
             reference = self.query_one("#case-reference", Input).value.strip()
-        self.post_message(self.Begin(self.mode, reference))
+        save = None if self.saving is None else self.saving == "yes"
+        self.post_message(self.Begin(self.mode, reference, save))
+
+    def _problem(self, problem: str) -> None:
+        """What stops Start, in words, just above it."""
+        if self.query("#start-error"):
+            self.query_one("#start-error", Plain).set_text(problem)
+        else:
+            error = Plain(problem, id="start-error", classes="error")
+            self.query_one("#start-body").mount(error, before="#start-button")
+        self._release_keys()
 
     @on(ChoiceList.Chosen, "#saved")
     def _resume(self, event: ChoiceList.Chosen) -> None:

@@ -8,6 +8,7 @@ so a note can never leak into what the person is shown or given.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from assistant.engine.events import note_text
 from assistant.engine.session import Session
@@ -44,14 +45,28 @@ def answer_lines(session: Session, t: Translator) -> list[str]:
     """Every answer, grouped under its section title, as "- question: answer" lines."""
     lines: list[str] = []
     section = None
-    for item in session.review():
+    waiting = 0  # questions jumped over in this section: one line for them, not one each
+    for item in session.review(not_asked=True):
         if item.section != section:
-            section = item.section
+            lines += _not_asked_line(waiting, t)
+            section, waiting = item.section, 0
             lines += ["", t.render(item.section_title)]
-        lines.append(f"- {t.render(item.question)} {answer_text(item, t)}")
+        if item.asked:
+            lines.append(f"- {t.render(item.question)} {answer_text(item, t)}")
+        else:
+            waiting += 1
+    lines += _not_asked_line(waiting, t)
     if not lines:
         lines = ["", t.gettext(N_("No questions have been answered yet."))]
     return lines
+
+
+def _not_asked_line(count: int, t: Translator) -> list[str]:
+    """ "- 10 questions not asked yet" for a section an adviser jumped over."""
+    if not count:
+        return []
+    words = t.ngettext("{n} question not asked yet", "{n} questions not asked yet", count)
+    return ["- " + words.replace("{n}", str(count))]
 
 
 def _status(session: Session, t: Translator) -> str:
@@ -83,6 +98,7 @@ def adviser_summary(session: Session, t: Translator, mode: Mode, reference: str)
             helps,
         )
         lines += ["", shown.format(count=helps)]
+    lines += call_lines(session, t)
     lines += ["", t.gettext(N_("ADVISER-ONLY NOTES (not part of the person's answers)"))]
     lines += [f"- {local_time(n['at'])} {n['text']}" for n in adviser_notes(session)] or [
         "- " + t.gettext(N_("No notes."))
@@ -100,3 +116,52 @@ def key_facts(session: Session, t: Translator, limit: int = 40) -> list[str]:
             short = question if len(question) <= limit else question[: limit - 1] + "…"
             facts.append(f"{short} {answer_text(item, t)}")
     return facts
+
+
+def call_lines(session: Session, t: Translator) -> list[str]:
+    """The call's details as the adviser recorded them (F9, Call details), if they did."""
+    from assistant.casework import details  # start-up: only for an adviser's summary
+
+    call = details.recorded(session.events)
+    shown = [
+        (N_("How they got in touch: {value}"), details.CHANNELS.get(call.channel)),
+        (N_("Who was calling: {value}"), details.CALLERS.get(call.caller)),
+        (N_("Age band: {value}"), details.AGE_BANDS.get(call.age_band)),
+        (N_("Outcome: {value}"), details.OUTCOMES.get(call.outcome)),
+        (N_("Consent to share: {value}"), details.CONSENT.get(call.consent)),
+    ]
+    lines = [t.gettext(line).format(value=t.gettext(label)) for line, label in shown if label]
+    if call.signposted:
+        places = "; ".join(t.gettext(details.SIGNPOSTS[s]) for s in call.signposted)
+        lines.append(t.gettext(N_("Signposted to: {value}")).format(value=places))
+    if call.follow_ups:
+        lines.append(t.gettext(N_("Follow-ups agreed: {value}")).format(value=call.follow_ups))
+    return ["", t.gettext(N_("Call details")), *lines] if lines else []
+
+
+def read_out(session: Session, t: Translator, rights: Any) -> str:
+    """What to read to the caller now: the figure on screen (the cost check); else the
+    rights explained on the way to this question (on a call, what "Tell the caller" shows),
+    each with its source; else the right explained most recently; or a sentence saying
+    there is none."""
+    from assistant.engine.outputs import StepShown  # start-up: only when read out
+    from assistant.plain.render import citation
+    from assistant.plain.render import report as report_lines
+
+    view = session.view()
+    if isinstance(view, StepShown) and view.report is not None:
+        lines = report_lines(view.report, t, structured=False)
+        return "\n".join([*lines["summary"], "", *lines["lines"]]).strip()
+    cited = [e for e in getattr(view, "before", ()) if e.citations]
+    if cited:
+        blocks = []
+        for explained in cited:
+            title, text = t.render(explained.title), t.render(explained.text)
+            sources = "; ".join(citation(session.bundle, c, t) for c in explained.citations)
+            source = t.gettext(N_("Source: {source}")).replace("{source}", sources)
+            blocks.append("\n".join(part for part in (title, text, source) if part))
+        return "\n\n".join(blocks)
+    explained_so_far = rights.so_far(session, t)
+    if explained_so_far:
+        return str(explained_so_far[0])
+    return t.gettext(N_("There is no right or figure on screen to read out yet."))

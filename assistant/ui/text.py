@@ -12,6 +12,7 @@ from textual._context import active_app  # Textual is pinned exactly; see pyproj
 from textual.content import Content
 
 from assistant.i18n import Translator
+from assistant.values import N_
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -49,6 +50,8 @@ def plain(text: str) -> Content:
 def answer_text(item: ReviewItem, t: Translator | None = None) -> str:
     """A review item's answer as words: choice labels, Yes/No, money, "I'd rather not say"."""
     t = t or translator()
+    if not item.asked:  # jumped over by an adviser (see assistant.engine.navigation)
+        return t.gettext(N_("Not asked yet"))
     return t.value(item.shown_value())
 
 

@@ -71,7 +71,7 @@ def _runs(quick: bool) -> dict[str, int]:
 
 def _plan(quick: bool, workdir: Path) -> list[tuple[set[int], Callable[[], Any]]]:
     """(budget numbers, function returning a Result or a list of them), in running order."""
-    from . import bench_app, bench_engine, bench_flows, bench_startup, bench_store
+    from . import bench_app, bench_engine, bench_flows, bench_helpline, bench_startup, bench_store
 
     runs, env = _runs(quick), child_env()
     # Programs on a pty first, while this process is still small (it forks them).
@@ -84,6 +84,8 @@ def _plan(quick: bool, workdir: Path) -> list[tuple[set[int], Callable[[], Any]]
         ({4}, lambda: bench_engine.bench_answer(runs["engine"])),
         ({5}, lambda: bench_engine.bench_goldens(runs["goldens"])),
         ({8}, lambda: bench_store.bench_autosave(runs["store"], workdir)),
+        ({11}, lambda: bench_helpline.bench_served_memory(workdir, env)),
+        ({10}, lambda: bench_helpline.bench_advisers(workdir)),
     ]
 
 

@@ -139,3 +139,35 @@ def test_suppression_hides_the_next_smallest_when_one_would_be_worked_out() -> N
     rows = suppress([("a", 10), ("b", 2), ("c", 0)], whole=True)
     assert [r.count for r in rows] == [10, None, None]
     assert [r.count for r in suppress([("a", 5), ("b", 4)], whole=False)] == [5, None]
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_contacts_and_report_from_either_store(
+    backend: str,
+    store_file: Path,
+    example: Bundle,
+    capsys: pytest.CaptureFixture[str],
+    request: pytest.FixtureRequest,
+) -> None:
+    """The contact export and the report use the store's interface only, so a helpline's
+    PostgreSQL database gives the same as a SQLite file."""
+    location = str(store_file) if backend == "sqlite" else str(request.getfixturevalue("pg_url"))
+    with open_store(location) as store:
+        for n in range(6):
+            save_call(
+                store,
+                example,
+                answers(["", f"{MARK}Name{n}", "2", "87"]),
+                **_call(n, "phone", "information"),  # type: ignore[arg-type]
+            )
+    assert (
+        run(
+            ["export", "--all", "--since", "2000-01-01", "--format", "contact", "--store", location]
+        )
+        == 0
+    )
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.removeprefix(BOM), newline="")))
+    assert len(rows) == 7 and {row[6] for row in rows[1:]} == {f"{MARK}Case{n}" for n in range(6)}
+    assert run(["report", "--since", "2000-01-01", "--store", location, "--format", "csv"]) == 0
+    text = capsys.readouterr().out
+    assert '"Channel","Telephone","6"' in text and MARK not in text

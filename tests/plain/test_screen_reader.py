@@ -89,8 +89,8 @@ def test_priyas_whole_conversation_as_a_screen_reader_hears_it(tmp_path: Path) -
     assert steps[0] == "Step 1 of 9: Getting started." and len(steps) == len(set(steps))
     assert not any(re.search(r"\bquestion \d+ of \d+", line, re.IGNORECASE) for line in said)
     # She asked for Help now on the way, so the plan starts with where to get help.
-    assert "Part 1 of 12: If you need help now." in said and "Part 2 of 12: About me." in said
-    assert "Your plan has parts 1 to 12. Type plan and a number, for example plan 2." in said
+    assert "Part 1 of 14: If you need help now." in said and "Part 2 of 14: About me." in said
+    assert "Your plan has parts 1 to 14. Type plan and a number, for example plan 2." in said
 
 
 def test_the_environment_variable_chooses_the_mode_and_it_says_so() -> None:

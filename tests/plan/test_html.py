@@ -1,4 +1,5 @@
-"""The HTML plan is one self-contained, accessible page that prints on A4 in large type."""
+"""The HTML plan is one self-contained, accessible page: large print on screen, clear print
+on A4, and the Easy Read page in large print on paper too."""
 
 from __future__ import annotations
 
@@ -43,8 +44,11 @@ Persona = Callable[[str], Session]
 
 
 @pytest.mark.parametrize("name", PERSONAS)
-def test_html_is_well_formed_and_self_contained(name: str, persona: Persona) -> None:
-    html = export(persona(name), "html", today=DAY, adviser=True)
+@pytest.mark.parametrize("easy_read", [False, True])
+def test_html_is_well_formed_and_self_contained(
+    name: str, easy_read: bool, persona: Persona
+) -> None:
+    html = export(persona(name), "html", today=DAY, adviser=True, easy_read=easy_read)
     page = Page()
     page.feed(html)
     assert page.problems == [] and page.stack == []
@@ -52,7 +56,18 @@ def test_html_is_well_formed_and_self_contained(name: str, persona: Persona) -> 
     assert "script" not in tags and "img" not in tags and "link" not in tags
     assert ("html", {"lang": "en-GB"}) in page.tags
     assert tags.count("h1") == 1
-    assert "@page { size: A4;" in html and "html { font-size: 16pt; }" in html
+    assert "@page { size: A4;" in html and "html { font-size: 20px; }" in html
+    # On paper: 14 point for the plan (clear print), 18 point for Easy Read (large print).
+    assert "html { font-size: 14pt; }" in html
+    assert ("html { font-size: 18pt; }" in html) is easy_read
+
+
+def test_the_appendix_starts_on_a_new_page_so_it_can_be_left_out(persona: Persona) -> None:
+    html = export(persona("older_widowed_arthritis"), "html", today=DAY)
+    assert '<div class="appendix" id="appendix"><h2>Your rights explained</h2>' in html
+    assert ".appendix { break-before: page;" in html
+    without = export(persona("older_widowed_arthritis"), "html", today=DAY, appendix=False)
+    assert 'id="appendix"' not in without
 
 
 def test_cost_table_has_header_cells_for_screen_readers(persona: Persona) -> None:

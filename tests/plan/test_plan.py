@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from collections.abc import Callable
 from decimal import Decimal
+from io import BytesIO
 from pathlib import Path
+from typing import Any
 
+import docx as word
 import msgspec
 import pytest
 
@@ -16,7 +20,7 @@ from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
 from assistant.i18n import Translator
 from assistant.money import AgeBand, Employee, calculate
-from assistant.plan import FORMATS, export
+from assistant.plan import FORMATS, Format, export, export_bytes
 from assistant.plan.build import build_plan
 from assistant.plan.model import CostTable, Items, Paragraph, Plan, plan_json_schema
 
@@ -37,16 +41,29 @@ def _notes(session: Session) -> list[str]:
     return [note_text(e.value) for e in session.events if e.kind == "note"]
 
 
+def file_text(session: Session, fmt: Format, **options: Any) -> str:
+    """Every word of an exported file, Word documents included (paragraphs and tables)."""
+    data = export_bytes(session, fmt, today=DAY, **options)
+    if fmt != "docx":
+        return " ".join(data.decode("utf-8").split())  # as one line: text wraps notes
+    document = word.Document(BytesIO(data))
+    cells = [c.text for table in document.tables for row in table.rows for c in row.cells]
+    return " ".join(" ".join([p.text for p in document.paragraphs] + cells).split())
+
+
 @pytest.mark.parametrize("name", WITH_NOTES)
-def test_adviser_notes_never_reach_the_persons_plan(name: str, persona: Persona) -> None:
+@pytest.mark.parametrize("easy_read", [False, True])
+def test_adviser_notes_only_in_the_advisers_export_in_every_format(
+    name: str, easy_read: bool, persona: Persona
+) -> None:
     session = persona(name)
     notes = _notes(session)
     assert notes and all(notes)  # there are notes to leak
     for fmt in FORMATS:
-        text = export(session, fmt, today=DAY)
+        text = file_text(session, fmt, easy_read=easy_read)
         assert not any(note in text for note in notes), fmt
-    adviser = export(session, "md", today=DAY, adviser=True)
-    assert all(note in adviser for note in notes)
+        adviser = file_text(session, fmt, easy_read=easy_read, adviser=True)
+        assert all(note in adviser for note in notes), fmt
 
 
 @pytest.mark.parametrize("name", [name for name in PERSONAS if name not in WITH_NOTES])
@@ -85,19 +102,20 @@ def test_committed_json_schema_matches_the_model(persona: Persona) -> None:
 
 def test_every_persona_plan_states_that_only_the_council_decides(persona: Persona) -> None:
     for name in PERSONAS:
-        text = export(persona(name), "txt", today=DAY)
+        text = " ".join(export(persona(name), "txt", today=DAY).split())
         assert "Only the council decides" in text, name
         assert "Money figures for the tax year: 2026/27" in text
 
 
-def test_mental_health_section_only_when_relevant(persona: Persona) -> None:
-    sections = {
-        name: [s.id for s in build_plan(persona(name), T, today=DAY).sections] for name in PERSONAS
-    }
-    assert "mental_health" in sections["section3_discharge"]
-    assert "mental_health" in sections["crisis_disclosure"]
-    assert "mental_health" not in sections["older_widowed_arthritis"]
-    assert "employing_pa" not in sections["attorney_lpa"]  # said they will not employ a PA
+def test_mental_health_answers_only_when_relevant(persona: Persona) -> None:
+    def about(name: str) -> str:
+        return export(persona(name), "md", today=DAY).split("## What matters")[0]
+
+    assert "Kept in hospital under the Mental Health Act:** Yes" in about("section3_discharge")
+    assert "Which section:** Section 3" in about("section3_discharge")
+    assert "Mental Health Act" not in about("older_widowed_arthritis")  # "No" is left out
+    sections = [s.id for s in build_plan(persona("attorney_lpa"), T, today=DAY).sections]
+    assert "employing_pa" not in sections  # said they will not employ a PA
 
 
 def test_section_117_plan_has_aftercare_rights_and_the_calculators_costs(persona: Persona) -> None:
@@ -111,13 +129,20 @@ def test_section_117_plan_has_aftercare_rights_and_the_calculators_costs(persona
     assert plan.facts.costs.shortfall_weekly == "16.47"
 
 
-def test_pa_duties_are_a_checklist_with_sources(persona: Persona) -> None:
-    section = build_plan(persona("dp_rate_too_low"), T, today=DAY).section("employing_pa")
+def test_pa_duties_are_a_checklist_in_the_plan_and_explained_with_sources_in_the_appendix(
+    persona: Persona,
+) -> None:
+    plan = build_plan(persona("dp_rate_too_low"), T, today=DAY)
+    section = plan.section("employing_pa")
     assert section is not None
     checklists = [b for b in section.blocks if isinstance(b, Items) and b.checklist]
     assert len(checklists) == 1 and len(checklists[0].items) == 15
-    assert all(item.sources for item in checklists[0].items)
-    assert "- [ ] **1\\. Register with HMRC and run PAYE.**" in export(
+    assert checklists[0].compact and all(not item.text for item in checklists[0].items)
+    explained = plan.section("appendix_employing_pa")
+    assert explained is not None
+    duties = [b for b in explained.blocks if isinstance(b, Items) and b.checklist]
+    assert len(duties[0].items) == 15 and all(i.sources and i.text for i in duties[0].items)
+    assert "- [ ] 1\\. Register with HMRC and run PAYE" in export(
         persona("dp_rate_too_low"), "md", today=DAY
     )
 
@@ -133,18 +158,25 @@ def test_a_low_offer_gives_the_case_for_a_review_and_the_paragraph_in_every_form
     assert len(tables) == 1 and tables[0].request.startswith("I am asking you to review")
     assert any("paragraph 11.24" in point for point in tables[0].review_case)
     assert not any("I am asking you" in line for line in tables[0].rate_check)
-    # The checklist and the table come before what to do when the offer is too low.
+    # The checklist and the table come before the rate check (which is in the table's block).
     checklist = next(
         i for i, b in enumerate(section.blocks) if isinstance(b, Items) and b.checklist
     )
-    assert checklist < kinds.index("CostTable") < len(kinds) - 1
-    last = section.blocks[-1]
-    assert isinstance(last, Items) and [item.id for item in last.items] == ["top_up"]
-    for fmt in ("md", "html", "txt"):  # JSON has them as review_case and request
-        text = export(session, fmt, today=DAY)
+    assert checklist < kinds.index("CostTable")
+    for fmt in ("md", "html", "txt"):
+        text = html.unescape(export(session, fmt, today=DAY))
         assert "The case for a review" in text, fmt
         assert "A paragraph you can use to ask for a review" in text, fmt
-        assert text.index("Register with HMRC") < text.index("The case for a review"), fmt
+        assert text.index("Register with HMRC") < text.index("Basic pay"), fmt
+        assert text.index("Basic pay") < text.index("The council's offer"), fmt
+        assert text.index("The council's offer") < text.index("The case for a review"), fmt
+    document = word.Document(BytesIO(export_bytes(session, "docx", today=DAY)))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "The case for a review" in headings
+    assert "A paragraph you can use to ask for a review" in headings
+    data = json.loads(export(session, "json", today=DAY))
+    [table] = [b for s in data["sections"] for b in s["blocks"] if b["type"] == "costs"]
+    assert table["review_case"] and table["request"]
 
 
 @pytest.mark.parametrize("name", PERSONAS)
@@ -161,24 +193,33 @@ def test_urgent_help_comes_first_only_after_a_crisis(name: str, persona: Persona
 
 def test_paying_a_relative_at_home_keeps_the_rule_and_the_question(persona: Persona) -> None:
     plan = build_plan(persona("daughter_helping"), T, today=DAY)
-    budget, questions = plan.section("budget"), plan.section("questions")
-    assert budget is not None and questions is not None
+    budget = plan.section("budget")
+    assert budget is not None
     rules = [i for b in budget.blocks if isinstance(b, Items) for i in b.items]
-    assert rules[0].id == "family_rule"  # the rule and its continuation, as one item
-    assert "wherever they live" in rules[0].text and "lives with you" in rules[0].text
-    asked = [i.id for b in questions.blocks if isinstance(b, Items) for i in b.items]
-    assert "pay_relative" in asked
-    other = build_plan(persona("council_manages"), T, today=DAY).section("questions")
+    assert rules[0].id == "family_rule"  # named in the plan, with its short citation
+    assert rules[0].sources[0].short.startswith("Care and Support (Direct Payments)")
+    asked = plan.section("appendix_questions")
+    assert asked is not None
+    assert "pay_relative" in [i.id for b in asked.blocks if isinstance(b, Items) for i in b.items]
+    other = build_plan(persona("council_manages"), T, today=DAY).section("appendix_questions")
     assert other is not None
     assert "pay_relative" not in [
         i.id for b in other.blocks if isinstance(b, Items) for i in b.items
     ]
 
 
-def test_needs_that_come_and_go_carry_their_regulation(persona: Persona) -> None:
-    section = build_plan(persona("daughter_helping"), T, today=DAY).section("day_to_day")
-    assert section is not None
-    found = [b for b in section.blocks if isinstance(b, Paragraph) and "come and go" in b.text]
+def test_needs_that_come_and_go_are_described_as_such_with_their_regulation(
+    persona: Persona,
+) -> None:
+    plan = build_plan(persona("daughter_helping"), T, today=DAY)
+    needs = plan.section("needs")
+    assert needs is not None
+    items = [i for b in needs.blocks if isinstance(b, Items) for i in b.items]
+    varying = [i for i in items if "this need comes and goes" in i.text]
+    assert varying and {i.id for i in varying} == set(plan.facts.fluctuating)
+    explained = plan.section("appendix_needs")
+    assert explained is not None
+    found = [b for b in explained.blocks if isinstance(b, Paragraph) and "come and go" in b.text]
     assert len(found) == 1
     assert [s.id for s in found[0].sources] == ["eligibility_regs_reg2"]
 
@@ -192,7 +233,7 @@ def test_skipped_money_gives_no_cost_table_and_says_why(persona: Persona) -> Non
 def test_own_words_are_kept_and_declined_answers_left_out(persona: Persona) -> None:
     text = export(persona("crisis_disclosure"), "md", today=DAY)
     assert "Talking to someone who gets it." in text
-    assert "Who helps you now" not in text  # declined
+    assert "Who helps me now" not in text  # declined
 
 
 def test_outside_england_no_english_rights_are_claimed(persona: Persona) -> None:
@@ -238,12 +279,21 @@ def test_unknown_format_is_refused(example: Bundle) -> None:
 
 def test_example_plan_has_the_fixed_sections(example: Bundle) -> None:
     plan = build_plan(Session(example), T, today=DAY)
-    assert [s.id for s in plan.sections] == ["rights", "questions", "next_steps", "about_plan"]
+    assert [s.id for s in plan.sections] == ["rights", "consent", "about_plan"]
     assert Path(ROOT / "assistant" / "plan" / "README.md").exists()
 
 
-#: Sections that state the law in England, which must say so to someone who lives elsewhere.
-ENGLAND_LAW = ("day_to_day", "mental_health", "carers", "money", "budget", "employing_pa")
+#: Sections that state the law in England, which must say so to someone who lives elsewhere
+#: (the plan's own, and the appendix's full explanations).
+ENGLAND_LAW = (
+    "needs",
+    "budget",
+    "employing_pa",
+    "appendix_mental_health",
+    "appendix_carers",
+    "appendix_money",
+    "appendix_managing_budget",
+)
 
 
 def _outside_england(bundle: Bundle) -> Session:
@@ -288,16 +338,17 @@ def _skip(step: object) -> object:
 def test_outside_england_every_section_stating_england_law_says_so(england: Bundle) -> None:
     session = _outside_england(england)
     plan = build_plan(session, T, today=DAY)
-    found = {section.id: section for section in plan.sections}
+    found = {section.id: section for section in (*plan.sections, *plan.appendix)}
     assert set(ENGLAND_LAW) <= set(found)  # money, budget and the PA's costs are all there
     for section_id in ENGLAND_LAW:
-        first = found[section_id].blocks[0]
+        blocks = found[section_id].blocks
+        first = blocks[0]
         assert isinstance(first, Paragraph), section_id
         assert "England" in first.text and first.text.startswith("Reminder"), section_id
 
 
 def test_in_england_no_section_carries_the_reminder(persona: Persona) -> None:
     plan = build_plan(persona("dp_rate_too_low"), T, today=DAY)
-    for section in plan.sections:
+    for section in (*plan.sections, *plan.appendix):
         first = section.blocks[0] if section.blocks else None
         assert not (isinstance(first, Paragraph) and first.text.startswith("Reminder"))

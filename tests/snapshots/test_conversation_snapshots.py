@@ -54,6 +54,11 @@ async def to_the_tasks_question_on_a_call(pilot: Pilot[Any]) -> None:
     await pilot.press(*"Ann", "enter", "1", *"80", "enter", "space", "down")
 
 
-def test_conversation_adviser_layout(snap_compare, example, clock) -> None:
+def test_conversation_adviser_layout(snap_compare, example, clock, monkeypatch) -> None:
+    from assistant.ui.conversation import ConversationScreen
+
+    # The call timer shows 02:05 whenever the snapshot is taken.
+    ticks = iter([1000.0])
+    monkeypatch.setattr(ConversationScreen, "call_clock", staticmethod(lambda: next(ticks, 1125.0)))
     adviser = app(example, clock, "adviser_call", case_reference="HL-42")
     assert snap_compare(adviser, terminal_size=SIZE, run_before=to_the_tasks_question_on_a_call)

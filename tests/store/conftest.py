@@ -32,3 +32,19 @@ def store(store_file: Path) -> Iterator[Store]:
     opened = open_store(store_file)
     yield opened
     opened.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_location(request: pytest.FixtureRequest, store_file: Path) -> str:
+    """Where a store of each back-end lives: a SQLite file, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(store_file)
+    return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def any_store(store_location: str) -> Iterator[Store]:
+    """The same contract, once per back-end (see ``store_location``)."""
+    opened = open_store(store_location)
+    yield opened
+    opened.close()

@@ -20,16 +20,18 @@ from assistant.store import Store, StoreError, UnknownReference, files, open_sto
 from assistant.store.recorder import ScreenRecorder
 
 
-def test_references_are_short_unambiguous_and_unique(store: Store) -> None:
-    references = {store.create(bundle="example", locale="en_GB", mode="plain") for _ in range(300)}
+def test_references_are_short_unambiguous_and_unique(any_store: Store) -> None:
+    references = {
+        any_store.create(bundle="example", locale="en_GB", mode="plain") for _ in range(300)
+    }
     assert len(references) == 300
     for reference in references:
         assert re.fullmatch(r"[2-9A-HJKMNP-TW-Z]{3}-[2-9A-HJKMNP-TW-Z]{3}", reference)
 
 
-def test_a_saved_conversation_replays_exactly(store: Store, example: Bundle) -> None:
-    reference = walk(store, example, ANSWERS[:6])
-    resumed = Session.replay(example, store.events(reference))
+def test_a_saved_conversation_replays_exactly(any_store: Store, example: Bundle) -> None:
+    reference = walk(any_store, example, ANSWERS[:6])
+    resumed = Session.replay(example, any_store.events(reference))
     assert resumed.current == "needs.has_carer"
     assert resumed.answers["welcome.name"] == SECRET_NAME
     assert resumed.answers["welcome.age"] == 87
@@ -37,77 +39,79 @@ def test_a_saved_conversation_replays_exactly(store: Store, example: Bundle) -> 
     assert [e.seq for e in resumed.events] == list(range(1, len(resumed.events) + 1))
 
 
-def test_references_can_be_typed_loosely(store: Store, example: Bundle) -> None:
-    reference = walk(store, example, ANSWERS[:2])
+def test_references_can_be_typed_loosely(any_store: Store, example: Bundle) -> None:
+    reference = walk(any_store, example, ANSWERS[:2])
     loose = reference.lower().replace("-", " ")
-    assert store.events(loose) == store.events(reference)
+    assert any_store.events(loose) == any_store.events(reference)
 
 
-def test_summaries_show_progress_but_no_answers(store: Store, example: Bundle) -> None:
-    first = walk(store, example, ANSWERS[:4])
-    second = walk(store, example, ANSWERS)
-    store.set_label(first, "Mum's plan")
-    listed = {s.reference: s for s in store.conversations()}
+def test_summaries_show_progress_but_no_answers(any_store: Store, example: Bundle) -> None:
+    first = walk(any_store, example, ANSWERS[:4])
+    second = walk(any_store, example, ANSWERS)
+    any_store.set_label(first, "Mum's plan")
+    listed = {s.reference: s for s in any_store.conversations()}
     assert listed[first].label == "Mum's plan"
     assert listed[first].answered == 3
     assert listed[first].last_step == "welcome.assessment_right"
     assert not listed[first].finished
     assert listed[second].answered == 7 and listed[second].finished
     assert listed[second].bundle == "example" and listed[second].mode == "plain"
-    assert SECRET_NAME not in repr(store.conversations())
+    assert SECRET_NAME not in repr(any_store.conversations())
 
 
 def test_answering_again_after_going_back_is_not_counted_twice(
-    store: Store, example: Bundle
+    any_store: Store, example: Bundle
 ) -> None:
-    reference = store.create(bundle="example", locale="en_GB", mode="plain")
-    session = Session(example, on_event=ScreenRecorder(store, reference))
+    reference = any_store.create(bundle="example", locale="en_GB", mode="plain")
+    session = Session(example, on_event=ScreenRecorder(any_store, reference))
     session.start()
     session.answer("")
     session.answer("Ann")
     session.back()
     session.answer("Annie")
     session.close()
-    (summary,) = store.conversations()
+    (summary,) = any_store.conversations()
     assert summary.answered == 1
-    assert Session.replay(example, store.events(reference)).answers["welcome.name"] == "Annie"
+    assert Session.replay(example, any_store.events(reference)).answers["welcome.name"] == "Annie"
 
 
-def test_unknown_references_get_a_kind_message(store: Store, store_file: Path) -> None:
+def test_unknown_references_get_a_kind_message(any_store: Store, store_location: str) -> None:
     with pytest.raises(UnknownReference, match="support-plan sessions") as caught:
-        store.events("ZZZ-ZZZ")
-    assert str(store_file) in caught.value.message
+        any_store.events("ZZZ-ZZZ")
+    assert any_store.location in caught.value.message
     with pytest.raises(UnknownReference):
-        store.append("ZZZ-ZZZ", Event(1, "started", "2026-11-22T10:00:00+00:00"))
+        any_store.append("ZZZ-ZZZ", Event(1, "started", "2026-11-22T10:00:00+00:00"))
     with pytest.raises(UnknownReference):
-        store.set_label("ZZZ-ZZZ", "x")
-    assert store.forget("ZZZ-ZZZ") is False
+        any_store.set_label("ZZZ-ZZZ", "x")
+    assert any_store.forget("ZZZ-ZZZ") is False
 
 
-def test_a_batch_is_committed_whole_or_not_at_all(store: Store) -> None:
-    reference = store.create(bundle="example", locale="en_GB", mode="plain")
+def test_a_batch_is_committed_whole_or_not_at_all(any_store: Store) -> None:
+    reference = any_store.create(bundle="example", locale="en_GB", mode="plain")
     at = "2026-11-22T10:00:00+00:00"
-    store.append(reference, Event(1, "started", at))
+    any_store.append(reference, Event(1, "started", at))
     with pytest.raises(StoreError, match="already saved"):
-        store.append_many(reference, [Event(2, "answered", at, "a.b", "x"), Event(1, "shown", at)])
-    assert [e.seq for e in store.events(reference)] == [1]
+        any_store.append_many(
+            reference, [Event(2, "answered", at, "a.b", "x"), Event(1, "shown", at)]
+        )
+    assert [e.seq for e in any_store.events(reference)] == [1]
 
 
-def test_the_recorder_commits_a_command_with_its_screen(store: Store) -> None:
-    reference = store.create(bundle="example", locale="en_GB", mode="plain")
-    recorder = ScreenRecorder(store, reference)
+def test_the_recorder_commits_a_command_with_its_screen(any_store: Store) -> None:
+    reference = any_store.create(bundle="example", locale="en_GB", mode="plain")
+    recorder = ScreenRecorder(any_store, reference)
     at = "2026-11-22T10:00:00+00:00"
     recorder(Event(1, "answered", at, "welcome.name", "Ann"))
-    assert store.events(reference) == []  # held: the screen is not shown yet
+    assert any_store.events(reference) == []  # held: the screen is not shown yet
     recorder(Event(2, "shown", at, "welcome.answering_for"))
-    assert [e.kind for e in store.events(reference)] == ["answered", "shown"]
+    assert [e.kind for e in any_store.events(reference)] == ["answered", "shown"]
 
 
 def test_another_process_sees_each_commit_at_once(
-    store: Store, store_file: Path, example: Bundle
+    any_store: Store, store_location: str, example: Bundle
 ) -> None:
-    reference = walk(store, example, ANSWERS[:3])
-    with open_store(store_file) as other:
+    reference = walk(any_store, example, ANSWERS[:3])
+    with open_store(store_location) as other:
         events = other.events(reference)
     assert Session.replay(example, events).answers["welcome.answering_for"] == "supporter"
 
@@ -140,9 +144,9 @@ def test_where_the_store_lives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert files.store_path(tmp_path) == tmp_path / "conversations.sqlite3"  # a folder
 
 
-def test_money_answers_keep_their_pence(store: Store, example: Bundle) -> None:
-    reference = walk(store, example, ANSWERS)
-    assert Session.replay(example, store.events(reference)).answers["needs.rate"] == Decimal(
+def test_money_answers_keep_their_pence(any_store: Store, example: Bundle) -> None:
+    reference = walk(any_store, example, ANSWERS)
+    assert Session.replay(example, any_store.events(reference)).answers["needs.rate"] == Decimal(
         "24.75"
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 import store_tui_kill_harness
@@ -45,3 +46,24 @@ def test_textual_app_under_a_pty_loses_nothing(
     assert report.failures == [], report.line()
     assert report.kills == TUI_KILLS
     assert report.answers_checked > 0 and report.resumes_checked > 0
+
+
+#: The same harness against PostgreSQL (fsync on for this test, so commits are durable).
+PG_KILLS = int(os.environ.get("KILLS", "15"))
+
+
+@pytest.mark.timeout(max(120, PG_KILLS * 6))
+def test_no_acknowledged_answer_is_lost_when_killed_with_postgresql(
+    pg_url: str, pg_cluster: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pg_cluster.set_fsync(True)
+    try:
+        report = run_kills(PG_KILLS, pg_url, seed=PG_KILLS + 1)  # type: ignore[arg-type]
+    finally:
+        pg_cluster.set_fsync(False)
+    with capsys.disabled():
+        print(f"\n[kill test, PostgreSQL] {report.line()}")
+    assert report.failures == [], report.line()
+    assert report.kills == PG_KILLS
+    assert report.answers_checked > PG_KILLS // 2
+    assert report.shown_checked > 0

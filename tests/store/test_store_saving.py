@@ -18,6 +18,7 @@ from assistant.plain.lineio import LineIO
 from assistant.plain.saving import LineDialogue
 from assistant.saving import Opened, open_saving, saved_flow
 from assistant.store import open_store
+from assistant.store.base import StoreError
 
 ENGLISH = translator_for("en_GB")
 CONSENT = "Can we save your answers on this computer so you can stop and come back?"
@@ -187,7 +188,9 @@ def test_a_new_store_offers_a_passphrase(
     assert open_store(store_file).protected
 
 
-def test_a_failed_save_is_said_and_saving_stops(store_file: Path, example: Bundle) -> None:
+def test_a_failed_save_is_held_until_saved_or_the_person_carries_on_without(
+    store_file: Path, example: Bundle
+) -> None:
     line_io = _io("", terminal=False)
     opened = opening(store_file, example, line_io)
     target, on_event = opened.target, opened.on_event
@@ -196,9 +199,38 @@ def test_a_failed_save_is_said_and_saving_stops(store_file: Path, example: Bundl
         other.forget(target.reference)
     on_event(Event(1, "started", "2026-11-22T10:00:00+00:00"))
     on_event(Event(2, "shown", "2026-11-22T10:00:00+00:00", "welcome.hello"))
+    assert target.problem is not None and "no saved conversation" in target.problem.message
+    assert target.saving is True  # held, not dropped: the front end waits and offers to retry
+    assert target.retry() is False and target.problem is not None
+    target.give_up()
     assert "NOT being saved" in _said(line_io)
-    assert target.saving is False
+    assert target.saving is False and target.problem is None
     on_event(Event(3, "paused", "2026-11-22T10:00:00+00:00", "welcome.hello"))  # no error
+    target.store.close()
+
+
+def test_a_held_step_is_committed_whole_when_saving_works_again(
+    store_file: Path, example: Bundle, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    line_io = _io("", terminal=False)
+    opened = opening(store_file, example, line_io)
+    target, on_event = opened.target, opened.on_event
+    assert target is not None and on_event is not None
+    real = type(target.store).append_many
+
+    def failing(self: object, reference: str, events: list[Event]) -> None:
+        raise StoreError("the disk is full ({path})", store_file)
+
+    monkeypatch.setattr(type(target.store), "append_many", failing)
+    at = "2026-11-22T10:00:00+00:00"
+    on_event(Event(1, "started", at))
+    on_event(Event(2, "shown", at, "welcome.hello"))
+    on_event(Event(3, "answered", at, "welcome.hello"))
+    on_event(Event(4, "shown", at, "welcome.name"))
+    assert target.problem is not None and target.retry() is False
+    monkeypatch.setattr(type(target.store), "append_many", real)
+    assert target.retry() is True and target.problem is None
+    assert [e.seq for e in target.store.events(target.reference)] == [1, 2, 3, 4]
     target.store.close()
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from textual.widgets import Input
 from ui_helpers import SIZE, answer_to_the_end_on_a_call, log_text, screen_text
 
+from assistant.ui.call_summary import CallSummaryScreen
 from assistant.ui.conversation import ConversationScreen
-from assistant.ui.dialogs import Dialog
 from assistant.ui.review import ReviewScreen
 from assistant.ui.summary import adviser_notes, adviser_summary
-from assistant.ui.widgets import ChoiceList
 
 NOTE = "Caller sounds tired; daughter Jo is the main carer"
 
@@ -49,7 +48,7 @@ async def test_notes_never_reach_the_persons_review_or_summary(make_app) -> None
         assert "You told me" in review  # read-back wording for a call
         assert NOTE not in review
         await pilot.press("escape", "f9")
-        assert isinstance(app.screen, Dialog)
+        assert isinstance(app.screen, CallSummaryScreen)
         call_summary = screen_text(app)
     theirs = adviser_summary(app.session, app.t, "adviser_call", "HL-42")
     assert "Case reference: HL-42" in theirs
@@ -66,22 +65,6 @@ async def test_the_persons_own_modes_have_no_notes(make_app) -> None:
         assert isinstance(app.screen, ConversationScreen)
         await pilot.press("enter", *"Ann", "enter")
         assert app.session.current == "welcome.answering_for"  # F7 typed nothing anywhere
-
-
-async def test_section_navigator_jumps_back_and_returns(make_app) -> None:
-    app = make_app("adviser_behalf")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter", *"Ann", "enter", "1", *"80", "enter", "enter")
-        assert app.session.current == "needs.tasks"
-        await pilot.press("f8")
-        sections = app.screen.query_one(ChoiceList)
-        assert sections.labels == ["Getting started", "Back to where I was"]
-        await pilot.press("enter")  # Getting started
-        assert app.session.current == "welcome.name"
-        assert isinstance(app.focused, Input) and app.focused.value == "Ann"
-        await pilot.press("f8", "2")  # back to where I was
-        assert app.session.current == "needs.tasks"
-        assert app.session.answers["welcome.name"] == "Ann"
 
 
 async def test_notes_made_before_a_break_are_shown_again_on_resume(make_app) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+import pytest
 from rich.color import Color
 from ui_helpers import SIZE, answer_to_the_end
 
@@ -81,12 +82,14 @@ async def test_under_80_columns_the_conversation_is_one_column(make_app) -> None
         assert button.region.right <= 60 and 0 < button.region.y < 20
 
 
-async def test_under_80_columns_an_adviser_keeps_the_notes_box(make_app) -> None:
+@pytest.mark.parametrize(("size", "keys"), [((60, 20), []), ((80, 24), ["f5"])])
+async def test_one_column_keeps_an_advisers_notes_box(make_app, size, keys) -> None:
+    """Under 80 columns, and with larger text (F5), the notes box is below the question."""
     app = make_app("adviser_call", case_reference="HL-42")
-    async with app.run_test(size=(60, 20)) as pilot:
-        await pilot.press("f7", *"Called back", "enter", "escape")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*keys, "f7", *"Called back", "enter", "escape")
         notes = app.screen.query_one("#notes-box")
-        assert notes.display and notes.region.width >= 56 and notes.region.bottom <= 20
+        assert notes.display and notes.region.width >= 56 and notes.region.bottom <= size[1]
         assert any(e.kind == "note" for e in app.session.events)
         assert app.screen.query_one("#question").region.width >= 56
 

@@ -12,7 +12,6 @@ from assistant.flow.bundle import Bundle
 from assistant.i18n import translator_for
 from assistant.saving import Opened
 from assistant.startup import StartOptions
-from assistant.store import open_store
 from assistant.ui import app as app_module
 from assistant.ui import launch
 
@@ -40,7 +39,6 @@ def test_a_conversation_picked_on_the_start_screen_is_opened_by_its_reference(
         return Opened()
 
     monkeypatch.setattr(launch, "resume_saving", resume_saving)
-    monkeypatch.setattr(launch, "agree_to_saving", lambda *_args, **_kwargs: None)
     options = StartOptions(store="elsewhere.sqlite3", save=True)
     assert launch.run_app(options, translator_for("en_GB")) == 0
     [app] = started
@@ -49,21 +47,26 @@ def test_a_conversation_picked_on_the_start_screen_is_opened_by_its_reference(
     assert calls == [("QA9-T2W", example, "elsewhere.sqlite3")]  # the options are kept
 
 
-def test_a_new_conversation_is_saved_once_its_questions_have_loaded(
+def test_nothing_is_asked_on_the_terminal_before_the_app(
     example: Bundle, monkeypatch: pytest.MonkeyPatch, started: list[Any], tmp_path: Path
 ) -> None:
-    """Consent comes first; the saved conversation is made behind the start screen."""
-    store = open_store(tmp_path / "store.db")
-    monkeypatch.setattr(launch, "agree_to_saving", lambda *_args, **_kwargs: store)
+    """Consent is the start screen's to ask; the loading thread only loads the questions."""
+
+    real_terminal = launch._terminal
+
+    def after_the_app(*args: Any) -> Any:
+        assert started, "the terminal was used before the app appeared"
+        return real_terminal(*args)  # afterwards: what saving said is said again
+
+    monkeypatch.setattr(launch, "_terminal", after_the_app)
     monkeypatch.setattr(launch, "load_bundle_for", lambda _flow: example)
-    assert launch.run_app(StartOptions(), translator_for("en_GB")) == 0
+    store = tmp_path / "store.db"
+    assert launch.run_app(StartOptions(store=str(store)), translator_for("cy")) == 0
     [app] = started
-    assert app._bundle is None and store.conversations() == []  # nothing loaded or written yet
+    assert app.saving is not None and app.saving.choice is None  # asked on the start screen
     prepared = app.loader.prepare()  # what the loading thread does
-    assert prepared.bundle is example
-    assert [c.reference for c in store.conversations()] == [prepared.target.reference]
-    assert prepared.on_event == prepared.target.record
-    store.close()
+    assert prepared.bundle is example and prepared.target is None
+    assert not store.exists()  # nothing stored before consent
 
 
 def test_what_saving_says_while_the_app_runs_is_said_afterwards_in_order() -> None:

@@ -99,7 +99,7 @@ def saving() -> Any:
     from assistant.store import open_store
     from assistant.store.recorder import ScreenRecorder
 
-    store = open_store(Path(path))
+    store = open_store(path)  # a file, or a postgresql:// URL (budget 11)
     reference = store.create(bundle="england", locale="en_GB", mode="self")
     return ScreenRecorder(store, reference)
 

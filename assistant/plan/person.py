@@ -1,0 +1,165 @@
+"""The parts of the plan about the person: about me, what matters, needs, help and risks.
+
+Each builder returns blocks for one section (see :mod:`assistant.plan.layout`). Answers
+appear under the plan's own short labels (:mod:`assistant.plan.words`), never as the
+question text; free text stays in the person's own words.
+"""
+
+from __future__ import annotations
+
+from assistant.plan import words
+from assistant.plan.facts import COUNCIL_DECIDES, INDICATIONS
+from assistant.plan.found import Found, flow_text, outside_england, sources_for
+from assistant.plan.model import Answers, Block, Item, Items, Paragraph, Table
+from assistant.plan.parts import Reader
+from assistant.rules import eligibility
+from assistant.values import N_, Special
+
+
+def _answers(reader: Reader, labels: dict[str, str], heading: str = "") -> list[Block]:
+    rows = reader.labelled(labels, words.QUIET)
+    return (
+        [Answers(tuple(rows), heading=reader.t.gettext(heading) if heading else "")] if rows else []
+    )
+
+
+def about_me(reader: Reader, found: Found) -> list[Block]:
+    """Who the person is, as far as they chose to say, and who is around them."""
+    blocks = _answers(reader, words.ABOUT_ME)
+    if outside_england(reader):
+        blocks += _jurisdiction(reader)
+    rows = reader.labelled({**words.SUPPORT_NETWORK, **words.DECISIONS}, words.QUIET)
+    return blocks + ([Answers(tuple(rows))] if rows else [])
+
+
+def _jurisdiction(reader: Reader) -> list[Block]:
+    """For people outside England: the honest note that the law there is different."""
+    where = reader.answers.get("getting_started.where")
+    ids = tuple(
+        key.split(".", 1)[1]
+        for key in reader.shown_says()
+        if key.startswith(f"getting_started.{where}")
+    )
+    items = [i for i in reader.explanations("getting_started", also=ids) if i.id in ids]
+    return [Items(tuple(items))] if items else []
+
+
+def what_matters(reader: Reader, found: Found) -> list[Block]:
+    """Their own words about a good day, their goals and who helps."""
+    return list(reader.own_words(words.QUOTES))
+
+
+def needs(reader: Reader, found: Found) -> list[Block]:
+    """Each everyday thing they find hard, how often and how; then what the rules suggest."""
+    if not any(reader.reviewed("day_to_day")):
+        return []
+    blocks: list[Block] = []
+    if found.hard:
+        blocks.append(Items(tuple(_need(reader, name) for name in found.hard)))
+    else:
+        blocks.append(Paragraph(reader.t.gettext(NO_HARD_OUTCOMES)))
+    if found.eligibility is None:  # the conditions below say the same, when there are any
+        blocks += _answers(reader, words.NEEDS_CONTEXT)
+    return blocks + _eligibility(reader, found)
+
+
+NO_HARD_OUTCOMES = N_("I did not name any everyday things I find hard.")
+
+
+def _need(reader: Reader, name: str) -> Item:
+    """One need: how often (needs that come and go say so) and how, in the person's choices."""
+    t = reader.t
+    value = reader.answers.get(f"day_to_day.{name}")
+    often = words.OFTEN.get(value) if isinstance(value, str) else None
+    text = t.gettext(often) if often else t.gettext(words.NOT_SURE_HOW_OFTEN)
+    how = reader.visible(f"day_to_day.{name}_how")
+    if how is not None and isinstance(how.value, tuple):
+        ways = [t.gettext(words.WAYS[w]) for w in how.value if w in words.WAYS]
+        if ways:
+            text += " " + reader.gettext(words.HOW, ways="; ".join(ways))
+    elif how is not None and how.value is Special.UNKNOWN:
+        text += " " + reader.gettext(words.HOW, ways=t.gettext(words.NOT_SURE_HOW))
+    return Item(name, t.gettext(words.OUTCOMES[name]), text)
+
+
+def _eligibility(reader: Reader, found: Found) -> list[Block]:
+    """The indication in the flow's words, and that only the council decides (the three
+    conditions behind it are in the appendix: :func:`conditions`)."""
+    result = found.eligibility
+    if result is None:
+        return []
+    blocks: list[Block] = []
+    blocks.append(
+        flow_text(reader, f"day_to_day.{result.indication}", INDICATIONS[result.indication])
+    )
+    blocks.append(flow_text(reader, "day_to_day.council_decides", COUNCIL_DECIDES))
+    return blocks
+
+
+def conditions(reader: Reader, found: Found) -> list[Block]:
+    """The three conditions as the answers suggest them, the second naming the needs, and
+    a word on needs that come and go."""
+    result = found.eligibility
+    if result is None:
+        return []
+    items = []
+    reg2 = sources_for(reader, "eligibility_regs_reg2")
+    for number, (condition, status) in enumerate(result.conditions.items()):
+        text = reader.t.gettext(eligibility.REASONS[(condition, status)])
+        if condition == "c2" and found.hard:
+            names = "; ".join(reader.t.gettext(words.OUTCOMES[n]).lower() for n in found.hard)
+            text += " " + reader.gettext(HARD_ARE, needs=names)
+        items.append(Item(condition, reader.t.gettext(CONDITIONS[number]), text, reg2))
+    blocks: list[Block] = [Items(tuple(items))]
+    if result.fluctuating:
+        blocks.append(Paragraph(reader.t.gettext(eligibility.FLUCTUATING_REASON), reg2))
+    return blocks
+
+
+CONDITIONS_TITLE = N_("My needs and the three conditions")
+CONDITIONS = (N_("First condition"), N_("Second condition"), N_("Third condition"))
+HARD_ARE = N_("The things I find hard: {needs}.")
+
+
+def what_would_help(reader: Reader, found: Found) -> list[Block]:
+    """For each hard need: what would help, who and when (blank where not yet known)."""
+    if not found.hard:
+        return []
+    t = reader.t
+    rows = tuple((t.gettext(words.OUTCOMES[name]), "", "", "") for name in found.hard)
+    columns = tuple(t.gettext(c) for c in HELP_COLUMNS)
+    return [Paragraph(t.gettext(HELP_INTRO)), Table("", columns, rows)]
+
+
+HELP_COLUMNS = (N_("My need"), N_("What would help"), N_("Who"), N_("When"))
+HELP_INTRO = N_("How each need could be met. Blank spaces are for me and the council to fill in.")
+
+
+def risks(reader: Reader, found: Found) -> list[Block]:
+    """Risks from the answers: feeling unsafe, needs that put someone at risk, a carer
+    who may not keep going."""
+    t = reader.t
+    lines: list[Item] = []
+    safe = reader.visible("day_to_day.feel_safe")
+    if safe is not None and safe.value in ("no", "unsure"):
+        lines.append(Item("feel_safe", "", t.gettext(NOT_SAFE[str(safe.value)])))
+    for name in found.hard:
+        how = reader.visible(f"day_to_day.{name}_how")
+        if how is not None and isinstance(how.value, tuple) and "risk" in how.value:
+            text = reader.gettext(AT_RISK, need=t.gettext(words.OUTCOMES[name]))
+            lines.append(Item(f"risk_{name}", "", text))
+    coping = reader.visible("carers.carer_coping")
+    if coping is not None and coping.value == "yes":
+        lines.append(Item("carer_coping", "", t.gettext(CARER_MAY_STOP)))
+    if not lines:
+        return [Paragraph(t.gettext(NO_RISKS))] if found.hard else []
+    return [Items(tuple(lines))]
+
+
+NOT_SAFE = {
+    "no": N_("I do not always feel safe at home, or with the people around me."),
+    "unsure": N_("I am not sure I am always safe at home, or with the people around me."),
+}
+AT_RISK = N_("{need}: it puts me or someone else at risk.")
+CARER_MAY_STOP = N_("The person who helps me is finding it hard to keep going.")
+NO_RISKS = N_("I did not name any risks. I can add any here.")

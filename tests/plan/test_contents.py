@@ -1,0 +1,306 @@
+"""The plan holds what a council care and support plan holds (Care Act s25; CSSG ch 10), in
+the person's terms: no question text, no general legal text in the plan itself, rights as
+a compact list with their full explanations in the appendix; a Word copy for advisers and
+an Easy Read copy in plain words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from collections.abc import Callable
+from io import BytesIO
+from pathlib import Path
+
+import docx as word
+import msgspec
+import pytest
+
+from assistant.engine.session import Session
+from assistant.flow import model
+from assistant.flow.loading import load_bundle
+from assistant.i18n import Translator
+from assistant.plan import export, export_bytes
+from assistant.plan import words as plan_words
+from assistant.plan.build import build_plan
+from assistant.plan.easyread import build_easy_read
+from assistant.plan.model import Items, Paragraph, Plan, Quote, Table
+from assistant.plan.render import render
+
+_READABILITY = Path(__file__).resolve().parents[1] / "content" / "content_readability.py"
+_spec = importlib.util.spec_from_file_location("content_readability", _READABILITY)
+assert _spec is not None and _spec.loader is not None
+readability = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(readability)
+flesch = readability.flesch
+
+T = Translator()
+ROOT = Path(__file__).resolve().parents[2]
+DAY = dt.date(2026, 11, 22)
+ENGLAND = sorted(
+    p.stem for p in (ROOT / "transcripts").glob("*.yaml") if p.stem not in ("example_ann",)
+)
+Persona = Callable[[str], Session]
+
+
+def main_text(plan: Plan, fmt: str = "txt") -> str:
+    """The plan without its appendix, as one line of text."""
+    return " ".join(render(msgspec.structs.replace(plan, appendix=()), fmt, T).split())
+
+
+def test_the_sections_follow_a_council_plan_in_order(persona: Persona) -> None:
+    plan = build_plan(persona("dp_rate_too_low"), T, today=DAY)
+    assert [s.id for s in plan.sections] == [
+        "about_me",
+        "what_matters",
+        "needs",
+        "help",
+        "budget",
+        "employing_pa",
+        "contingency",
+        "risks",
+        "review",
+        "rights",
+        "questions",
+        "consent",
+        "about_plan",
+    ]
+    assert plan.appendix_title == "Your rights explained"
+    assert plan.appendix[0].id == "appendix_needs"
+
+
+def test_every_label_names_a_question_of_the_england_conversation() -> None:
+    bundle = load_bundle(ROOT / "flows" / "england")
+    missing = [
+        key
+        for key in plan_words.ALL_LABELS
+        if not isinstance(getattr(bundle.steps.get(key), "step", None), model.Ask)
+    ]
+    assert missing == []  # a renamed step would silently drop out of the plan
+
+
+@pytest.mark.parametrize("name", ENGLAND)
+def test_no_question_is_repeated_word_for_word(name: str, persona: Persona) -> None:
+    session = persona(name)
+    text = " ".join(export(session, "txt", today=DAY).split())
+    asked = [
+        T.render(item.question)
+        for item in session.review()
+        if item.answer_type != "text" or True  # every question, free text ones included
+    ]
+    repeated = [question for question in asked if question in text]
+    assert repeated == []
+
+
+@pytest.mark.parametrize("name", ENGLAND)
+def test_no_general_legal_text_in_the_plan_itself(name: str, persona: Persona) -> None:
+    plan = build_plan(persona(name), T, today=DAY)
+    text = main_text(plan)
+    explained = [
+        item.text
+        for section in plan.appendix
+        if section.id
+        != "appendix_urgent"  # the contacts, kept in both on purpose, with sources here
+        for block in section.blocks
+        if isinstance(block, Items)
+        for item in block.items
+        if len(item.text) > 80
+    ]
+    assert explained  # there is legal text, and it is in the appendix
+    repeated = [t for t in explained if " ".join(t.split()) in text]
+    assert repeated == []
+
+
+@pytest.mark.parametrize("name", ENGLAND)
+def test_rights_are_a_compact_list_each_with_a_short_citation(name: str, persona: Persona) -> None:
+    plan = build_plan(persona(name), T, today=DAY)
+    rights = plan.section("rights")
+    assert rights is not None
+    lists = [b for b in rights.blocks if isinstance(b, Items)]
+    if name == "scotland":
+        assert lists == []
+        return
+    [listed] = lists
+    assert listed.compact
+    assert all(item.sources and item.sources[0].short for item in listed.items)
+    assert all(len(item.sources[0].short) < 90 for item in listed.items)
+    explained = plan.section("appendix_rights")
+    assert explained is not None
+    full = [i for b in explained.blocks if isinstance(b, Items) for i in b.items]
+    assert {i.id for i in full} <= {i.id for i in listed.items}
+    assert all(i.text for i in full)
+
+
+def test_a_plan_can_leave_the_appendix_out(persona: Persona) -> None:
+    session = persona("older_widowed_arthritis")
+    assert build_plan(session, T, today=DAY, appendix=False).appendix == ()
+    text = export(session, "md", today=DAY, appendix=False)
+    assert "Your rights explained" not in text and "## My rights" in text
+
+
+def test_condition_two_names_the_needs_found_hard(persona: Persona) -> None:
+    plan = build_plan(persona("older_widowed_arthritis"), T, today=DAY)
+    explained = plan.section("appendix_needs")
+    assert explained is not None
+    [second] = [
+        i for b in explained.blocks if isinstance(b, Items) for i in b.items if i.id == "c2"
+    ]
+    assert second.title == "Second condition"
+    assert "washing and keeping clean" in second.text and "preparing food" in second.text
+    assert plan.facts.needs == (
+        "nutrition",
+        "hygiene",
+        "dressing",
+        "home_upkeep",
+        "relationships",
+        "community",
+    )
+
+
+def test_each_need_says_how_often_and_how_in_the_persons_terms(persona: Persona) -> None:
+    plan = build_plan(persona("older_widowed_arthritis"), T, today=DAY)
+    needs = plan.section("needs")
+    assert needs is not None
+    items = {i.id: i for b in needs.blocks if isinstance(b, Items) for i in b.items}
+    assert items["hygiene"].title == "Washing and keeping clean"
+    assert items["hygiene"].text == (
+        "Most days. How: it causes me pain, distress or worry; it puts me or others at risk."
+    )
+    assert items["dressing"].text.startswith("On some days but not others: this need comes")
+
+
+def test_what_would_help_has_a_row_for_each_need(persona: Persona) -> None:
+    plan = build_plan(persona("older_widowed_arthritis"), T, today=DAY)
+    help_ = plan.section("help")
+    assert help_ is not None
+    [table] = [b for b in help_.blocks if isinstance(b, Table)]
+    assert table.columns == ("My need", "What would help", "Who", "When")
+    assert [row[0] for row in table.rows][:2] == [
+        "Preparing food and drink, and eating",
+        "Washing and keeping clean",
+    ]
+
+
+def test_what_matters_is_in_their_words_under_the_plans_own_labels(persona: Persona) -> None:
+    plan = build_plan(persona("older_widowed_arthritis"), T, today=DAY)
+    section = plan.section("what_matters")
+    assert section is not None
+    quotes = [b for b in section.blocks if isinstance(b, Quote)]
+    assert [q.label for q in quotes] == [
+        "A good day for me",
+        "What I would like to be able to do",
+        "Who helps me now",
+    ]
+    assert quotes[1].text == "Stay in my own home. Keep my garden tidy like Harold did."
+
+
+def test_budget_names_the_resource_allocation_system_or_states_the_payment(
+    persona: Persona,
+) -> None:
+    unknown = main_text(build_plan(persona("older_widowed_arthritis"), T, today=DAY))
+    assert "Resource Allocation System (RAS)" in unknown
+    assert "(Care and Support Statutory Guidance, paragraph 11.24)" in unknown
+    known = main_text(build_plan(persona("dp_rate_too_low"), T, today=DAY))
+    assert "£14.00 an hour, which is £350.00 a week for 25 hours" in known
+
+
+def test_contingency_review_and_consent(persona: Persona) -> None:
+    dp = main_text(build_plan(persona("dp_rate_too_low"), T, today=DAY))
+    assert "If my PA is ill, on holiday or leaves." in dp
+    assert "Urgent help, day or night: Emergency: 999" in dp
+    assert "then at least every 12 months. (Care and Support Statutory Guidance, chapter 13" in dp
+    assert "(not yet confirmed)" in dp  # the guidance point is marked as not yet confirmed
+    assert "A direct payment is reviewed within its first 6 months" in dp
+    older = main_text(build_plan(persona("older_widowed_arthritis"), T, today=DAY))
+    assert "direct payment is reviewed" not in older  # not a direct payment person
+    assert "If the person who helps me is ill or away." in older
+    assert "I agree that this plan may be shared with:" in older
+    plan = build_plan(persona("older_widowed_arthritis"), T, today=DAY)
+    consent = plan.section("consent")
+    assert consent is not None
+    [signature] = [b for b in consent.blocks if isinstance(b, Table)]
+    assert signature.columns == ("Signed", "Name", "Date") and signature.rows == (("", "", ""),)
+
+
+def test_risks_come_from_the_answers(persona: Persona) -> None:
+    attorney = main_text(build_plan(persona("attorney_lpa"), T, today=DAY))
+    assert (
+        "I am not sure I am always safe at home" in attorney or "I do not always feel" in attorney
+    )
+    older = build_plan(persona("older_widowed_arthritis"), T, today=DAY).section("risks")
+    assert older is not None
+    lines = [i.text for b in older.blocks if isinstance(b, Items) for i in b.items]
+    assert lines == ["Washing and keeping clean: it puts me or someone else at risk."]
+
+
+def test_the_word_copy_has_real_headings_lists_and_tables(persona: Persona) -> None:
+    data = export_bytes(persona("dp_rate_too_low"), "docx", today=DAY, adviser=True)
+    document = word.Document(BytesIO(data))
+    styles = [(p.style.name, p.text) for p in document.paragraphs]
+    assert styles[0] == ("Title", "My draft support plan")
+    heading1 = [text for style, text in styles if style == "Heading 1"]
+    assert heading1[:5] == [
+        "About me",
+        "What matters to me",
+        "My needs",
+        "What would help",
+        "My budget",
+    ]
+    assert "Your rights explained" in heading1
+    assert "Adviser notes (not part of the person's plan)" in heading1
+    assert ("Heading 2", "The case for a review") in styles
+    assert any(
+        style == "List Bullet" and text.startswith("\u2610 1. Register") for style, text in styles
+    )
+    headers = [[c.text for c in t.rows[0].cells] for t in document.tables]
+    assert ["My need", "What would help", "Who", "When"] in headers
+    assert ["Cost", "A week", "A year"] in headers
+    costs = document.tables[headers.index(["Cost", "A week", "A year"])]
+    assert [c.text for c in costs.rows[1].cells] == ["Basic pay", "£337.50", "£17,550.00"]
+    # The header rows repeat and are marked as headers, for screen readers.
+    assert all(t.rows[0]._tr.xpath("./w:trPr/w:tblHeader") for t in document.tables)
+    assert document.core_properties.language == "en-GB"
+
+
+EASY_HEADINGS = ["This is me", "What I need help with", "What would help"]
+
+
+@pytest.mark.parametrize("name", ENGLAND)
+def test_easy_read_is_first_person_short_and_plain(name: str, persona: Persona) -> None:
+    plan = build_easy_read(persona(name), T, today=DAY)
+    titles = [s.title for s in plan.sections]
+    assert plan.kind == "easy_read"
+    if name != "scotland":  # Scotland's plan has no needs to list
+        assert titles[:1] == ["This is me"] and "What I need help with" in titles
+    sentences = easy_read_sentences(plan)
+    assert sentences
+    long = [s for s in sentences if len(s.split()) > 15]
+    assert long == []
+    score = flesch(sentences)
+    assert score >= 80, f"{name}: Flesch reading ease {score:.0f}"
+
+
+def easy_read_sentences(plan: Plan) -> list[str]:
+    """The Easy Read plan's own lines (the person's own words and citations aside)."""
+    lines: list[str] = []
+    for section in plan.sections:
+        lines.append(section.title + ".")
+        for block in section.blocks:
+            if isinstance(block, Paragraph) and block.text.strip("_"):
+                lines.append(block.text)
+            elif isinstance(block, Items):
+                for item in block.items:
+                    lines += [
+                        line for line in (item.title + ".", *item.text.splitlines()) if line != "."
+                    ]
+    return lines
+
+
+def test_easy_read_headings_and_export(persona: Persona) -> None:
+    text = export(persona("older_widowed_arthritis"), "md", today=DAY, easy_read=True)
+    for heading in EASY_HEADINGS:
+        assert f"## {heading}" in text
+    assert "Some days are good. Some days are bad." in text
+    assert "Money figures for the tax year" not in text  # no form-like header line
+    assert "I made this on 22 November 2026." in text
+    html = export(persona("older_widowed_arthritis"), "html", today=DAY, easy_read=True)
+    assert '<body class="easy-read">' in html and "html { font-size: 18pt; }" in html

@@ -1,0 +1,96 @@
+"""F9, the end-of-call summary: it scrolls from the keyboard and fits 80x24; Copy sends it
+to the clipboard and always keeps a private file, and says so; the call's details are
+recorded from it. Ctrl+O reads out the right or figure on screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.containers import VerticalScroll
+from ui_helpers import SIZE, answer_to_the_end, screen_text
+
+from assistant.casework.details import recorded
+from assistant.ui.call_details import CallDetailsScreen
+from assistant.ui.call_summary import CallSummaryScreen
+from assistant.ui.dialogs import Dialog
+
+
+async def test_the_summary_scrolls_from_the_keyboard_within_80_by_24(make_app) -> None:
+    app = make_app("adviser_call", case_reference="HL-42")
+    async with app.run_test(size=SIZE) as pilot:
+        await answer_to_the_end(pilot)
+        for n in range(12):  # enough notes that the summary is longer than the screen
+            await pilot.press("f7", *f"note {n}", "enter")
+        await pilot.press("f9")
+        assert isinstance(app.screen, CallSummaryScreen)
+        body = app.screen.query_one("#summary-body", VerticalScroll)
+        assert app.focused is body  # the keys scroll the text straight away
+        dialog = app.screen.query_one(".dialog")
+        assert dialog.region.bottom <= 24 and dialog.region.right <= 80
+        assert body.max_scroll_y > 0 and body.scroll_y == 0
+        await pilot.press("down", "down")
+        assert body.scroll_y == 2
+        await pilot.press("end")
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("home")
+        assert body.scroll_y == 0
+
+
+async def test_copy_uses_the_clipboard_and_always_keeps_a_private_file(
+    make_app, tmp_path: Path
+) -> None:
+    app = make_app("adviser_call", case_reference="HL/42")
+    app.files = tmp_path
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "f9", "tab")
+        assert app.focused is not None and app.focused.id == "summary-copy"
+        await pilot.press("enter")
+        said = " ".join(screen_text(app).split())
+        assert "Sent to the clipboard, where this terminal allows it" in said
+        assert "It is also saved, for you only, in" in said
+        assert app.clipboard.startswith("Support plan conversation: end-of-call summary")
+    [saved] = (tmp_path / "Call summaries").iterdir()
+    assert saved.name.startswith("call-summary-HL-42-") and saved.suffix == ".txt"
+    assert saved.read_text(encoding="utf-8").strip() == app.clipboard.strip()
+    assert saved.stat().st_mode & 0o777 == 0o600
+    assert saved.parent.stat().st_mode & 0o777 == 0o700
+
+
+async def test_call_details_are_recorded_from_the_summary(make_app) -> None:
+    app = make_app("adviser_call")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "f9", "tab", "tab", "enter")
+        assert isinstance(app.screen, CallDetailsScreen)
+        # channel 1 (telephone), caller 2 (family), age 4 (75 to 84), outcome 4
+        # (follow-up), consent 1 (agreed); then tick two places and finish.
+        await pilot.press("1", "2", "4", "4", "1", "space", "down", "down", "space", "enter")
+        await pilot.press(*"Ring back Friday", "enter", "enter")
+        assert not isinstance(app.screen, CallDetailsScreen)
+        call = recorded(app.session.events)
+        assert (call.channel, call.caller, call.age_band, call.outcome, call.consent) == (
+            "phone",
+            "family",
+            "75_84",
+            "follow_up",
+            "yes",
+        )
+        assert call.signposted == ("council", "advocacy")
+        assert call.follow_ups == "Ring back Friday"
+        await pilot.press("f9")
+        said = " ".join(screen_text(app).split())
+        assert "Outcome: Follow-up needed" in said and "Follow-ups agreed: Ring back Friday" in said
+
+
+async def test_read_out_gives_the_right_on_screen_with_its_source(make_app) -> None:
+    app = make_app("adviser_call")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        assert isinstance(app.screen, Dialog)
+        assert "no right or figure on screen" in screen_text(app)
+        await pilot.press("escape", *"Ann", "enter", "1", *"80", "enter")
+        # On a call the right to an assessment is a line beside the next question.
+        assert app.session.current == "needs.tasks"
+        await pilot.press("ctrl+o")
+        said = " ".join(screen_text(app).split())
+        assert "Read this to the caller" in said and "Source:" in said
+        assert "free assessment" in said
