@@ -107,6 +107,7 @@ def contact_record(
     found = Found.gather(reader, today or dt.date.today())
     setup = session.setup
     call = details.recorded(session.events)
+    names = explained(session, reader)
     codes = Codes(
         channel=call.channel or _default_channel(setup.get("mode")),
         caller=call.caller or ("person" if setup.get("mode") in ("self", "supported") else ""),
@@ -114,14 +115,13 @@ def contact_record(
         outcome=call.outcome,
         consent=call.consent,
         topics=topics(session),
-        rights=tuple(item.id for item in found.rights),
+        rights=tuple(names),
         options=found.options,
         signposted=_signposted(session.events, call.signposted),
         mental_health=RELEVANT["mental_health"](reader, found),
         carer=carer_involved(reader.answers),
     )
     started, minutes = when_and_how_long(session.events)
-    names = {item.id: item.title for item in found.rights}
     values = {
         "reference": reference,
         "date": started.date().isoformat() if started else "",
@@ -133,7 +133,7 @@ def contact_record(
         "caller": _label(t, details.CALLERS, codes.caller),
         "age_band": _label(t, details.AGE_BANDS, codes.age_band),
         "topics": JOIN.join(_topic_title(session, t, key) for key in codes.topics),
-        "rights": JOIN.join(names[key] for key in codes.rights),
+        "rights": JOIN.join(dict.fromkeys(names[key] for key in codes.rights)),
         "options": JOIN.join(option_name(reader, key) for key in codes.options),
         "outcome": _label(t, details.OUTCOMES, codes.outcome),
         "signposted": JOIN.join(_label(t, details.SIGNPOSTS, s) for s in codes.signposted),
@@ -143,6 +143,20 @@ def contact_record(
         "carer": t.gettext(N_("Yes") if codes.carer else N_("No")),
     }
     return ContactRecord(values, codes)
+
+
+def explained(session: Session, reader: Any) -> dict[str, str]:
+    """Every explanation with a source (a right, a duty, a rule) the person was given, in
+    any part of the conversation, even one left by jumping back (on a call, the lines read
+    out), by step key, with its title."""
+    from assistant.flow import model  # start-up: only when a record is made
+
+    names: dict[str, str] = {}
+    for key in session.explained:
+        step = session.bundle.steps[key].step
+        if isinstance(step, model.Say) and step.cite:
+            names[key] = reader.render(key, step.title or step.text)
+    return names
 
 
 def _label(t: Translator, labels: Mapping[str, str], code: str) -> str:

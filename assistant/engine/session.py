@@ -71,6 +71,9 @@ class Session:
         self.kept_aside: list[str] = []
         #: Where the adviser was before jumping, to come back to; None when not away.
         self.return_point: str | None = None
+        #: Every explanation passed (read, or read out on a call), in order, kept even when
+        #: the path is rewound: what the person was told (the contact record's rights).
+        self.explained: list[str] = []
         self._edit_until: str | None = None
         self.setup: dict[str, Any] = {}
         self._clock = clock
@@ -415,6 +418,8 @@ class Session:
 
     def _advance(self) -> None:
         before = self.current
+        if isinstance(self._step(before), model.Say) and before not in self.explained:
+            self.explained.append(before)
         self._conv.advance()
         if self.current == before:  # pragma: no cover - the checker guarantees an 'else'
             raise RuntimeError(f"no way on from step {before}")

@@ -144,3 +144,17 @@ def test_random_jumps_never_fail_lose_an_answer_or_repeat_a_step(
     )
     finish(session, data)
     assert session.ended
+
+
+def test_what_was_explained_on_a_detour_is_kept(call: Session) -> None:
+    """The contact record's rights come from every explanation given, even after coming
+    back from a jump: the aftercare right told on the detour was told."""
+    call.jump("mental_health.mental_health")
+    call.answer(True)  # kept in hospital under the Act
+    call.answer("s3")
+    assert "mental_health.aftercare" in call.explained
+    call.come_back()
+    assert "mental_health.aftercare" not in call.path
+    assert "mental_health.aftercare" in call.explained
+    again = Session.replay(call.bundle, call.events)
+    assert again.explained == call.explained
