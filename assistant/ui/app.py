@@ -464,6 +464,11 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
 
     # -- answering ------------------------------------------------------------------
     async def on_step_view_answered(self, event: StepView.Answered) -> None:
+        refusal = event.view.refusal(event.raw)
+        if refusal is not None and self.conversation is not None:
+            self.conversation.show_error(refusal)
+            self.release_keys()  # held since Enter: the same question stays, so let them in
+            return
         await self.answer(event.raw)
 
     async def on_step_view_back_pressed(self) -> None:

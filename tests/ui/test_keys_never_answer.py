@@ -133,3 +133,22 @@ async def test_dont_know_typed_in_a_number_box_is_dont_know_where_allowed(make_a
         await pilot.press(*"Rather not say", "enter")
         assert app.session.answers["welcome.age"] is Special.DECLINED
         assert app.session.current == "welcome.assessment_right"
+
+
+async def test_enter_with_nothing_ticked_says_how_to_tick_here(make_app) -> None:
+    """The engine's refusal speaks of typing numbers with commas (the line mode's way); in
+    the app nothing is sent, and the words say to press Space or type a number."""
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "1", *"80", "enter", "enter")
+        assert app.session.current == "needs.tasks"
+        events = len(app.session.events)
+        await pilot.press("enter")
+        assert app.session.current == "needs.tasks" and len(app.session.events) == events
+        error = str(app.screen.query_one("#error").render())
+        assert "press Space, or type its number" in error and "commas" not in error
+        await pilot.press("2")  # a number ticks
+        await pilot.press("enter")
+        assert app.session.current != "needs.tasks"
+        assert list(app.session.answers["needs.tasks"]) == ["meals"]
+        assert str(app.screen.query_one("#error").render()) == ""
