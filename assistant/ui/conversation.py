@@ -161,7 +161,9 @@ class ConversationScreen(Screen[None]):
             view: StepView | EndPanel = await self._view(EndPanel, lambda: EndPanel(mode=self.mode))
         else:
             why = t.render(step.why)
-            inline = _(N_("Why we ask: {why}"), why=why) if why else ""
+            # An explanation asks nothing: "why we ask" there puzzled a reader (walkthrough).
+            label = N_("Why we ask: {why}") if step.kind == "ask" else N_("Why we tell you: {why}")
+            inline = _(label, why=why) if why else ""
             self._set_words(t.render(step.title), t.render(step.text), inline)
             # On a call they are in the adviser's panel, as lines to read out.
             on_call = self.mode == "adviser_call"

@@ -78,6 +78,8 @@ async def test_under_80_columns_the_conversation_is_one_column(make_app) -> None
         why = app.screen.query_one("#why-inline")
         assert why.display and "Why we ask" in str(why.render())
         await pilot.press("1", *"80", "enter")  # an explanation: its Continue is on screen
+        said = str(why.render())  # it asks nothing, so it does not say "why we ask"
+        assert why.display and "Why we tell you: " in said and "Why we ask" not in said
         button = app.screen.query_one("#continue", ActionButton)
         assert button.region.right <= 60 and 0 < button.region.y < 20
 
