@@ -515,6 +515,25 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         """Whether the conversation screen is the one in front."""
         return self.conversation is not None and self.screen is self.conversation
 
+    def current_step_key(self) -> str | None:
+        return self._session.current if self._session is not None else None
+
+    def unseen_enter_would_choose(self) -> bool:
+        from assistant.ui.widgets import ChoiceList  # start-up: see the imports above
+
+        focused = self.focused
+        return self.in_conversation() and isinstance(focused, ChoiceList) and not focused.multi
+
+    def tell_enter_was_kept(self) -> None:
+        if self.conversation is not None:
+            self.conversation.show_notice(
+                _(
+                    N_(
+                        "Nothing was chosen: that Enter came just after a number answered the last question. Press Enter again to choose here, or type a number."
+                    )
+                )
+            )
+
     async def action_help_now(self) -> None:
         """Help now, from every screen; closing it returns exactly where the person was."""
         from assistant.ui.dialogs import HelpNowScreen  # start-up: see the imports above
