@@ -262,7 +262,7 @@ class ConversationScreen(Screen[None]):
     def show_error(self, message: str) -> None:
         """A refused answer, in words, right under the field; focus stays on the field."""
         text = _(N_("That answer did not work: {message}"), message=message) if message else ""
-        self.query_one("#error", Plain).set_text(text)
+        self._say_under_answer("#error", text)
 
     def show_notice(self, message: str) -> None:
         """Something to tell the person that is not an error: at the end, beside the buttons
@@ -271,7 +271,15 @@ class ConversationScreen(Screen[None]):
         if isinstance(end, EndPanel) and end.display:
             end.tell(message)
             return
-        self.query_one("#notice", Plain).set_text(message)
+        self._say_under_answer("#notice", message)
+
+    def _say_under_answer(self, selector: str, text: str) -> None:
+        """Words under the answer's buttons, scrolled into sight: at 80x24 with larger text
+        they were below the screen's edge, and Enter seemed to do nothing (walkthrough)."""
+        line = self.query_one(selector, Plain)
+        line.set_text(text)
+        if text:
+            self.call_after_refresh(line.scroll_visible, animate=False)
 
     @on(ChoiceList.NeedsEnter)
     def _how_to_choose(self, event: ChoiceList.NeedsEnter) -> None:

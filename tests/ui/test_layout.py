@@ -195,3 +195,19 @@ async def test_after_a_change_the_review_keeps_its_place(make_app) -> None:
         assert app.focused is review.query_one(f"#change-{last}")
         assert review.query_one("#review-body").scroll_offset.y > 0
         assert "£16.25" in str(app.focused.parent.query_one(".review-answer").render())
+
+
+async def test_a_refused_answer_is_scrolled_into_sight_with_larger_text(
+    england: Bundle, clock: Callable[[], str]
+) -> None:
+    """At 80x24 with larger text, the words under a long list's buttons were below the
+    screen: Enter on a multiple choice with nothing ticked seemed to do nothing."""
+    app = england_app(england, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", "2", "1", "1")  # a carer, in England, caring harms health
+        assert app.session.current == "carers.carer_activities"
+        await pilot.press("enter")
+        await pilot.pause()
+        current, error = app.screen.query_one("#current"), app.screen.query_one("#error")
+        assert "tick at least one option" in str(error.render())
+        assert error.region.height and current.region.contains_region(error.region)
