@@ -20,7 +20,7 @@ from assistant.flow.bundle import Bundle
 from assistant.ui.app import AssistantApp
 from assistant.ui.explain import Explanations
 from assistant.ui.themes import THEMES
-from assistant.ui.widgets import ActionButton
+from assistant.ui.widgets import ActionButton, ChoiceList
 
 
 def england_app(england: Bundle, clock: Callable[[], str], mode: Any = "self") -> AssistantApp:
@@ -211,3 +211,24 @@ async def test_a_refused_answer_is_scrolled_into_sight_with_larger_text(
         current, error = app.screen.query_one("#current"), app.screen.query_one("#error")
         assert "tick at least one option" in str(error.render())
         assert error.region.height and current.region.contains_region(error.region)
+
+
+async def test_moving_through_options_below_the_screen_brings_them_into_sight(
+    england: Bundle, clock: Callable[[], str]
+) -> None:
+    """A step opens at its top, so its explanations are read first; with larger text at
+    80x24 a carer's last question had its options below the screen, and the arrows moved
+    among them unseen. The first arrow now shows them."""
+    app = england_app(england, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", "2", "1", "1", "6", "enter", "1", "2", "enter")
+        for _ in range(3):  # good day, goals, who helps
+            await pilot.press(*"words", "enter")
+        assert app.session.current == "next_steps.asks"
+        await pilot.pause()
+        current, options = app.screen.query_one("#current"), app.focused
+        assert isinstance(options, ChoiceList) and options.multi
+        assert not current.region.contains_region(options.region)  # below the screen
+        await pilot.press("down")
+        await pilot.pause()
+        assert current.region.contains_region(options.region)
