@@ -179,6 +179,8 @@ class ConversationScreen(Screen[None]):
                 view.set_step(step)
         for other in self._views.values():
             other.display = other is view
+        if isinstance(view, EndPanel):
+            view.fit_buttons()
         # An adviser who pressed F7 while the step changed is typing a note: keep it there.
         if not (self.focused is not None and self.focused.id == "note-input"):
             self.focus_answer(scroll_visible=False)
@@ -326,6 +328,12 @@ class EndPanel(Column):
                 yield ActionButton(_(summary_title(self.mode)), id="end-summary")
             yield ActionButton(_(N_("Back")), id="end-back")
             yield ActionButton(_(N_("Finish")), id="end-finish")
+
+    def fit_buttons(self) -> None:
+        """Lay the buttons out for the width they have now: nothing else resizes the row
+        when the end appears, and with larger text set on the start screen the six stayed
+        side by side, past the edge at 80x24, with Finish out of sight (walkthrough)."""
+        self.call_after_refresh(self.query_one(ButtonRow).fit)
 
     def first_focus(self) -> ActionButton:
         """Check your answers comes first."""

@@ -232,3 +232,22 @@ async def test_moving_through_options_below_the_screen_brings_them_into_sight(
         await pilot.press("down")
         await pilot.pause()
         assert current.region.contains_region(options.region)
+
+
+async def test_the_end_buttons_fit_with_larger_text_chosen_on_the_start_screen(
+    england: Bundle, clock: Callable[[], str]
+) -> None:
+    """Larger text chosen before the conversation: the end's six buttons stayed side by
+    side past the edge at 80x24, with Finish out of sight (a carer's walkthrough)."""
+    app = AssistantApp(england, "en_GB", None, clock=clock)  # the start screen first
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", "1", "tab", "enter")
+        await pilot.pause()
+        await pilot.press("2", "1", "1", "6", "enter", "1", "2", "enter")
+        for _ in range(3):
+            await pilot.press(*"words", "enter")
+        await pilot.press("6", "enter")
+        await pilot.pause()
+        assert app.session.ended and app.has_class("-large")
+        finish = app.screen.query_one("#end-finish", ActionButton)
+        assert 0 < finish.region.right <= SIZE[0] and finish.region.bottom <= SIZE[1]
