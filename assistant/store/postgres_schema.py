@@ -166,6 +166,24 @@ def migrate(conn: psycopg.Connection[tuple[object, ...]], url: str) -> int:
         raise lost(url, error) from None
 
 
+def require_tables(conn: psycopg.Connection[tuple[object, ...]], url: str) -> int:
+    """For commands that only read: the schema version, after refusing a newer one; a
+    database without the assistant's tables raises NothingSaved, and nothing is made."""
+    import psycopg  # psycopg loads only for a database store (start-up budget)
+
+    from assistant.store.base import NothingSaved
+
+    try:
+        with conn.transaction():
+            if not _has_schema_table(conn):
+                raise NothingSaved(N_("No conversations are saved in {path}."), shown(url))
+            version = _version(conn, url)
+    except psycopg.OperationalError as error:
+        raise lost(url, error) from None
+    _refuse_newer(version, url)
+    return version
+
+
 def _version(conn: psycopg.Connection[tuple[object, ...]], url: str) -> int:
     """The schema version recorded in the database (0 for an empty one)."""
     if not _has_schema_table(conn):
