@@ -208,12 +208,7 @@ class PostgresStore(Store):
                 self._location,
             )
         if isinstance(error, errors.InsufficientPrivilege):
-            return StoreError(
-                N_(
-                    "The database user named in {path} is not allowed to do that. Ask the database's administrator to give it the role support_plan_app (and support_plan_forget to delete cases)."
-                ),
-                self._location,
-            )
+            return schema.not_allowed(self._url)
         return StoreError(
             N_(
                 "The saved conversations in {path} could not be used: the database reported error {code}. Try again, or ask the database's administrator."
