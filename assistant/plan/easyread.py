@@ -86,6 +86,26 @@ RIGHTS = {
     "aftercare": N_("free care after a stay in hospital under the Mental Health Act"),
     "reablement": N_("free help for a few weeks to get back on my feet"),
     "safeguarding": N_("be safe from harm"),
+    "carer_support_plan": N_("have my own plan and money as a carer"),
+}
+#: A carer asking for themselves: what caring makes hard (carers.carer_activities).
+CARING_HARD = {
+    "child": N_("Looking after a child"),
+    "others": N_("Caring for someone else too"),
+    "home": N_("Keeping my home clean and safe"),
+    "food": N_("Eating well"),
+    "relationships": N_("Seeing family and friends"),
+    "work": N_("Work or learning"),
+    "local": N_("Going out to shops and places"),
+    "free_time": N_("Time to rest, or do things I like"),
+}
+CARER_HEALTH = {
+    "yes": N_("Caring is making me ill."),
+    "at_risk": N_("Caring may make me ill."),
+}
+CARER_GO_ON = {
+    "with_help": N_("I can keep caring, but only with more help."),
+    "no": N_("I can not keep caring like this."),
 }
 
 
@@ -146,6 +166,8 @@ def _answer(reader: Reader, key: str) -> object:
 def this_is_me(reader: Reader, found: Found) -> list[Block]:
     """Who filled it in, why now, who helps and how they make choices."""
     ids: list[str] = []
+    if _caring_for_myself(reader):
+        ids += [N_("I look after someone."), N_("This plan is about help for me, as a carer.")]
     answering = _answer(reader, "getting_started.answering")
     if isinstance(answering, str) and answering in HELPED:
         ids.append(HELPED[answering])
@@ -171,8 +193,44 @@ def what_matters(reader: Reader, found: Found) -> list[Block]:
     return list(reader.own_words(words.QUOTES))
 
 
+def _caring_for_myself(reader: Reader) -> bool:
+    return reader.answers.get("getting_started.focus") == "carer"
+
+
+def _caring_hard(reader: Reader) -> list[str]:
+    """What caring makes hard, for a carer asking for themselves."""
+    hard = _answer(reader, "carers.carer_activities")
+    return [v for v in hard if v in CARING_HARD] if isinstance(hard, tuple) else []
+
+
+def caring_needs(reader: Reader) -> list[Block]:
+    """A carer asking for themselves: what caring does to them, one idea a line."""
+    t = reader.t
+    items = [Item(v, t.gettext(CARING_HARD[v]), "") for v in _caring_hard(reader)]
+    ids = []
+    health = _answer(reader, "carers.carer_health")
+    if isinstance(health, str) and health in CARER_HEALTH:
+        ids.append(CARER_HEALTH[health])
+    if _answer(reader, "carers.carer_wellbeing") == "big":
+        ids.append(N_("Caring makes my life much harder."))
+    go_on = _answer(reader, "carers.carer_willing")
+    if isinstance(go_on, str) and go_on in CARER_GO_ON:
+        ids.append(CARER_GO_ON[go_on])
+    blocks: list[Block] = []
+    if items:
+        blocks += [
+            *_lines(reader, N_("Because I care for someone, these are hard:")),
+            Items(tuple(items)),
+        ]
+    if not blocks and not ids:
+        return []
+    return [*blocks, *_lines(reader, *ids, N_("Only the council can decide what help I get."))]
+
+
 def needs(reader: Reader, found: Found) -> list[Block]:
     """Each thing they find hard: how often, and how, one line each."""
+    if _caring_for_myself(reader):
+        return caring_needs(reader)
     items = []
     for name in found.hard:
         lines = []
@@ -191,10 +249,13 @@ def needs(reader: Reader, found: Found) -> list[Block]:
 
 def what_would_help(reader: Reader, found: Found) -> list[Block]:
     """A line to write on for each need."""
-    if not found.hard:
-        return []
     t = reader.t
-    rows = tuple((t.gettext(NEEDS[name]), "") for name in found.hard)
+    if _caring_for_myself(reader):
+        rows = tuple((t.gettext(CARING_HARD[v]), "") for v in _caring_hard(reader))
+    else:
+        rows = tuple((t.gettext(NEEDS[name]), "") for name in found.hard)
+    if not rows:
+        return []
     columns = (t.gettext(N_("I need help with")), t.gettext(N_("What would help")))
     return [*_lines(reader, N_("I can write here what would help.")), Table("", columns, rows)]
 
@@ -247,7 +308,8 @@ def keeping_safe(reader: Reader, found: Found) -> list[Block]:
     """Feeling unsafe, and needs that are not safe."""
     t = reader.t
     blocks: list[Block] = []
-    if _answer(reader, "day_to_day.feel_safe") in ("no", "unsure"):
+    safe = _answer(reader, "day_to_day.feel_safe") or _answer(reader, "rights.feel_safe_later")
+    if safe in ("no", "unsure"):
         blocks += _lines(reader, N_("I do not always feel safe at home."))
     for name in found.hard:
         how = _answer(reader, f"day_to_day.{name}_how")

@@ -50,7 +50,12 @@ def what_matters(reader: Reader, found: Found) -> list[Block]:
 
 
 def needs(reader: Reader, found: Found) -> list[Block]:
-    """Each everyday thing they find hard, how often and how; then what the rules suggest."""
+    """Each everyday thing they find hard, how often and how; then what the rules suggest.
+
+    A carer asking about their own support answered about caring instead: those answers.
+    """
+    if reader.answers.get("getting_started.focus") == "carer":
+        return _answers(reader, words.CARER_NEEDS)
     if not any(reader.reviewed("day_to_day")):
         return []
     blocks: list[Block] = []
@@ -140,7 +145,7 @@ def risks(reader: Reader, found: Found) -> list[Block]:
     who may not keep going."""
     t = reader.t
     lines: list[Item] = []
-    safe = reader.visible("day_to_day.feel_safe")
+    safe = reader.visible("day_to_day.feel_safe") or reader.visible("rights.feel_safe_later")
     if safe is not None and safe.value in ("no", "unsure"):
         lines.append(Item("feel_safe", "", t.gettext(NOT_SAFE[str(safe.value)])))
     for name in found.hard:

@@ -15,6 +15,7 @@ from assistant.values import N_
 
 #: Labels for single answers, by step key, in the order the plan shows them in each part.
 ABOUT_ME: dict[str, str] = {
+    "getting_started.focus": N_("What I am planning"),
     "getting_started.answering": N_("Who filled this in"),
     "getting_started.authority_to_act": N_("Their authority to act for me"),
     "getting_started.where": N_("Where I live"),
@@ -36,6 +37,14 @@ DECISIONS: dict[str, str] = {
     "mental_health.decisions": N_("Making my own decisions about care and money"),
     "mental_health.authority": N_("Who has legal power to decide for me"),
     "mental_health.difficulty": N_("In meetings, I would find it very hard to"),
+}
+
+#: A carer asking about their own support: what caring does to them (Care Act s10, reg 3).
+CARER_NEEDS: dict[str, str] = {
+    "carers.carer_health": N_("Caring and my own health"),
+    "carers.carer_activities": N_("Because of caring, I cannot, or only with great difficulty"),
+    "carers.carer_wellbeing": N_("How much caring affects my wellbeing"),
+    "carers.carer_willing": N_("Able and willing to go on caring"),
 }
 
 NEEDS_CONTEXT: dict[str, str] = {
@@ -69,6 +78,7 @@ PA_IN_COST_TABLE: dict[str, str] = {
 #: only place this tool is for): the plan leaves those out rather than fill a page.
 NO, NONE = (False, "no"), (("none",),)
 QUIET: dict[str, tuple[object, ...]] = {
+    "getting_started.focus": ("care",),
     "getting_started.answering": ("self",),
     "getting_started.where": ("england",),
     "carers.carer_coping": NO,

@@ -29,10 +29,10 @@ PINNED = Path(__file__).parent / "screen_reader" / "priya.txt"
 GOLDEN = ROOT / "transcripts" / "dp_rate_too_low.yaml"
 #: Screen-reader commands typed along the way, before the line answering the step named.
 EXTRA = {
-    "getting_started.hello": ["help"],
+    "getting_started.focus": ["help"],  # the welcome is said above this first question
     "getting_started.answering": ["why"],
-    "getting_started.review_note": ["sources"],
-    "day_to_day.intro": ["help now"],
+    "getting_started.has": ["sources"],  # the note about reviews is said above it
+    "day_to_day.impairment": ["help now"],
     "employing_pa.cost_result": ["repeat"],
 }
 AT_THE_END = ["plan", "next", "plan 7", "sources", "plan 99", "next", "quit", "quit"]

@@ -109,7 +109,7 @@ async def test_a_long_title_and_case_reference_wrap_rather_than_cut(make_app) ->
     reference = "HL-2026-000123-ABCDEFGHIJKLMNOP"
     app = make_app("adviser_call", case_reference=reference)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("enter")
+        await pilot.press(*"Ann", "enter")  # the first answer: the count of steps appears
         await pilot.pause()
         progress = app.screen.query_one("#progress")
         text = str(progress.render())
