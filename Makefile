@@ -37,8 +37,9 @@ pytest: $(STAMP) mo
 	$(BIN)/pytest -q
 
 ## Translations: extract every string (code and flows) to the .pot, merge it into each
-## locale's .po, then compile them all, printing how complete each one is. Also writes
-## locales/cldr.json, the little of Babel's CLDR data the assistant formats with.
+## locale's .po, tidy old msgids (assistant/i18n/catalogs.py), then compile them all,
+## printing how complete each one is. Also writes locales/cldr.json, the little of
+## Babel's CLDR data the assistant formats with (assistant/i18n/cldr.py).
 catalogs: $(STAMP)
 	$(BIN)/python -m assistant.i18n.cldr > locales/cldr.json
 	$(BIN)/pybabel -q extract -F pyproject.toml --add-location=file \
@@ -48,6 +49,8 @@ catalogs: $(STAMP)
 		if cmp -s $(POT).a $(POT).b; then rm $(POT).new; else mv $(POT).new $(POT); fi; rm -f $(POT).a $(POT).b
 	$(BIN)/pybabel -q update -i $(POT) -d locales --previous --ignore-obsolete \
 		--ignore-pot-creation-date
+	@# Babel reads its own '#| msgid' lines back as comments: drop them once not fuzzy.
+	$(BIN)/python -m assistant.i18n.catalogs locales/*/LC_MESSAGES/messages.po
 	$(BIN)/pybabel compile -d locales --statistics
 
 ## Compile only the catalogs whose .po changed (run by 'make run' and 'make test').

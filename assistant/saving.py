@@ -284,7 +284,7 @@ def resume_saving(
 ) -> Opened:
     """A saved conversation's events, checked against the questions, and a target to carry
     on saving it."""
-    opened = _open(store, dialogue, new=False)
+    opened = _open(store, dialogue, new=False, wanted=reference)
     if opened is None:
         return Opened(stopped=True)
     chosen = _which(opened, reference, dialogue)
@@ -343,7 +343,7 @@ def saved_flow(reference: str | None, store: str | None) -> str | None:
     if not reference:
         return None
     try:
-        with open_store(store) as opened:
+        with open_store(store, create=False) as opened:
             found = opened.find(reference)
     except StoreError:
         return None
@@ -357,12 +357,31 @@ def _unsaved(teller: Teller) -> Opened:
     return Opened()
 
 
-def _open(location: str | None, dialogue: SavingDialogue, *, new: bool) -> Store | None:
-    """The store, unlocked (and protected, if the person asks); None after saying why not."""
-    from assistant.store import StoreError, open_store  # start-up budget: see the imports above
+def _open(
+    location: str | None, dialogue: SavingDialogue, *, new: bool, wanted: str = ""
+) -> Store | None:
+    """The store, unlocked (and protected, if the person asks); None after saying why not.
+
+    Resuming (``new`` false, the reference ``wanted``) never makes a store: where nothing
+    was ever saved, there is no such conversation.
+    """
+    # Start-up budget: see the imports above.
+    from assistant.engine.outputs import Msg
+    from assistant.store import NothingSaved, StoreError, open_store
 
     try:
-        store = open_store(location)
+        store = open_store(location, create=new)
+    except NothingSaved as nothing:
+        dialogue.problem(
+            Msg(
+                N_(
+                    "There is no saved conversation with the reference {reference} in {path}. Check the reference, or type 'support-plan sessions' to see the saved ones."
+                ),
+                None,
+                {**nothing.msg.params, "reference": wanted.strip()},
+            )
+        )
+        return None
     except StoreError as error:
         dialogue.problem(error.msg)
         return None

@@ -151,7 +151,7 @@ def opened_store(location: str | None) -> Iterator[Store]:
     """The store, unlocked (passphrase from the terminal or the environment), closed after."""
 
     try:
-        store = open_store(location)
+        store = open_store(location, create=False)  # only read: never make one
     except StoreError as error:
         raise ExportError(str(error)) from None
     try:

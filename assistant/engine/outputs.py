@@ -38,7 +38,8 @@ class Progress:
     """Where the person is: step ``step`` of about ``steps``, the parts on their own path.
 
     A part is a module of the conversation. ``steps`` is estimated from the answers so far
-    (see :mod:`assistant.engine.progress`): it never falls while the person moves forward,
+    (see :mod:`assistant.engine.progress`; 0 before the first answer, when nothing is known
+    of the person's path yet): it never falls while the person moves forward,
     and ``grew`` is true on the one screen that first shows a larger total. ``question``
     says whether this screen is a question: only questions show "step k of n".
     """

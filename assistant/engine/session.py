@@ -150,8 +150,13 @@ class Session:
         return self.show()
 
     def show(self) -> list[Output]:
-        """Show the current step (again, for "repeat") and log that it was shown."""
+        """Show the current step (again, for "repeat") and log that it was shown.
+
+        Explanations shown with it (``before``) count as read from now on, so following an
+        edit through does not stop for them again.
+        """
         output = self.view()
+        self.acknowledged.update(explained.step for explained in output.before)
         self._emit("ended" if self.ended else "shown", self.current)
         return [output]
 
@@ -391,13 +396,25 @@ class Session:
             step = self._step(key)
             if key == self._edit_until or isinstance(step, model.End):
                 self._edit_until = None
-            elif isinstance(step, model.Ask) and key in self.answers:
+            elif isinstance(step, model.Ask) and key in self.answers and not self._unread_before():
                 self._conv.env[key] = self.answers[key]
                 self._advance()
             elif isinstance(step, model.Say) and key in self.acknowledged:
                 self._advance()
             else:
                 break
+
+    def _unread_before(self) -> bool:
+        """Whether explanations that come with the current step were never shown: a changed
+        answer led somewhere new, so the question stops to show them (kept answer and all)."""
+        for key in reversed(self.path[:-1]):
+            step = self._step(key)
+            if isinstance(step, model.Say) and not is_screen(step, panels=self.panels_information):
+                if key not in self.acknowledged:
+                    return True
+            elif not isinstance(step, model.Branch | model.Link):
+                return False
+        return False
 
     def _advance(self) -> None:
         before = self.current

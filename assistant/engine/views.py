@@ -247,8 +247,14 @@ def progress(session: SessionState) -> Progress:
 
 
 def _estimate(session: SessionState, key: str, met: int, question: bool) -> tuple[int, bool]:
-    """The total, worked out on entering a part; grew: the first question after a rise."""
+    """The total, worked out on entering a part; grew: the first question after a rise.
+
+    Before any answer nothing is known about the person's path, so there is no total (0)
+    yet: the first answers (what they want to plan) can change it by half.
+    """
     est = session.estimate
+    if not session.path_answers:
+        return 0, False
     if est.total is None or est.met != met:
         tables = session.graph.tables
         total = met + estimate_ahead(session.bundle, tables.parts, key, session.path_answers)

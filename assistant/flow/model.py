@@ -47,7 +47,10 @@ class Choice(Struct, forbid_unknown_fields=True, frozen=True):
 
 
 class Section(Struct, forbid_unknown_fields=True, frozen=True):
-    """A named part of the conversation, used for progress ("Money: part 2 of 5")."""
+    """A named group of questions: "Check your answers" and the adviser's sections list use it.
+
+    Progress counts modules instead ("Step 3 of 8: Money"), see :mod:`assistant.engine.progress`.
+    """
 
     id: Identifier
     title: str

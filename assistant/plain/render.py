@@ -102,7 +102,7 @@ def progress_line(progress: Progress, t: Translator) -> str:
     The first screen to show a larger total says why, once.
     """
     title = t.render(progress.section_title)
-    if not progress.question:
+    if not progress.question or not progress.steps:  # no total before the first answer
         return title
     line = t.gettext(N_("Step {step} of {steps}: {title}")).format(
         step=progress.step, steps=progress.steps, title=title

@@ -221,7 +221,7 @@ def _is_file(path: Path) -> bool:
 def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], str, str]:
 
     try:
-        store = open_store(store_path)
+        store = open_store(store_path, create=False)  # only read: never make one
     except StoreError as error:
         raise ExportError(str(error)) from None
     for notice in [*store.notices, *([store.read_only] if store.read_only else [])]:

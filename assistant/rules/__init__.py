@@ -47,6 +47,12 @@ register(
     doc="True when a direct payment through an authorised person may apply (Care Act s32).",
 )(rights.through_authorised_person)
 register(
+    "legal_authority",
+    arity=2,
+    doc="Who has legal power to decide for the person, asked once: the answer to "
+    "mental_health.authority, or the attorney or deputy named at the start.",
+)(rights.legal_authority)
+register(
     "right_advocate",
     arity=2,
     doc="True when there is a right to an independent advocate (Care Act s67).",

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from assistant.rules.rights import legal_authority
+
 #: Every option, in the order the flow explains them.
 OPTIONS: tuple[str, ...] = ("direct_payment", "third_party", "isf", "council_managed", "mix")
 
 #: Shown when nothing else fits: everyone should hear about a direct payment.
 FALLBACK: tuple[str, ...] = ("direct_payment", "council_managed")
 
-_AUTHORITIES = frozenset({"lpa_health", "lpa_money", "deputy"})
+_AUTHORITIES = frozenset({"lpa_health", "lpa_money", "deputy", "attorney"})
 
 #: Answers to "would you like to pay someone you already know": yes, in any of its forms.
 WANTS_TO_EMPLOY = frozenset({"partner", "family_household", "other_known"})
@@ -73,7 +75,7 @@ def from_answers(answers: Mapping[str, object]) -> tuple[str, ...]:
         get("managing_budget.control"),
         get("managing_budget.manage"),
         get("mental_health.decisions"),
-        get("mental_health.authority"),
+        legal_authority(get("mental_health.authority"), get("getting_started.authority_to_act")),
         get("managing_budget.employ_known"),
         get("getting_started.has"),
     )

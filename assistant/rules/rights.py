@@ -18,8 +18,9 @@ AFTERCARE_SECTIONS = frozenset({"s3", "s37", "s45a", "s47_48"})
 #: The four "substantial difficulty" tests of Care Act s67(4).
 ADVOCACY_DIFFICULTIES = frozenset({"understand", "remember", "weigh", "communicate"})
 
-#: Answers to "who has legal power to decide for you" that make someone an authorised person.
-AUTHORITIES = frozenset({"lpa_health", "lpa_money", "deputy"})
+#: Answers to "who has legal power to decide for you" that make someone an authorised person;
+#: "attorney" is an attorney (of either kind) who said so when they started answering.
+AUTHORITIES = frozenset({"lpa_health", "lpa_money", "deputy", "attorney"})
 
 #: Things already in place that mean the council is, or will be, meeting needs.
 EXISTING_SUPPORT = frozenset({"plan", "personal_budget", "direct_payment"})
@@ -30,6 +31,20 @@ ALWAYS = ("assessment", "written_decision", "wellbeing")
 
 def _chosen(answer: object, options: frozenset[str]) -> bool:
     return isinstance(answer, tuple) and any(item in options for item in answer)
+
+
+def legal_authority(authority: object, acting: object) -> object:
+    """Who has legal power to decide for the person, asked once.
+
+    Someone answering for the person who said at the start that they are the person's
+    attorney or deputy (``getting_started.authority_to_act``) is not asked again: that
+    answer stands for ``mental_health.authority``. Otherwise that question's own answer.
+    """
+    if acting == "attorney":
+        return ("attorney",)
+    if acting == "deputy":
+        return ("deputy",)
+    return authority
 
 
 def aftercare(detained: object, section: object) -> bool:
@@ -94,9 +109,27 @@ def free_reablement(prompt: object) -> bool:
     return _chosen(prompt, frozenset({"hospital", "new_condition"}))
 
 
+#: The rights of a carer asking about their own support (the flow's carer's way through):
+#: their own assessment (Care Act s10); the plan adds a support plan and a direct payment.
+CARER_ROUTE = ("own_carer_assessment",)
+
+
+def feeling_safe(answers: Mapping[str, object]) -> object:
+    """Do they feel safe: asked in the day-to-day part, or near the end when someone else
+    was answering or with them and they chose to answer it later."""
+    now = answers.get("day_to_day.feel_safe")
+    return now if now is not None else answers.get("rights.feel_safe_later")
+
+
 def applicable(answers: Mapping[str, object]) -> tuple[str, ...]:
-    """Every right that applies, in the order the flow explains them (keys ``module.step``)."""
+    """Every right that applies, in the order the flow explains them (keys ``module.step``).
+
+    A carer asking about their own support (``getting_started.focus`` is ``carer``) is not
+    asked about their own needs for care, so only a carer's rights apply.
+    """
     get = answers.get
+    if get("getting_started.focus") == "carer":
+        return CARER_ROUTE
     result = eligibility.from_answers(answers).indication
     has, decisions = get("getting_started.has"), get("mental_health.decisions")
     checks = {
@@ -104,7 +137,12 @@ def applicable(answers: Mapping[str, object]) -> tuple[str, ...]:
         "advice": advice_if_not_eligible(result, has),
         "direct_payment": direct_payment(result, has, decisions),
         "authorised_person": authorised_person(
-            result, has, decisions, get("mental_health.authority")
+            result,
+            has,
+            decisions,
+            legal_authority(
+                get("mental_health.authority"), get("getting_started.authority_to_act")
+            ),
         ),
         "carer_of_you": carer_of_you(get("carers.has_carer")),
         "own_carer_assessment": own_carer_assessment(get("carers.is_carer")),
@@ -112,7 +150,7 @@ def applicable(answers: Mapping[str, object]) -> tuple[str, ...]:
             get("mental_health.difficulty"), get("mental_health.appropriate_person")
         ),
         "aftercare": aftercare(get("mental_health.detained"), get("mental_health.section")),
-        "safeguarding": safeguarding(get("day_to_day.feel_safe")),
+        "safeguarding": safeguarding(feeling_safe(answers)),
         "free_reablement": free_reablement(get("getting_started.prompt")),
     }
     return ALWAYS + tuple(name for name, applies in checks.items() if applies)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         ConversationSummary,
         DamagedStore,
         NewerStore,
+        NothingSaved,
         PassphraseNeeded,
         Store,
         StoreError,
@@ -28,12 +29,12 @@ __all__ = [
     "ConversationSummary",
     "DamagedStore",
     "NewerStore",
+    "NothingSaved",
     "PassphraseNeeded",
     "Store",
     "StoreError",
     "UnknownReference",
     "WrongPassphrase",
-    "nothing_saved_at",
     "open_store",
 ]
 
@@ -53,7 +54,9 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def open_store(location: Location = None, *, passphrase: str | None = None) -> Store:
+def open_store(
+    location: Location = None, *, passphrase: str | None = None, create: bool = True
+) -> Store:
     """Open (creating if needed) the store at ``location``, else $SUPPORT_PLAN_STORE, else
     the default file.
 
@@ -63,6 +66,10 @@ def open_store(location: Location = None, *, passphrase: str | None = None) -> S
     A protected store opened without a passphrase is *locked*: it can list and forget
     conversations but not read or add answers until :meth:`Store.unlock`. Raises
     :class:`StoreError` (never a traceback-worthy error) if the store cannot be used.
+
+    With ``create=False`` (commands that only read, listing, resuming, forgetting) nothing
+    is ever made: where nothing has been saved yet (no file; a database without the
+    assistant's tables, or without this organisation) it raises :class:`NothingSaved`.
     """
     # Imported here, once the person has agreed to saving (start-up budget: see __getattr__).
     from assistant.store.postgres_schema import is_postgres
@@ -71,25 +78,17 @@ def open_store(location: Location = None, *, passphrase: str | None = None) -> S
     if chosen is not None and is_postgres(os.fspath(chosen)):
         from assistant.store.postgres import PostgresStore  # start-up budget: see __getattr__
 
-        return PostgresStore(os.fspath(chosen))
+        return PostgresStore(os.fspath(chosen), create=create)
     from assistant.store.files import store_path  # start-up budget: see __getattr__
     from assistant.store.sqlite import SqliteStore  # start-up budget: see __getattr__
 
-    return SqliteStore(store_path(_chosen(location)), passphrase)
+    path = store_path(chosen)
+    if not create and not os.path.lexists(path):
+        from assistant.store.base import NothingSaved  # start-up budget: see __getattr__
+        from assistant.values import N_
 
-
-def nothing_saved_at(location: Location = None) -> bool:
-    """True when nothing can have been saved at ``location`` yet (so a list of saved
-    conversations can be shown as empty without creating the store). A database may
-    always hold conversations; a SQLite file that does not exist yet holds none."""
-    from assistant.store.postgres_schema import is_postgres  # start-up budget: see __getattr__
-
-    chosen = _chosen(location)
-    if chosen is not None and is_postgres(os.fspath(chosen)):
-        return False
-    from assistant.store.files import store_path  # start-up budget: see __getattr__
-
-    return not store_path(_chosen(location)).exists()
+        raise NothingSaved(N_("No conversations are saved in {path}."), path)
+    return SqliteStore(path, passphrase)
 
 
 def _chosen(location: Location) -> Location:

@@ -132,6 +132,11 @@ class DamagedStore(StoreError):
     """The file (or part of it) cannot be read. It is never changed or overwritten."""
 
 
+class NothingSaved(StoreError):
+    """Nothing has ever been saved there (no file yet; a database with no tables, or none
+    of this organisation's). Commands that only read say so, and create nothing."""
+
+
 class NewerStore(StoreError):
     """The file was written by a newer version of the assistant than this one."""
 

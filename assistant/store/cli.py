@@ -16,7 +16,14 @@ from typing import Any
 from assistant.i18n import Translator
 from assistant.startup import command_translator
 from assistant.store import open_store
-from assistant.store.base import ConversationSummary, Store, StoreError, case_key, fill
+from assistant.store.base import (
+    ConversationSummary,
+    NothingSaved,
+    Store,
+    StoreError,
+    case_key,
+    fill,
+)
 from assistant.values import N_
 
 
@@ -105,13 +112,28 @@ def _say(t: Translator, msgid: str, **params: str | int) -> str:
     return fill(t.gettext(msgid), params)
 
 
-def _open(args: argparse.Namespace, t: Translator) -> Store | None:
-    """The store, after saying anything worth knowing about it (that it is read-only...)."""
+def _open(args: argparse.Namespace, t: Translator, *, listing: bool = False) -> Store | int:
+    """The store, after saying anything worth knowing about it (that it is read-only...);
+    else the exit code, once the person has been told why not.
+
+    Only ``sessions import`` may make a new store: listing, exporting and forgetting where
+    nothing was ever saved say so and create nothing (no file, no tables, no key). For a
+    list (``listing``) that is an empty list, not a failure.
+    """
     try:
-        store = open_store(getattr(args, "store", None))
+        store = open_store(
+            getattr(args, "store", None), create=getattr(args, "action", None) == "import"
+        )
+    except NothingSaved as nothing:
+        if listing:
+            if not getattr(args, "json", False):  # JSON lines: no line for no conversation
+                print(nothing.text(t))
+            return 0
+        _problem(nothing.text(t))
+        return 1
     except StoreError as error:
         _problem(error.text(t))
-        return None
+        return 1
     for notice in [*store.notices, *([store.read_only] if store.read_only else [])]:
         _problem(notice.text(t))
     return store
@@ -129,15 +151,14 @@ def run_sessions(args: argparse.Namespace) -> int:
         )  # only export and import need it (listing stays light)
 
         return run_transfer(args, t, _open)
-    store = _open(args, t)
-    if store is None:
-        return 1
     try:
         wanted = Wanted.from_args(args)
     except ValueError:
-        store.close()
         _problem(t.gettext(N_("please give dates as YYYY-MM-DD, for example 2026-11-22.")))
         return 2
+    store = _open(args, t, listing=True)
+    if isinstance(store, int):
+        return store
     try:
         summaries = store.find(args.case) if getattr(args, "case", None) else store.conversations()
     except StoreError as error:
@@ -249,8 +270,8 @@ def run_forget(args: argparse.Namespace) -> int:
         )
         return 1
     store = _open(args, t)
-    if store is None:
-        return 1
+    if isinstance(store, int):
+        return store
     try:
         return (_forget_all if args.all else _forget_one)(store, args, t)
     except StoreError as error:

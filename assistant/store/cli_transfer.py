@@ -26,11 +26,12 @@ def _problem(message: str) -> None:
 def run_transfer(
     args: argparse.Namespace,
     t: Translator,
-    opener: Callable[[argparse.Namespace, Translator], Store | None],
+    opener: Callable[[argparse.Namespace, Translator], Store | int],
 ) -> int:
     """Export (to standard output) or import (from a file or standard input).
 
-    ``opener`` opens the store as ``sessions`` does (saying why not, or what to know).
+    ``opener`` opens the store as ``sessions`` does (saying why not, or what to know),
+    or gives the exit code.
     """
     if args.action == "export" and bool(args.target) == bool(args.all):
         _problem(
@@ -40,8 +41,8 @@ def run_transfer(
         )
         return 2
     store = opener(args, t)
-    if store is None:
-        return 1
+    if isinstance(store, int):
+        return store
     try:
         if store.locked and os.environ.get("SUPPORT_PLAN_PASSPHRASE"):
             store.unlock(os.environ["SUPPORT_PLAN_PASSPHRASE"])

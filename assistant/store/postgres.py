@@ -31,6 +31,7 @@ from assistant.store import postgres_keys as keys
 from assistant.store import postgres_schema as schema
 from assistant.store.base import (
     ConversationSummary,
+    NothingSaved,
     SavedCase,
     Store,
     StoreError,
@@ -66,8 +67,15 @@ class PostgresStore(Store):
     """Saved conversations of one organisation in a PostgreSQL database (see the module)."""
 
     def __init__(
-        self, url: str, *, organisation: str | None = None, adviser: str | None = None
+        self,
+        url: str,
+        *,
+        organisation: str | None = None,
+        adviser: str | None = None,
+        create: bool = True,
     ) -> None:
+        """Open the organisation's cases; ``create=False`` (commands that only read) makes
+        no tables, organisation or key, and raises NothingSaved where there are none."""
         self._url = url.strip()
         self._location = schema.shown(self._url)
         self.org = organisation or keys.organisation()
@@ -76,10 +84,15 @@ class PostgresStore(Store):
         self.made_key: str | None = None
         #: Per case: the questions answered and whether it ended, once its events are in.
         self._state: dict[str, tuple[set[str], bool]] = {}
+        #: Whether this adviser is in the ``advisers`` table (added with their first write).
+        self._adviser_known = False
         first = schema.connect(self._url)
         try:
-            schema.migrate(first, self._url)
-            self._sealer = self._open_organisation(first)
+            if create:
+                schema.migrate(first, self._url)
+            else:
+                schema.require_tables(first, self._url)
+            self._sealer = self._open_organisation(first, create=create)
         finally:
             first.close()
         self._pool = self._open_pool()
@@ -103,13 +116,21 @@ class PostgresStore(Store):
             raise schema.connect_failure(self._url, error) from None
         return pool
 
-    def _open_organisation(self, conn: psycopg.Connection[Any]) -> keys.KeySealer:
-        """The organisation's key, checked (or made, for a new organisation); adviser noted."""
+    def _open_organisation(self, conn: psycopg.Connection[Any], *, create: bool) -> keys.KeySealer:
+        """The organisation's key, checked (or made, for a new organisation, if ``create``)."""
         source = keys.find_key(conn.info.dbname, self.org)
         try:
             with conn.transaction():
                 _act_as(conn, schema.APP_ROLE, self.org)
                 check = _key_check(conn, self.org)
+                if check is None and not create:
+                    raise NothingSaved(
+                        N_(
+                            "No conversations are saved for the organisation {organisation} in {path}."
+                        ),
+                        self._location,
+                        organisation=self.org,
+                    )
                 if check is None:
                     if source.key is None:
                         source = keys.make_key(source)
@@ -129,10 +150,6 @@ class PostgresStore(Store):
                 sealer = keys.KeySealer(source.key)
                 if check is None or not sealer.fits(check):
                     raise keys.wrong_key(source, self._location)
-                conn.execute(
-                    "INSERT INTO advisers (org, adviser) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                    (self.org, self.adviser),
-                )
         except psycopg.Error as error:
             raise self._failure(error) from None
         return sealer
@@ -191,12 +208,7 @@ class PostgresStore(Store):
                 self._location,
             )
         if isinstance(error, errors.InsufficientPrivilege):
-            return StoreError(
-                N_(
-                    "The database user named in {path} is not allowed to do that. Ask the database's administrator to give it the role support_plan_app (and support_plan_forget to delete cases)."
-                ),
-                self._location,
-            )
+            return schema.not_allowed(self._url)
         return StoreError(
             N_(
                 "The saved conversations in {path} could not be used: the database reported error {code}. Try again, or ask the database's administrator."
@@ -206,9 +218,19 @@ class PostgresStore(Store):
         )
 
     # -- writing ----------------------------------------------------------------------
+    def _note_adviser(self, conn: psycopg.Connection[Any]) -> None:
+        """Add this adviser to the organisation's advisers, in their first writing
+        transaction (so opening a store to read it writes nothing)."""
+        if not self._adviser_known:
+            conn.execute(
+                "INSERT INTO advisers (org, adviser) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                (self.org, self.adviser),
+            )
+
     def create(self, *, bundle: str, locale: str, mode: str, label: str | None = None) -> str:
         """Start a new case of this organisation, by this adviser; returns its reference."""
         with self._transaction() as conn:
+            self._note_adviser(conn)
             while True:
                 reference = new_reference()
                 row = conn.execute(
@@ -221,6 +243,7 @@ class PostgresStore(Store):
                     break
             if label is not None:
                 self._add_label(conn, reference, label)
+        self._adviser_known = True
         self._state[reference] = (set(), False)
         log.debug("created conversation %s", reference)
         return reference
@@ -261,6 +284,7 @@ class PostgresStore(Store):
                         for e, who in zip(events, writers, strict=True)
                     ],
                 )
+        self._adviser_known = True
         self._state[reference] = (_answered_steps(events), finished)
 
     def append(self, reference: str, event: Event) -> None:
@@ -278,7 +302,9 @@ class PostgresStore(Store):
             for e in events
         ]
         with self._transaction(case=reference) as conn, conn.cursor() as cursor:
+            self._note_adviser(conn)
             cursor.executemany(_INSERT_EVENT, [(self.org, *row) for row in rows])
+        self._adviser_known = True
         self._state[reference] = (answered, finished)
 
     def _state_after(self, reference: str, events: list[Event]) -> tuple[set[str], bool]:
@@ -293,7 +319,9 @@ class PostgresStore(Store):
         reference = normalize(reference)
         with self._transaction() as conn:
             self._require_known(conn, reference)
+            self._note_adviser(conn)
             self._add_label(conn, reference, label)
+        self._adviser_known = True
 
     def _add_label(self, conn: psycopg.Connection[Any], reference: str, label: str) -> None:
         conn.execute(

@@ -132,7 +132,7 @@ def migrate(conn: psycopg.Connection[tuple[object, ...]], url: str) -> int:
     try:
         with conn.transaction():
             if _has_schema_table(conn):
-                version = _version(conn, url)
+                version = _readable_version(conn, url)
                 if version == SCHEMA_VERSION:
                     return version
                 _refuse_newer(version, url)
@@ -164,6 +164,45 @@ def migrate(conn: psycopg.Connection[tuple[object, ...]], url: str) -> int:
         ) from None
     except psycopg.OperationalError as error:
         raise lost(url, error) from None
+
+
+def require_tables(conn: psycopg.Connection[tuple[object, ...]], url: str) -> int:
+    """For commands that only read: the schema version, after refusing a newer one; a
+    database without the assistant's tables raises NothingSaved, and nothing is made."""
+    import psycopg  # psycopg loads only for a database store (start-up budget)
+
+    from assistant.store.base import NothingSaved
+
+    try:
+        with conn.transaction():
+            if not _has_schema_table(conn):
+                raise NothingSaved(N_("No conversations are saved in {path}."), shown(url))
+            version = _readable_version(conn, url)
+    except psycopg.OperationalError as error:
+        raise lost(url, error) from None
+    _refuse_newer(version, url)
+    return version
+
+
+def not_allowed(url: str) -> StoreError:
+    """The database user lacks the assistant's roles (the stricter set-up in the README)."""
+    return StoreError(
+        N_(
+            "The database user named in {path} is not allowed to do that. Ask the database's administrator to give it the role support_plan_app (and support_plan_forget to delete cases)."
+        ),
+        shown(url),
+    )
+
+
+def _readable_version(conn: psycopg.Connection[tuple[object, ...]], url: str) -> int:
+    """The version of a database whose tables exist; a user who may not read them (given
+    neither of the assistant's roles) is told which role to ask for, not to make tables."""
+    import psycopg  # psycopg loads only for a database store (start-up budget)
+
+    try:
+        return _version(conn, url)
+    except psycopg.errors.InsufficientPrivilege:
+        raise not_allowed(url) from None
 
 
 def _version(conn: psycopg.Connection[tuple[object, ...]], url: str) -> int:

@@ -173,14 +173,16 @@ class SectionNavigator(ModalScreen[str]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Plain(_(N_("Go to a section")), classes="dialog-title")
-            yield Plain(
-                _(
-                    N_(
-                        "Choose any section, back or ahead. Questions passed over are kept as not asked yet. Escape closes this."
-                    )
-                ),
-                classes="paragraph",
+            hint = _(
+                N_(
+                    "Choose any section, back or ahead. Questions passed over are kept as not asked yet. Escape closes this."
+                )
             )
+            if len(self.sections) >= 10:  # two-digit numbers (see ChoiceList._number_for)
+                hint += " " + _(
+                    N_("For section 12, type 1 then 2; for section 1, type 1 then Enter.")
+                )
+            yield Plain(hint, classes="paragraph")
             yield ChoiceList(self.sections, chosen=[self.current], id="section-list")
 
     def on_mount(self) -> None:

@@ -70,6 +70,16 @@ class CallDetailsScreen(ModalScreen[CallDetails | None]):
     def on_mount(self) -> None:
         self.query_one("#details-channel").focus()
 
+    def on_screen_resume(self) -> None:
+        """Show the form from its top once it is laid out: the screen centres the focused
+        first list before the form has its height, which at 80x24 scrolled its note and
+        first question out of sight."""
+        self.call_after_refresh(self._from_the_top)
+
+    def _from_the_top(self) -> None:
+        if self.focused is self.query_one("#details-channel"):
+            self.query_one("#details-body", VerticalScroll).scroll_home(animate=False)
+
     @on(ChoiceList.Chosen)
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()

@@ -286,13 +286,13 @@ def saved_conversations(
     opened: the person can still start afresh, and ``support-plan sessions`` says why).
     """
     # Start-up: the store is read behind this screen, in the loading thread.
-    from assistant.store import StoreError, nothing_saved_at, open_store
+    from assistant.store import NothingSaved, StoreError, open_store
 
     try:
-        if nothing_saved_at(store_path):  # look without making a file
-            return []
-        with open_store(store_path) as store:
+        with open_store(store_path, create=False) as store:  # look, never make one
             conversations = store.conversations()
+    except NothingSaved:
+        return []
     except StoreError:
         return None
     return [

@@ -227,7 +227,8 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         self.shortcuts: dict[str, str] = {}
         self.chosen_note = chosen_note
         self.moves_on = moves_on
-        self.holds_keys: frozenset[str] = frozenset()
+        #: A first digit typed on a list of ten or more that may begin a two-digit number.
+        self._first_digit: int | None = None
         super().__init__(id=id)
         self._ready = False
         self.set_choices(options, chosen=chosen, shortcuts=shortcuts, chosen_note=chosen_note)
@@ -250,7 +251,7 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         self.ticked = set(chosen)
         self.shortcuts = dict(shortcuts or {})
         self.chosen_note = chosen_note
-        self.holds_keys = self._moving_keys(len(options)) if self.moves_on else frozenset()
+        self._first_digit = None
         highlighted = None
         if chosen and chosen[0] in self.values:
             highlighted = self.values.index(chosen[0])
@@ -270,11 +271,31 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         if width and lines <= self.LINES_WITHOUT_SCROLLING:
             self.virtual_size = Size(width, lines)
 
-    def _moving_keys(self, count: int) -> frozenset[str]:
-        """The keys that choose (and so move on): Enter, and for one choice the digits."""
+    @property
+    def holds_keys(self) -> frozenset[str]:
+        """The keys that choose now (and so move on, with ``moves_on``): Enter, and on a
+        single choice each digit that picks an option at once (see :meth:`_number_for`)."""
+        if not self.moves_on:
+            return frozenset()
         if self.multi:
             return frozenset({"enter"})
-        return frozenset({"enter", *(str(n) for n in range(1, min(count, 9) + 1))})
+        return frozenset({"enter", *(str(d) for d in range(10) if self._number_for(d)[1])})
+
+    def _number_for(self, digit: int) -> tuple[int | None, bool]:
+        """The option number a digit typed now goes to, and whether it is final.
+
+        On a list of ten or more, a digit that can begin a two-digit number (1 of 12) only
+        moves to its option and waits: a second digit makes the number (1 then 2 is 12),
+        Enter takes the one. A digit that cannot be followed (5 of 12) picks at once.
+        A second digit that makes no option's number chooses nothing (a hint says how).
+        """
+        count = len(self.values)
+        if self._first_digit is not None:  # no such number (1 then 5 of 12): nothing chosen
+            number = self._first_digit * 10 + digit
+            return (number, True) if number <= count else (None, False)
+        if 1 <= digit <= count:
+            return digit, digit * 10 > count
+        return None, False
 
     def _prompt(self, index: int, highlighted: bool) -> Content:
         value = self.values[index]
@@ -283,7 +304,8 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
             box = "[x]" if value in self.ticked else "[ ]"
         else:
             box = "(•)" if value in self.ticked else "( )"
-        head = f"{pointer} {box} {index + 1}. "
+        digits = len(str(len(self.values)))  # numbers right-aligned: " 9." over "10."
+        head = f"{pointer} {box} {index + 1:>{digits}}. "
         text = self.labels[index]
         if self.chosen_note and value in self.ticked:
             text += f" - {self.chosen_note}"
@@ -303,10 +325,26 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         self.refresh_prompts()  # re-wrap the labels for the new width
 
     def watch_highlighted(self, highlighted: int | None) -> None:
+        self._first_digit = None  # moved another way: a number is typed afresh
         super().watch_highlighted(highlighted)
         self.refresh_prompts()
         if self.has_focus:
             self.app.cursor_position = self.cursor_offset()
+
+    def action_cursor_up(self) -> None:
+        super().action_cursor_up()
+        self.bring_into_sight()
+
+    def action_cursor_down(self) -> None:
+        super().action_cursor_down()
+        self.bring_into_sight()
+
+    def bring_into_sight(self) -> None:
+        """The person is moving through the options: show them. A step opens scrolled to
+        its top, so that what it explains is read first; with explanations above it and
+        larger text at 80x24, the options were below the screen while arrows moved among
+        them unseen (walkthrough)."""
+        self.call_after_refresh(self.scroll_visible, animate=False)
 
     def on_focus(self) -> None:
         if self.highlighted is None and self.values:
@@ -358,13 +396,20 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
             return
         event.stop()  # a letter typed here is never taken as anything else
         event.prevent_default()
-        if key.isdigit() and 1 <= int(key) <= len(self.values):
-            self.highlighted = int(key) - 1
-            self.action_tick() if self.multi else self.action_select()
+        number, final = self._number_for(int(key)) if key.isdigit() else (None, False)
+        self._first_digit = None
+        if number is not None:
+            self.highlighted = number - 1
+            self.bring_into_sight()
+            if final:
+                self.action_tick() if self.multi else self.action_select()
+            else:
+                self._first_digit = number  # 1 of 12: wait for a second digit, or Enter
             return
         target = self._option_for_letter(key)
         if target is not None:
             self.highlighted = target
+            self.bring_into_sight()
         else:
             self.post_message(self.NeedsEnter())
 

@@ -111,22 +111,34 @@ def _default(step: model.Ask) -> object:
 
 
 def walk(england: Bundle, script: Mapping[str, object]) -> Walked:
-    """Answer as scripted (a default elsewhere) to the end; keep every explanation shown."""
+    """Answer as scripted (a default elsewhere) to the end; keep every explanation shown.
+
+    An explanation is shown on a screen of its own or with the screen after it
+    (``with_next``); its words are what it says on screen and what "Tell me more" adds,
+    which is also what the plan keeps. The engine's path has every one of them.
+    """
     session = Session(england, clock=lambda: "2026-12-03T10:00:00+00:00")
     session.start()
-    shown: list[Shown] = []
     for _ in range(1000):
         if session.ended:
+            shown = [
+                Shown(key, _rendered(session, key, _words(step)), step.cite)
+                for key in dict.fromkeys(session.path)
+                if isinstance(step := england.steps[key].step, model.Say)
+            ]
             return Walked(session, shown)
         key = session.current
         step = england.steps[key].step
-        if isinstance(step, model.Say):
-            shown.append(Shown(key, _rendered(session, key, step.text), step.cite))
         raw = script.get(key) if key in script else None
         if isinstance(step, model.Ask) and key not in script:
             raw = _default(step)
         session.answer(raw)  # type: ignore[arg-type]
     raise AssertionError("walk did not end")
+
+
+def _words(step: model.Say) -> str:
+    """What an explanation says: on screen, and in full on request ("Tell me more")."""
+    return f"{step.text} {step.more}" if step.more else step.text
 
 
 def _rendered(session: Session, key: str, text: str) -> str:

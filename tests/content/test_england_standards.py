@@ -23,9 +23,9 @@ def texts_of(step: model.Step) -> list[str]:
     """Every English string a person may see for a step."""
     found = [step.why or ""]
     if isinstance(step, model.Say):
-        found += [step.text, step.title or ""]
+        found += [step.text, step.title or "", step.more or ""]
     elif isinstance(step, model.Ask):
-        found += [step.text, step.unit or ""]
+        found += [step.text, step.unit or "", step.more or ""]
         found += [c.label for c in step.choices] + [c.help or "" for c in step.choices]
     elif isinstance(step, model.End):
         found.append(step.text or "")
@@ -67,7 +67,8 @@ def test_sensitive_questions_allow_rather_not_say(england: Bundle) -> None:
 
 
 def test_unconfirmed_sources_are_shown_as_unconfirmed(england: Bundle) -> None:
-    """A step citing a source marked confirmed: false must say so in its own text."""
+    """A step citing a source marked confirmed: false must say so in its own text (on screen,
+    or in the fuller text "Tell me more" shows and the plan keeps)."""
     unconfirmed = {key for key, source in england.sources.items() if not source.confirmed}
     assert unconfirmed, "the registry should mark the items on the re-check list"
     bad = [

@@ -1,7 +1,7 @@
 """Honest progress over random walks: "step k of n" counts the parts on the person's path.
 
 Moving forward never lowers the step number or the total; the total is never below the
-step; at the end the total is exactly the parts met (fewer than estimated only for someone
+step (there is none before the first answer, when nothing is known of the path yet); at the end the total is exactly the parts met (fewer than estimated only for someone
 who chose to stop before the last part, at a screen that shows no total); and only
 questions say "of". Going back or changing an answer may change the count.
 """
@@ -36,11 +36,14 @@ def bundle(name: str) -> Bundle:
 
 
 def _parts_met(session: Session) -> int:
-    """The parts on the path, counted from scratch: modules showing something, in a row."""
+    """The parts on the path, counted from scratch: modules with a question or an
+    explanation on a screen of its own, in a row (one shown above a question goes with it)."""
     modules: list[str] = []
     for key in session.path:
         info = session.bundle.steps[key]
-        if isinstance(info.step, Say | Ask) and (not modules or modules[-1] != info.module):
+        step = info.step
+        own_screen = isinstance(step, Ask) or (isinstance(step, Say) and not step.with_next)
+        if own_screen and (not modules or modules[-1] != info.module):
             modules.append(info.module)
     return len(modules)
 
@@ -62,6 +65,12 @@ def test_moving_forward_never_lowers_the_step_or_the_total(name: str, data: st.D
         view = session.show()[0]
         progress = view.progress
         assert progress.step == _parts_met(session)
+        if not session.path_answers:  # nothing is known of their path yet: no total
+            assert progress.steps == 0 and not progress.grew
+            view_line = progress_line(progress, t)
+            assert " of " not in view_line
+            session.answer(valid_answer(view, data)) if isinstance(view, StepShown) else None
+            continue
         assert progress.steps >= progress.step >= 1
         assert progress.step >= last[0], "the step number went down going forward"
         ended = isinstance(view, ConversationEnded)
@@ -91,6 +100,7 @@ def test_the_total_is_estimated_from_answers_and_says_once_when_it_grows(
     (tmp_path / "sources.yaml").write_text("sources: {}\n")
     (tmp_path / "a.yaml").write_text(
         "flow: a\ntitle: First\nsteps:\n"
+        "  - {id: name, kind: ask, type: text, text: 'Your name?'}\n"
         "  - {id: pa, kind: ask, type: yesno, text: 'Do you pay a PA?'}\n"
         "  - {id: thanks, kind: say, text: 'Thank you.'}\n"
         "  - {id: to_b, kind: link, to: b}\n"
@@ -127,7 +137,8 @@ def test_the_total_is_estimated_from_answers_and_says_once_when_it_grows(
             shown = session.answer(answer)
         return seen
 
-    assert walk(["no", None, "no", "no", "no"]) == [
+    assert walk(["Ann", "no", None, "no", "no", "no"]) == [
+        ("a.name", 1, 0, False),  # nothing known yet: no total
         ("a.pa", 1, 3, False),  # the fewest ways: without employing
         ("a.thanks", 1, 3, False),
         ("b.other", 2, 3, False),
@@ -135,7 +146,8 @@ def test_the_total_is_estimated_from_answers_and_says_once_when_it_grows(
         ("d.final", 3, 3, False),
         ("d.done", 3, 3, False),
     ]
-    assert walk(["yes", None, "no", "no", "no", "no"]) == [
+    assert walk(["Ann", "yes", None, "no", "no", "no", "no"]) == [
+        ("a.name", 1, 0, False),
         ("a.pa", 1, 3, False),
         ("a.thanks", 1, 3, False),  # estimated on entering a part, so not yet
         ("b.other", 2, 4, True),  # the answer decided the branch: said once, here

@@ -19,9 +19,9 @@ CONTACT_LINES = (
     "- Samaritans: 116 123. Call 116 123. It is free.",
     "- Shout: text SHOUT to 85258. Text SHOUT to 85258.",
 )
-#: Enter through the welcome; who is answering, where, what prompted this; two words pages; what
-#: they have; the introduction to what matters.
-TO_GOOD_DAY = ["", "", "", "1", "1", "7", "", "", "5", ""]
+#: What to plan (the welcome is above it), who is answering, where, what prompted this, what
+#: they have, then whether someone helps them and whether they care for someone.
+TO_GOOD_DAY = ["1", "1", "1", "7", "5", "no", "no"]
 
 
 def run(england: Bundle, lines: list[str], *, json_mode: bool = False) -> tuple[Session, str]:

@@ -297,7 +297,7 @@ ENGLAND_LAW = (
 
 
 def _outside_england(bundle: Bundle) -> Session:
-    """Someone in Wales who goes on for general information, with a PA and mental health."""
+    """Someone in Wales who goes on for general information, with a PA, mental health and a carer."""
     session = Session(bundle, clock=lambda: "2026-12-03T10:00:00+00:00")
     session.start()
     script = {
@@ -305,6 +305,7 @@ def _outside_england(bundle: Bundle) -> Session:
         "getting_started.where": "wales",
         "getting_started.go_on": "continue",
         "getting_started.prompt": ("mental_health",),
+        "carers.has_carer": True,  # so the carers' part (England law) is in the appendix
         "money.go_through": "go_through",
         "managing_budget.preference": "direct_payment",
         "employing_pa.employ": "yes",

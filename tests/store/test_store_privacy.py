@@ -177,5 +177,6 @@ def test_forget_while_another_window_reads_finishes_the_wipe_later(
     assert SECRET_NAME not in caught.value.message
     reader.close()
     store.close()
-    assert [s.reference for s in open_store(store_file).conversations()] == []
+    with open_store(store_file) as reopened:  # closed here, not whenever it is collected
+        assert [s.reference for s in reopened.conversations()] == []
     assert SECRET_NAME.encode() not in file_bytes(store_file)

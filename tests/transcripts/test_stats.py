@@ -46,16 +46,17 @@ def test_each_screen_the_person_met_is_counted_once() -> None:
     assert not stats.adviser
 
 
-def test_words_are_the_words_on_screen() -> None:
+def test_words_are_the_words_to_read_and_the_rest_is_counted_apart() -> None:
     stats = measure(load_golden(ROOT / "transcripts" / "example_ann.yaml"), LOAD)
     tasks = next(s for s in stats.shown if s.step == "needs.tasks")
-    # "Which of these are hard for you?" and the labels Washing, Making meals, Shopping.
-    assert tasks.words == 7 + 1 + 2 + 1
+    # "Which of these are hard for you?"; then the labels Washing, Making meals, Shopping.
+    assert (tasks.words, tasks.extra) == (7, 1 + 2 + 1)
     rate = next(s for s in stats.shown if s.step == "needs.rate")
-    # A sensitive question shows "why we ask" beside it: 9 + 9 words.
-    assert rate.words == 9 + 9
+    # A sensitive question shows "why we ask" beside it: 9 words besides the question's 9.
+    assert (rate.words, rate.extra) == (9, 9)
     assert stats.words == sum(s.words for s in stats.shown)
-    assert stats.minutes == stats.words / 150 + stats.questions * 15 / 60
+    assert stats.all_words == stats.words + sum(s.extra for s in stats.shown)
+    assert stats.minutes == stats.all_words / 150 + stats.questions * 15 / 60
 
 
 def test_an_adviser_led_call_is_marked() -> None:
@@ -94,6 +95,7 @@ def test_the_command_prints_a_row_per_conversation_and_the_medians() -> None:
     assert result.returncode == 0, result.stderr
     assert "| example_ann | 14 | 11 | 3 | 1 |" in result.stdout
     assert "| **median** | 14 | 11 | 3 | 1 |" in result.stdout
+    assert "| words | with choices | minutes |" in result.stdout
     assert "All budgets hold." in result.stdout
 
 

@@ -94,3 +94,28 @@ async def test_read_out_gives_the_right_on_screen_with_its_source(make_app) -> N
         said = " ".join(screen_text(app).split())
         assert "Read this to the caller" in said and "Source:" in said
         assert "free assessment" in said
+
+
+async def test_the_call_details_form_opens_with_its_title_note_and_first_question_in_view(
+    make_app,
+) -> None:
+    """At 80x24 the focused first list was scrolled to the top of the form, hiding the
+    note and the question it answers."""
+    app = make_app("adviser_call")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "f9", "tab", "tab", "enter")
+        assert isinstance(app.screen, CallDetailsScreen)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        body = app.screen.query_one("#details-body")
+        title, note, question, first = [app.screen.query_one(".dialog-title"), *body.children[:3]]
+        assert app.focused is first
+        for widget in (title, note, question, first):
+            assert body.region.union(title.region).contains_region(widget.region), widget
+        assert "How did they get in touch?" in str(question.render())
+        await pilot.press("1")  # chosen: the next list takes the focus, its question with it
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+        caller, asked = body.query_one("#details-caller"), body.children[3]
+        assert app.focused is caller and "Who was calling?" in str(asked.render())
+        assert body.region.contains_region(asked.region)

@@ -117,3 +117,58 @@ async def test_a_jump_replays_exactly(make_app) -> None:
         app.session.jumped_over,
     )
     assert [e.kind for e in events].count("jumped") == 2
+
+
+async def test_two_digit_sections_are_typed_as_two_digits(england, clock) -> None:
+    """The England questions have more than ten sections: 1 then 2 goes to section 12
+    (typing 1 used to go straight to section 1); 1 then Enter goes to section 1; a digit
+    no number starts with goes at once; the numbers line up."""
+    from assistant.ui.adviser import SectionNavigator
+    from assistant.ui.app import AssistantApp
+
+    app = AssistantApp(england, "en_GB", "adviser_call", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        sections = [s.key for s in app.session.sections()]
+        assert len(sections) >= 12
+        jumps: list[str] = []
+        jump = app.session.jump
+        app.session.jump = lambda key: (jumps.append(key), jump(key))[1]  # type: ignore[method-assign]
+        await pilot.press("f8", "1")
+        assert isinstance(app.screen, SectionNavigator)  # waiting for a second digit
+        assert "For section 12, type 1 then 2" in " ".join(screen_text(app).split())
+        listed = app.screen.query_one(ChoiceList)
+        heads = [str(option.prompt).split(".")[0] for option in listed.options]
+        assert len({len(head) for head in heads}) == 1  # " 9" and "10" are as wide
+        await pilot.press("2")
+        assert not isinstance(app.screen, SectionNavigator) and jumps == [sections[11]]
+        await pilot.press("f8", "1", "enter")
+        assert jumps == [sections[11], sections[0]]
+        await pilot.press("f8", "3")  # no section number starts with 3: at once
+        assert jumps[-1] == sections[2]
+        count = len(sections) + 1  # and "Back to where I was"
+        assert count % 10 != 9
+        first, second = divmod(count + 1, 10)  # one past the last number: no such section
+        await pilot.press("f8", str(first), str(second))
+        assert isinstance(app.screen, SectionNavigator)
+        assert app.screen.query_one(ChoiceList).highlighted == first - 1 and len(jumps) == 3
+        await pilot.press("escape")
+        assert len(jumps) == 3
+
+
+async def test_on_a_long_list_only_digits_that_choose_hold_the_keys_typed_after(
+    england, clock
+) -> None:
+    """Keys typed after a choosing key wait for the next screen; a first digit that waits
+    for a second must not hold them."""
+    from assistant.ui.app import AssistantApp
+
+    app = AssistantApp(england, "en_GB", "adviser_call", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f8")
+        listed = app.screen.query_one(ChoiceList)
+        count = len(listed.values)
+        listed.moves_on = True
+        assert "1" not in listed.holds_keys and "enter" in listed.holds_keys
+        assert (str(count // 10 + 1) in listed.holds_keys) == (count // 10 + 1 <= 9)
+        await pilot.press("1")
+        assert "2" in listed.holds_keys and "0" in listed.holds_keys  # 12 and 10 choose

@@ -3,6 +3,7 @@ to the question, so the next Enter answers it; the box says so on screen."""
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 from ui_helpers import SIZE, screen_text
 
@@ -52,3 +53,52 @@ async def test_in_one_column_the_notes_box_title_says_what_enter_does(make_app) 
         await pilot.press("f7", *"seen", "enter")
         assert [e.value["text"] for e in app.session.events if e.kind == "note"] == ["seen"]
         assert app.focused is not None and app.focused.id != "note-input"
+
+
+@pytest.mark.parametrize(
+    ("opens", "kind"),
+    [
+        ("f8", "SectionNavigator"),  # sections
+        ("f9", "CallSummaryScreen"),  # the end-of-call summary
+        ("ctrl+o", "ModalScreen"),  # read this to the caller
+        ("f3", "ReviewScreen"),  # check your answers
+        ("f1", "HelpNowScreen"),  # Help now
+    ],
+)
+async def test_f7_over_a_dialog_does_nothing_and_the_dialog_keeps_its_keys(
+    make_app, opens: str, kind: str
+) -> None:
+    """F7 belongs to the conversation screen: over anything else it neither opens the notes
+    underneath nor takes the focus, so what is typed next is not a stray note."""
+    app = make_app("adviser_call")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter")
+        conversation = app.screen
+        await pilot.press(opens)
+        dialog = app.screen
+        assert dialog is not conversation
+        assert kind in [c.__name__ for c in type(dialog).__mro__]
+        focused_before = app.focused
+        await pilot.press("f7", *"xy")  # as if a note were being typed
+        assert app.screen is dialog and app.focused is focused_before
+        note = conversation.query_one("#note-input", Input)
+        assert note.value == "" and not note.has_focus
+        await pilot.press("escape")
+        assert app.screen is conversation
+        assert app.focused is not None and app.focused.id != "note-input"
+        assert not [e for e in app.session.events if e.kind == "note"]
+        assert app.session.answers["welcome.name"] == "Ann"
+
+
+async def test_f7_while_typing_follow_ups_in_the_call_details_keeps_the_words_there(
+    make_app,
+) -> None:
+    app = make_app("adviser_call")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", "f9", "tab", "tab", "enter")  # Call details, from F9
+        await pilot.press("1", "2", "4", "4", "1", "enter")  # the five lists, then signposts
+        follow_ups = app.screen.query_one("#details-follow-ups", Input)
+        assert app.focused is follow_ups
+        await pilot.press(*"Ring ", "f7", *"back")
+        assert app.focused is follow_ups and follow_ups.value == "Ring back"
+        assert not [e for e in app.session.events if e.kind == "note"]

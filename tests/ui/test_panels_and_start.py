@@ -72,20 +72,23 @@ async def test_a_text_view_is_made_once_and_shows_each_steps_own_answer(make_app
 
 
 async def test_the_terminal_cursor_follows_a_control_that_keeps_the_focus(clock) -> None:
-    """England's first steps are explanations: the same Continue button keeps the focus
-    while the words above it change length, and braille displays follow the cursor."""
+    """England's first screens are choice questions; for someone in Scotland the third has
+    three notes above it: the same list keeps the focus while it moves down the screen,
+    and braille displays follow the cursor."""
     app = AssistantApp(load_bundle(ENGLAND), "en_GB", "self", clock=clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
+        assert app.session.current == "getting_started.focus"
+        choices = app.focused
         places = set()
-        for _ in range(2):  # hello -> not_advice -> controls, all explanations
-            button = app.focused
-            await pilot.press("enter")
+        for key, expected in (("1", "getting_started.where"), ("3", "getting_started.go_on")):
+            await pilot.press(key)
             await pilot.pause()
-            assert app.focused is button  # reused, not remade
-            assert app.cursor_position == button.cursor_offset()
+            assert app.session.current == expected
+            assert app.focused is choices  # reused, not remade
+            assert app.cursor_position == choices.cursor_offset()
             places.add(app.cursor_position)
-        assert len(places) > 1  # the button did move
+        assert len(places) > 1  # the list did move
 
 
 async def test_a_long_answer_scrolls_in_its_box_and_keeps_the_cursor_in_view(make_app) -> None:

@@ -30,6 +30,8 @@ async def test_adviser_mode_answers_who_is_answering_once_and_survives_resume(
             "adviser": "Sam Adviser",
             "answered": {"getting_started.answering": "adviser"},
         }
+        assert app.session.current == "getting_started.focus"  # the first question
+        await pilot.press("1")  # care and support
         assert app.session.answers["getting_started.answering"] == "adviser"
         assert "getting_started.answering" in app.session.path  # answered, on the path
         shown = [e.step for e in app.session.events if e.kind == "shown"]
