@@ -17,6 +17,7 @@ loading, and the adviser, plan and display actions (:mod:`assistant.ui.actions`)
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -267,21 +268,25 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             banner = _(N_("Your supporter can read and type with you. The answers are yours."))
         elif mode == "adviser_behalf":
             banner = _(N_("You are answering on the person's behalf, with their consent."))
-        from assistant.ui.conversation import ConversationScreen  # start-up: see the imports above
+        from assistant.engine.outputs import StepShown  # start-up: see the imports above
+        from assistant.ui.conversation import ConversationScreen
 
+        if self.resuming:
+            outputs = self.session.resume()
+        else:
+            outputs = self.session.start(self._setup(mode, case_reference))
         self.conversation = ConversationScreen(
             adviser=is_adviser(mode),
             case_reference=case_reference,
             banner=banner,
             mode=mode,
             saved_as=self.save_reference,
+            first=next((o for o in outputs if isinstance(o, StepShown)), None),
         )
+        if not gc.get_freeze_count():  # nothing loaded behind a start screen (--mode)
+            self.freeze_long_lived()  # finish starting now, not during the first answer
         # Over the start screen, which stays underneath (it is the first screen).
         await self.push_screen(self.conversation)
-        if self.resuming:
-            outputs = self.session.resume()
-        else:
-            outputs = self.session.start(self._setup(mode, case_reference))
         if self.t.locale != self.start_locale:
             self.session.record("language_changed", self.t.locale)
         await self.show(outputs)
@@ -298,12 +303,8 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         self.call_after_refresh(self._settle)
 
     async def _settle(self) -> None:
-        """Once the first question is on screen: make the other answer views in advance,
-        then leave everything long-lived out of garbage collection (see KeyboardApp)."""
-        if self.conversation is not None:
-            mounting = self.conversation.prepare_views()
-            if mounting is not None:
-                await mounting
+        """Once the first question is on screen: leave everything long-lived out of garbage
+        collection (see KeyboardApp)."""
         self.freeze_long_lived()
         if self.t.locale not in self.loader.warmed:  # not loaded behind the start screen
             self.run_worker(self.loader.warm_formats, thread=True, group="warm")

@@ -7,7 +7,6 @@ the log and the side panel are updated in place too. The screen never calls the 
 
 from __future__ import annotations
 
-import functools
 import time
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -17,7 +16,6 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widget import AwaitMount
 
 from assistant.engine.outputs import ConversationEnded, ReviewItem, StepShown
 from assistant.plain.render import report
@@ -78,8 +76,12 @@ class ConversationScreen(Screen[None]):
         banner: str = "",
         mode: Mode = "self",
         saved_as: str | None = None,
+        first: StepShown | None = None,
     ) -> None:
+        """``first``: the step the conversation opens on; every kind of answer view is made
+        with the screen from it (see :meth:`_answer_views`)."""
         super().__init__(id="conversation")
+        self._first = first
         self.adviser = adviser
         self.mode: Mode = mode
         self.case_reference = case_reference
@@ -88,7 +90,6 @@ class ConversationScreen(Screen[None]):
         self.banner = banner
         self._views: dict[type[Any], StepView | EndPanel] = {}
         self._step: StepShown | None = None  # the last step shown
-        self._mounting: AwaitMount | None = None
         self.set_class(adviser, "-adviser")
 
     def compose(self) -> ComposeResult:
@@ -120,7 +121,8 @@ class ConversationScreen(Screen[None]):
                     yield Plain(id="report")
                     yield Plain(id="more-text")
                     yield Plain(id="why-inline", classes="-hidden", hide_empty=False)
-                    yield Column(id="answer")
+                    with Column(id="answer"):
+                        yield from self._answer_views()
                     yield Plain(id="error")
                     yield Plain(id="notice")
             yield AdviserPanel() if self.adviser else SidePanel()
@@ -209,7 +211,11 @@ class ConversationScreen(Screen[None]):
         self.query_one("#report-summary", Plain).set_text("\n".join(lines["summary"]))
         self.query_one("#report", Plain).set_text("\n".join(lines["lines"]))
         # An adviser keeps the notes beside it (F7), so only the person's own view widens.
-        self.set_class(bool(lines["lines"]) and not self.adviser, "-report")
+        # The class goes on the two parts that give way, not on the screen: a class on the
+        # screen restyled every widget on it, 40 to 60 ms as the table came and went.
+        gives_way = bool(lines["lines"]) and not self.adviser
+        for part in ("#side", "#log"):
+            self.query_one(part).set_class(gives_way, "-report")
 
     def toggle_more(self) -> None:
         """Show the fuller explanation under the question, or hide it again."""
@@ -225,30 +231,25 @@ class ConversationScreen(Screen[None]):
         event.stop()
         self.toggle_more()
 
-    def prepare_views(self) -> AwaitMount | None:
-        """Make every other kind's view now, hidden, while the person reads the first
-        question, so the first question of each kind is as quick to appear as the rest."""
-        step = self._step
-        if step is None:
-            return None
-        makers: dict[type[Any], Callable[[], Any]] = {
-            kind: functools.partial(kind, step) for kind in STEP_VIEWS.values()
-        }
-        makers[EndPanel] = lambda: EndPanel(mode=self.mode)
-        views = []
-        for kind, make in makers.items():
-            if kind not in self._views:
-                view = self._views[kind] = make()
-                view.display = False
-                views.append(view)
-        self._mounting = self.query_one("#answer", Vertical).mount_all(views)
-        return self._mounting
+    def _answer_views(self) -> list[StepView | EndPanel]:
+        """One view of each kind, made with the screen and hidden until a step needs it, so
+        no answer waits for a view to be made: making them after the first question held
+        the first answers back by 20 to 60 ms (and one such answer in a hundred is a
+        conversation's p99)."""
+        first = self._first
+        if first is None:
+            return []
+        views: list[StepView | EndPanel] = [
+            kind(first) for kind in dict.fromkeys(STEP_VIEWS.values())
+        ]
+        views.append(EndPanel(mode=self.mode))
+        for view in views:
+            view.display = False
+            self._views[type(view)] = view
+        return views
 
     async def _view(self, kind: type[Any], make: Callable[[], Any]) -> Any:
-        """The view of this kind, made and mounted the first time it is needed."""
-        if self._mounting is not None:  # views being made in advance: let them finish
-            await self._mounting
-            self._mounting = None
+        """The view of this kind (made and mounted now if the screen opened without one)."""
         if kind not in self._views:
             self._views[kind] = make()
             await self.query_one("#answer", Vertical).mount(self._views[kind])

@@ -127,12 +127,16 @@ class ConversationLoader:
 
     def warm_formats(self) -> None:
         """Load Babel's data for the language now, in a thread, rather than on the first
-        answer in pounds (it took 20 ms of that key press on the project machine)."""
+        answer in pounds (it took 20 ms of that key press on the project machine); and the
+        crisis phrase lists, read otherwise on the first answer in words."""
+        from assistant.engine.crisis import patterns  # start-up: loaded in this thread
+
         t = self.app.t
         if t.locale not in self.warmed:
             self.warmed.add(t.locale)
             t.money(Decimal(0))
             t.list(["", ""])
+        patterns()
 
     def add_conversation_css(self) -> None:
         """The conversation's styles, parsed when the next widget is styled (once only)."""

@@ -46,4 +46,5 @@ async def test_the_shortfall_is_on_screen_with_the_table(england: Bundle, clock)
         await pilot.press("enter")  # reading on moves to the next step, and the table goes
         assert app.session.current != "employing_pa.cost_result"
         assert not app.screen.query_one("#report").display
-        assert not app.screen.has_class("-report")
+        assert not app.screen.query_one("#side").has_class("-report")
+        assert app.screen.query_one("#side").display  # the side panel is back
