@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import inspect
 import logging
 import os
 import sys
@@ -242,7 +241,7 @@ def build_parser(argv: Sequence[str]) -> Parser:
             _add_resume_parser(subparsers, name)
         elif module is None:
             subparsers.add_parser(name, help=summary, description=summary)
-        elif len(inspect.signature(module.add_parser).parameters) == 1:
+        elif _takes_one(module.add_parser):
             module.add_parser(subparsers)
         else:
             module.add_parser(subparsers, name)
@@ -251,6 +250,13 @@ def build_parser(argv: Sequence[str]) -> Parser:
         if "--version" not in subparser._option_string_actions:  # noqa: SLF001
             subparser.add_argument("--version", action=VersionAction)
     return parser
+
+
+def _takes_one(function: Any) -> bool:
+    """Whether a subcommand's ``add_parser`` takes only the subparsers (not also its name)."""
+    import inspect  # only for a subcommand: 6 ms of --plain's start (issue 20)
+
+    return len(inspect.signature(function).parameters) == 1
 
 
 def _add_resume_parser(subparsers: Any, name: str) -> None:

@@ -2,7 +2,7 @@
 
 A flow calls condition functions (``eligibility(...)``) and shows calculations
 (``show: pa_cost``). The flow format checks and runs those names but does not define most
-of them: :mod:`assistant.rules` and :mod:`assistant.money.report` do. Each kind of thing
+of them: :mod:`assistant.rules` and :mod:`assistant.money.pa_cost` do. Each kind of thing
 has one :class:`Registry`, which names its provider modules and imports them the first
 time it is read. So the flow format never imports the packages above it, and a program
 that never reads a registry (the start screen, ``support-plan --help``) never loads them.

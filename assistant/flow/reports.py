@@ -35,7 +35,7 @@ class ReportSpec:
 
 
 #: Every calculation flows may show, by name; providers are imported when first read.
-REPORTS: Registry[ReportSpec] = Registry("report", providers=("assistant.money.report",))
+REPORTS: Registry[ReportSpec] = Registry("report", providers=("assistant.money.pa_cost",))
 
 
 def register_report(spec: ReportSpec) -> ReportSpec:

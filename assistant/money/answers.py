@@ -14,14 +14,11 @@ from types import MappingProxyType
 
 from assistant.money.calculator import calculate
 from assistant.money.model import AgeBand, CostResult, Employee
+
+# The answers the cost check reads are named with the check, which flows name without this.
+from assistant.money.pa_cost import AGE, APPRENTICE, HOURS, OFFERED, RATE
 from assistant.money.ratecheck import RateCheck, check_offered_rate
 from assistant.values import InvalidAnswer, Number, Value
-
-MODULE = "employing_pa"
-RATE, HOURS, AGE = f"{MODULE}.pa_rate", f"{MODULE}.pa_hours", f"{MODULE}.pa_age"
-APPRENTICE, OFFERED = f"{MODULE}.pa_apprentice", f"{MODULE}.offered_rate"
-#: Every answer the cost check reads.
-INPUTS = (RATE, HOURS, AGE, APPRENTICE, OFFERED)
 
 #: The flow's age answers (``pa_age`` choices) as the calculator's age bands; which rules
 #: apply to each band comes from the year's rate file. "22 up to State Pension age" is

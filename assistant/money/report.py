@@ -1,5 +1,8 @@
 """The PA cost check shown inside the conversation (``show: pa_cost`` on a say step).
 
+Flows name it through :mod:`assistant.money.pa_cost`, which calls these functions (and so
+imports this module) only when the check is worked out or shown.
+
 It reads the answers from the England flow's ``employing_pa`` module, runs the same
 calculator as ``support-plan cost``, and renders with the same formatter, so the three
 ways in (conversation, command line, Python) always agree.
@@ -12,8 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.flow.reports import ReportSpec, register_report
-from assistant.money.answers import INPUTS, cost_check
+from assistant.money.answers import cost_check
 from assistant.money.format import Formatter, render_sentences, render_text, to_json
 from assistant.money.model import CostResult, Msg
 from assistant.money.ratecheck import RateCheck
@@ -76,17 +78,3 @@ def render_json(data: PaCost, translate: Callable[[str], str], locale: str) -> A
     if data.result is None:
         return {"message": translate(NOT_ENOUGH)}
     return to_json(data.result, data.check, Formatter(locale, translate))
-
-
-register_report(
-    ReportSpec(
-        name="pa_cost",
-        doc="The true cost of employing a PA, and the check of the council's offered rate.",
-        inputs=INPUTS,
-        compute=compute,
-        render_lines=render_lines,
-        render_spoken=render_spoken,
-        render_json=render_json,
-        render_summary=render_summary,
-    )
-)

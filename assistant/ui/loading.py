@@ -12,6 +12,7 @@ uses the app through :class:`assistant.ui.host.AppHost`.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import os
 from collections.abc import Callable
 from decimal import Decimal
@@ -127,16 +128,22 @@ class ConversationLoader:
 
     def warm_formats(self) -> None:
         """Load Babel's data for the language now, in a thread, rather than on the first
-        answer in pounds (it took 20 ms of that key press on the project machine); and the
-        crisis phrase lists, read otherwise on the first answer in words."""
+        answer in pounds (it took 20 ms of that key press on the project machine); the
+        crisis phrase lists, read otherwise on the first answer in words; and the cost
+        check's calculator and rates, otherwise loaded on its step."""
         from assistant.engine.crisis import patterns  # start-up: loaded in this thread
+        from assistant.money import report  # noqa: F401 - the cost check, loaded now, not on its step
+        from assistant.money.rates_data import load_all, load_citations
 
         t = self.app.t
         if t.locale not in self.warmed:
             self.warmed.add(t.locale)
             t.money(Decimal(0))
             t.list(["", ""])
+            t.date(dt.date.today())
         patterns()
+        load_all()
+        load_citations()
 
     def add_conversation_css(self) -> None:
         """The conversation's styles, parsed when the next widget is styled (once only)."""
