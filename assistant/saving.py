@@ -160,6 +160,8 @@ class Opened:
 
     ``target`` is None when nothing is being saved. ``stopped`` means the conversation
     cannot go on (the person has been told why): the front end ends with exit code 1.
+    ``kept`` is the reference of a conversation resumed from a store that cannot take new
+    answers (read-only, or damaged): its earlier answers stay saved, new ones are not.
     """
 
     def __init__(
@@ -168,11 +170,13 @@ class Opened:
         events: list[Event] | None = None,
         *,
         stopped: bool = False,
+        kept: str | None = None,
     ) -> None:
         self.target = target
         #: The saved events to resume from (none for a new conversation).
         self.events: list[Event] = events or []
         self.stopped = stopped
+        self.kept = kept
 
     @property
     def on_event(self) -> Callable[[Event], None] | None:
@@ -462,13 +466,23 @@ def _resume(store: Store, reference: str, bundle: Bundle, dialogue: SavingDialog
         return Opened(stopped=True)
     if not _fits(bundle, events, reference, dialogue):
         return Opened(stopped=True)
-    cannot_save = store.damage or store.read_only
-    if cannot_save is not None:
-        dialogue.problem(cannot_save.msg)
+    if store.damage is not None:
+        dialogue.problem(store.damage.msg)
         dialogue.tell(
             N_("Your earlier answers are back, but new answers cannot be saved in this file.")
         )
-        return Opened(None, events)
+        return Opened(None, events, kept=reference)
+    if store.read_only is not None:  # one message: what is back, what is not saved, what to do
+        dialogue.problem(
+            Msg(
+                N_(
+                    "Your earlier answers are back, but {path} is read-only, so nothing you answer from now on will be saved. To keep new answers, copy that file to a folder you can change, then type: support-plan resume {reference} --store PATH (PATH being the copy)."
+                ),
+                None,
+                {"path": store.location, "reference": reference},
+            )
+        )
+        return Opened(None, events, kept=reference)
     return Opened(SavingTarget(store, reference, dialogue), events)
 
 

@@ -133,13 +133,16 @@ def crisis_offer(offered: CrisisOffered) -> Dialog:
     )
 
 
-def break_dialog(reference: str | None) -> Dialog:
-    """Take a break: say how to come back, and wait for as long as it takes."""
+def break_dialog(reference: str | None, *, kept: str | None = None) -> Dialog:
+    """Take a break: say how to come back, and wait for as long as it takes. ``kept``:
+    resumed where new answers cannot be saved (see :func:`kept_but_not_new`)."""
     if reference:
         how = _(
             N_("Your answers are saved. To come back later, type: support-plan resume {reference}"),
             reference=reference,
         )
+    elif kept:
+        how = kept_but_not_new(kept)
     else:
         how = _(
             N_(
@@ -155,13 +158,26 @@ def break_dialog(reference: str | None) -> Dialog:
     )
 
 
-def quit_dialog(reference: str | None, answered: bool) -> Dialog:
+def kept_but_not_new(reference: str) -> str:
+    """What happens to the answers of a conversation resumed from a read-only (or
+    damaged) store: the earlier ones stay saved, the new ones go with the app."""
+    return _(
+        N_(
+            "Your earlier answers are still saved as {reference}. New answers cannot be saved there, so they will be gone when you close the assistant."
+        ),
+        reference=reference,
+    )
+
+
+def quit_dialog(reference: str | None, answered: bool, *, kept: str | None = None) -> Dialog:
     """Ask before leaving, and say plainly what happens to the answers."""
     if reference:
         body = _(
             N_("Your answers are saved. To come back later, type: support-plan resume {reference}"),
             reference=reference,
         )
+    elif kept:
+        body = kept_but_not_new(kept)
     elif answered:
         body = _(
             N_(
