@@ -1,8 +1,11 @@
 """Honest progress: "Step 3 of 8", counting the parts (modules) on this person's own path.
 
-A *part* is a module of the bundle in which the person is shown something: a question or
-an explanation, on a screen of its own, above a question or beside it in an adviser's
-panel (so the count is the same whichever way the explanations are shown). The step number counts the parts
+A *part* is a module of the bundle in which the person is shown a question, or an
+explanation with a screen of its own (beside the question in an adviser's panel: the count
+is the same whichever way the explanations are shown). An explanation shown only above
+the next question belongs to that question's part: a module of nothing else (the rights
+summary above "what to ask the council") was counted, and the step number seen jumped
+from 7 to 9 in a walkthrough. The step number counts the parts
 met so far; the total adds the fewest parts still ahead, from the answers given so far:
 a branch whose questions are all answered goes only the way those answers send it, and
 any other branch may go either way, so the fewest parts along any of them is counted.
@@ -57,8 +60,9 @@ def is_screen(step: model.Step, *, panels: bool = False) -> bool:
 
 
 def shows(step: model.Step) -> bool:
-    """Whether a step shows the person something, on a screen or beside a question."""
-    return isinstance(step, model.Say | model.Ask)
+    """Whether a step makes its module a part: a question, or an explanation with a screen
+    of its own (in any mode; one shown only above the next question goes with that one)."""
+    return is_screen(step)
 
 
 def parts_after(way: Way, module: str | None) -> int:

@@ -470,6 +470,11 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
 
     # -- answering ------------------------------------------------------------------
     async def on_step_view_answered(self, event: StepView.Answered) -> None:
+        refusal = event.view.refusal(event.raw)
+        if refusal is not None and self.conversation is not None:
+            self.conversation.show_error(refusal)
+            self.release_keys()  # held since Enter: the same question stays, so let them in
+            return
         await self.answer(event.raw)
 
     async def on_step_view_back_pressed(self) -> None:
@@ -515,6 +520,25 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
     def in_conversation(self) -> bool:
         """Whether the conversation screen is the one in front."""
         return self.conversation is not None and self.screen is self.conversation
+
+    def current_step_key(self) -> str | None:
+        return self._session.current if self._session is not None else None
+
+    def unseen_enter_would_choose(self) -> bool:
+        from assistant.ui.widgets import ChoiceList  # start-up: see the imports above
+
+        focused = self.focused
+        return self.in_conversation() and isinstance(focused, ChoiceList) and not focused.multi
+
+    def tell_enter_was_kept(self) -> None:
+        if self.conversation is not None:
+            self.conversation.show_notice(
+                _(
+                    N_(
+                        "Nothing was chosen: that Enter came just after a number answered the last question. Press Enter again to choose here, or type a number."
+                    )
+                )
+            )
 
     async def action_help_now(self) -> None:
         """Help now, from every screen; closing it returns exactly where the person was."""

@@ -161,7 +161,9 @@ class ConversationScreen(Screen[None]):
             view: StepView | EndPanel = await self._view(EndPanel, lambda: EndPanel(mode=self.mode))
         else:
             why = t.render(step.why)
-            inline = _(N_("Why we ask: {why}"), why=why) if why else ""
+            # An explanation asks nothing: "why we ask" there puzzled a reader (walkthrough).
+            label = N_("Why we ask: {why}") if step.kind == "ask" else N_("Why we tell you: {why}")
+            inline = _(label, why=why) if why else ""
             self._set_words(t.render(step.title), t.render(step.text), inline)
             # On a call they are in the adviser's panel, as lines to read out.
             on_call = self.mode == "adviser_call"
@@ -177,6 +179,8 @@ class ConversationScreen(Screen[None]):
                 view.set_step(step)
         for other in self._views.values():
             other.display = other is view
+        if isinstance(view, EndPanel):
+            view.fit_buttons()
         # An adviser who pressed F7 while the step changed is typing a note: keep it there.
         if not (self.focused is not None and self.focused.id == "note-input"):
             self.focus_answer(scroll_visible=False)
@@ -260,7 +264,7 @@ class ConversationScreen(Screen[None]):
     def show_error(self, message: str) -> None:
         """A refused answer, in words, right under the field; focus stays on the field."""
         text = _(N_("That answer did not work: {message}"), message=message) if message else ""
-        self.query_one("#error", Plain).set_text(text)
+        self._say_under_answer("#error", text)
 
     def show_notice(self, message: str) -> None:
         """Something to tell the person that is not an error: at the end, beside the buttons
@@ -269,7 +273,15 @@ class ConversationScreen(Screen[None]):
         if isinstance(end, EndPanel) and end.display:
             end.tell(message)
             return
-        self.query_one("#notice", Plain).set_text(message)
+        self._say_under_answer("#notice", message)
+
+    def _say_under_answer(self, selector: str, text: str) -> None:
+        """Words under the answer's buttons, scrolled into sight: at 80x24 with larger text
+        they were below the screen's edge, and Enter seemed to do nothing (walkthrough)."""
+        line = self.query_one(selector, Plain)
+        line.set_text(text)
+        if text:
+            self.call_after_refresh(line.scroll_visible, animate=False)
 
     @on(ChoiceList.NeedsEnter)
     def _how_to_choose(self, event: ChoiceList.NeedsEnter) -> None:
@@ -316,6 +328,12 @@ class EndPanel(Column):
                 yield ActionButton(_(summary_title(self.mode)), id="end-summary")
             yield ActionButton(_(N_("Back")), id="end-back")
             yield ActionButton(_(N_("Finish")), id="end-finish")
+
+    def fit_buttons(self) -> None:
+        """Lay the buttons out for the width they have now: nothing else resizes the row
+        when the end appears, and with larger text set on the start screen the six stayed
+        side by side, past the edge at 80x24, with Finish out of sight (walkthrough)."""
+        self.call_after_refresh(self.query_one(ButtonRow).fit)
 
     def first_focus(self) -> ActionButton:
         """Check your answers comes first."""

@@ -71,6 +71,8 @@ class KeyboardApp(App[int]):
         super().__init__()
         self._held: list[Key] | None = None
         self._hold_timer: Timer | None = None
+        #: The step a digit was typed on, until the next key: see :meth:`enter_after_digit`.
+        self._digit_step: str | None = None
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"  # no animation unless the person asks for it
 
@@ -100,12 +102,42 @@ class KeyboardApp(App[int]):
             if self._held is not None:
                 self._held.append(event)
                 return
+            if self.enter_after_digit(event):
+                return
             focused = self.focused
             if focused is not None and event.key in getattr(focused, "holds_keys", ()):
                 self._held = []
                 # A safety net only: the change normally releases the keys within milliseconds.
                 self._hold_timer = self.set_timer(1.0, self.release_keys)
         await super().on_event(event)
+
+    def enter_after_digit(self, event: Key) -> bool:
+        """Drop an Enter that follows a digit which moved the conversation on.
+
+        "Type the option's number" answers a choice at once; people used to pressing Enter
+        after typing (a walkthrough at 80x24 did) then pressed it on the next question,
+        which chose its highlighted option unseen. So that Enter only says why nothing
+        happened, on a list of options; the next one chooses. Any other key forgets the
+        digit. Checked as a key is delivered (after any hold), so the step has moved on.
+        """
+        step = self.current_step_key()
+        after_digit = self._digit_step is not None and self._digit_step != step
+        self._digit_step = step if (event.character or "").isdigit() else None
+        if not (after_digit and event.key == "enter" and self.unseen_enter_would_choose()):
+            return False
+        self.tell_enter_was_kept()
+        return True
+
+    def current_step_key(self) -> str | None:
+        """The conversation's current step (the app says; none here)."""
+        return None
+
+    def unseen_enter_would_choose(self) -> bool:
+        """Whether Enter now would choose an option of a question (the app says)."""
+        return False
+
+    def tell_enter_was_kept(self) -> None:
+        """Say why that Enter did nothing (the app says it on screen)."""
 
     def hold_keys(self) -> None:
         """Hold the keys typed from now on until :meth:`release_keys` (as long as it takes:

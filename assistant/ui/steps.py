@@ -110,6 +110,11 @@ class StepView(Column):
         """What Continue submits."""
         return None
 
+    def refusal(self, raw: Any) -> str | None:
+        """Why this answer cannot be sent, told the way this view is used (keys, not typed
+        numbers), or None to let the engine judge it. Most views leave it all to the engine."""
+        return None
+
     @on(ActionButton.Pressed, "#continue")
     def _continue(self, event: ActionButton.Pressed) -> None:
         event.stop()  # answered here: no need to carry the press up to the app
@@ -295,10 +300,25 @@ class MultiView(ChoiceView):
         return ""
 
     def hint_text(self) -> str:
-        return _(N_("Press Space to tick or untick each one that applies, then press Enter."))
+        return _(
+            N_(
+                "Press Space (or an option's number) to tick or untick each one that applies, then press Enter."
+            )
+        )
 
     def current_raw(self) -> Any:
         return list(self.query_one("#choices", ChoiceList).chosen_values())
+
+    def refusal(self, raw: Any) -> str | None:
+        """Nothing ticked: the engine's message speaks of typing numbers with commas (the
+        line mode's way), so the app says how to tick here instead."""
+        if raw or self.step.optional:
+            return None
+        return _(
+            N_(
+                "Please tick at least one option: press Space, or type its number, then press Enter."
+            )
+        )
 
     def answer_from(self, values: tuple[str, ...]) -> Any:
         return list(values)

@@ -331,6 +331,21 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         if self.has_focus:
             self.app.cursor_position = self.cursor_offset()
 
+    def action_cursor_up(self) -> None:
+        super().action_cursor_up()
+        self.bring_into_sight()
+
+    def action_cursor_down(self) -> None:
+        super().action_cursor_down()
+        self.bring_into_sight()
+
+    def bring_into_sight(self) -> None:
+        """The person is moving through the options: show them. A step opens scrolled to
+        its top, so that what it explains is read first; with explanations above it and
+        larger text at 80x24, the options were below the screen while arrows moved among
+        them unseen (walkthrough)."""
+        self.call_after_refresh(self.scroll_visible, animate=False)
+
     def on_focus(self) -> None:
         if self.highlighted is None and self.values:
             self.highlighted = 0
@@ -385,6 +400,7 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         self._first_digit = None
         if number is not None:
             self.highlighted = number - 1
+            self.bring_into_sight()
             if final:
                 self.action_tick() if self.multi else self.action_select()
             else:
@@ -393,6 +409,7 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         target = self._option_for_letter(key)
         if target is not None:
             self.highlighted = target
+            self.bring_into_sight()
         else:
             self.post_message(self.NeedsEnter())
 

@@ -36,11 +36,14 @@ def bundle(name: str) -> Bundle:
 
 
 def _parts_met(session: Session) -> int:
-    """The parts on the path, counted from scratch: modules showing something, in a row."""
+    """The parts on the path, counted from scratch: modules with a question or an
+    explanation on a screen of its own, in a row (one shown above a question goes with it)."""
     modules: list[str] = []
     for key in session.path:
         info = session.bundle.steps[key]
-        if isinstance(info.step, Say | Ask) and (not modules or modules[-1] != info.module):
+        step = info.step
+        own_screen = isinstance(step, Ask) or (isinstance(step, Say) and not step.with_next)
+        if own_screen and (not modules or modules[-1] != info.module):
             modules.append(info.module)
     return len(modules)
 

@@ -86,7 +86,11 @@ def test_priyas_whole_conversation_as_a_screen_reader_hears_it(tmp_path: Path) -
     assert not any("SHOUT to 85258. Text SHOUT" in line for line in said)
     # Where she is is said when it changes: a part's first question says its step.
     steps = [line for line in said if re.fullmatch(r"Step \d+ of \d+: .+\.", line)]
-    assert steps[0] == "Step 1 of 9: Getting started." and len(steps) == len(set(steps))
+    assert steps[0] == "Step 1 of 7: Getting started." and len(steps) == len(set(steps))
+    # Each step is said in turn: none is skipped (the rights summary, shown above her
+    # last question, is part of that question's step, not one of its own).
+    numbers = [int(m[1]) for line in said if (m := re.match(r"Step (\d+) of \d+: ", line))]
+    assert numbers == list(range(1, len(numbers) + 1)) and steps[-1].startswith("Step 9 of 9")
     assert not any(re.search(r"\bquestion \d+ of \d+", line, re.IGNORECASE) for line in said)
     # She asked for Help now on the way, so the plan starts with where to get help.
     assert "Part 1 of 14: If you need help now." in said and "Part 2 of 14: About me." in said

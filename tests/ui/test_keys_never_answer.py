@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import random
 import string
+from collections.abc import Callable
 from typing import Any
 
 from textual.widgets import Input
 from ui_helpers import SIZE
 
+from assistant.flow.bundle import Bundle
 from assistant.ui.app import AssistantApp
 from assistant.ui.widgets import ChoiceList
 from assistant.values import Special
@@ -133,3 +135,43 @@ async def test_dont_know_typed_in_a_number_box_is_dont_know_where_allowed(make_a
         await pilot.press(*"Rather not say", "enter")
         assert app.session.answers["welcome.age"] is Special.DECLINED
         assert app.session.current == "welcome.assessment_right"
+
+
+async def test_enter_with_nothing_ticked_says_how_to_tick_here(make_app) -> None:
+    """The engine's refusal speaks of typing numbers with commas (the line mode's way); in
+    the app nothing is sent, and the words say to press Space or type a number."""
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "1", *"80", "enter", "enter")
+        assert app.session.current == "needs.tasks"
+        events = len(app.session.events)
+        await pilot.press("enter")
+        assert app.session.current == "needs.tasks" and len(app.session.events) == events
+        error = str(app.screen.query_one("#error").render())
+        assert "press Space, or type its number" in error and "commas" not in error
+        await pilot.press("2")  # a number ticks
+        await pilot.press("enter")
+        assert app.session.current != "needs.tasks"
+        assert list(app.session.answers["needs.tasks"]) == ["meals"]
+        assert str(app.screen.query_one("#error").render()) == ""
+
+
+async def test_an_enter_after_a_number_does_not_answer_the_next_question_unseen(
+    england: Bundle, clock: Callable[[], str]
+) -> None:
+    """Typing an option's number answers at once; the Enter a person adds out of habit
+    lands on the next question. It chooses nothing there, and says so; the next Enter
+    (or a number) chooses. A number that only ticks (multiple choice) changes nothing."""
+    app = AssistantApp(england, "en_GB", "self", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.session.current == "getting_started.focus"
+        await pilot.press("1", "enter")
+        assert app.session.current == "getting_started.where"
+        assert "where" not in {k.split(".")[-1] for k in app.session.answers}
+        notice = str(app.screen.query_one("#notice").render())
+        assert "that Enter came just after a number" in notice
+        await pilot.press("enter")  # now seen: Enter chooses the highlighted option
+        assert app.session.answers["getting_started.where"] == "england"
+        assert app.session.current == "getting_started.prompt"  # a multiple choice
+        await pilot.press("2", "enter")  # ticks, then Enter finishes as ever
+        assert list(app.session.answers["getting_started.prompt"]) == ["hospital"]

@@ -20,7 +20,7 @@ from assistant.flow.bundle import Bundle
 from assistant.ui.app import AssistantApp
 from assistant.ui.explain import Explanations
 from assistant.ui.themes import THEMES
-from assistant.ui.widgets import ActionButton
+from assistant.ui.widgets import ActionButton, ChoiceList
 
 
 def england_app(england: Bundle, clock: Callable[[], str], mode: Any = "self") -> AssistantApp:
@@ -78,6 +78,8 @@ async def test_under_80_columns_the_conversation_is_one_column(make_app) -> None
         why = app.screen.query_one("#why-inline")
         assert why.display and "Why we ask" in str(why.render())
         await pilot.press("1", *"80", "enter")  # an explanation: its Continue is on screen
+        said = str(why.render())  # it asks nothing, so it does not say "why we ask"
+        assert why.display and "Why we tell you: " in said and "Why we ask" not in said
         button = app.screen.query_one("#continue", ActionButton)
         assert button.region.right <= 60 and 0 < button.region.y < 20
 
@@ -193,3 +195,59 @@ async def test_after_a_change_the_review_keeps_its_place(make_app) -> None:
         assert app.focused is review.query_one(f"#change-{last}")
         assert review.query_one("#review-body").scroll_offset.y > 0
         assert "£16.25" in str(app.focused.parent.query_one(".review-answer").render())
+
+
+async def test_a_refused_answer_is_scrolled_into_sight_with_larger_text(
+    england: Bundle, clock: Callable[[], str]
+) -> None:
+    """At 80x24 with larger text, the words under a long list's buttons were below the
+    screen: Enter on a multiple choice with nothing ticked seemed to do nothing."""
+    app = england_app(england, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", "2", "1", "1")  # a carer, in England, caring harms health
+        assert app.session.current == "carers.carer_activities"
+        await pilot.press("enter")
+        await pilot.pause()
+        current, error = app.screen.query_one("#current"), app.screen.query_one("#error")
+        assert "tick at least one option" in str(error.render())
+        assert error.region.height and current.region.contains_region(error.region)
+
+
+async def test_moving_through_options_below_the_screen_brings_them_into_sight(
+    england: Bundle, clock: Callable[[], str]
+) -> None:
+    """A step opens at its top, so its explanations are read first; with larger text at
+    80x24 a carer's last question had its options below the screen, and the arrows moved
+    among them unseen. The first arrow now shows them."""
+    app = england_app(england, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", "2", "1", "1", "6", "enter", "1", "2", "enter")
+        for _ in range(3):  # good day, goals, who helps
+            await pilot.press(*"words", "enter")
+        assert app.session.current == "next_steps.asks"
+        await pilot.pause()
+        current, options = app.screen.query_one("#current"), app.focused
+        assert isinstance(options, ChoiceList) and options.multi
+        assert not current.region.contains_region(options.region)  # below the screen
+        await pilot.press("down")
+        await pilot.pause()
+        assert current.region.contains_region(options.region)
+
+
+async def test_the_end_buttons_fit_with_larger_text_chosen_on_the_start_screen(
+    england: Bundle, clock: Callable[[], str]
+) -> None:
+    """Larger text chosen before the conversation: the end's six buttons stayed side by
+    side past the edge at 80x24, with Finish out of sight (a carer's walkthrough)."""
+    app = AssistantApp(england, "en_GB", None, clock=clock)  # the start screen first
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", "1", "tab", "enter")
+        await pilot.pause()
+        await pilot.press("2", "1", "1", "6", "enter", "1", "2", "enter")
+        for _ in range(3):
+            await pilot.press(*"words", "enter")
+        await pilot.press("6", "enter")
+        await pilot.pause()
+        assert app.session.ended and app.has_class("-large")
+        finish = app.screen.query_one("#end-finish", ActionButton)
+        assert 0 < finish.region.right <= SIZE[0] and finish.region.bottom <= SIZE[1]
