@@ -20,6 +20,7 @@ from assistant.engine.events import Event
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
 from assistant.i18n import Translator
+from assistant.plan.ending import consent_to_share
 from assistant.plan.facts import option_name
 from assistant.plan.parts import Reader
 from assistant.plan.sections import RELEVANT, Found
@@ -113,7 +114,7 @@ def contact_record(
         caller=call.caller or ("person" if setup.get("mode") in ("self", "supported") else ""),
         age_band=call.age_band,
         outcome=call.outcome,
-        consent=call.consent,
+        consent=call.consent or plan_consent(reader),
         topics=topics(session),
         rights=tuple(names),
         options=found.options,
@@ -143,6 +144,16 @@ def contact_record(
         "carer": t.gettext(N_("Yes") if codes.carer else N_("No")),
     }
     return ContactRecord(values, codes)
+
+
+def plan_consent(reader: Reader) -> str:
+    """Consent to share, from the person's own answer in the conversation (who may see their
+    plan): "yes" if they named anyone, "no" if nobody else, "" if they did not say. What the
+    adviser records in the call's details stands over it."""
+    people = consent_to_share(reader)
+    if people is None:
+        return ""
+    return "yes" if people else "no"
 
 
 def explained(session: Session, reader: Any) -> dict[str, str]:

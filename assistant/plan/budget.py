@@ -8,11 +8,13 @@ here each point is named once, with its short citation.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from assistant.flow import model
 from assistant.plan import costs, facts, words
 from assistant.plan.found import Found, cited, outside_england
 from assistant.plan.model import Answers, Block, Item, Items, Paragraph
-from assistant.plan.parts import Reader
+from assistant.plan.parts import Reader, holds_direct_payment
 from assistant.values import N_
 
 MODULE = "managing_budget"
@@ -25,7 +27,8 @@ def budget(reader: Reader, found: Found) -> list[Block]:
     """The budget: amount or how it is worked out, wishes and reasons, the ways that fit."""
     if MODULE not in reader.modules or not any(reader.reviewed(MODULE)):
         return []
-    blocks: list[Block] = [p for p in [_amount(reader, found)] if p.text]
+    known = [_known_amount(reader), _amount(reader, found)]
+    blocks: list[Block] = [p for p in known if p.text]
     rows = reader.labelled(words.BUDGET)
     if rows:
         blocks.append(Answers(tuple(rows), heading=reader.t.gettext(HOW_MANAGED)))
@@ -42,28 +45,79 @@ def budget(reader: Reader, found: Found) -> list[Block]:
 HOW_MANAGED = N_("How I would like it managed, and why")
 
 
+def _known_amount(reader: Reader) -> Paragraph:
+    """The budget the person told us, and how often: a direct payment, a personal budget or
+    the council's first figure (Care Act s25(1): the plan states the amount and frequency)."""
+    amount = reader.visible(AMOUNT)
+    if amount is None or not isinstance(amount.value, Decimal):
+        return Paragraph("")
+    period = reader.visible(PERIOD)
+    often = PERIODS.get(str(period.value)) if period is not None else None
+    has = reader.answers.get("getting_started.has")
+    held = has if isinstance(has, tuple) else ()
+    kind = "direct_payment" if "direct_payment" in held else "personal_budget"
+    if kind not in held:
+        kind = "indicative"
+    text, source = KNOWN[kind]
+    shown = reader.answer_text(AMOUNT, amount.value)
+    how_often = reader.t.gettext(often) if often else ""
+    return cited(reader, text, source, amount=f"{shown} {how_often}".strip())
+
+
 def _amount(reader: Reader, found: Found) -> Paragraph:
-    """What the budget is, if the person knows it; otherwise how the first figure is made."""
+    """What the council's PA rate comes to, if they gave it (said as their direct payment
+    only when they have one); else, with no amount known, how the first figure is made."""
     check = found.costs[1] if found.costs else None
     if check is not None:
-        hours = reader.answers.get("employing_pa.pa_hours")
+        held = holds_direct_payment(reader)
+        said = bool(_known_amount(reader).text)  # the s25 point is made there already
         return cited(
             reader,
-            DP_AMOUNT,
+            (DP_RATE if said else DP_AMOUNT) if held else DP_RATE_IF,
             "care_act_s24_26",
             weekly=costs.money_text(reader, check.offered_weekly),
             rate=reader.answer_text(OFFERED, reader.answers[OFFERED]),
-            hours=hours,
+            hours=reader.answers.get("employing_pa.pa_hours"),
         )
-    if outside_england(reader):
+    if outside_england(reader) or _known_amount(reader).text:
         return Paragraph("")
     return cited(reader, RAS, "cssg_11_24")
+
+
+AMOUNT, PERIOD = "managing_budget.budget_amount", "managing_budget.budget_period"
+PERIODS = {
+    "week": N_("a week"),
+    "four_weeks": N_("every four weeks"),
+    "month": N_("a month"),
+    "year": N_("a year"),
+}
+KNOWN = {
+    "direct_payment": (
+        N_(
+            "My direct payment is {amount}. A plan must say which needs a direct payment meets, how much it is and how often it is paid."
+        ),
+        "care_act_s24_26",
+    ),
+    "personal_budget": (N_("My personal budget is {amount}."), "care_act_s24_26"),
+    "indicative": (
+        N_(
+            "The first figure the council gave me is {amount}. This is an indicative budget, often from a points system called a Resource Allocation System (RAS). The final budget can be higher or lower, and I can ask how it was worked out."
+        ),
+        "cssg_11_24",
+    ),
+}
 
 
 CHECKLIST = N_("My checklist as an employer (each duty is explained in the appendix)")
 OFFERED = "employing_pa.offered_rate"
 DP_AMOUNT = N_(
     "The council's direct payment for a PA: {rate} an hour, which is {weekly} a week for {hours} hours. A plan must say which needs a direct payment meets, how much it is and how often it is paid."
+)
+DP_RATE = N_(
+    "The council's direct payment for a PA: {rate} an hour, which is {weekly} a week for {hours} hours."
+)
+DP_RATE_IF = N_(
+    "I do not have a direct payment. The council's rate for a PA is {rate} an hour, which would be {weekly} a week for {hours} hours."
 )
 RAS = N_(
     "I do not know my personal budget yet. Many councils first give an indicative budget, often from a points system called a Resource Allocation System (RAS). The final budget can be higher or lower, and I can ask how it was worked out."

@@ -48,7 +48,7 @@ def build_plan(
         if (section := _section(reader, found, layout)) is not None
     ]
     return Plan(
-        title=t.gettext(N_("My draft support plan")),
+        title=plan_title(reader),
         subtitle=t.gettext(N_("Made with the Support Plan Assistant, to take to the council")),
         locale=t.locale,
         language=LOCALES.get(t.locale, t.locale),
@@ -64,6 +64,14 @@ def build_plan(
         facts=facts_of(reader, found),
         notes=_notes(reader) if adviser else None,
     )
+
+
+def plan_title(reader: Reader) -> str:
+    """The plan's title, with the name the person wants used if they gave one."""
+    item = reader.visible("next_steps.name")
+    if item is not None and isinstance(item.value, str) and item.value.strip():
+        return reader.gettext(N_("My draft support plan: {name}"), name=item.value.strip())
+    return reader.t.gettext(N_("My draft support plan"))
 
 
 def facts_of(reader: Reader, found: Found) -> Facts:

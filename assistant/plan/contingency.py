@@ -81,15 +81,16 @@ def if_things_go_wrong(reader: Reader, found: Found) -> list[Block]:
     t, answers = reader.t, reader.answers
     lines: list[Item] = []
     if answers.get("carers.has_carer") is True:
-        lines.append(Item("carer_ill", t.gettext(CARER_ILL), t.gettext(TO_AGREE)))
+        backup = _said(reader, "carers.backup", BACKUP)
+        lines.append(Item("carer_ill", t.gettext(CARER_ILL), backup or t.gettext(TO_AGREE)))
     if answers.get("employing_pa.employ") in ("yes", "maybe"):
-        lines.append(Item("pa_absent", t.gettext(PA_ABSENT), t.gettext(PA_COVER)))
+        cover = reader.visible("employing_pa.cover")
+        said = "" if cover is None else reader.answer_text(cover.step, cover.value) + ". "
+        lines.append(Item("pa_absent", t.gettext(PA_ABSENT), said + t.gettext(PA_COVER)))
     lines.append(Item("crisis", t.gettext(CRISIS), t.gettext(CRISIS_WHO)))
-    if (
-        answers.get("mental_health.detained") is True
-        or answers.get("mental_health.mh_history") is True
-    ):
-        lines.append(Item("mh_team", t.gettext(MH_TEAM), t.gettext(TO_AGREE)))
+    if _mental_health(reader):
+        plan = _said(reader, "mental_health.crisis_plan", CRISIS_PLAN)
+        lines.append(Item("mh_team", t.gettext(MH_TEAM), plan or t.gettext(TO_AGREE)))
     contacts = contact_items(reader, with_sources=False)
     numbers = " · ".join(c.title for c in contacts if c.id != "safeguarding")
     guard = [Item(c.id, c.title, c.text) for c in contacts if c.id == "safeguarding"]
@@ -97,6 +98,41 @@ def if_things_go_wrong(reader: Reader, found: Found) -> list[Block]:
     return [Items(tuple(lines)), Paragraph(urgent, strong=True), Items(tuple(guard))]
 
 
+def _said(reader: Reader, key: str, lines: dict[str, str]) -> str:
+    """The plan's line for the answer at ``key``, or "" when it was not given."""
+    item = reader.visible(key)
+    value = item.value if item is not None else None
+    return reader.t.gettext(lines[value]) if isinstance(value, str) and value in lines else ""
+
+
+def _mental_health(reader: Reader) -> bool:
+    """They have mental health needs: a crisis plan belongs in the plan."""
+    answers = reader.answers
+    prompt = answers.get("getting_started.prompt")
+    return (
+        answers.get("mental_health.detained") is True
+        or answers.get("mental_health.mh_history") is True
+        or (isinstance(prompt, tuple) and "mental_health" in prompt)
+    )
+
+
+#: Who could help if the person who helps is ill or away (``carers.backup``).
+BACKUP = {
+    "family_friend": N_(
+        "Someone else in my family, or a friend, could help. Who, and how to reach them: to agree with the council."
+    ),
+    "paid": N_(
+        "Paid help I have already could cover. How, and its cost: to agree with the council."
+    ),
+    "nobody": N_(
+        "There is nobody I know of who could help. The council should plan cover with me now, before it is needed."
+    ),
+}
+#: A mental health crisis plan (``mental_health.crisis_plan``).
+CRISIS_PLAN = {
+    "with_team": N_("I have a crisis plan with my mental health team. Follow it, and call them."),
+    "would_like": N_("I would like a crisis plan, made with my mental health team."),
+}
 URGENT_LINE = N_("Urgent help, day or night: {contacts}.")
 CARER_ILL = N_("If the person who helps me is ill or away")
 PA_ABSENT = N_("If my PA is ill, on holiday or leaves")
@@ -108,21 +144,29 @@ CRISIS_WHO = N_("Call the numbers below, then tell the council's adult social ca
 
 
 def review(reader: Reader, found: Found) -> list[Block]:
-    """The review rights: the plan's (law and guidance) and, for a direct payment, its own.
+    """When they would like the plan looked at again, then the review rights: the plan's
+    (law and guidance) and, for a direct payment, its own.
 
-    They are England's law, so someone living elsewhere is not told them.
+    The rights are England's law, so someone living elsewhere is not told them.
     """
+    wish = reader.visible(REVIEW_WHEN)
+    blocks: list[Block] = []
+    if wish is not None and isinstance(wish.value, str):
+        when = reader.answer_text(REVIEW_WHEN, wish.value)
+        blocks.append(Paragraph(reader.gettext(REVIEW_WISH, when=when.lower()), strong=True))
     if outside_england(reader):
-        return []
-    blocks = [
+        return blocks
+    blocks += [
         cited(reader, REVIEW_LAW, "care_act_s27"),
         cited(reader, REVIEW_GUIDANCE, "cssg_review_timing"),
     ]
     if _direct_payment(reader, found):
         blocks.append(cited(reader, REVIEW_DP, "dp_regs_reg7"))
-    return [b for b in blocks if b.text]
+    return [b for b in blocks if not isinstance(b, Paragraph) or b.text]
 
 
+REVIEW_WHEN = "next_steps.review_when"
+REVIEW_WISH = N_("I would like my plan looked at again: {when}.")
 REVIEW_LAW = N_(
     "The council must keep my plan under review, and review it if I, or someone for me, reasonably asks."
 )

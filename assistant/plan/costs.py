@@ -15,10 +15,10 @@ from decimal import Decimal
 from assistant.money import answers
 from assistant.money import messages as m
 from assistant.money.format import Formatter, pounds, request_notes
-from assistant.money.model import CostLine, CostResult
+from assistant.money.model import CostLine, CostResult, Msg
 from assistant.money.ratecheck import RateCheck
 from assistant.plan.model import CostRow, Costs, CostTable
-from assistant.plan.parts import Reader
+from assistant.plan.parts import Reader, holds_direct_payment
 from assistant.values import N_
 
 
@@ -56,7 +56,7 @@ def cost_table(
     """
     f = Formatter(reader.t.locale, reader.t.gettext)
     total = CostLine("total", m.TOTAL, result.total_weekly)
-    paragraph = check.request_paragraph if check is not None else None
+    paragraph = _request(reader, check)
     return CostTable(
         heading=f.translate(m.HEADING).format(tax_year=result.tax_year),
         rows=tuple(_row(line, f) for line in result.lines),
@@ -73,6 +73,20 @@ def cost_table(
         request=f.text(paragraph) if paragraph is not None else "",
         request_notes=tuple(request_notes(check, f)) if check and paragraph is not None else (),
     )
+
+
+def _request(reader: Reader, check: RateCheck | None) -> Msg | None:
+    """The paragraph to send: about "my direct payment" only for someone who has one; for
+    someone who does not yet, about the rate the council offers (same figures)."""
+    paragraph = check.request_paragraph if check is not None else None
+    if paragraph is None or holds_direct_payment(reader):
+        return paragraph
+    return Msg(REQUEST_OFFERED, paragraph.params)
+
+
+REQUEST_OFFERED = N_(
+    "I am asking you to look again at the direct payment rate you offer for a personal assistant. At {offered_weekly} a week for {hours} hours of support, it would not cover the cost. Employing a personal assistant for those hours costs {cost_weekly} a week ({cost_hourly} an hour) once holiday pay, employer National Insurance, pension, insurance, payroll and a contingency are included; a breakdown is attached. That leaves a shortfall of {shortfall_weekly} a week ({shortfall_yearly} a year), which I would otherwise have to pay myself. The statutory guidance says my personal budget must be enough to meet my eligible needs (paragraph 11.24). It also says the budget should reflect the cost of good local care, and that a direct payment should cover the costs of being an employer (paragraph 11.25). Please review the rate and tell me your decision and your reasons in writing."
+)
 
 
 def _case_points(check: RateCheck, f: Formatter, reader: Reader) -> list[str]:

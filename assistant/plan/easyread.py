@@ -6,107 +6,36 @@ here is the plan's own, written for Easy Read; the person's own words are kept a
 wrote them. Rights keep their short citation in small print. The tests hold the text to a
 Flesch reading ease of 80 or more (the person's own words aside).
 
-Long on purpose, as a set of small word lists: each answer has its own Easy Read line.
+Each answer has its own Easy Read line, in the word lists of
+:mod:`assistant.plan.easyread_words`; here, the builders of each section.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from assistant.engine.session import Session
 from assistant.i18n import LOCALES, Translator
+from assistant.plan import easyread_words as ew
 from assistant.plan import words
 from assistant.plan.build import facts_of
 from assistant.plan.costs import money_text
+from assistant.plan.ending import consent_to_share
 from assistant.plan.found import Found, cited, long_date, rates_year
-from assistant.plan.model import Block, BundleRef, Item, Items, Paragraph, Plan, Section, Table
+from assistant.plan.model import (
+    Block,
+    BundleRef,
+    Item,
+    Items,
+    Paragraph,
+    Plan,
+    Quote,
+    Section,
+    Table,
+)
 from assistant.plan.parts import Reader
 from assistant.values import N_
-
-WHY_NOW = {
-    "new_condition": N_("I have a new illness, or I had a fall."),
-    "hospital": N_("I came home from hospital."),
-    "mental_health": N_("My mental health is not good."),
-    "carer": N_("I look after someone."),
-    "review_or_cut": N_("My help is being checked or cut."),
-    "money": N_("I am worried about money."),
-    "other": N_("Something else has changed."),
-}
-HELPED = {
-    "supporter": N_("Someone I know helped me fill this in."),
-    "adviser": N_("An adviser helped me fill this in."),
-    "on_behalf": N_("Someone filled this in for me."),
-}
-DECIDE = {
-    "yes": N_("I can make my own choices."),
-    "with_help": N_("I can make my own choices with help."),
-    "sometimes": N_("Some days I can make my own choices. Some days I can not."),
-    "no": N_("I need someone to help make big choices for me."),
-}
-NEEDS = {
-    "nutrition": N_("Making food and eating"),
-    "hygiene": N_("Washing"),
-    "toilet": N_("Using the toilet"),
-    "dressing": N_("Getting dressed"),
-    "home_safety": N_("Moving around my home"),
-    "home_upkeep": N_("Keeping my home clean and warm"),
-    "relationships": N_("Seeing family and friends"),
-    "work": N_("Work or learning"),
-    "community": N_("Going out to shops and places"),
-    "child_care": N_("Looking after a child"),
-}
-OFTEN = {
-    "yes": N_("I need help most days."),
-    "some_days": N_("Some days are good. Some days are bad."),
-}
-WAYS = {
-    "help": N_("I need someone to help me."),
-    "pain": N_("It hurts, or it upsets me."),
-    "risk": N_("It is not safe."),
-    "slow": N_("It takes me a long time."),
-}
-MONEY_WAY = {
-    "direct_payment": N_("I want the money paid to me, so I can choose my help."),
-    "third_party": N_("I want someone else to look after the money for me."),
-    "isf": N_("I want a care company to look after the money for me."),
-    "council_managed": N_("I want the council to sort out my care."),
-    "mix": N_("I want a mix: I choose some help, and the council sorts out the rest."),
-}
-RIGHTS = {
-    "assessment": N_("ask the council to look at my needs"),
-    "written_decision": N_("get the answer in writing"),
-    "plan": N_("have a plan, and a copy of it"),
-    "personal_budget": N_("know how much money is for my care"),
-    "direct_payment": N_("ask for the money to be paid to me"),
-    "authorised_person": N_("have the money paid to someone I trust"),
-    "review": N_("ask for my plan to be checked"),
-    "carer_of_you": N_("get help for the person who cares for me"),
-    "own_carer_assessment": N_("get help as a carer"),
-    "advocate": N_("have someone to help me speak up"),
-    "aftercare": N_("free care after a stay in hospital under the Mental Health Act"),
-    "reablement": N_("free help for a few weeks to get back on my feet"),
-    "safeguarding": N_("be safe from harm"),
-    "carer_support_plan": N_("have my own plan and money as a carer"),
-}
-#: A carer asking for themselves: what caring makes hard (carers.carer_activities).
-CARING_HARD = {
-    "child": N_("Looking after a child"),
-    "others": N_("Caring for someone else too"),
-    "home": N_("Keeping my home clean and safe"),
-    "food": N_("Eating well"),
-    "relationships": N_("Seeing family and friends"),
-    "work": N_("Work or learning"),
-    "local": N_("Going out to shops and places"),
-    "free_time": N_("Time to rest, or do things I like"),
-}
-CARER_HEALTH = {
-    "yes": N_("Caring is making me ill."),
-    "at_risk": N_("Caring may make me ill."),
-}
-CARER_GO_ON = {
-    "with_help": N_("I can keep caring, but only with more help."),
-    "no": N_("I can not keep caring like this."),
-}
 
 
 def build_easy_read(
@@ -164,15 +93,45 @@ def _answer(reader: Reader, key: str) -> object:
 
 
 def this_is_me(reader: Reader, found: Found) -> list[Block]:
-    """Who filled it in, why now, who helps and how they make choices."""
+    """Their name and council, how to reach them, who filled it in, why now, who helps and
+    how they make choices."""
+    return [*_details(reader), *_lines(reader, *_about(reader))]
+
+
+def _details(reader: Reader) -> list[Block]:
+    """What they chose to give for the plan: name and council as sentences, their contact
+    details in their own words, then how they like to be contacted."""
+    blocks: list[Block] = []
+    for key, msgid in (("name", MY_NAME), ("council", MY_COUNCIL)):
+        value = _answer(reader, f"next_steps.{key}")
+        if isinstance(value, str) and value:
+            blocks.append(Paragraph(reader.gettext(msgid, **{key: value})))
+    for key, label in (("contact", CONTACT_ME), ("health_contacts", MY_HEALTH)):
+        value = _answer(reader, f"next_steps.{key}")
+        if isinstance(value, str) and value:
+            blocks.append(Quote(f"next_steps.{key}", reader.t.gettext(label), value))
+    ways = _answer(reader, "next_steps.communicate")
+    if isinstance(ways, tuple):
+        blocks += _lines(reader, *(ew.CONTACT[v] for v in ways if v in ew.CONTACT))
+    return blocks
+
+
+MY_NAME = N_("My name is {name}.")
+MY_COUNCIL = N_("My council is {council}.")
+CONTACT_ME = N_("How to contact me")
+MY_HEALTH = N_("My doctor or health team")
+
+
+def _about(reader: Reader) -> list[str]:
+    """The lines about who they are and who helps, as message ids."""
     ids: list[str] = []
     if _caring_for_myself(reader):
         ids += [N_("I look after someone."), N_("This plan is about help for me, as a carer.")]
     answering = _answer(reader, "getting_started.answering")
-    if isinstance(answering, str) and answering in HELPED:
-        ids.append(HELPED[answering])
+    if isinstance(answering, str) and answering in ew.HELPED:
+        ids.append(ew.HELPED[answering])
     prompt = _answer(reader, "getting_started.prompt")
-    ids += [WHY_NOW[v] for v in prompt if v in WHY_NOW] if isinstance(prompt, tuple) else []
+    ids += [ew.WHY_NOW[v] for v in prompt if v in ew.WHY_NOW] if isinstance(prompt, tuple) else []
     if _answer(reader, "carers.has_carer") is True:
         ids.append(N_("A friend or someone in my family helps me."))
         if _answer(reader, "carers.carer_coping") == "yes":
@@ -180,12 +139,12 @@ def this_is_me(reader: Reader, found: Found) -> list[Block]:
     if _answer(reader, "carers.is_carer") is True:
         ids.append(N_("I look after someone too."))
     decide = _answer(reader, "mental_health.decisions")
-    if isinstance(decide, str) and decide in DECIDE:
-        ids.append(DECIDE[decide])
+    if isinstance(decide, str) and decide in ew.DECIDE:
+        ids.append(ew.DECIDE[decide])
     where = reader.answers.get("getting_started.where")
     if where not in (None, "england"):
         ids.append(N_("I do not live in England. The rules where I live are different."))
-    return _lines(reader, *ids)
+    return ids
 
 
 def what_matters(reader: Reader, found: Found) -> list[Block]:
@@ -200,22 +159,22 @@ def _caring_for_myself(reader: Reader) -> bool:
 def _caring_hard(reader: Reader) -> list[str]:
     """What caring makes hard, for a carer asking for themselves."""
     hard = _answer(reader, "carers.carer_activities")
-    return [v for v in hard if v in CARING_HARD] if isinstance(hard, tuple) else []
+    return [v for v in hard if v in ew.CARING_HARD] if isinstance(hard, tuple) else []
 
 
 def caring_needs(reader: Reader) -> list[Block]:
     """A carer asking for themselves: what caring does to them, one idea a line."""
     t = reader.t
-    items = [Item(v, t.gettext(CARING_HARD[v]), "") for v in _caring_hard(reader)]
+    items = [Item(v, t.gettext(ew.CARING_HARD[v]), "") for v in _caring_hard(reader)]
     ids = []
     health = _answer(reader, "carers.carer_health")
-    if isinstance(health, str) and health in CARER_HEALTH:
-        ids.append(CARER_HEALTH[health])
+    if isinstance(health, str) and health in ew.CARER_HEALTH:
+        ids.append(ew.CARER_HEALTH[health])
     if _answer(reader, "carers.carer_wellbeing") == "big":
         ids.append(N_("Caring makes my life much harder."))
     go_on = _answer(reader, "carers.carer_willing")
-    if isinstance(go_on, str) and go_on in CARER_GO_ON:
-        ids.append(CARER_GO_ON[go_on])
+    if isinstance(go_on, str) and go_on in ew.CARER_GO_ON:
+        ids.append(ew.CARER_GO_ON[go_on])
     blocks: list[Block] = []
     if items:
         blocks += [
@@ -235,12 +194,12 @@ def needs(reader: Reader, found: Found) -> list[Block]:
     for name in found.hard:
         lines = []
         value = reader.answers.get(f"day_to_day.{name}")
-        if isinstance(value, str) and value in OFTEN:
-            lines.append(reader.t.gettext(OFTEN[value]))
+        if isinstance(value, str) and value in ew.OFTEN:
+            lines.append(reader.t.gettext(ew.OFTEN[value]))
         how = _answer(reader, f"day_to_day.{name}_how")
         if isinstance(how, tuple):
-            lines += [reader.t.gettext(WAYS[w]) for w in how if w in WAYS]
-        items.append(Item(name, reader.t.gettext(NEEDS[name]), "\n".join(lines)))
+            lines += [reader.t.gettext(ew.WAYS[w]) for w in how if w in ew.WAYS]
+        items.append(Item(name, reader.t.gettext(ew.NEEDS[name]), "\n".join(lines)))
     if not items:
         return []
     tail = _lines(reader, N_("Only the council can decide what help I get."))
@@ -248,16 +207,47 @@ def needs(reader: Reader, found: Found) -> list[Block]:
 
 
 def what_would_help(reader: Reader, found: Found) -> list[Block]:
-    """A line to write on for each need."""
+    """For each need, what they said would help, one idea a line; a line to write on where
+    they did not say."""
     t = reader.t
     if _caring_for_myself(reader):
-        rows = tuple((t.gettext(CARING_HARD[v]), "") for v in _caring_hard(reader))
+        rows = tuple((t.gettext(ew.CARING_HARD[v]), "") for v in _caring_hard(reader))
     else:
-        rows = tuple((t.gettext(NEEDS[name]), "") for name in found.hard)
+        said = {name: _helps(reader, name) for name in found.hard}
+        if any(said.values()):
+            none_yet = t.gettext(N_("I have not said yet."))
+            items = [
+                Item(name, t.gettext(ew.NEEDS[name]), "\n".join(lines) or none_yet)
+                for name, lines in said.items()
+            ]
+            return [Items(tuple(items))]
+        rows = tuple((t.gettext(ew.NEEDS[name]), "") for name in found.hard)
     if not rows:
         return []
     columns = (t.gettext(N_("I need help with")), t.gettext(N_("What would help")))
     return [*_lines(reader, N_("I can write here what would help.")), Table("", columns, rows)]
+
+
+def _helps(reader: Reader, name: str) -> list[str]:
+    """What would help with need ``name``: Easy Read lines, and their own words."""
+    chosen = _answer(reader, f"day_to_day.{name}_help")
+    if not isinstance(chosen, tuple):
+        return []
+    lines = [reader.t.gettext(ew.HELP[v]) for v in chosen if v in ew.HELP]
+    other = _answer(reader, f"day_to_day.{name}_help_other")
+    if "other" in chosen and isinstance(other, str) and other:
+        lines.append(other)
+    return lines
+
+
+def _budget(reader: Reader) -> list[Block]:
+    """The budget they told us, and how often."""
+    amount = _answer(reader, "managing_budget.budget_amount")
+    if not isinstance(amount, Decimal):
+        return []
+    period = _answer(reader, "managing_budget.budget_period")
+    msgid = ew.BUDGET.get(period, ew.BUDGET_ONLY) if isinstance(period, str) else ew.BUDGET_ONLY
+    return [Paragraph(reader.gettext(msgid, amount=money_text(reader, amount)))]
 
 
 def money(reader: Reader, found: Found) -> list[Block]:
@@ -266,11 +256,11 @@ def money(reader: Reader, found: Found) -> list[Block]:
         return []
     ids = [N_("The council may give me a budget."), N_("A budget is money for my care.")]
     way = _answer(reader, "managing_budget.preference")
-    if isinstance(way, str) and way in MONEY_WAY:
-        ids.append(MONEY_WAY[way])
+    if isinstance(way, str) and way in ew.MONEY_WAY:
+        ids.append(ew.MONEY_WAY[way])
     if reader.answers.get("employing_pa.employ") == "yes":
         ids.append(N_("I pay a helper. The helper is called a PA."))
-    blocks = _lines(reader, *ids)
+    blocks = [*_lines(reader, *ids), *_budget(reader)]
     result, check = found.costs if found.costs else (None, None)
     if result is not None and check is not None and check.is_short:
         blocks.append(Paragraph(reader.gettext(PA_COSTS, cost=money_text(reader, result.per_hour))))
@@ -290,11 +280,18 @@ COUNCIL_PAYS = N_("The council pays {rate} an hour.")
 
 def if_things_go_wrong(reader: Reader, found: Found) -> list[Block]:
     """Who to call, in short lines."""
-    ids = []
+    ids: list[str] = []
     if reader.answers.get("carers.has_carer") is True:
-        ids.append(N_("If the person who helps me is ill, I need someone else."))
+        backup = _answer(reader, "carers.backup")
+        default = (N_("If the person who helps me is ill, I need someone else."),)
+        ids += ew.BACKUP.get(backup, default) if isinstance(backup, str) else default
     if reader.answers.get("employing_pa.employ") in ("yes", "maybe"):
-        ids.append(N_("If my PA is ill or away, I need someone else."))
+        cover = _answer(reader, "employing_pa.cover")
+        default_pa = N_("If my PA is ill or away, I need someone else.")
+        ids.append(ew.COVER.get(cover, default_pa) if isinstance(cover, str) else default_pa)
+    crisis = _answer(reader, "mental_health.crisis_plan")
+    if isinstance(crisis, str) and crisis in ew.CRISIS_PLAN:
+        ids.append(ew.CRISIS_PLAN[crisis])
     ids += [
         N_("In an emergency, I call 999."),
         N_("For help with my mental health, I call 111."),
@@ -307,14 +304,16 @@ def if_things_go_wrong(reader: Reader, found: Found) -> list[Block]:
 def keeping_safe(reader: Reader, found: Found) -> list[Block]:
     """Feeling unsafe, and needs that are not safe."""
     t = reader.t
-    blocks: list[Block] = []
+    chosen = _answer(reader, "day_to_day.risks")
+    risks = [ew.RISKS[v] for v in chosen if v in ew.RISKS] if isinstance(chosen, tuple) else []
+    blocks: list[Block] = _lines(reader, *risks)
     safe = _answer(reader, "day_to_day.feel_safe") or _answer(reader, "rights.feel_safe_later")
     if safe in ("no", "unsure"):
         blocks += _lines(reader, N_("I do not always feel safe at home."))
     for name in found.hard:
         how = _answer(reader, f"day_to_day.{name}_how")
         if isinstance(how, tuple) and "risk" in how:
-            blocks.append(Paragraph(reader.gettext(NOT_SAFE, need=t.gettext(NEEDS[name]))))
+            blocks.append(Paragraph(reader.gettext(NOT_SAFE, need=t.gettext(ew.NEEDS[name]))))
     return blocks
 
 
@@ -322,7 +321,9 @@ NOT_SAFE = N_("{need} is not safe for me.")
 
 
 def checking(reader: Reader, found: Found) -> list[Block]:
-    """The review rights, each line with its source in small print."""
+    """When they want it checked, then the review rights, each line with its source in small
+    print."""
+    wish = _answer(reader, "next_steps.review_when")
     blocks = [
         cited(reader, N_("The council must check my plan."), "care_act_s27"),
         cited(reader, N_("I can ask them to check it at any time."), "care_act_s27"),
@@ -332,15 +333,16 @@ def checking(reader: Reader, found: Found) -> list[Block]:
             "cssg_review_timing",
         ),
     ]
-    return [b for b in blocks if b.text]
+    wanted = _lines(reader, ew.REVIEW[wish]) if isinstance(wish, str) and wish in ew.REVIEW else []
+    return [*wanted, *(b for b in blocks if b.text)]
 
 
 def rights(reader: Reader, found: Found) -> list[Block]:
     """ "I have the right to:" and the rights found, each in a few words, with its source."""
     items = []
     for item in found.rights:
-        if item.id in RIGHTS:
-            items.append(Item(item.id, "", reader.t.gettext(RIGHTS[item.id]), item.sources[:1]))
+        if item.id in ew.RIGHTS:
+            items.append(Item(item.id, "", reader.t.gettext(ew.RIGHTS[item.id]), item.sources[:1]))
     if not items:
         return []
     return [*_lines(reader, N_("I have the right to:")), Items(tuple(items), compact=True)]
@@ -350,11 +352,19 @@ def sharing(reader: Reader, found: Found) -> list[Block]:
     """Who may see the plan, and a place to sign."""
     t = reader.t
     columns = (t.gettext(N_("I sign here")), t.gettext(N_("Date")))
-    return [
-        *_lines(reader, N_("I am happy for these people to see my plan:")),
-        Paragraph("____________________"),
-        Table("", columns, (("", ""),)),
-    ]
+    return [*_shared_with(reader), Table("", columns, (("", ""),))]
+
+
+def _shared_with(reader: Reader) -> list[Block]:
+    """Who they are happy to see the plan: their answer, or a line to write on."""
+    people = consent_to_share(reader)
+    if people == ():
+        return _lines(reader, N_("I do not want anyone else to see my plan."))
+    blocks = _lines(reader, N_("I am happy for these people to see my plan:"))
+    if people is None:
+        return [*blocks, Paragraph("____________________")]
+    items = [Item(v, "", reader.t.gettext(ew.SHARE[v])) for v in people if v in ew.SHARE]
+    return [*blocks, Items(tuple(items), compact=True)]
 
 
 def about(reader: Reader, found: Found) -> list[Block]:

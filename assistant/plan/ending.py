@@ -70,7 +70,7 @@ def consent(reader: Reader, found: Found) -> list[Block]:
         for p in [cited(reader, INVOLVE, "care_act_s24_26")]
         if p.text and not outside_england(reader)
     ]
-    blocks.append(Paragraph(t.gettext(SHARE_BLANK)))
+    blocks.append(Paragraph(shared_with(reader)))
     columns = (t.gettext(N_("Signed")), t.gettext(N_("Name")), t.gettext(N_("Date")))
     blocks.append(Table("", columns, (("", "", ""),)))
     return blocks
@@ -80,6 +80,33 @@ INVOLVE = N_(
     "The council must involve me, any carer I have and anyone I ask, and give a copy of my plan to me and to anyone I ask."
 )
 SHARE_BLANK = N_("I agree that this plan may be shared with: ____________________")
+SHARE_WITH = N_("I agree that this plan may be shared with: {people}.")
+SHARE_NOBODY = N_("I do not agree to this plan being shared with anyone else.")
+#: The answer that means nobody else (``next_steps.share``).
+ONLY_ME = "only_me"
+
+
+def shared_with(reader: Reader) -> str:
+    """Who the person agreed the plan may be shared with, in words: their answer, or a line
+    to fill in when they did not say."""
+    people = consent_to_share(reader)
+    if people is None:
+        return reader.t.gettext(SHARE_BLANK)
+    if not people:
+        return reader.t.gettext(SHARE_NOBODY)
+    return reader.gettext(SHARE_WITH, people=reader.answer_text(SHARE_KEY, people))
+
+
+SHARE_KEY = "next_steps.share"
+
+
+def consent_to_share(reader: Reader) -> tuple[str, ...] | None:
+    """Who the plan may be shared with, as choice values; () for nobody else; None when the
+    person did not say (the adviser's contact record reads this too)."""
+    item = reader.visible(SHARE_KEY)
+    if item is None or not isinstance(item.value, tuple) or not item.value:
+        return None
+    return tuple(v for v in item.value if v != ONLY_ME)
 
 
 def about_plan(reader: Reader, found: Found) -> list[Block]:
@@ -88,13 +115,12 @@ def about_plan(reader: Reader, found: Found) -> list[Block]:
     made = reader.gettext(
         ABOUT_VERSION, title=t.gettext(bundle.manifest.title), version=bundle.digest[:12]
     )
+    draft = reader.gettext(ABOUT_DRAFT, date=long_date(found.today, t))
+    rates = reader.gettext(ABOUT_RATES, year=rates_year(found))
     return [
         Paragraph(t.gettext(ABOUT_NOT_COUNCIL), strong=True),
-        Paragraph(reader.gettext(ABOUT_DRAFT, date=long_date(found.today, t)) + " " + made),
+        Paragraph(" ".join((draft, made, rates, t.gettext(ABOUT_UNCONFIRMED)))),
         Paragraph(t.gettext(ABOUT_NOT_ADVICE)),
-        Paragraph(
-            reader.gettext(ABOUT_RATES, year=rates_year(found)) + " " + t.gettext(ABOUT_UNCONFIRMED)
-        ),
     ]
 
 

@@ -115,7 +115,8 @@ def _table(table: Table, level: int) -> str:
         "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in table.rows
     )
     return (
-        f'{_heading(table.heading, level)}<table class="fill"><thead><tr>{head}</tr></thead>'
+        f'{_heading(table.heading, level)}<table class="fill cols-{len(table.columns)}">'
+        f"<thead><tr>{head}</tr></thead>"
         f"<tbody>{rows}</tbody></table>"
     )
 

@@ -233,6 +233,12 @@ class Reader:
 _PART_END = re.compile(r" \(|;|,|:")
 
 
+def holds_direct_payment(reader: Reader) -> bool:
+    """They said they have a direct payment already (not only that they may want one)."""
+    has = reader.answers.get("getting_started.has")
+    return isinstance(has, tuple) and "direct_payment" in has
+
+
 def short_citation(title: str, part: str) -> str:
     """A citation short enough for a list: "Care Act 2014, section 9".
 

@@ -24,11 +24,14 @@ def _answers(reader: Reader, labels: dict[str, str], heading: str = "") -> list[
 
 
 def about_me(reader: Reader, found: Found) -> list[Block]:
-    """Who the person is, as far as they chose to say, and who is around them."""
-    blocks = _answers(reader, words.ABOUT_ME)
+    """Who the person is, as far as they chose to say, and who is around them: the details
+    they gave for the plan first (name, contact, council, how they like to be contacted),
+    and last the people they want involved (Care Act s25(3))."""
+    blocks = _answers(reader, {**words.DETAILS, **words.ABOUT_ME})
     if outside_england(reader):
         blocks += _jurisdiction(reader)
-    rows = reader.labelled({**words.SUPPORT_NETWORK, **words.DECISIONS}, words.QUIET)
+    network = {**words.SUPPORT_NETWORK, **words.DECISIONS, **words.INVOLVE}
+    rows = reader.labelled(network, words.QUIET)
     return blocks + ([Answers(tuple(rows))] if rows else [])
 
 
@@ -127,23 +130,71 @@ HARD_ARE = N_("The things I find hard: {needs}.")
 
 
 def what_would_help(reader: Reader, found: Found) -> list[Block]:
-    """For each hard need: what would help, who and when (blank where not yet known)."""
+    """For each hard need: what would help (their choices, or their own words), who would
+    do it and when (from how often it is hard). A cell is left blank where they did not say,
+    for them and the council to fill in: Care Act s25(1) "how needs will be met"."""
     if not found.hard:
         return []
     t = reader.t
-    rows = tuple((t.gettext(words.OUTCOMES[name]), "", "", "") for name in found.hard)
+    rows = tuple(help_row(reader, name) for name in found.hard)
     columns = tuple(t.gettext(c) for c in HELP_COLUMNS)
-    return [Paragraph(t.gettext(HELP_INTRO)), Table("", columns, rows)]
+    blank = any("" in row[1:] for row in rows)
+    return [
+        Paragraph(t.gettext(HELP_INTRO_BLANK if blank else HELP_INTRO)),
+        Table("", columns, rows),
+    ]
+
+
+def help_row(reader: Reader, name: str) -> tuple[str, str, str, str]:
+    """One need's row: the need, what would help, who and when."""
+    t = reader.t
+    what, who = help_chosen(reader, name)
+    often = reader.answers.get(f"day_to_day.{name}")
+    when = words.HELP_WHEN.get(often) if isinstance(often, str) else None
+    who_text = "; ".join(dict.fromkeys(t.gettext(words.HELP_WHO[w]) for w in who))
+    return (
+        t.gettext(words.OUTCOMES[name]),
+        "; ".join(what),
+        who_text,
+        t.gettext(when) if when else "",
+    )
+
+
+def help_chosen(reader: Reader, name: str) -> tuple[list[str], list[str]]:
+    """What would help with need ``name``, in the person's terms, and the choice values that
+    say who would do it. "Something else" is replaced by their own words when they gave them."""
+    key = f"day_to_day.{name}_help"
+    chosen = reader.visible(key)
+    if chosen is None or not isinstance(chosen.value, tuple):
+        return [], []
+    what: list[str] = []
+    for value in chosen.value:
+        other = reader.visible(f"{key}_other") if value == "other" else None
+        if other is not None and isinstance(other.value, str) and other.value:
+            what.append(other.value)
+        else:
+            what.append(reader.answer_text(key, (value,)))
+    return what, [v for v in chosen.value if v in words.HELP_WHO]
 
 
 HELP_COLUMNS = (N_("My need"), N_("What would help"), N_("Who"), N_("When"))
-HELP_INTRO = N_("How each need could be met. Blank spaces are for me and the council to fill in.")
+HELP_INTRO = N_(
+    "How each need could be met, as I see it (a PA is a personal assistant). The council agrees the plan with me."
+)
+HELP_INTRO_BLANK = N_(
+    "How each need could be met, as I see it (a PA is a personal assistant). Blank spaces are for me and the council to fill in."
+)
 
 
 def risks(reader: Reader, found: Found) -> list[Block]:
-    """Risks from the answers: feeling unsafe, needs that put someone at risk, a carer
-    who may not keep going."""
+    """Risks from the answers: the ones they asked the council to think about, feeling
+    unsafe, needs that put someone at risk, a carer who may not keep going."""
     t = reader.t
+    blocks: list[Block] = []
+    chosen = reader.visible("day_to_day.risks")
+    if chosen is not None and isinstance(chosen.value, tuple) and chosen.value:
+        named = reader.answer_text(chosen.step, chosen.value)
+        blocks.append(Paragraph(reader.gettext(CHOSEN_RISKS, risks=named)))
     lines: list[Item] = []
     safe = reader.visible("day_to_day.feel_safe") or reader.visible("rights.feel_safe_later")
     if safe is not None and safe.value in ("no", "unsure"):
@@ -156,15 +207,16 @@ def risks(reader: Reader, found: Found) -> list[Block]:
     coping = reader.visible("carers.carer_coping")
     if coping is not None and coping.value == "yes":
         lines.append(Item("carer_coping", "", t.gettext(CARER_MAY_STOP)))
-    if not lines:
+    if not lines and not blocks:
         return [Paragraph(t.gettext(NO_RISKS))] if found.hard else []
-    return [Items(tuple(lines))]
+    return blocks + ([Items(tuple(lines))] if lines else [])
 
 
 NOT_SAFE = {
     "no": N_("I do not always feel safe at home, or with the people around me."),
     "unsure": N_("I am not sure I am always safe at home, or with the people around me."),
 }
+CHOSEN_RISKS = N_("I want the council to think about these with me: {risks}.")
 AT_RISK = N_("{need}: it puts me or someone else at risk.")
 CARER_MAY_STOP = N_("The person who helps me is finding it hard to keep going.")
 NO_RISKS = N_("I did not name any risks. I can add any here.")

@@ -56,6 +56,9 @@ table.fill th, table.fill td { border: 1px solid #000; padding: 0.3rem 0.5rem;
   text-align: left; vertical-align: top; }
 table.fill td { height: 1.6rem; }
 table.fill th:first-child { width: 42%; }
+table.fill.cols-4 th:first-child { width: 26%; }
+table.fill.cols-4 th:nth-child(2) { width: 36%; }
+table.fill.cols-4 th:last-child { width: 13%; }
 ul.compact li { margin-bottom: 0.25rem; }
 .cite { font-size: 0.85rem; }
 .appendix > h2 { border-top: 6px double #000; }
@@ -68,18 +71,22 @@ code { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85rem; }
   body { max-width: none; padding: 0; line-height: 1.22; }
   nav { display: none; }
   h1 { font-size: 1.6rem; }
-  h2 { font-size: 1.3rem; margin: 0.7rem 0 0.3rem; padding-top: 0.2rem; }
-  h3 { margin: 0.5rem 0 0.2rem; }
+  h2 { font-size: 1.3rem; margin: 0.5rem 0 0.25rem; padding-top: 0.15rem; }
+  h3 { margin: 0.4rem 0 0.15rem; }
   p { margin: 0 0 0.3rem; }
   li { margin: 0 0 0.1rem; }
-  dl.answers { gap: 0.1rem 1rem; }
+  dl.answers { display: block; }
+  dl.answers dt { display: inline; }
+  dl.answers dt::after { content: ": "; }
+  dl.answers dd { display: inline; }
+  dl.answers dd::after { content: ""; display: block; margin-bottom: 0.1rem; }
   ul.checklist.compact { columns: 2; column-gap: 1.5rem; }
   .quote { margin: 0.4rem 0; }
   h2, h3, .quote figcaption { break-after: avoid; }
   tr, ul.compact li, ul.checklist li { break-inside: avoid; page-break-inside: avoid; }
   .appendix { break-before: page; page-break-before: always; }
   a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.8em; word-break: break-all; }
-  table.costs { font-size: 0.9rem; }
+  table.costs, table.fill.cols-4 { font-size: 0.9rem; }
   tfoot { display: table-row-group; }
 }
 """

@@ -23,6 +23,20 @@ ABOUT_ME: dict[str, str] = {
     "getting_started.has": N_("What I have from the council already"),
 }
 
+#: The details a person chose to give near the end, for their plan (each optional, private).
+DETAILS: dict[str, str] = {
+    "next_steps.name": N_("The name I want used"),
+    "next_steps.contact": N_("How to contact me"),
+    "next_steps.council": N_("My council"),
+    "next_steps.communicate": N_("How I like to be contacted"),
+    "next_steps.health_contacts": N_("My GP or mental health team"),
+}
+
+#: Who the council should involve in the plan and give a copy to (Care Act s25(3), (9)).
+INVOLVE: dict[str, str] = {
+    "next_steps.share": N_("Involve, and give a copy to"),
+}
+
 SUPPORT_NETWORK: dict[str, str] = {
     "carers.has_carer": N_("A family member or friend helps me, unpaid"),
     "carers.carer_coping": N_("They are finding it hard to keep going"),
@@ -45,6 +59,22 @@ CARER_NEEDS: dict[str, str] = {
     "carers.carer_activities": N_("Because of caring, I cannot, or only with great difficulty"),
     "carers.carer_wellbeing": N_("How much caring affects my wellbeing"),
     "carers.carer_willing": N_("Able and willing to go on caring"),
+}
+
+#: What would help with each hard need (``day_to_day.<need>_help``): who would do it, by
+#: the choice's value, short enough for a table cell ("PA" is defined under the plan's "What
+#: would help"). "Something else" is the person's own words, with no "who" to guess.
+HELP_WHO: dict[str, str] = {
+    "visits": N_("A care worker or PA"),
+    "go_with": N_("A PA or support worker"),
+    "family": N_("Family or friends"),
+    "equipment": N_("The council: equipment"),
+    "service": N_("A local service or group"),
+}
+#: When help is needed, from how often the need is hard.
+HELP_WHEN: dict[str, str] = {
+    "yes": N_("Most days"),
+    "some_days": N_("On bad days"),
 }
 
 NEEDS_CONTEXT: dict[str, str] = {
@@ -81,12 +111,20 @@ QUIET: dict[str, tuple[object, ...]] = {
     "getting_started.focus": ("care",),
     "getting_started.answering": ("self",),
     "getting_started.where": ("england",),
+    "getting_started.has": NONE,
     "carers.carer_coping": NO,
     "carers.is_carer": NO,
     "mental_health.mh_history": NO,
     "mental_health.detained": NO,
     "mental_health.authority": NONE,
     "mental_health.difficulty": NONE,
+    # Details left empty: nothing to show.
+    "next_steps.name": ("",),
+    "next_steps.contact": ("",),
+    "next_steps.council": ("",),
+    "next_steps.health_contacts": ("",),
+    "next_steps.communicate": ((),),
+    "next_steps.share": ((),),
 }
 
 #: The person's own words, each under a label of what they are about.
@@ -130,6 +168,8 @@ NOT_SURE_HOW = N_("I am not sure how")
 
 #: Every label the plan may show for an England answer (the test of step keys reads this).
 ALL_LABELS: dict[str, str] = {
+    **DETAILS,
+    **INVOLVE,
     **ABOUT_ME,
     **SUPPORT_NETWORK,
     **DECISIONS,

@@ -12,10 +12,15 @@ from pathlib import Path
 import pytest
 from casework_helpers import answers, golden, save_call
 
+from assistant.casework.record import contact_record
 from assistant.casework.spreadsheet import BOM, safe_cell, spreadsheet_csv
 from assistant.cli import run
+from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
+from assistant.i18n import Translator
 from assistant.store import open_store
+from assistant.transcript.golden import load_golden
+from assistant.transcript.replay import apply
 
 CALL = {
     "channel": "phone",
@@ -65,7 +70,8 @@ def test_one_contact_record_has_every_column_from_the_call(
     assert "Getting started" not in record["Topics covered"]
     assert "Free section 117 aftercare" in record["Rights explained"].split("; ")
     assert record["Options discussed"]
-    assert (record["Mental health involved"], record["Carer involved"]) == ("Yes", "No")
+    # Daniel's sister helps him with money, unpaid: a carer is involved.
+    assert (record["Mental health involved"], record["Carer involved"]) == ("Yes", "Yes")
     assert record["Date"].count("-") == 2 and record["Duration (minutes)"].isdigit()
 
 
@@ -77,9 +83,39 @@ def test_without_call_details_the_columns_say_only_what_is_known(
     out = _export(capsys, "CASE-41", "--format", "contact", "--json", "--store", str(store_file))
     record = json.loads(out)
     assert record["channel"] == "Telephone"  # the mode: an adviser with a caller on the phone
-    assert record["outcome"] == record["consent_to_share"] == record["age_band"] == ""
+    assert record["outcome"] == record["age_band"] == ""
+    # Not recorded by the adviser: Sue's own answer (her GP may have a copy) is read instead.
+    assert record["consent_to_share"] == "Agreed to share"
+    assert record["codes"]["consent"] == "yes"
     assert record["codes"]["carer"] is True
     assert record["codes"]["signposted"] == []
+
+
+@pytest.mark.parametrize(
+    ("shared", "recorded", "expected"),
+    [
+        (["gp"], "", "yes"),
+        (["only_me"], "", "no"),
+        ([], "", ""),
+        (["only_me"], "yes", "yes"),  # what the adviser recorded stands over the answer
+    ],
+)
+def test_consent_to_share_reads_the_persons_answer_unless_the_adviser_recorded_it(
+    england: Bundle, shared: list[str], recorded: str, expected: str
+) -> None:
+    session = Session(england)
+    session.start()
+    path = Path(__file__).resolve().parents[2] / "transcripts" / "carer_breaking_point.yaml"
+    for turn in load_golden(path).turns:
+        if session.current == "next_steps.share":
+            break
+        if turn.action != "start":
+            apply(session, turn)
+    assert session.current == "next_steps.share"
+    session.answer(tuple(shared))
+    if recorded:
+        session.record("call_details", {"consent": recorded})
+    assert contact_record(session, Translator()).codes.consent == expected
 
 
 def test_help_now_shown_counts_as_signposting(

@@ -25,6 +25,8 @@ from assistant.plan.build import build_plan
 from assistant.plan.easyread import build_easy_read
 from assistant.plan.model import Items, Paragraph, Plan, Quote, Table
 from assistant.plan.render import render
+from assistant.transcript.golden import load_golden
+from assistant.transcript.replay import apply, bundle_loader
 
 _READABILITY = Path(__file__).resolve().parents[1] / "content" / "content_readability.py"
 _spec = importlib.util.spec_from_file_location("content_readability", _READABILITY)
@@ -178,6 +180,60 @@ def test_what_would_help_has_a_row_for_each_need(persona: Persona) -> None:
         "Preparing food and drink, and eating",
         "Washing and keeping clean",
     ]
+    # Who, what and when, from her answers: what would help, and how often it is hard.
+    assert table.rows[0][1:] == (
+        "Someone to help me at set times; A service or group near me",
+        "A care worker or PA; A local service or group",
+        "Most days",
+    )
+    assert table.rows[2][0] == "Getting dressed" and table.rows[2][3] == "On bad days"
+    assert all(all(row) for row in table.rows)  # she answered for every need: nothing blank
+    assert "Blank spaces" not in " ".join(b.text for b in help_.blocks if isinstance(b, Paragraph))
+
+
+def test_something_else_that_would_help_is_in_their_own_words(persona: Persona) -> None:
+    plan = build_plan(persona("section3_discharge"), T, today=DAY)
+    help_ = plan.section("help")
+    assert help_ is not None
+    [table] = [b for b in help_.blocks if isinstance(b, Table)]
+    assert table.rows[0] == (
+        "Preparing food and drink, and eating",
+        "Someone to help me at set times; Someone to cook with me on bad days, so I keep it up",
+        "A care worker or PA",
+        "On bad days",
+    )
+    easy = build_easy_read(persona("section3_discharge"), T, today=DAY).section("help")
+    assert easy is not None
+    lines = [i.text for b in easy.blocks if isinstance(b, Items) for i in b.items]
+    assert lines[0] == (
+        "Someone to help me at set times.\nSomeone to cook with me on bad days, so I keep it up"
+    )
+
+
+def test_about_me_has_the_details_they_chose_to_give_and_the_title_their_name(
+    persona: Persona,
+) -> None:
+    plan = build_plan(persona("after_a_fall"), T, today=DAY)
+    assert plan.title == "My draft support plan: Joyce Hill"
+    text = main_text(plan)
+    for line in (
+        "The name I want used: Joyce Hill",
+        "How to contact me: 01632 960 123, or my son Mark on 07700 900 456",
+        "My council: Kent County Council",
+        "How I like to be contacted: By phone; In large print; With someone I trust beside me",
+        "My GP or mental health team: Elm Tree Surgery",
+        "Involve, and give a copy to: The family member or friend who helps me; My GP",
+    ):
+        assert line in text
+    # Someone who chose not to give details gets none, and a plan with no name in its title.
+    other = build_plan(persona("older_widowed_arthritis"), T, today=DAY)
+    assert other.title == "My draft support plan"
+    assert "The name I want used" not in main_text(other)
+    # Geoff gave his name and how to contact him, and left the rest empty: no empty rows.
+    geoff = main_text(build_plan(persona("skips_money"), T, today=DAY))
+    assert "The name I want used: Geoff" in geoff and "My council" not in geoff
+    easy = export(persona("after_a_fall"), "txt", today=DAY, easy_read=True)
+    assert "My name is Joyce Hill." in easy and "I need large print." in easy
 
 
 def test_what_matters_is_in_their_words_under_the_plans_own_labels(persona: Persona) -> None:
@@ -201,6 +257,20 @@ def test_budget_names_the_resource_allocation_system_or_states_the_payment(
     assert "(Care and Support Statutory Guidance, paragraph 11.24)" in unknown
     known = main_text(build_plan(persona("dp_rate_too_low"), T, today=DAY))
     assert "£14.00 an hour, which is £350.00 a week for 25 hours" in known
+    # The amount and how often it is paid (s25(1)), said once.
+    assert "My direct payment is £1,400.00 every four weeks." in known
+    assert known.count("A plan must say which needs a direct payment meets") == 1
+
+
+def test_no_direct_payment_is_claimed_for_someone_who_has_none(persona: Persona) -> None:
+    plan = build_plan(persona("section3_discharge"), T, today=DAY)
+    for fmt in ("txt", "md", "html", "json"):
+        text = " ".join(render(plan, fmt, T).split())
+        assert "My direct payment is" not in text, fmt
+        assert "review my direct payment rate" not in text, fmt
+    text = main_text(plan)
+    assert "I do not have a direct payment. The council's rate for a PA is £15.00 an hour" in text
+    assert "I am asking you to look again at the direct payment rate you offer" in text
 
 
 def test_contingency_review_and_consent(persona: Persona) -> None:
@@ -210,10 +280,23 @@ def test_contingency_review_and_consent(persona: Persona) -> None:
     assert "then at least every 12 months. (Care and Support Statutory Guidance, chapter 13" in dp
     assert "(not yet confirmed)" in dp  # the guidance point is marked as not yet confirmed
     assert "A direct payment is reviewed within its first 6 months" in dp
+    assert "If my PA is ill, on holiday or leaves. Another PA, or PAs who share cover." in dp
+    assert "I would like my plan looked at again: after 6 months." in dp
     older = main_text(build_plan(persona("older_widowed_arthritis"), T, today=DAY))
     assert "direct payment is reviewed" not in older  # not a direct payment person
-    assert "If the person who helps me is ill or away." in older
-    assert "I agree that this plan may be shared with:" in older
+    assert (
+        "If the person who helps me is ill or away. Someone else in my family, or a friend, "
+        "could help." in older
+    )
+    assert (
+        "I agree that this plan may be shared with: The family member or friend who helps me; "
+        "My GP." in older
+    )
+    daniel = main_text(build_plan(persona("section3_discharge"), T, today=DAY))
+    assert "There is nobody I know of who could help." in daniel
+    assert "My mental health team or crisis plan. I have a crisis plan with my mental" in daniel
+    geoff = main_text(build_plan(persona("skips_money"), T, today=DAY))
+    assert "I do not agree to this plan being shared with anyone else." in geoff
     plan = build_plan(persona("older_widowed_arthritis"), T, today=DAY)
     consent = plan.section("consent")
     assert consent is not None
@@ -228,15 +311,23 @@ def test_risks_come_from_the_answers(persona: Persona) -> None:
     )
     older = build_plan(persona("older_widowed_arthritis"), T, today=DAY).section("risks")
     assert older is not None
-    lines = [i.text for b in older.blocks if isinstance(b, Items) for i in b.items]
-    assert lines == ["Washing and keeping clean: it puts me or someone else at risk."]
+    [chosen] = [b.text for b in older.blocks if isinstance(b, Paragraph)]
+    assert chosen == (
+        "I want the council to think about these with me: Falling; Being on my own for a long time."
+    )
+    [derived] = [b for b in older.blocks if isinstance(b, Items)]
+    assert [i.text for i in derived.items] == [
+        "Washing and keeping clean: it puts me or someone else at risk."
+    ]
+    easy = export(persona("older_widowed_arthritis"), "txt", today=DAY, easy_read=True)
+    assert "I worry about falling." in easy
 
 
 def test_the_word_copy_has_real_headings_lists_and_tables(persona: Persona) -> None:
     data = export_bytes(persona("dp_rate_too_low"), "docx", today=DAY, adviser=True)
     document = word.Document(BytesIO(data))
     styles = [(p.style.name, p.text) for p in document.paragraphs]
-    assert styles[0] == ("Title", "My draft support plan")
+    assert styles[0] == ("Title", "My draft support plan: Priya Sharma")
     heading1 = [text for style, text in styles if style == "Heading 1"]
     assert heading1[:5] == [
         "About me",
@@ -254,6 +345,13 @@ def test_the_word_copy_has_real_headings_lists_and_tables(persona: Persona) -> N
     headers = [[c.text for c in t.rows[0].cells] for t in document.tables]
     assert ["My need", "What would help", "Who", "When"] in headers
     assert ["Cost", "A week", "A year"] in headers
+    help_ = document.tables[headers.index(["My need", "What would help", "Who", "When"])]
+    assert [c.text for c in help_.rows[2].cells] == [
+        "Washing and keeping clean",
+        "Someone to help me at set times; Equipment, or changes to my home",
+        "A care worker or PA; The council: equipment",
+        "Most days",
+    ]
     costs = document.tables[headers.index(["Cost", "A week", "A year"])]
     assert [c.text for c in costs.rows[1].cells] == ["Basic pay", "£337.50", "£17,550.00"]
     # The header rows repeat and are marked as headers, for screen readers.
@@ -304,3 +402,18 @@ def test_easy_read_headings_and_export(persona: Persona) -> None:
     assert "I made this on 22 November 2026." in text
     html = export(persona("older_widowed_arthritis"), "html", today=DAY, easy_read=True)
     assert '<body class="easy-read">' in html and "html { font-size: 18pt; }" in html
+
+
+def test_a_plan_made_before_the_last_questions_leaves_lines_to_fill_in() -> None:
+    golden = load_golden(ROOT / "transcripts" / "after_a_fall.yaml")
+    session = Session(bundle_loader(ROOT / "flows")(golden.bundle))
+    session.start()
+    for turn in golden.turns[1:]:
+        if session.current == "next_steps.review_when":
+            break
+        apply(session, turn)
+    assert session.current == "next_steps.review_when"
+    text = main_text(build_plan(session, T, today=DAY))
+    assert "I agree that this plan may be shared with: ____" in text
+    assert "I would like my plan looked at again" not in text
+    assert build_plan(session, T, today=DAY).title == "My draft support plan"

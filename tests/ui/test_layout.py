@@ -247,7 +247,11 @@ async def test_the_end_buttons_fit_with_larger_text_chosen_on_the_start_screen(
         for _ in range(3):
             await pilot.press(*"words", "enter")
         await pilot.press("6", "enter")
+        # The plan's own questions: review after a year, share with nobody chosen, no details.
+        await pilot.press("3", "enter", "2")
         await pilot.pause()
         assert app.session.ended and app.has_class("-large")
+        assert app.session.answers["next_steps.review_when"] == "year"
+        assert app.session.answers["next_steps.add_details"] is False
         finish = app.screen.query_one("#end-finish", ActionButton)
         assert 0 < finish.region.right <= SIZE[0] and finish.region.bottom <= SIZE[1]
