@@ -466,6 +466,7 @@ def _resume(store: Store, reference: str, bundle: Bundle, dialogue: SavingDialog
         return Opened(stopped=True)
     if not _fits(bundle, events, reference, dialogue):
         return Opened(stopped=True)
+    _say_who_is_on_it(store, reference, dialogue)
     if store.damage is not None:
         dialogue.problem(store.damage.msg)
         dialogue.tell(
@@ -484,6 +485,27 @@ def _resume(store: Store, reference: str, bundle: Bundle, dialogue: SavingDialog
         )
         return Opened(None, events, kept=reference)
     return Opened(SavingTarget(store, reference, dialogue), events)
+
+
+def _say_who_is_on_it(store: Store, reference: str, teller: Teller) -> None:
+    """Name a colleague who was on this case moments ago (a helpline's shared store)."""
+    from assistant.engine.outputs import Msg  # start-up budget: see the imports above
+    from assistant.store.base import StoreError  # start-up budget: see the imports above
+
+    try:
+        on_it = store.working_on(reference)
+    except StoreError:
+        return  # only a courtesy: opening goes on, and any real fault shows when saving
+    if on_it is not None:
+        teller.problem(
+            Msg(
+                N_(
+                    "{colleague} was working on this case less than half an hour ago and may still have it open. Check with {colleague} before you carry on: if you both answer, only the first answer to each step is saved."
+                ),
+                None,
+                {"colleague": on_it},
+            )
+        )
 
 
 def _fits(bundle: Bundle, events: list[Event], reference: str, teller: Teller) -> bool:
