@@ -19,6 +19,7 @@ from assistant.engine.session import Session
 from assistant.flow import model
 from assistant.flow.loading import load_bundle
 from assistant.i18n import Translator
+from assistant.money import report
 from assistant.plan import export, export_bytes
 from assistant.plan import words as plan_words
 from assistant.plan.build import build_plan
@@ -271,6 +272,30 @@ def test_no_direct_payment_is_claimed_for_someone_who_has_none(persona: Persona)
     text = main_text(plan)
     assert "I do not have a direct payment. The council's rate for a PA is £15.00 an hour" in text
     assert "I am asking you to look again at the direct payment rate you offer" in text
+
+
+def test_an_offer_is_claimed_only_for_someone_who_has_a_direct_payment(persona: Persona) -> None:
+    """Daniel gave the council's hourly rate for a PA, but nothing has been offered to him:
+    neither his plan, his Easy Read plan nor the conversation's cost check says it was."""
+    daniel = persona("section3_discharge")
+    plan = build_plan(daniel, T, today=DAY)
+    easy = " ".join(render(build_easy_read(daniel, T, today=DAY), "txt", T).split())
+    conversation = report.render_summary(report.compute(daniel.answers, DAY), T.gettext, "en_GB")
+    for text in [*(" ".join(render(plan, f, T).split()) for f in ("txt", "md", "json")), easy]:
+        assert "council offers" not in text and "council's offer" not in text
+    assert "The council pays" not in easy
+    rate = (
+        "At the council's rate (£15.00 an hour, £300.00 a week), you would be £16.47 a week short"
+    )
+    assert rate in main_text(plan)
+    assert conversation[0].startswith(rate)
+    assert "The council's rate is £15.00 an hour." in easy
+    priya = persona("dp_rate_too_low")
+    assert "The council offers £350.00 a week (£14.00 an hour)." in main_text(
+        build_plan(priya, T, today=DAY)
+    )
+    easy = " ".join(render(build_easy_read(priya, T, today=DAY), "txt", T).split())
+    assert "The council pays £14.00 an hour." in easy
 
 
 def test_contingency_review_and_consent(persona: Persona) -> None:

@@ -168,8 +168,8 @@ def test_a_low_offer_gives_the_case_for_a_review_and_the_paragraph_in_every_form
         assert "The case for a review" in text, fmt
         assert "A paragraph you can use to ask for a review" in text, fmt
         assert text.index("Register with HMRC") < text.index("Basic pay"), fmt
-        assert text.index("Basic pay") < text.index("The council's offer"), fmt
-        assert text.index("The council's offer") < text.index("The case for a review"), fmt
+        assert text.index("Basic pay") < text.index("The council's rate"), fmt
+        assert text.index("The council's rate") < text.index("The case for a review"), fmt
     document = word.Document(BytesIO(export_bytes(session, "docx", today=DAY)))
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert "The case for a review" in headings
