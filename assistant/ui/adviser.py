@@ -72,14 +72,19 @@ class AdviserPanel(Column):
 
     def on_resize(self) -> None:
         """Full width (one column, or larger text) the notes box is one line high and its
-        hint is hidden, so the box's title says what Enter and Escape do."""
+        hint is hidden, so the box's title says what Enter and Escape do. Beside the
+        question on a short screen (80x24) it is smaller too: at 11 lines it left what to
+        tell the caller cut off after six (walkthrough), and its foot says what Enter does."""
         box = self.query_one("#notes-box")
         wide = self.size.width >= 60
+        compact = not wide and 0 < self.size.height < 26
         box.border_title = (
             _(N_("Adviser-only notes: Enter or Escape saves and goes back to the question"))
             if wide
             else _(N_("Adviser-only notes"))
         )
+        box.border_subtitle = _(N_("Enter or Escape saves")) if compact else ""
+        box.set_class(compact, "-compact")
 
     def show(
         self,

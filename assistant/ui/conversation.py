@@ -112,6 +112,7 @@ class ConversationScreen(Screen[None]):
                     _(N_("To see or change earlier answers, press F3 (Review).")), id="log-note"
                 )
                 with ScrollColumn(id="current", can_focus=False):
+                    yield Plain(id="tell-here", classes="-empty", hide_empty=False)
                     yield Plain(id="before")
                     yield Plain(id="step-title")
                     yield Plain(id="question")
@@ -156,6 +157,7 @@ class ConversationScreen(Screen[None]):
         if isinstance(step, ConversationEnded):
             self._set_words("", t.render(step.text) or _(N_("That is the end.")), "")
             self.query_one("#before", Plain).set_text("")
+            self._tell_here("")
             self._show_report(None)
             self.query_one("#why-inline").set_class(True, "-hidden")
             view: StepView | EndPanel = await self._view(EndPanel, lambda: EndPanel(mode=self.mode))
@@ -165,9 +167,12 @@ class ConversationScreen(Screen[None]):
             label = N_("Why we ask: {why}") if step.kind == "ask" else N_("Why we tell you: {why}")
             inline = _(label, why=why) if why else ""
             self._set_words(t.render(step.title), t.render(step.text), inline)
-            # On a call they are in the adviser's panel, as lines to read out.
+            # On a call they are in the adviser's panel, as lines to read out; in one column
+            # (larger text, or under 80 columns) that part of the panel is hidden, so they
+            # are here under "Tell the caller" instead (the CSS shows one or the other).
             on_call = self.mode == "adviser_call"
             self.query_one("#before", Plain).set_text("" if on_call else before_text(step))
+            self._tell_here(before_text(step) if on_call else "")
             self._show_report(step)
             # Sensitive questions always say why; larger text shows it for every question.
             self.query_one("#why-inline").set_class(not step.sensitive, "-hidden")
@@ -186,6 +191,14 @@ class ConversationScreen(Screen[None]):
             self.focus_answer(scroll_visible=False)
         # The question stays in sight; Tab scrolls down to the buttons when they are needed.
         self.query_one("#current", VerticalScroll).scroll_home(animate=False)
+
+    def _tell_here(self, text: str) -> None:
+        """On a call, what to tell the caller, above the question. The CSS shows it only in
+        one column (larger text, or under 80 columns), where the panel's part that says it
+        is hidden: there an adviser saw nothing to read out (walkthrough)."""
+        line = self.query_one("#tell-here", Plain)
+        line.replace_text(_(N_("Tell the caller")) + "\n" + text if text else "")
+        line.set_class(not text, "-empty")
 
     def _show_report(self, step: StepShown | None) -> None:
         """A calculation shown with the step (the PA cost check): the result first, then the

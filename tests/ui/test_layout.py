@@ -255,3 +255,43 @@ async def test_the_end_buttons_fit_with_larger_text_chosen_on_the_start_screen(
         assert app.session.answers["next_steps.add_details"] is False
         finish = app.screen.query_one("#end-finish", ActionButton)
         assert 0 < finish.region.right <= SIZE[0] and finish.region.bottom <= SIZE[1]
+
+
+@pytest.mark.parametrize(("size", "keys"), [((60, 20), []), ((80, 24), ["f5"])])
+async def test_on_a_call_in_one_column_what_to_tell_the_caller_is_above_the_question(
+    england: Bundle, clock: Callable[[], str], size: tuple[int, int], keys: list[str]
+) -> None:
+    """The panel's "Tell the caller" is hidden in one column (larger text, or under 80
+    columns): an adviser there had nothing to read out. It is above the question instead;
+    beside it, in two columns, it stays in the panel only."""
+    app = AssistantApp(england, "en_GB", "adviser_call", clock=clock, case_reference="HL-1")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("1")  # the adviser's note comes before "Where do you live?"
+        await pilot.pause()
+        here = app.screen.query_one("#tell-here")
+        assert app.has_class("-narrow") or not here.display  # two columns: the panel says it
+        await pilot.press(*keys)
+        await pilot.pause()
+        said = str(here.render())
+        assert here.display and said.startswith("Tell the caller\nFor advisers")
+        await pilot.press("1")  # England: nothing to tell before the next question
+        await pilot.pause()
+        assert not here.display
+
+
+async def test_at_80x24_the_notes_box_leaves_the_panel_room(
+    england: Bundle, clock: Callable[[], str]
+) -> None:
+    """At 11 lines the notes box left what to tell the caller cut off after six lines."""
+    app = AssistantApp(england, "en_GB", "adviser_call", clock=clock, case_reference="HL-1")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        box, info = app.screen.query_one("#notes-box"), app.screen.query_one("#side-info")
+        assert box.region.height <= 6 and info.region.height >= 13
+        assert "Enter or Escape saves" in str(box.border_subtitle)
+        await pilot.press("f7", *"seen", "enter")  # the box still takes a note
+        assert [e.value["text"] for e in app.session.events if e.kind == "note"] == ["seen"]
+    app = AssistantApp(england, "en_GB", "adviser_call", clock=clock, case_reference="HL-1")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#note-hint").display  # room enough: the full hint
