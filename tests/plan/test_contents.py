@@ -442,3 +442,35 @@ def test_a_plan_made_before_the_last_questions_leaves_lines_to_fill_in() -> None
     assert "I agree that this plan may be shared with: ____" in text
     assert "I would like my plan looked at again" not in text
     assert build_plan(session, T, today=DAY).title == "My draft support plan"
+
+
+def test_the_plan_says_which_needs_the_direct_payment_is_for(persona: Persona) -> None:
+    """Care Act s25(1): the plan says which needs a direct payment meets. Priya's are the
+    outcomes she finds hard, said under My budget after the amount; Daniel has no payment."""
+    plan = build_plan(persona("dp_rate_too_low"), T, today=DAY)
+    for fmt in ("txt", "md", "html", "json"):
+        text = " ".join(render(plan, fmt, T).split())
+        meets = text.index(
+            "My direct payment is for: preparing food and drink, and eating; washing and"
+            " keeping clean; using the toilet; getting dressed; keeping my home clean and warm;"
+        )
+        assert text.index("My direct payment is £1,400.00") < meets, fmt
+        assert meets < text.index("direct payment for a PA: £14.00 an hour"), fmt
+    daniel = main_text(build_plan(persona("section3_discharge"), T, today=DAY))
+    assert "direct payment is for" not in daniel
+
+
+def test_after_a_qualifying_section_needs_may_be_section_117_after_care(persona: Persona) -> None:
+    """Daniel was detained under section 3: his plan says that needs from his mental health
+    condition may be free s117 after-care, with its citation, and leaves which needs to the
+    NHS and the council. Someone never detained is not told so."""
+    daniel = main_text(build_plan(persona("section3_discharge"), T, today=DAY))
+    said = daniel.index("I was kept in hospital under the Mental Health Act: section 3")
+    assert daniel.index("3. My needs") < said < daniel.index("4. What would help")
+    assert (
+        "may be free section 117 after-care, from the NHS and the council together."
+        " Only they decide which. (Mental Health Act 1983, section 117)"
+    ) in daniel
+    assert "Which section:" not in daniel  # said once, in My needs
+    priya = main_text(build_plan(persona("dp_rate_too_low"), T, today=DAY))
+    assert "section 117 after-care" not in priya
