@@ -26,6 +26,11 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 PROGRAM = ROOT / ".venv" / "bin" / "support-plan"
 SOCKET = f"store-kill-{os.getpid()}"
+#: The main column's width at the harness's 100 columns (the side panel is to its right).
+MAIN_COLUMN = 68
+#: The main column's left margin: the step being asked starts one space in; the log of
+#: earlier answers above it, three.
+MARGIN = " "
 
 
 def available() -> bool:
@@ -76,9 +81,21 @@ class Screens:
                 self.texts[key] = str(text).split("{")[0].strip()[:40]
 
     def step_on(self, screen: str) -> str | None:
-        """The step whose text is lowest in the main column (history is shown above it)."""
-        main = "\n".join(line[:68] for line in screen.splitlines())
-        found = {key: main.rfind(text) for key, text in self.texts.items() if text in main}
+        """The step being asked: the one whose text starts a line at the main column's margin.
+
+        The log of earlier answers above it is indented, so it is never read as the step
+        asked. A capture can catch a frame half drawn, such as a resumed screen whose log
+        is drawn but not yet the question under it. Reading the lowest text on screen, as
+        this once did, took an earlier question in the log for the step asked: the harness
+        typed that question's answer into the real one, then reported the earlier answer
+        lost. If a half-drawn frame still shows the step before, the lower one counts
+        (``wait_for`` waits past it).
+        """
+        found: dict[str, int] = {}
+        for row, line in enumerate(screen.splitlines()):
+            for key, text in self.texts.items():  # texts are stripped: an indent never matches
+                if line[:MAIN_COLUMN].startswith(f"{MARGIN}{text}"):
+                    found[key] = row
         return max(found, key=lambda k: (found[k], len(self.texts[k]))) if found else None
 
     def kind(self, key: str) -> tuple[str, Any]:

@@ -67,3 +67,41 @@ def test_no_acknowledged_answer_is_lost_when_killed_with_postgresql(
     assert report.kills == PG_KILLS
     assert report.answers_checked > PG_KILLS // 2
     assert report.shown_checked > 0
+
+
+#: A resumed screen as tmux captured it (100 columns; the side panel cut off), waiting at
+#: "Does someone help you now...?" with the log of earlier answers above it.
+_RESUMED = [
+    " Step 2 of 2: Help at home",
+    "   What would you like us to call you?",
+    "   Answer: Tui986371",
+    "   Who is answering, Tui986371?",
+    "   Answer: I am answering for myself",
+    "   How old are you?",
+    "   Answer: 73",
+    "   Which of these are hard for you?",
+    "   Answer: Washing",
+    " ▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁▁",
+    "",
+    " Does someone help you now without being paid?",
+    "",
+    " › ( ) 1. Yes",
+    "   ( ) 2. No",
+]
+#: The screen before it: the conversation screen, drawn empty, with only its side panel.
+_EMPTY = [" " * 65 + "▏"] * len(_RESUMED)
+
+
+def _frame(lines: list[str]) -> str:
+    return "\n".join(f"{line:<65}▏ Why we ask" for line in lines)
+
+
+def test_the_tui_harness_reads_the_step_asked_not_the_log_above_it() -> None:
+    """A capture can catch a frame half drawn: here the log is drawn as far as "How old are
+    you?" but the question below is not yet. The harness once read the lowest question on
+    screen, took this for "How old are you?", typed an age into the question really asked,
+    and reported the age as lost. It must see no step until the question itself is drawn."""
+    screens = store_tui_kill_harness.Screens()
+    assert screens.step_on(_frame(_RESUMED)) == "needs.has_carer"
+    half_drawn = _RESUMED[:7] + _EMPTY[7:]
+    assert screens.step_on(_frame(half_drawn)) is None
