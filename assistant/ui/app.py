@@ -454,7 +454,9 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         if isinstance(side, SidePanel):
             side.show(why, self.rights.so_far(self.session, self.t))
         elif isinstance(side, AdviserPanel):
-            tell = read_back(output, self.t) if self.mode == "adviser_call" else []
+            steps = self.bundle.steps
+            private = lambda key: key in steps and steps[key].step.adviser_only  # noqa: E731
+            tell = read_back(output, self.t, private) if self.mode == "adviser_call" else []
             side.show(
                 why,
                 self.rights.so_far(self.session, self.t),
