@@ -98,11 +98,16 @@ def _converse(
         from assistant.plain.spoken_console import SpokenConversation  # start-up, as above
 
         conversation: LineConversation = SpokenConversation(
-            session, translator, io, target=opened.target
+            session, translator, io, target=opened.target, kept=opened.kept
         )
     else:
         conversation = LineConversation(
-            session, translator, io, json_mode=options.json, target=opened.target
+            session,
+            translator,
+            io,
+            json_mode=options.json,
+            target=opened.target,
+            kept=opened.kept,
         )
     gc.freeze()  # what was made to start lives as long as the program (see assistant.__main__)
     gc.enable()

@@ -160,6 +160,8 @@ class Opened:
 
     ``target`` is None when nothing is being saved. ``stopped`` means the conversation
     cannot go on (the person has been told why): the front end ends with exit code 1.
+    ``kept`` is the reference of a conversation resumed from a store that cannot take new
+    answers (read-only, or damaged): its earlier answers stay saved, new ones are not.
     """
 
     def __init__(
@@ -168,11 +170,13 @@ class Opened:
         events: list[Event] | None = None,
         *,
         stopped: bool = False,
+        kept: str | None = None,
     ) -> None:
         self.target = target
         #: The saved events to resume from (none for a new conversation).
         self.events: list[Event] = events or []
         self.stopped = stopped
+        self.kept = kept
 
     @property
     def on_event(self) -> Callable[[Event], None] | None:
@@ -462,14 +466,46 @@ def _resume(store: Store, reference: str, bundle: Bundle, dialogue: SavingDialog
         return Opened(stopped=True)
     if not _fits(bundle, events, reference, dialogue):
         return Opened(stopped=True)
-    cannot_save = store.damage or store.read_only
-    if cannot_save is not None:
-        dialogue.problem(cannot_save.msg)
+    _say_who_is_on_it(store, reference, dialogue)
+    if store.damage is not None:
+        dialogue.problem(store.damage.msg)
         dialogue.tell(
             N_("Your earlier answers are back, but new answers cannot be saved in this file.")
         )
-        return Opened(None, events)
+        return Opened(None, events, kept=reference)
+    if store.read_only is not None:  # one message: what is back, what is not saved, what to do
+        dialogue.problem(
+            Msg(
+                N_(
+                    "Your earlier answers are back, but {path} is read-only, so nothing you answer from now on will be saved. To keep new answers, copy that file to a folder you can change, then type: support-plan resume {reference} --store PATH (PATH being the copy)."
+                ),
+                None,
+                {"path": store.location, "reference": reference},
+            )
+        )
+        return Opened(None, events, kept=reference)
     return Opened(SavingTarget(store, reference, dialogue), events)
+
+
+def _say_who_is_on_it(store: Store, reference: str, teller: Teller) -> None:
+    """Name a colleague who was on this case moments ago (a helpline's shared store)."""
+    from assistant.engine.outputs import Msg  # start-up budget: see the imports above
+    from assistant.store.base import StoreError  # start-up budget: see the imports above
+
+    try:
+        on_it = store.working_on(reference)
+    except StoreError:
+        return  # only a courtesy: opening goes on, and any real fault shows when saving
+    if on_it is not None:
+        teller.problem(
+            Msg(
+                N_(
+                    "{colleague} was working on this case less than half an hour ago and may still have it open. Check with {colleague} before you carry on: if you both answer, only the first answer to each step is saved."
+                ),
+                None,
+                {"colleague": on_it},
+            )
+        )
 
 
 def _fits(bundle: Bundle, events: list[Event], reference: str, teller: Teller) -> bool:

@@ -16,7 +16,13 @@ from assistant.casework.export import saved_records
 from assistant.casework.record import topic_titles
 from assistant.casework.report import build_report
 from assistant.casework.report_pages import report_csv, report_html, report_markdown
-from assistant.plan.saved import ExportError, date_named, translator_named, write_output
+from assistant.plan.saved import (
+    ExportError,
+    date_named,
+    messages_translator,
+    translator_named,
+    write_output,
+)
 from assistant.values import N_
 
 FORMATS = ("md", "html", "csv")
@@ -51,12 +57,13 @@ def add_parser(subparsers: Any) -> None:
 def run_report(args: argparse.Namespace) -> int:
     """Write the report; 0 on success, 1 if the conversations cannot be read."""
 
+    t = messages_translator(args.lang)
     try:
         text = report_text(args)
     except ExportError as error:
-        print(f"support-plan report: {error}", file=sys.stderr)
+        print(f"support-plan report: {error.text(t)}", file=sys.stderr)
         return 1
-    return write_output(text, args.output, "support-plan report")
+    return write_output(text, args.output, "support-plan report", t)
 
 
 def report_text(args: argparse.Namespace) -> str:
@@ -66,7 +73,7 @@ def report_text(args: argparse.Namespace) -> str:
     until = date_named(args.until) or dt.date.today()
     assert since is not None  # --since is required
     if until < since:
-        raise ExportError("--until is before --since; give the first day, then the last.")
+        raise ExportError(N_("--until is before --since; give the first day, then the last."))
     t = translator_named(args.lang or "en_GB")
     bundles: dict[str, Any] = {}
     found = list(saved_records(_as_export(args, since, until), t, bundles, started=True))

@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING, Any
 from assistant.casework.record import COLUMNS, ContactRecord, contact_record
 from assistant.casework.spreadsheet import spreadsheet_csv
 from assistant.engine.events import ReplayError
+from assistant.engine.outputs import Msg
 from assistant.engine.session import Session
 from assistant.plan.saved import (
     ExportError,
     bundle_named,
     date_named,
+    messages_translator,
     only,
     read_event_log,
     translator_named,
@@ -34,6 +36,7 @@ from assistant.plan.saved import (
 from assistant.store import open_store
 from assistant.store.base import StoreError
 from assistant.store.cli import Wanted, local_day
+from assistant.values import N_
 
 if TYPE_CHECKING:
     from assistant.engine.events import Event
@@ -86,9 +89,12 @@ def saved_records(
             try:
                 yield _record(_events(store, summary), summary, args, t, loaded)
             except (ExportError, ReplayError):
+                said = messages_translator(getattr(args, "lang", None))
+                left_out = N_(
+                    "left out {reference}: it no longer fits the questions, or cannot be read."
+                )
                 print(
-                    f"support-plan export: left out {summary.reference}: it no longer fits "
-                    "the questions, or cannot be read.",
+                    f"support-plan export: {said.render(Msg(left_out, None, {'reference': summary.reference}))}",
                     file=sys.stderr,
                 )
 
@@ -103,7 +109,7 @@ def _conversations(store: Store) -> list[ConversationSummary]:
     try:
         return store.conversations()
     except StoreError as error:
-        raise ExportError(str(error)) from None
+        raise ExportError(error.msg) from None
 
 
 def _events(store: Store, summary: ConversationSummary) -> list[Event]:
@@ -111,7 +117,7 @@ def _events(store: Store, summary: ConversationSummary) -> list[Event]:
     try:
         return store.events(summary.reference)
     except StoreError as error:
-        raise ExportError(str(error)) from None
+        raise ExportError(error.msg) from None
 
 
 def _record(
@@ -131,8 +137,10 @@ def _record(
         session = Session.replay(bundle, events)
     except ReplayError as error:
         raise ExportError(
-            f"this conversation no longer fits the questions ({error}); use --flow to choose "
-            "the version it was saved with."
+            N_(
+                "this conversation no longer fits the questions ({problem}); use --flow to choose the version it was saved with."
+            ),
+            problem=str(error),
         ) from None
     try:
         return contact_record(
@@ -153,12 +161,12 @@ def opened_store(location: str | None) -> Iterator[Store]:
     try:
         store = open_store(location, create=False)  # only read: never make one
     except StoreError as error:
-        raise ExportError(str(error)) from None
+        raise ExportError(error.msg) from None
     try:
         if store.locked:
             unlock(store)
         yield store
     except StoreError as error:
-        raise ExportError(str(error)) from None
+        raise ExportError(error.msg) from None
     finally:
         store.close()

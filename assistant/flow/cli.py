@@ -73,16 +73,23 @@ def run_check(args: argparse.Namespace) -> int:
     return 1 if total else 0
 
 
+def _say(msgid: str, **params: str) -> None:
+    """One line of ``support-plan diagram`` on standard error, in the system's language."""
+    from assistant.engine.outputs import Msg  # only to say something
+    from assistant.startup import command_translator
+
+    t = command_translator(None)
+    assert t is not None  # only a --lang we do not ship gives None
+    print(t.render(Msg(msgid, None, params)), file=sys.stderr)
+
+
 def run_diagram(args: argparse.Namespace) -> int:
     """Draw a bundle with transitions' diagram extension (Mermaid engine)."""
     try:
         bundle = load_bundle(bundle_path(args.flow), display_root=Path.cwd())
     except FlowError as error:
         print(error, file=sys.stderr)
-        print(
-            "support-plan diagram: fix the problems above first (see 'support-plan check').",
-            file=sys.stderr,
-        )
+        _say(N_("support-plan diagram: fix the problems above first (see 'support-plan check')."))
         return 1
     text = mermaid(bundle)
     if not args.output or args.output == "-":  # "-" is standard output, as usual
@@ -99,22 +106,24 @@ def _write(output: Path, text: str) -> int:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
-        reason = error.strerror or type(error).__name__
-        print(
-            f"support-plan diagram: cannot write {output} ({reason}). "
-            "Choose a file in a folder you can write to with -o FILE, or leave out -o to print it.",
-            file=sys.stderr,
+        _say(
+            N_(
+                "support-plan diagram: cannot write {output} ({reason}). Choose a file in a folder you can write to with -o FILE, or leave out -o to print it."
+            ),
+            output=str(output),
+            reason=error.strerror or type(error).__name__,
         )
         return 1
-    print(f"Wrote {output}", file=sys.stderr)
+    _say(N_("Wrote {output}"), output=str(output))
     return 0
 
 
 def _write_svg(bundle: Any, output: Path) -> int:
     if shutil.which("dot") is None:
-        print(
-            "support-plan diagram: SVG needs graphviz ('dot'); install it, or write a .mmd file instead.",
-            file=sys.stderr,
+        _say(
+            N_(
+                "support-plan diagram: SVG needs graphviz ('dot'); install it, or write a .mmd file instead."
+            )
         )
         return 2
     svg = subprocess.run(

@@ -7,16 +7,18 @@ the two can never disagree about what was costed.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
 from types import MappingProxyType
 
+from assistant.money import messages as m
 from assistant.money.calculator import calculate
-from assistant.money.model import AgeBand, CostResult, Employee
+from assistant.money.model import AgeBand, CostResult, Employee, Msg
 
 # The answers the cost check reads are named with the check, which flows name without this.
-from assistant.money.pa_cost import AGE, APPRENTICE, HOURS, OFFERED, RATE
+from assistant.money.pa_cost import AGE, APPRENTICE, HELD, HOURS, OFFERED, RATE
 from assistant.money.ratecheck import RateCheck, check_offered_rate
 from assistant.values import InvalidAnswer, Number, Value
 
@@ -67,5 +69,20 @@ def cost_check(
     result = calculate(pa, on=on)
     offered = answers.get(OFFERED)
     if isinstance(offered, Decimal) and offered > 0:  # "£0" is no offer, not a shortfall
-        return result, check_offered_rate(result, offered_hourly=offered)
+        check = check_offered_rate(result, offered_hourly=offered)
+        return result, check if holds_direct_payment(answers) else as_council_rate(check)
     return result, None
+
+
+def holds_direct_payment(answers: Mapping[str, Value]) -> bool:
+    """They said they have a direct payment already (not only that they may want one)."""
+    held = answers.get(HELD)
+    return isinstance(held, tuple) and "direct_payment" in held
+
+
+def as_council_rate(check: RateCheck) -> RateCheck:
+    """The check for someone with no direct payment: the rate they gave is the council's
+    rate for a PA, not an offer made to them, so the summary says what it would come to."""
+    worded = {m.RATE_SHORT: m.RATE_SHORT_IF, m.RATE_ENOUGH: m.RATE_ENOUGH_IF}
+    summary = tuple(Msg(worded.get(s.msgid, s.msgid), s.params) for s in check.summary)
+    return dataclasses.replace(check, summary=summary)

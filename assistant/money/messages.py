@@ -219,7 +219,17 @@ RATE_ENOUGH = N_(
     "The council offers {offered_weekly} a week ({offered_hourly} an hour). That covers the true "
     "cost of {cost_weekly} a week, with {spare_weekly} a week to spare."
 )
-OFFER_HEADING = N_("The council's offer")
+#: The same checks for someone with no direct payment: the rate is the council's, not an offer.
+RATE_SHORT_IF = N_(
+    "At the council's rate ({offered_hourly} an hour, {offered_weekly} a week), you would be "
+    "{shortfall_weekly} a week short of the true cost of {cost_weekly} ({cost_hourly} an hour): "
+    "{shortfall_yearly} a year."
+)
+RATE_ENOUGH_IF = N_(
+    "At the council's rate ({offered_hourly} an hour, {offered_weekly} a week), the true cost "
+    "of {cost_weekly} would be covered, with {spare_weekly} a week to spare."
+)
+OFFER_HEADING = N_("The council's rate")
 CASE_HEADING = N_("The case for a review")
 CASE_POINTS = {
     "cssg_11_24": N_(

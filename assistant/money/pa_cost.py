@@ -17,8 +17,10 @@ from assistant.flow.reports import ReportSpec, register_report
 MODULE = "employing_pa"
 RATE, HOURS, AGE = f"{MODULE}.pa_rate", f"{MODULE}.pa_hours", f"{MODULE}.pa_age"
 APPRENTICE, OFFERED = f"{MODULE}.pa_apprentice", f"{MODULE}.offered_rate"
+#: What the person already has: only a direct-payment holder is told what "the council offers".
+HELD = "getting_started.has"
 #: Every answer the cost check reads.
-INPUTS = (RATE, HOURS, AGE, APPRENTICE, OFFERED)
+INPUTS = (RATE, HOURS, AGE, APPRENTICE, OFFERED, HELD)
 
 
 def _when_used(name: str) -> Callable[..., Any]:

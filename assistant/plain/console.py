@@ -24,6 +24,16 @@ from assistant.plan import export
 from assistant.saving import saving_target
 from assistant.values import N_, Special, option_number
 
+#: Resumed where new answers cannot be saved (a read-only or damaged store): said on save,
+#: and before leaving.
+KEPT_BUT_NOT_NEW = N_(
+    "Your earlier answers are still saved as {reference}. New answers cannot be saved there, so they will be gone when you close the assistant."
+)
+#: The same, as the conversation ends.
+KEPT_AT_THE_END = N_(
+    "Your earlier answers are still saved as {reference}; the answers given since you came back could not be saved."
+)
+
 
 class SaveTarget(Protocol):
     """Where a conversation is being saved (the store gives one of these)."""
@@ -87,12 +97,15 @@ class LineConversation:
         *,
         json_mode: bool = False,
         target: SaveTarget | None = None,
+        kept: str | None = None,
     ) -> None:
         self.session = session
         self.t = t
         self.io = io
         self.json_mode = json_mode
         self.target = target
+        #: Resumed where new answers cannot be saved: the earlier ones stay saved as this.
+        self.kept = kept
         self._quit_warned = False
         self._words = command_words(t)
         self._to_type = words_to_type(t)
@@ -262,6 +275,9 @@ class LineConversation:
         return self._show(self.session.edit(key))
 
     def _save(self, _: str) -> bool:
+        if self.target is None and self.kept:
+            self._say(KEPT_BUT_NOT_NEW, reference=self.kept)
+            return False
         if self.target is None:
             self._say(
                 N_(
@@ -283,6 +299,14 @@ class LineConversation:
                     "Your answers are saved. To come back later, type: support-plan resume {reference}"
                 )
             )
+            return True
+        if self.kept:
+            if not self._quit_warned:
+                self._quit_warned = True
+                self._say(KEPT_BUT_NOT_NEW, reference=self.kept)
+                self._say(N_("Type {quit} again to leave anyway."), quit=self._to_type["quit"])
+                return False
+            self._say(KEPT_AT_THE_END, reference=self.kept)
             return True
         if not self._quit_warned and self.session.answers:
             self._quit_warned = True
@@ -345,6 +369,8 @@ class LineConversation:
                     "End of input. Your answers are saved. To come back later, type: support-plan resume {reference}"
                 )
             )
+        elif self.kept:
+            self._say(KEPT_AT_THE_END, reference=self.kept)
         else:
             self._say(N_("End of input. Nothing was saved, as you chose."))
 

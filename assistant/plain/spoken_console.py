@@ -28,9 +28,15 @@ class SpokenConversation(LineConversation):
     """A line conversation laid out to be heard (see the module docstring)."""
 
     def __init__(
-        self, session: Session, t: Translator, io: LineIO, *, target: SaveTarget | None = None
+        self,
+        session: Session,
+        t: Translator,
+        io: LineIO,
+        *,
+        target: SaveTarget | None = None,
+        kept: str | None = None,
     ) -> None:
-        super().__init__(session, t, io, target=target)
+        super().__init__(session, t, io, target=target, kept=kept)
         self.spoken = SpokenLayout(t)
         for msgid, command in SPOKEN_COMMANDS.items():  # in English and in the language
             for word in {msgid, *t.gettext(msgid).split("|")}:

@@ -27,7 +27,7 @@ def budget(reader: Reader, found: Found) -> list[Block]:
     """The budget: amount or how it is worked out, wishes and reasons, the ways that fit."""
     if MODULE not in reader.modules or not any(reader.reviewed(MODULE)):
         return []
-    known = [_known_amount(reader), _amount(reader, found)]
+    known = [_known_amount(reader), _meets(reader, found), _amount(reader, found)]
     blocks: list[Block] = [p for p in known if p.text]
     rows = reader.labelled(words.BUDGET)
     if rows:
@@ -62,6 +62,18 @@ def _known_amount(reader: Reader) -> Paragraph:
     shown = reader.answer_text(AMOUNT, amount.value)
     how_often = reader.t.gettext(often) if often else ""
     return cited(reader, text, source, amount=f"{shown} {how_often}".strip())
+
+
+def _meets(reader: Reader, found: Found) -> Paragraph:
+    """Which needs their direct payment is for: the outcomes they find hard (Care Act
+    s25(1)(e): the plan says which needs a direct payment meets). Said only by a holder."""
+    if not found.hard or not holds_direct_payment(reader):
+        return Paragraph("")
+    names = "; ".join(reader.t.gettext(words.OUTCOMES[n]).lower() for n in found.hard)
+    return Paragraph(reader.gettext(DP_FOR, needs=names))
+
+
+DP_FOR = N_("My direct payment is for: {needs}.")
 
 
 def _amount(reader: Reader, found: Found) -> Paragraph:

@@ -23,6 +23,7 @@ from assistant.plan.saved import (
     ExportError,
     bundle_named,
     date_named,
+    messages_translator,
     only,
     read_event_log,
     translator_named,
@@ -131,15 +132,17 @@ def _add_replay(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """Write the plan or transcript; 0 on success, 1 if the conversation cannot be used."""
+    """Write the plan or transcript; 0 on success, 1 if the conversation cannot be used.
+    Messages are in the ``--lang`` language, else the system's."""
+    t = messages_translator(args.lang)
     try:
         if args.format == "docx" and (not args.output or args.output == "-"):
-            raise ExportError("a Word document must go to a file: add --output plan.docx")
+            raise ExportError(N_("a Word document must go to a file: add --output plan.docx"))
         data = _contact_text(args) if args.format == "contact" else export_data(args)
     except ExportError as error:
-        print(f"support-plan export: {error}", file=sys.stderr)
+        print(f"support-plan export: {error.text(t)}", file=sys.stderr)
         return 1
-    return write_output(data, args.output, "support-plan export")
+    return write_output(data, args.output, "support-plan export", t)
 
 
 def _contact_text(args: argparse.Namespace) -> str:
@@ -147,11 +150,13 @@ def _contact_text(args: argparse.Namespace) -> str:
 
     if args.transcript or args.adviser:
         raise ExportError(
-            "--format contact is the adviser's record already; leave out --transcript and --adviser."
+            N_(
+                "--format contact is the adviser's record already; leave out --transcript and --adviser."
+            )
         )
     if bool(args.reference) == bool(args.all):
         raise ExportError(
-            "say which conversation (its reference or case reference), or --all for every one."
+            N_("say which conversation (its reference or case reference), or --all for every one.")
         )
     return contact_text(args)
 
@@ -165,11 +170,13 @@ def export_data(args: argparse.Namespace) -> bytes:
     """The exported file's bytes (text as UTF-8, or Word); raises :class:`ExportError`."""
 
     if not args.reference:
-        raise ExportError("say which conversation to export: its reference, or its case reference.")
+        raise ExportError(
+            N_("say which conversation to export: its reference, or its case reference.")
+        )
     if args.json or args.all or args.since or args.until:
-        raise ExportError("--json, --all, --since and --until go with --format contact only.")
+        raise ExportError(N_("--json, --all, --since and --until go with --format contact only."))
     if args.transcript and args.format not in ("md", "json"):
-        raise ExportError("a transcript can be exported as md or json only.")
+        raise ExportError(N_("a transcript can be exported as md or json only."))
     events, saved_flow, saved_locale = load_events(args)
     bundle = bundle_named(args.flow or saved_flow)
     t = translator_named(args.lang or _last_language(events) or saved_locale)
@@ -178,11 +185,11 @@ def export_data(args: argparse.Namespace) -> bytes:
         try:
             return render(bundle, events, t, adviser=args.adviser).encode("utf-8")
         except ReplayError as error:
-            raise ExportError(_replay_message(error)) from None
+            raise _no_longer_fits(error) from None
     try:
         session = Session.replay(bundle, events)
     except ReplayError as error:
-        raise ExportError(_replay_message(error)) from None
+        raise _no_longer_fits(error) from None
 
     return export_bytes(
         session,
@@ -195,10 +202,12 @@ def export_data(args: argparse.Namespace) -> bytes:
     )
 
 
-def _replay_message(error: Exception) -> str:
-    return (
-        f"this conversation no longer fits the questions ({error}). It was probably saved "
-        "with an older version; use --flow to choose the version it was saved with."
+def _no_longer_fits(error: Exception) -> ExportError:
+    return ExportError(
+        N_(
+            "this conversation no longer fits the questions ({problem}). It was probably saved with an older version; use --flow to choose the version it was saved with."
+        ),
+        problem=str(error),
     )
 
 
@@ -207,7 +216,7 @@ def load_events(args: argparse.Namespace) -> tuple[list[Event], str | None, str 
     path = Path(args.reference)
     if path.suffix in (".jsonl", ".json") or _is_file(path):
         return read_event_log(path), None, None
-    return _from_store(args.reference, args.store)
+    return _from_store(args.reference, args.store, getattr(args, "lang", None))
 
 
 def _is_file(path: Path) -> bool:
@@ -218,21 +227,24 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _from_store(reference: str, store_path: str | None) -> tuple[list[Event], str, str]:
+def _from_store(
+    reference: str, store_path: str | None, lang: str | None = None
+) -> tuple[list[Event], str, str]:
 
+    t = messages_translator(lang)  # the notices below are not errors: said as they come
     try:
         store = open_store(store_path, create=False)  # only read: never make one
     except StoreError as error:
-        raise ExportError(str(error)) from None
+        raise ExportError(error.msg) from None
     for notice in [*store.notices, *([store.read_only] if store.read_only else [])]:
-        print(f"support-plan export: {notice}", file=sys.stderr)  # read-only is fine here
+        print(f"support-plan export: {notice.text(t)}", file=sys.stderr)  # read-only is fine
     try:
         if store.locked:
             unlock(store)
         summary = only(store.find(reference), reference)
         return store.events(summary.reference), summary.bundle, summary.locale
     except StoreError as error:
-        raise ExportError(str(error)) from None
+        raise ExportError(error.msg) from None
     finally:
         store.close()
 

@@ -13,7 +13,7 @@ from assistant.engine.crisis import help_was_offered
 from assistant.i18n import Translator
 from assistant.plan.found import Found, cited, outside_england
 from assistant.plan.model import Block, Item, Items, Paragraph, SourceRef
-from assistant.plan.parts import Reader, short_citation
+from assistant.plan.parts import Reader, holds_direct_payment, short_citation
 from assistant.safety import help_content
 from assistant.values import N_
 
@@ -145,7 +145,7 @@ CRISIS_WHO = N_("Call the numbers below, then tell the council's adult social ca
 
 def review(reader: Reader, found: Found) -> list[Block]:
     """When they would like the plan looked at again, then the review rights: the plan's
-    (law and guidance) and, for a direct payment, its own.
+    (law and guidance) and, for a direct payment they have, its own.
 
     The rights are England's law, so someone living elsewhere is not told them.
     """
@@ -160,7 +160,7 @@ def review(reader: Reader, found: Found) -> list[Block]:
         cited(reader, REVIEW_LAW, "care_act_s27"),
         cited(reader, REVIEW_GUIDANCE, "cssg_review_timing"),
     ]
-    if _direct_payment(reader, found):
+    if holds_direct_payment(reader):  # a payment not yet made has no review date yet
         blocks.append(cited(reader, REVIEW_DP, "dp_regs_reg7"))
     return [b for b in blocks if not isinstance(b, Paragraph) or b.text]
 
@@ -176,14 +176,6 @@ REVIEW_GUIDANCE = N_(
 REVIEW_DP = N_(
     "A direct payment is reviewed within its first 6 months, then at least every 12 months."
 )
-
-
-def _direct_payment(reader: Reader, found: Found) -> bool:
-    """A direct payment is held, preferred, or among the ways that may suit."""
-    has = reader.answers.get("getting_started.has")
-    held = isinstance(has, tuple) and "direct_payment" in has
-    preferred = reader.answers.get("managing_budget.preference") == "direct_payment"
-    return held or preferred or "direct_payment" in found.options
 
 
 def crisis(reader: Reader, found: Found) -> bool:

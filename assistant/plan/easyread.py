@@ -34,7 +34,7 @@ from assistant.plan.model import (
     Section,
     Table,
 )
-from assistant.plan.parts import Reader
+from assistant.plan.parts import Reader, holds_direct_payment
 from assistant.values import N_
 
 
@@ -263,9 +263,10 @@ def money(reader: Reader, found: Found) -> list[Block]:
     blocks = [*_lines(reader, *ids), *_budget(reader)]
     result, check = found.costs if found.costs else (None, None)
     if result is not None and check is not None and check.is_short:
+        pays = COUNCIL_PAYS if holds_direct_payment(reader) else COUNCIL_RATE
         blocks.append(Paragraph(reader.gettext(PA_COSTS, cost=money_text(reader, result.per_hour))))
         blocks.append(
-            Paragraph(reader.gettext(COUNCIL_PAYS, rate=money_text(reader, check.offered_hourly)))
+            Paragraph(reader.gettext(pays, rate=money_text(reader, check.offered_hourly)))
         )
         blocks += _lines(reader, N_("That is not enough."))
         blocks.append(
@@ -276,6 +277,8 @@ def money(reader: Reader, found: Found) -> list[Block]:
 
 PA_COSTS = N_("My PA really costs {cost} an hour.")
 COUNCIL_PAYS = N_("The council pays {rate} an hour.")
+#: Said instead when they have no direct payment: the rate is the council's, not paid to them.
+COUNCIL_RATE = N_("The council's rate is {rate} an hour.")
 
 
 def if_things_go_wrong(reader: Reader, found: Found) -> list[Block]:

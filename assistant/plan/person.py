@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from assistant.plan import words
 from assistant.plan.facts import COUNCIL_DECIDES, INDICATIONS
-from assistant.plan.found import Found, flow_text, outside_england, sources_for
+from assistant.plan.found import Found, cited, flow_text, outside_england, sources_for
 from assistant.plan.model import Answers, Block, Item, Items, Paragraph, Table
 from assistant.plan.parts import Reader
-from assistant.rules import eligibility
+from assistant.rules import eligibility, rights
 from assistant.values import N_, Special
 
 
@@ -31,6 +31,8 @@ def about_me(reader: Reader, found: Found) -> list[Block]:
     if outside_england(reader):
         blocks += _jurisdiction(reader)
     network = {**words.SUPPORT_NETWORK, **words.DECISIONS, **words.INVOLVE}
+    if _aftercare(reader):  # My needs says it, with which section
+        network = {k: v for k, v in network.items() if k not in (DETAINED, SECTION)}
     rows = reader.labelled(network, words.QUIET)
     return blocks + ([Answers(tuple(rows))] if rows else [])
 
@@ -68,9 +70,26 @@ def needs(reader: Reader, found: Found) -> list[Block]:
         blocks.append(Paragraph(reader.t.gettext(NO_HARD_OUTCOMES)))
     if found.eligibility is None:  # the conditions below say the same, when there are any
         blocks += _answers(reader, words.NEEDS_CONTEXT)
-    return blocks + _eligibility(reader, found)
+    return blocks + _eligibility(reader, found) + _aftercare(reader)
 
 
+def _aftercare(reader: Reader) -> list[Block]:
+    """After a qualifying section, that needs from the mental health condition may be
+    section 117 after-care (the rights list's rule). Which needs it covers is for the NHS
+    and the council to decide, so the plan names none."""
+    section = reader.answers.get(SECTION)
+    detained = reader.answers.get(DETAINED)
+    if section is None or outside_england(reader) or not rights.aftercare(detained, section):
+        return []
+    named = reader.answer_text(SECTION, section)
+    said = cited(reader, AFTERCARE, "mha_s117", section=named[:1].lower() + named[1:])
+    return [said] if said.text else []
+
+
+DETAINED, SECTION = "mental_health.detained", "mental_health.section"
+AFTERCARE = N_(
+    "I was kept in hospital under the Mental Health Act: {section}. Needs from my mental health condition may be free section 117 after-care, from the NHS and the council together. Only they decide which."
+)
 NO_HARD_OUTCOMES = N_("I did not name any everyday things I find hard.")
 
 

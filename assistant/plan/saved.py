@@ -14,37 +14,74 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.engine.events import Event
+from assistant.engine.outputs import Msg
 from assistant.flow.loading import load_bundle
 from assistant.flow.problems import FlowError
-from assistant.i18n import MissingCatalog, choose_locale, translator_for
+from assistant.i18n import MissingCatalog, Translator, choose_locale, translator_for
 from assistant.paths import bundle_path
 from assistant.plan.files import write_private
 from assistant.saving import PASSPHRASE_VARIABLE, choices
+from assistant.store.base import fill
+from assistant.values import N_
 
 if TYPE_CHECKING:
     from assistant.store.base import ConversationSummary
 
 
 class ExportError(Exception):
-    """A kind, answer-free message saying what went wrong and what to do."""
+    """A kind, answer-free message saying what went wrong and what to do.
+
+    ``message`` is an English message id marked with ``N_`` (its ``{names}`` filled from
+    ``params``), or a message already made (a store's). ``str()`` is the English text (for
+    logs and tests); :meth:`text` is what people see, in their language.
+    """
+
+    def __init__(self, message: str | Msg, **params: str | int | Msg) -> None:
+        self.msg = message if isinstance(message, Msg) else Msg(message, None, params)
+        super().__init__(fill(self.msg.id, self.msg.params))
+
+    def text(self, t: Translator) -> str:
+        """The message in the language of ``t``."""
+        return t.render(self.msg)
 
 
-def write_output(data: str | bytes, output: str | None, prog: str) -> int:
+def messages_translator(lang: str | None) -> Translator:
+    """The language a command's own messages are in: ``--lang`` if it names one we ship,
+    else the system's (English if its catalog is not built)."""
+    try:
+        locale = choose_locale(lang)
+    except ValueError:  # said as an ExportError, in the system's language
+        locale = choose_locale(None)
+    try:
+        return translator_for(locale)
+    except MissingCatalog:
+        return translator_for("en_GB")
+
+
+def write_output(
+    data: str | bytes, output: str | None, prog: str, t: Translator | None = None
+) -> int:
     """Write to ``output`` as a private file (0600), or to the screen (no ``output``, or
-    ``-`` as usual); the exit code. A file that cannot be written is one kind line. Bytes
-    are a file's (a Word document) or UTF-8 text."""
+    ``-`` as usual); the exit code. A file that cannot be written is one kind line, in the
+    language of ``t`` (default: the system's). Bytes are a file's (a Word document) or
+    UTF-8 text."""
     if output and output != "-":
+        said = t or messages_translator(None)
         try:
             write_private(Path(output), data)
         except OSError as error:
-            reason = error.strerror or str(error)
-            print(
-                f"{prog}: cannot write {output} ({reason}). "
-                "Choose another file with --output FILE, or --output - to print it.",
-                file=sys.stderr,
+            problem = Msg(
+                N_(
+                    "cannot write {output} ({reason}). Choose another file with --output FILE, or --output - to print it."
+                ),
+                None,
+                {"output": output, "reason": error.strerror or str(error)},
             )
+            print(f"{prog}: {said.render(problem)}", file=sys.stderr)
             return 1
-        print(f"Written to {output}", file=sys.stderr)
+        print(
+            said.render(Msg(N_("Written to {output}"), None, {"output": output})), file=sys.stderr
+        )
     else:
         sys.stdout.write(data.decode("utf-8") if isinstance(data, bytes) else data)
     return 0
@@ -55,7 +92,9 @@ def read_event_log(path: Path) -> list[Event]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
-        raise ExportError(f"cannot read {path} ({type(error).__name__}).") from None
+        raise ExportError(
+            N_("cannot read {path} ({reason})."), path=str(path), reason=type(error).__name__
+        ) from None
     events = []
     for number, line in enumerate(lines, start=1):
         if line.strip():
@@ -63,10 +102,14 @@ def read_event_log(path: Path) -> list[Event]:
                 events.append(Event.from_json(line))
             except ValueError:
                 raise ExportError(
-                    f"{path}:{number}: this line is not an event. Each line must be one JSON event."
+                    N_(
+                        "{path}:{line}: this line is not an event. Each line must be one JSON event."
+                    ),
+                    path=str(path),
+                    line=number,
                 ) from None
     if not events:
-        raise ExportError(f"{path} holds no events.")
+        raise ExportError(N_("{path} holds no events."), path=str(path))
     return events
 
 
@@ -76,13 +119,19 @@ def only(found: list[ConversationSummary], wanted: str) -> ConversationSummary:
     if not found:
         shown = wanted if len(wanted) <= 20 else wanted[:20] + "…"  # never all of a long one
         raise ExportError(
-            f"there is no saved conversation '{shown}'. References look like K7P-2QM; "
-            "to see them, type: support-plan sessions"
+            N_(
+                "there is no saved conversation '{reference}'. References look like K7P-2QM; to see them, type: support-plan sessions"
+            ),
+            reference=shown,
         )
     if len(found) > 1:
         raise ExportError(
-            f"{len(found)} conversations have the case reference '{wanted.strip()}': "
-            f"{choices(found)}. Export one by its reference from this list."
+            N_(
+                "{count} conversations have the case reference '{case}': {choices}. Export one by its reference from this list."
+            ),
+            count=len(found),
+            case=wanted.strip(),
+            choices=choices(found),
         )
     return found[0]
 
@@ -95,7 +144,10 @@ def unlock(store: Any) -> None:
         secret = getpass.getpass("Passphrase: ")
     if secret is None:
         raise ExportError(
-            f"the saved conversations are protected by a passphrase. Run this in a terminal to type it, or set {PASSPHRASE_VARIABLE}."
+            N_(
+                "the saved conversations are protected by a passphrase. Run this in a terminal to type it, or set {variable}."
+            ),
+            variable=PASSPHRASE_VARIABLE,
         )
     store.unlock(secret)
 
@@ -107,11 +159,13 @@ def bundle_named(flow: str | None) -> Any:
         return load_bundle(path)
     except FlowError:
         raise ExportError(
-            f"the conversation in {path} has problems; run: support-plan check {path}"
+            N_("the conversation in {path} has problems; run: support-plan check {path}"),
+            path=str(path),
         ) from None
     except OSError:
         raise ExportError(
-            f"there is no conversation at {path}; use --flow england or a folder."
+            N_("there is no conversation at {path}; use --flow england or a folder."),
+            path=str(path),
         ) from None
 
 
@@ -120,9 +174,11 @@ def translator_named(locale: str | None) -> Any:
     try:
         return translator_for(choose_locale(locale))
     except ValueError:
-        raise ExportError(f"there is no '{locale}' language. Use en_GB, cy or pl.") from None
+        raise ExportError(
+            N_("there is no '{lang}' language. Use en_GB, cy or pl."), lang=str(locale)
+        ) from None
     except MissingCatalog as error:
-        raise ExportError(str(error)) from None
+        raise ExportError(Msg("{problem}", None, {"problem": str(error)})) from None  # English
 
 
 def date_named(text: str | None) -> dt.date | None:
@@ -131,4 +187,6 @@ def date_named(text: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ExportError("please give the date as YYYY-MM-DD, for example 2026-11-22.") from None
+        raise ExportError(
+            N_("please give the date as YYYY-MM-DD, for example 2026-11-22.")
+        ) from None

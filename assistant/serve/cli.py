@@ -14,9 +14,14 @@ import os
 import shlex
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from assistant.startup import command_translator
+from assistant.store.base import fill
 from assistant.values import N_
+
+if TYPE_CHECKING:
+    from assistant.i18n import Translator
 
 ADVISERS_VARIABLE = "SUPPORT_PLAN_ADVISERS"
 
@@ -60,7 +65,19 @@ def add_parser(subparsers: Any) -> None:
     parser.add_argument(
         "--organisation", metavar="ORG", help=N_("with --add-adviser: the adviser's organisation")
     )
+    parser.add_argument(
+        "--lang",
+        metavar="LOCALE",
+        help=N_(
+            "language of these messages, and of the sign-in page when the browser asks for none we have: en_GB, cy or pl"
+        ),
+    )
     parser.set_defaults(handler=run)
+
+
+def _say(t: Translator, msgid: str, **params: str) -> str:
+    """A message of this command in the language of ``t``."""
+    return fill(t.gettext(msgid), params)
 
 
 def _problem(text: str) -> int:
@@ -75,54 +92,77 @@ def run(args: argparse.Namespace) -> int:
         AccountsError,
     )  # only serving needs these (start-up budget)
 
+    t = command_translator(getattr(args, "lang", None))
+    if t is None:  # a language we do not ship: said already
+        return 2
     chosen = args.advisers or os.environ.get(ADVISERS_VARIABLE)
     if not chosen:
         return _problem(
-            "say where the advisers file is: --advisers FILE (or set SUPPORT_PLAN_ADVISERS)."
+            _say(
+                t,
+                N_(
+                    "say where the advisers file is: --advisers FILE (or set SUPPORT_PLAN_ADVISERS)."
+                ),
+            )
         )
     path = Path(chosen)
     if args.add_adviser:
-        return _add(path, args.add_adviser, args.organisation)
+        return _add(t, path, args.add_adviser, args.organisation)
     try:
         accounts = Accounts(path)
     except AccountsError as error:
-        return _problem(str(error))
+        return _problem(str(error))  # names file:line, for the administrator (in English)
     store = args.store or os.environ.get("SUPPORT_PLAN_STORE")
     if not store:
         return _problem(
-            "say where cases are saved: --store postgresql://... (or set SUPPORT_PLAN_STORE)."
+            _say(
+                t,
+                N_(
+                    "say where cases are saved: --store postgresql://... (or set SUPPORT_PLAN_STORE)."
+                ),
+            )
         )
-    problem = _check_store(store, accounts)
+    problem = _check_store(t, store, accounts)
     if problem:
         return _problem(problem)
-    return _serve(args, accounts, store)
+    return _serve(args, accounts, store, t.locale)
 
 
-def _add(path: Path, name: str, organisation: str | None) -> int:
+def _add(t: Translator, path: Path, name: str, organisation: str | None) -> int:
     from assistant.serve.accounts import (
         AccountsError,
         add_adviser,
     )  # only --add-adviser needs these
 
     if not organisation:
-        return _problem("--add-adviser needs --organisation ORG.")
+        return _problem(_say(t, N_("--add-adviser needs --organisation ORG.")))
     if sys.stdin.isatty():
         import getpass  # only at a terminal
 
-        password = getpass.getpass(f"Password for {name}: ")
-        if getpass.getpass("Type it again: ") != password:
-            return _problem("the two passwords were not the same; nothing was changed.")
+        password = getpass.getpass(_say(t, N_("Password for {name}: "), name=name))
+        if getpass.getpass(_say(t, N_("Type it again: "))) != password:
+            return _problem(
+                _say(t, N_("the two passwords were not the same; nothing was changed."))
+            )
     else:
         password = sys.stdin.readline().rstrip("\n")
     try:
         add_adviser(path, name, organisation, password)
     except (AccountsError, OSError) as error:
         return _problem(str(error))
-    print(f"Added {name} of {organisation} to {path}.")
+    print(
+        _say(
+            t,
+            N_("Added {name} of {organisation} to {path}."),
+            name=name,
+            organisation=organisation,
+            path=str(path),
+        )
+    )
     return 0
 
 
-def _check_store(store: str, accounts: Any) -> str | None:
+def _check_store(t: Translator, store: str, accounts: Any) -> str | None:
     """Open the store once per organisation: a bad address or a missing key, told now."""
     from assistant.store import (
         StoreError,
@@ -137,7 +177,7 @@ def _check_store(store: str, accounts: Any) -> str | None:
             try:
                 open_store(store).close()
             except StoreError as error:
-                return error.message
+                return error.text(t)
     finally:
         for key, value in saved.items():
             if value is None:
@@ -147,7 +187,7 @@ def _check_store(store: str, accounts: Any) -> str | None:
     return None
 
 
-def _serve(args: argparse.Namespace, accounts: Any, store: str) -> int:
+def _serve(args: argparse.Namespace, accounts: Any, store: str, locale: str) -> int:
     from assistant.serve.server import (
         HelplineServer,
     )  # textual-serve and aiohttp load only to serve
@@ -159,6 +199,7 @@ def _serve(args: argparse.Namespace, accounts: Any, store: str) -> int:
         shlex.join(command),
         accounts,
         environment={"SUPPORT_PLAN_STORE": store},
+        locale=locale,
         host=args.host,
         port=args.port,
         title="Support Plan Assistant",

@@ -19,7 +19,6 @@ closed tab or a dropped connection loses nothing: the adviser signs in and resum
 from __future__ import annotations
 
 import asyncio
-import html
 import logging
 import secrets
 import time
@@ -31,7 +30,9 @@ from aiohttp import web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from assistant.i18n import LOCALES
 from assistant.serve.accounts import Accounts, Adviser
+from assistant.serve.signin import NO_MATCH, page_locale, sign_in_page
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,8 @@ class SignedIn:
 
     adviser: Adviser
     until: float
+    #: The language the adviser signed in in: the app starts in it too.
+    locale: str = "en_GB"
 
 
 class AdviserAppService(AppService):
@@ -67,11 +70,19 @@ class HelplineServer(Server):
     """textual-serve with sign-in, and the adviser's identity passed to each app process."""
 
     def __init__(
-        self, command: str, accounts: Accounts, *, environment: dict[str, str], **kwargs: Any
+        self,
+        command: str,
+        accounts: Accounts,
+        *,
+        environment: dict[str, str],
+        locale: str = "en_GB",
+        **kwargs: Any,
     ) -> None:
         super().__init__(command, **kwargs)
         self.accounts = accounts
         self.environment = environment
+        #: The sign-in page's language when the browser asks for none we ship.
+        self.locale = locale
         self.sessions: dict[str, SignedIn] = {}
         self.secure = self.public_url.startswith("https://")
         origin = urlsplit(self.public_url)
@@ -95,8 +106,9 @@ class HelplineServer(Server):
         )
 
     # -- sign-in ------------------------------------------------------------------------
-    def signed_in(self, request: web.Request) -> Adviser | None:
-        """The adviser whose session cookie this request carries, if it is still good."""
+    def signed_in(self, request: web.Request) -> SignedIn | None:
+        """The session this request's cookie names (who, and in which language), if it is
+        still good."""
         token = request.cookies.get(COOKIE, "")
         session = self.sessions.get(token)
         if session is None:
@@ -104,41 +116,40 @@ class HelplineServer(Server):
         if session.until < time.time():
             self.sessions.pop(token, None)
             return None
-        return session.adviser
+        return session
 
     @web.middleware
     async def _require_sign_in(self, request: web.Request, handler: Any) -> web.StreamResponse:
         if request.path in _OPEN_PATHS:
             response: web.StreamResponse = await handler(request)
             return response
-        adviser = self.signed_in(request)
-        if adviser is None:
+        session = self.signed_in(request)
+        if session is None:
             if request.path == "/" and request.method == "GET":
                 raise web.HTTPSeeOther("/sign-in")
             raise web.HTTPUnauthorized()
         if request.path == "/ws" and request.headers.get("Origin") != self.origin:
             log.warning("refused a websocket from another site (%s)", request.headers.get("Origin"))
             raise web.HTTPForbidden()
-        request["adviser"] = adviser
+        request["session"] = session
         response = await handler(request)
         response.headers.setdefault("Cache-Control", "no-store")
         return response
 
     async def _sign_in_page(self, request: web.Request) -> web.Response:
-        return _page(self.title, "")
+        return sign_in_page(self.title, page_locale(request, self.locale))
 
     async def _sign_in(self, request: web.Request) -> web.Response:
         form = await request.post()
         name, password = str(form.get("name", "")).strip(), str(form.get("password", ""))
+        locale = page_locale(request, self.locale, str(form.get("lang", "")) or None)
         adviser = await asyncio.to_thread(self.accounts.check, name, password)
         if adviser is None:
             log.info("a sign-in failed")
             await asyncio.sleep(FAILED_SIGN_IN_DELAY)
-            return _page(
-                self.title, "That name and password do not match. Check both and try again.", 401
-            )
+            return sign_in_page(self.title, locale, NO_MATCH, 401)
         token = secrets.token_urlsafe(32)
-        self.sessions[token] = SignedIn(adviser, time.time() + SESSION_HOURS * 3600)
+        self.sessions[token] = SignedIn(adviser, time.time() + SESSION_HOURS * 3600, locale)
         log.info("adviser %s of %s signed in", adviser.name, adviser.organisation)
         response = web.Response(status=303, headers={"Location": "/"})
         response.set_cookie(
@@ -171,7 +182,10 @@ class HelplineServer(Server):
 
     async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         """textual-serve's websocket handler, starting the app as the signed-in adviser."""
-        adviser: Adviser = request["adviser"]
+        session: SignedIn = request["session"]
+        adviser = session.adviser
+        # The app starts in the sign-in page's language (a code of ours: safe in a command).
+        command = f"{self.command} --lang {session.locale}" if session.locale in LOCALES else ""
         websocket = web.WebSocketResponse(heartbeat=15)
         width = _int(request.query.get("width", "80"), 80)
         height = _int(request.query.get("height", "24"), 24)
@@ -179,7 +193,7 @@ class HelplineServer(Server):
         try:
             await websocket.prepare(request)
             service = AdviserAppService(
-                self.command,
+                command or self.command,
                 identity=self.identity(adviser),
                 write_bytes=websocket.send_bytes,
                 write_str=websocket.send_str,
@@ -208,38 +222,3 @@ def _int(text: str, default: int) -> int:
         return max(10, min(int(text), 1000))
     except ValueError:
         return default
-
-
-def _page(title: str, problem: str, status: int = 200) -> web.Response:
-    """The sign-in page: a plain, accessible form (no script, nothing from elsewhere)."""
-    error = (
-        f'<p id="problem" role="alert"><strong>{html.escape(problem)}</strong></p>'
-        if problem
-        else ""
-    )
-    body = f"""<!DOCTYPE html>
-<html lang="en-GB"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sign in - {html.escape(title)}</title>
-<style>
-body {{ font: 1.25rem/1.5 system-ui, sans-serif; max-width: 32rem; margin: 3rem auto;
-       padding: 0 1rem; background: #fff; color: #000; }}
-label {{ display: block; margin-top: 1rem; font-weight: bold; }}
-input {{ font: inherit; width: 100%; padding: .4rem; border: 2px solid #000; }}
-button {{ font: inherit; margin-top: 1.5rem; padding: .5rem 1.5rem; border: 2px solid #000;
-         background: #000; color: #fff; }}
-:focus {{ outline: 4px solid #fd0; outline-offset: 2px; }}
-#problem {{ border-left: 6px solid #b00; padding-left: .75rem; }}
-</style></head><body>
-<h1>Support Plan Assistant</h1>
-<p>Advisers sign in with the name and password their administrator gave them.</p>
-{error}
-<form method="post" action="/sign-in">
-<label for="name">Name</label>
-<input id="name" name="name" autocomplete="username" required autofocus>
-<label for="password">Password</label>
-<input id="password" name="password" type="password" autocomplete="current-password" required>
-<button type="submit">Sign in</button>
-</form></body></html>
-"""
-    return web.Response(text=body, content_type="text/html", status=status)

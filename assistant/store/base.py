@@ -212,6 +212,12 @@ class Store(ABC):
     def conversations(self) -> list[ConversationSummary]:
         """Every saved conversation, most recently used first."""
 
+    def working_on(self, reference: str) -> str | None:
+        """Another adviser who wrote to this unfinished case in the last half hour, so
+        whoever opens it can check with them first; None when nobody else can be on it.
+        Only a store shared by advisers (PostgreSQL) can say; one person's file cannot."""
+        return None
+
     def summary(self, reference: str) -> ConversationSummary | None:
         """One conversation's summary, or None if there is no such reference."""
         wanted = normalize(reference)

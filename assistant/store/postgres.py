@@ -63,6 +63,12 @@ _INSERT_EVENT = (
 )
 
 
+#: Minutes after an adviser's last answer in which a colleague opening the case is told
+#: the adviser may still be on it (a call's silence is rarely longer; the message says
+#: "less than half an hour").
+RECENTLY = 30
+
+
 class PostgresStore(Store):
     """Saved conversations of one organisation in a PostgreSQL database (see the module)."""
 
@@ -192,6 +198,8 @@ class PostgresStore(Store):
             raise schema.lost(self._url, error) from None
         except errors.ForeignKeyViolation as error:
             raise self._unknown(case) if case else self._failure(error) from None
+        except errors.UniqueViolation as error:  # a step of the case saved by someone else
+            raise self._saved_first(case) if case else self._failure(error) from None
         except psycopg.Error as error:
             raise self._failure(error) from None
 
@@ -395,6 +403,36 @@ class PostgresStore(Store):
             ) from None
         self._state[reference] = (_answered_steps(events), bool(_finished(events)))
         return events
+
+    def working_on(self, reference: str) -> str | None:
+        """The adviser who last wrote to this unfinished case, if it was someone else,
+        within :data:`RECENTLY` minutes (by the database's clock)."""
+        with self._transaction() as conn:
+            row = conn.execute(
+                "SELECT adviser, floor(extract(epoch FROM now() - recorded) / 60), finished "
+                "FROM events WHERE reference = %s ORDER BY seq DESC LIMIT 1",
+                (normalize(reference),),
+            ).fetchone()
+        if row is None or row[0] == self.adviser or row[2] or row[1] >= RECENTLY:
+            return None
+        return str(row[0])
+
+    def _saved_first(self, reference: str) -> StoreError:
+        """A step already saved: by whom, when it was someone else (found afresh)."""
+        try:
+            writer = self.advisers_of(reference)[-1:]
+        except StoreError:
+            writer = []
+        if not writer or writer[0] == self.adviser:  # this adviser, in another window
+            return self._failure(errors.UniqueViolation())
+        return StoreError(
+            N_(
+                "{colleague} saved this step of the case first, so your answer to it was not saved. To see what they saved, leave the case and open it again: support-plan resume {reference}"
+            ),
+            self._location,
+            colleague=writer[0],
+            reference=reference,
+        )
 
     def advisers_of(self, reference: str) -> list[str]:
         """Who wrote each event of a case, in order (for ``sessions export``)."""

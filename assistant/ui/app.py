@@ -129,6 +129,9 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         self.saving: AppSaving | None = None
         #: A saved conversation to open as soon as the app starts (``resume REF``).
         self.resume_at_start: str | None = None
+        #: A conversation resumed where new answers cannot be saved: its earlier answers
+        #: stay saved under this reference (see Opened.kept).
+        self.kept_reference: str | None = None
         #: Where copies of call summaries go (None: the plans' folder; tests give another).
         self.files: Path | None = None
         self.conversation: ConversationScreen | None = None
@@ -345,7 +348,8 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         self.session = Session.replay(
             self.bundle, opened.events, on_event=opened.on_event, clock=self.clock
         )
-        self.save_reference = opened.reference or event.reference
+        self.save_reference = opened.reference  # None when new answers cannot be saved
+        self.kept_reference = opened.kept
         self.resuming = True
         self._restore_setup()
         await self.begin(
@@ -432,7 +436,9 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             elif isinstance(output, HelpShown):
                 await self.push_screen(HelpNowScreen(output.reason))
             elif isinstance(output, Paused):
-                await self.push_screen(break_dialog(output.reference), self._after_break)
+                await self.push_screen(
+                    break_dialog(output.reference, kept=self.kept_reference), self._after_break
+                )
         for offered in crisis:  # after the step, so the conversation has moved on beneath it
             if offered.contacts:
                 await self.push_screen(crisis_offer(offered), self._after_crisis_offer)
@@ -455,7 +461,9 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         if isinstance(side, SidePanel):
             side.show(why, self.rights.so_far(self.session, self.t))
         elif isinstance(side, AdviserPanel):
-            tell = read_back(output, self.t) if self.mode == "adviser_call" else []
+            steps = self.bundle.steps
+            private = lambda key: key in steps and steps[key].step.adviser_only  # noqa: E731
+            tell = read_back(output, self.t, private) if self.mode == "adviser_call" else []
             side.show(
                 why,
                 self.rights.so_far(self.session, self.t),
@@ -580,7 +588,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         if isinstance(self.screen, Dialog) and self.screen.id == "quit-dialog":
             return
         answered = self._session is not None and bool(self._session.answers)
-        dialog = quit_dialog(self.save_reference, answered)
+        dialog = quit_dialog(self.save_reference, answered, kept=self.kept_reference)
         await self.push_screen(dialog, self._after_quit)
 
     def _after_quit(self, choice: str | None) -> None:

@@ -20,6 +20,7 @@ from textual.widgets import Static
 
 from assistant.engine.outputs import CrisisOffered
 from assistant.plain.render import crisis, help_now
+from assistant.plain.spoken import without_repeats
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import ActionButton, ButtonRow, Plain
 from assistant.values import N_
@@ -68,6 +69,13 @@ class Dialog(ModalScreen[str]):
         self.dismiss(self.escape_result)
 
 
+def contact_text(contact: dict[str, str]) -> str:
+    """How and when to reach a contact, without what its name already says: the app showed
+    "Shout: text SHOUT to 85258. Text SHOUT to 85258." (the line mode already said it once)."""
+    head = f"{contact['name']}."
+    return without_repeats(head, f"{contact['how']} {contact['when']}")[len(head) :].strip()
+
+
 def headed(heading: str, text: str) -> Static:
     """A paragraph that starts with its heading in bold: "Samaritans: 116 123. Call ..."."""
     return Static(Content.assemble((heading, "bold"), ". ", text), classes="paragraph")
@@ -89,7 +97,7 @@ class HelpNowScreen(ModalScreen[None]):
             with VerticalScroll(id="help-body", classes="dialog-body"):
                 yield Plain(data["intro"], classes="paragraph")
                 for contact in data["contacts"]:
-                    yield headed(contact["name"], f"{contact['how']} {contact['when']}")
+                    yield headed(contact["name"], contact_text(contact))
                 guard = data["safeguarding"]
                 yield headed(guard["title"], f"{guard['text']} {guard['why']}")
                 yield Plain(
@@ -118,7 +126,7 @@ def crisis_offer(offered: CrisisOffered) -> Dialog:
     t = translator()
     data = crisis(offered, t)
     body = [data["message"]]
-    body += [f"{c['name']}. {c['how']} {c['when']}" for c in data["contacts"]]
+    body += [f"{c['name']}. {contact_text(c)}" for c in data["contacts"]]
     body += data["notes"] + ([data["closing"]] if data["closing"] else [])
     buttons = [("help", _(N_("Show help now")))]
     if data["words_left_out"]:
@@ -133,13 +141,16 @@ def crisis_offer(offered: CrisisOffered) -> Dialog:
     )
 
 
-def break_dialog(reference: str | None) -> Dialog:
-    """Take a break: say how to come back, and wait for as long as it takes."""
+def break_dialog(reference: str | None, *, kept: str | None = None) -> Dialog:
+    """Take a break: say how to come back, and wait for as long as it takes. ``kept``:
+    resumed where new answers cannot be saved (see :func:`kept_but_not_new`)."""
     if reference:
         how = _(
             N_("Your answers are saved. To come back later, type: support-plan resume {reference}"),
             reference=reference,
         )
+    elif kept:
+        how = kept_but_not_new(kept)
     else:
         how = _(
             N_(
@@ -155,13 +166,26 @@ def break_dialog(reference: str | None) -> Dialog:
     )
 
 
-def quit_dialog(reference: str | None, answered: bool) -> Dialog:
+def kept_but_not_new(reference: str) -> str:
+    """What happens to the answers of a conversation resumed from a read-only (or
+    damaged) store: the earlier ones stay saved, the new ones go with the app."""
+    return _(
+        N_(
+            "Your earlier answers are still saved as {reference}. New answers cannot be saved there, so they will be gone when you close the assistant."
+        ),
+        reference=reference,
+    )
+
+
+def quit_dialog(reference: str | None, answered: bool, *, kept: str | None = None) -> Dialog:
     """Ask before leaving, and say plainly what happens to the answers."""
     if reference:
         body = _(
             N_("Your answers are saved. To come back later, type: support-plan resume {reference}"),
             reference=reference,
         )
+    elif kept:
+        body = kept_but_not_new(kept)
     elif answered:
         body = _(
             N_(

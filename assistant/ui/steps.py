@@ -11,6 +11,7 @@ cost a full style pass and a second layout on each key press.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, ClassVar
 
@@ -360,15 +361,22 @@ def more_text(step: StepShown) -> str:
     return "\n\n".join(parts)
 
 
-def read_back(step: object, t: Translator) -> list[str]:
+def read_back(
+    step: object, t: Translator, private: Callable[[str], bool] = lambda _key: False
+) -> list[str]:
     """On a call: each explanation passed on the way to this question, as one line to read
-    out to the caller ("Title: what it means"), in the adviser's panel."""
+    out to the caller ("Title: what it means"), in the adviser's panel. One written for the
+    adviser alone (``private``: the flow marks it adviser-only) says so first: "For
+    advisers: read each question aloud" stood under "Tell the caller" (walkthrough)."""
     lines: list[str] = []
     if not isinstance(step, StepShown | ConversationEnded):
         return lines
     for explained in step.before:
         title, text = t.render(explained.title), t.render(explained.text)
-        lines.append(f"{title}: {text}" if title else text)
+        line = f"{title}: {text}" if title else text
+        if private(explained.step):
+            line = t.gettext(N_("For you, not to read out")) + " - " + line
+        lines.append(line)
     return lines
 
 

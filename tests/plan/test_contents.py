@@ -19,6 +19,7 @@ from assistant.engine.session import Session
 from assistant.flow import model
 from assistant.flow.loading import load_bundle
 from assistant.i18n import Translator
+from assistant.money import report
 from assistant.plan import export, export_bytes
 from assistant.plan import words as plan_words
 from assistant.plan.build import build_plan
@@ -273,6 +274,30 @@ def test_no_direct_payment_is_claimed_for_someone_who_has_none(persona: Persona)
     assert "I am asking you to look again at the direct payment rate you offer" in text
 
 
+def test_an_offer_is_claimed_only_for_someone_who_has_a_direct_payment(persona: Persona) -> None:
+    """Daniel gave the council's hourly rate for a PA, but nothing has been offered to him:
+    neither his plan, his Easy Read plan nor the conversation's cost check says it was."""
+    daniel = persona("section3_discharge")
+    plan = build_plan(daniel, T, today=DAY)
+    easy = " ".join(render(build_easy_read(daniel, T, today=DAY), "txt", T).split())
+    conversation = report.render_summary(report.compute(daniel.answers, DAY), T.gettext, "en_GB")
+    for text in [*(" ".join(render(plan, f, T).split()) for f in ("txt", "md", "json")), easy]:
+        assert "council offers" not in text and "council's offer" not in text
+    assert "The council pays" not in easy
+    rate = (
+        "At the council's rate (£15.00 an hour, £300.00 a week), you would be £16.47 a week short"
+    )
+    assert rate in main_text(plan)
+    assert conversation[0].startswith(rate)
+    assert "The council's rate is £15.00 an hour." in easy
+    priya = persona("dp_rate_too_low")
+    assert "The council offers £350.00 a week (£14.00 an hour)." in main_text(
+        build_plan(priya, T, today=DAY)
+    )
+    easy = " ".join(render(build_easy_read(priya, T, today=DAY), "txt", T).split())
+    assert "The council pays £14.00 an hour." in easy
+
+
 def test_contingency_review_and_consent(persona: Persona) -> None:
     dp = main_text(build_plan(persona("dp_rate_too_low"), T, today=DAY))
     assert "If my PA is ill, on holiday or leaves." in dp
@@ -417,3 +442,35 @@ def test_a_plan_made_before_the_last_questions_leaves_lines_to_fill_in() -> None
     assert "I agree that this plan may be shared with: ____" in text
     assert "I would like my plan looked at again" not in text
     assert build_plan(session, T, today=DAY).title == "My draft support plan"
+
+
+def test_the_plan_says_which_needs_the_direct_payment_is_for(persona: Persona) -> None:
+    """Care Act s25(1): the plan says which needs a direct payment meets. Priya's are the
+    outcomes she finds hard, said under My budget after the amount; Daniel has no payment."""
+    plan = build_plan(persona("dp_rate_too_low"), T, today=DAY)
+    for fmt in ("txt", "md", "html", "json"):
+        text = " ".join(render(plan, fmt, T).split())
+        meets = text.index(
+            "My direct payment is for: preparing food and drink, and eating; washing and"
+            " keeping clean; using the toilet; getting dressed; keeping my home clean and warm;"
+        )
+        assert text.index("My direct payment is £1,400.00") < meets, fmt
+        assert meets < text.index("direct payment for a PA: £14.00 an hour"), fmt
+    daniel = main_text(build_plan(persona("section3_discharge"), T, today=DAY))
+    assert "direct payment is for" not in daniel
+
+
+def test_after_a_qualifying_section_needs_may_be_section_117_after_care(persona: Persona) -> None:
+    """Daniel was detained under section 3: his plan says that needs from his mental health
+    condition may be free s117 after-care, with its citation, and leaves which needs to the
+    NHS and the council. Someone never detained is not told so."""
+    daniel = main_text(build_plan(persona("section3_discharge"), T, today=DAY))
+    said = daniel.index("I was kept in hospital under the Mental Health Act: section 3")
+    assert daniel.index("3. My needs") < said < daniel.index("4. What would help")
+    assert (
+        "may be free section 117 after-care, from the NHS and the council together."
+        " Only they decide which. (Mental Health Act 1983, section 117)"
+    ) in daniel
+    assert "Which section:" not in daniel  # said once, in My needs
+    priya = main_text(build_plan(persona("dp_rate_too_low"), T, today=DAY))
+    assert "section 117 after-care" not in priya

@@ -125,3 +125,47 @@ def test_serve_says_what_is_missing_in_one_line(tmp_path: Path, pg_cluster: obje
     done = support_plan("serve", "--advisers", str(tmp_path / "advisers"), "--store", unreachable)
     assert done.returncode == 1 and "cannot be reached" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+def _page(
+    address: str, path: str, headers: dict[str, str] | None = None, body: str = ""
+) -> tuple[int, str]:
+    """A page's status and text (GET, or POST when there is a body)."""
+    parts = urlsplit(address)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=30)
+    connection.request("POST" if body else "GET", path, body=body or None, headers=headers or {})
+    response = connection.getresponse()
+    text = response.read().decode("utf-8")
+    connection.close()
+    return response.status, text
+
+
+def test_the_sign_in_page_speaks_the_browsers_language(helpline: str) -> None:
+    status, welsh = _page(helpline, "/sign-in", {"Accept-Language": "fr, cy;q=0.9, en;q=0.5"})
+    assert status == 200 and '<html lang="cy">' in welsh
+    assert "Mewngofnodi - Support Plan Assistant" in welsh and "Enw defnyddiwr" in welsh
+    assert "Advisers sign in" not in welsh
+    assert '<a href="/sign-in?lang=pl" lang="pl" hreflang="pl">Polski</a>' in welsh
+    _, english = _page(helpline, "/sign-in", {"Accept-Language": "en-GB,en;q=0.9"})
+    assert '<html lang="en-GB">' in english and "Advisers sign in with the name" in english
+
+
+def test_a_language_chosen_on_the_page_is_kept_through_a_failed_sign_in(helpline: str) -> None:
+    status, polish = _page(helpline, "/sign-in?lang=pl", {"Accept-Language": "cy"})
+    assert status == 200 and '<html lang="pl">' in polish and "Zaloguj się" in polish
+    assert '<input type="hidden" name="lang" value="pl">' in polish
+    form = f"name=asha&password=not+{PASSWORD.replace(' ', '+')}&lang=pl"
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept-Language": "cy"}
+    status, refused = _page(helpline, "/sign-in", headers, form)
+    assert status == 401 and '<html lang="pl">' in refused
+    assert "Ta nazwa i hasło do siebie nie pasują." in refused
+    assert "do not match" not in refused
+
+
+def test_serve_says_what_is_missing_in_the_language_asked(tmp_path: Path) -> None:
+    done = support_plan("serve", "--lang", "cy")
+    assert done.returncode == 1
+    assert "dywedwch ble mae ffeil y cynghorwyr: --advisers FILE" in done.stderr
+    add_line(tmp_path / "advisers", "asha", "north", PASSWORD)
+    done = support_plan("serve", "--lang", "pl", "--advisers", str(tmp_path / "advisers"))
+    assert done.returncode == 1 and "podaj, gdzie zapisywane są sprawy" in done.stderr

@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from serve_helpers import Screen, add_adviser, browser_missing, chromium, served, sign_in
+from serve_helpers import (
+    PASSWORD,
+    Screen,
+    add_adviser,
+    browser_missing,
+    chromium,
+    served,
+    sign_in,
+)
 
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
@@ -113,3 +121,19 @@ def test_a_closed_browser_loses_nothing_and_organisations_stay_apart(
         # Nothing of north's, and nothing of carol's: she never pressed Start, and a
         # conversation is saved only once it starts (issue 16: nothing before consent).
         assert south.conversations() == []
+
+
+def test_the_app_starts_in_the_language_chosen_on_the_sign_in_page(
+    playwright: Any, helpline: str
+) -> None:
+    browser = chromium(playwright)
+    page = browser.new_page(viewport={"width": 1000, "height": 650})
+    screen = Screen(page)
+    page.goto(helpline + "/sign-in")
+    page.click("a[hreflang=cy]")  # Cymraeg, on the sign-in page itself
+    assert page.locator("html").get_attribute("lang") == "cy"
+    page.fill("#name", "asha")
+    page.fill("#password", PASSWORD)
+    page.click("button[type=submit]")
+    screen.wait_for("Pwy sy'n llenwi hwn?")  # the start screen, in Welsh
+    browser.close()

@@ -125,3 +125,22 @@ async def test_an_adviser_on_someones_behalf_still_sees_explanations_as_screens(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.session.current == "welcome.hello"
+
+
+async def test_on_a_call_an_adviser_only_explanation_is_not_told_to_the_caller(
+    england, clock
+) -> None:
+    """ "For advisers: read each question aloud" stood under "Tell the caller"."""
+    from assistant.ui.app import AssistantApp
+    from assistant.ui.explain import Explanations
+
+    app = AssistantApp(england, "en_GB", "adviser_call", clock=clock, case_reference="HL-1")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1")  # the adviser's own note comes before "Where do you live?"
+        await pilot.pause()
+        tell = app.screen.query_one("#side-info", Explanations).text("tell")
+        assert tell.startswith("For you, not to read out - For advisers: Read each question")
+        await pilot.press("1", "2", "enter")  # England; leaving hospital: the hospital note
+        await pilot.pause()
+        tell = app.screen.query_one("#side-info", Explanations).text("tell")
+        assert "After a hospital stay" in tell and "not to read out" not in tell

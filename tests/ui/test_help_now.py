@@ -136,3 +136,13 @@ async def test_no_offer_for_ordinary_answers(make_app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await answer_to_the_end(pilot)
         assert not isinstance(app.screen, Dialog)
+
+
+async def test_help_now_gives_each_number_once(make_app) -> None:
+    """The app showed "Shout: text SHOUT to 85258. Text SHOUT to 85258." (a walkthrough)."""
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpNowScreen)
+        said = " ".join(str(p.render()) for p in app.screen.query(".paragraph"))
+        assert said.count("85258") == 1 and "It is free and confidential" in said
