@@ -113,4 +113,3 @@ async def answer_to_the_end_from_assessment(pilot: Any) -> None:
     await pilot.press("enter")
     await pilot.press(*"10", "enter")
     await pilot.press(*"15.50", "enter")
-
