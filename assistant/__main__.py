@@ -16,10 +16,21 @@ def main(argv: list[str] | None = None) -> int:
     back on once it has started (the app after loading, behind its first screen).
     """
     gc.disable()
+    args = sys.argv[1:] if argv is None else argv
     try:
-        from assistant.cli import run  # after gc.disable(): importing is most of starting
+        # After gc.disable(): importing is most of starting. A start with flags only needs
+        # no argument parser (see assistant.cli_flags); anything else goes to the full one.
+        from assistant.cli_flags import flag_options, quiet_logs
 
-        return run(sys.argv[1:] if argv is None else argv)
+        options = flag_options(args)
+        if options is None:
+            from assistant.cli import run  # start-up: commands, values, help and mistakes
+
+            return run(args)
+        quiet_logs()
+        from assistant.frontends import start_conversation  # start-up: after the flags
+
+        return start_conversation(options)
     except BrokenPipeError:  # the reader went away (support-plan cost | head): stop quietly
         _quiet_stdout()
         return 0

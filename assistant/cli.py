@@ -10,12 +10,11 @@ from __future__ import annotations
 import argparse
 import gc
 import importlib
-import logging
-import os
 import sys
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
+from assistant.cli_flags import quiet_logs, screen_reader_wanted
 from assistant.startup import StartOptions
 from assistant.values import N_
 
@@ -285,12 +284,6 @@ def start_options(args: argparse.Namespace) -> StartOptions:
     )
 
 
-def screen_reader_wanted(option: bool) -> bool:
-    """``--screen-reader``, or SUPPORT_PLAN_SCREEN_READER=1 (or yes, true, on)."""
-    value = os.environ.get("SUPPORT_PLAN_SCREEN_READER", "")
-    return option or value.strip().lower() in ("1", "yes", "true", "on")
-
-
 def _load(module_name: str) -> Any:
     """The module, or None while that part of the assistant is not built yet."""
     try:
@@ -303,9 +296,7 @@ def _load(module_name: str) -> Any:
 
 def run(argv: Sequence[str]) -> int:
     """Parse ``argv`` and run the chosen command; returns the exit code."""
-    # Warnings from the store and elsewhere must never spill onto a person's screen (and
-    # logs never carry answers); without a handler, Python would print them to stderr.
-    logging.getLogger("assistant").addHandler(logging.NullHandler())
+    quiet_logs()
     args = parse(argv)
     if args.command == "resume" and not args.reference.strip():  # never a new one instead
         message = _translate(
