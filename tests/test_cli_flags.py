@@ -19,7 +19,8 @@ def test_every_line_of_flags_gives_the_options_the_full_parser_gives(
     screen_reader_env: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("SUPPORT_PLAN_SCREEN_READER", screen_reader_env)
-    assert len(EVERY_FLAG_LINE) == 260  # up to three flags, with repeats and both orders of --save/--no-save
+    # Up to three flags, with repeats and both orders of --save and --no-save.
+    assert len(EVERY_FLAG_LINE) == 260
     for argv in EVERY_FLAG_LINE:
         quick = flag_options(argv)
         assert quick is not None, argv

@@ -20,8 +20,9 @@ replays exactly: the session logs each jump as a ``jumped`` event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal, Protocol
+
+import msgspec  # its Structs are made at once; a dataclass type took 0.4 ms of the start
 
 from assistant.engine.outputs import Msg
 from assistant.engine.progress import is_screen
@@ -44,8 +45,7 @@ class Session(SessionState, Protocol):
         ...
 
 
-@dataclass(frozen=True)
-class SectionState:
+class SectionState(msgspec.Struct, frozen=True):
     """One section as the navigator lists it; ``number`` is its place in the bundle."""
 
     number: int
