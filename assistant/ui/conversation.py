@@ -272,13 +272,18 @@ class ConversationScreen(Screen[None]):
             self.query_one(part).set_class(gives_way, "-report")
 
     def toggle_more(self) -> None:
-        """Show the fuller explanation under the question, or hide it again."""
+        """Show the fuller explanation under the question, or hide it again; either way
+        the focus goes back to the answer. Left on the button, it took two Shift+Tab to
+        reach the options again (walkthrough). The text opened is scrolled to the top of
+        the step, so it is read first; moving through the options brings them back."""
         more = self.query_one("#more-text", Plain)
         if more.text or self._step is None:
             more.set_text("")
+            self.focus_answer()
             return
         more.set_text(more_text(self._step))
-        self.call_after_refresh(more.scroll_visible, animate=False)
+        self.focus_answer(scroll_visible=False)
+        self.call_after_refresh(more.scroll_visible, animate=False, top=True)
 
     @on(StepView.MorePressed)
     def _more_pressed(self, event: StepView.MorePressed) -> None:

@@ -295,3 +295,17 @@ async def test_at_80x24_the_notes_box_leaves_the_panel_room(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.screen.query_one("#note-hint").display  # room enough: the full hint
+
+
+@pytest.mark.parametrize("keys", [(), ("f5",)], ids=["normal", "larger-text"])
+async def test_a_text_box_takes_the_columns_width(make_app, keys) -> None:
+    """A name typed at 80 columns had 38 columns of box however wide the column was."""
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys, "enter")  # past the welcome: the name, a text box
+        await pilot.pause()
+        assert app.session.current == "welcome.name"
+        entry = app.screen.query_one("#entry")
+        column = app.screen.query_one("#main").content_region.width
+        assert entry.region.width == column  # 48 of 50 beside the panel, 74 with larger text
+        assert entry.region.width > 40

@@ -7,7 +7,7 @@ from ui_helpers import SIZE, text_of
 from assistant.flow.loading import load_bundle
 from assistant.ui.app import AssistantApp
 from assistant.ui.steps import SayView, YesNoView
-from assistant.ui.widgets import ActionButton
+from assistant.ui.widgets import ActionButton, ChoiceList
 
 
 async def test_tell_me_more_shows_the_full_text_and_hides_it_again(make_app) -> None:
@@ -26,10 +26,11 @@ async def test_tell_me_more_shows_the_full_text_and_hides_it_again(make_app) -> 
         shown = text_of(app, "#more-text")
         assert "whatever their income or savings" in shown
         assert app.session.current == "welcome.assessment_right"  # reading on is not moving on
+        assert app.focused is view.query_one("#continue")  # back to the answer, not the button
+        more.focus()
         await pilot.press("enter")  # pressed again: hidden
         assert not app.screen.query_one("#more-text").display
-        view = next(v for v in app.screen.query(SayView) if v.display)
-        view.query_one("#continue").focus()
+        assert app.focused is view.query_one("#continue")
         await pilot.press("enter")
         assert app.session.current == "needs.tasks"
         assert not app.screen.query_one("#more-text").display
@@ -77,3 +78,42 @@ async def test_an_explanation_is_shown_above_the_next_question(tmp_path, clock) 
         more.focus()
         await pilot.press("enter")
         assert "whatever your money" in text_of(app, "#more-text")
+        assert app.focused is view.query_one("#choices", ChoiceList)
+
+
+LONG_MORE = CARER.replace(
+    '"A carer\'s assessment looks at your needs as a carer, whatever your money."',
+    "\"A carer's assessment looks at your needs as a carer, whatever your money. "
+    + "It can cover your health, your work and your time off. " * 30
+    + '"',
+)
+
+
+async def test_after_tell_me_more_the_text_is_in_sight_and_the_options_have_focus(
+    tmp_path, clock
+) -> None:
+    """Larger text at 80x24, with a long fuller text: the text opened is scrolled into
+    sight, focus is on the options, and one arrow key brings them back into sight."""
+    (tmp_path / "bundle.yaml").write_text("id: carer\ntitle: Carer\nmodules: [main]\n")
+    (tmp_path / "main.yaml").write_text(LONG_MORE)
+    (tmp_path / "sources.yaml").write_text("sources: {}\n")
+    app = AssistantApp(load_bundle(tmp_path), "en_GB", "self", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", "y", "enter")  # larger text; then answer Yes
+        assert app.session.current == "main.money"
+        view = next(v for v in app.screen.query(YesNoView) if v.display)
+        view.query_one("#more", ActionButton).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        choices = view.query_one("#choices", ChoiceList)
+        assert app.focused is choices
+        current = app.screen.query_one("#current").region
+        opened = app.screen.query_one("#more-text").region
+        assert current.y <= opened.y < current.bottom  # the start of the text is on screen
+        assert not current.contains_region(choices.region)  # the long text pushed them below
+        await pilot.press("down")  # the answer is one key away, and comes into sight
+        await pilot.pause()
+        assert choices.highlighted == 1
+        assert current.contains_region(choices.region)
+        await pilot.press("enter")
+        assert app.session.current == "main.done"
