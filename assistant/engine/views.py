@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence, Set
-from dataclasses import replace
 from typing import Any, Protocol
 
 from assistant.engine.graph import Conversation, Graph
@@ -163,12 +162,9 @@ def current_view(session: SessionState) -> StepShown | ConversationEnded:
         else None,
     }
     if isinstance(step, model.Ask):
-        view = _ask_view(session, key, step, common)
-        follow_up = _follow_up(session, key, step, progress)
-        continues = session.continues_from()
-        if follow_up is None and continues is None:
-            return view
-        return replace(view, follow_up=follow_up, continues=continues)
+        common["follow_up"] = _follow_up(session, key, step, progress)
+        common["continues"] = session.continues_from()
+        return _ask_view(session, key, step, common)
     assert isinstance(step, model.Say)
     return _say_view(session, key, step, common)
 
