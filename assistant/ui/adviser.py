@@ -26,6 +26,9 @@ from assistant.ui.text import _
 from assistant.ui.widgets import ChoiceList, Plain, TextBox
 from assistant.values import N_
 
+TELL = N_("Tell the caller")
+TELL_MORE = N_("Tell the caller (more below; all of it: Ctrl+O)")
+
 
 class AdviserPanel(Column):
     """Why we ask, rights, the facts so far, and the adviser-only notes box.
@@ -50,11 +53,7 @@ class AdviserPanel(Column):
     def compose(self) -> ComposeResult:
         yield Explanations(
             [
-                (
-                    "tell",
-                    _(N_("Tell the caller")),
-                    _(N_("Nothing to read out before this question.")),
-                ),
+                ("tell", _(TELL), _(N_("Nothing to read out before this question."))),
                 ("why", _(N_("Why we ask")), _(N_("There is no extra explanation for this step."))),
                 ("rights", _(N_("Rights")), _(N_("Rights will appear here as we come to them."))),
                 ("facts", _(N_("Summary so far")), _(N_("Nothing yet."))),
@@ -85,6 +84,7 @@ class AdviserPanel(Column):
         )
         box.border_subtitle = _(N_("Enter or Escape saves")) if compact else ""
         box.set_class(compact, "-compact")
+        self.call_after_refresh(self.point_to_the_rest)  # the panel's height is known then
 
     def show(
         self,
@@ -98,7 +98,9 @@ class AdviserPanel(Column):
         ``tell``: on a call, what the last answer means, a short line each to read out to
         the caller (the explanations a person completing it alone would see as screens).
         """
-        self.query_one(Explanations).show_sections(
+        panel = self.query_one(Explanations)
+        panel.retitle("tell", _(TELL))
+        panel.show_sections(
             {
                 "tell": tell,
                 "why": [why] if why else [],
@@ -106,6 +108,15 @@ class AdviserPanel(Column):
                 "facts": ["\n".join(f"- {fact}" for fact in facts)] if facts else [],
             }
         )
+        self.point_to_the_rest()
+
+    def point_to_the_rest(self) -> None:
+        """When what to tell the caller runs past the panel's foot (several explanations at
+        80x24), its heading says so and that Ctrl+O shows all of it: lines cut off at the
+        notes box went unread (walkthrough)."""
+        panel = self.query_one(Explanations)
+        if panel.text("tell") and not panel.fits("tell"):
+            panel.retitle("tell", _(TELL_MORE))
 
     async def show_notes(self, notes: Sequence[dict[str, str]]) -> None:
         """Every note so far, each with its time."""
