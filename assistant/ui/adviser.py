@@ -156,16 +156,28 @@ SECTION_STATUS = {
     "ahead": N_("not yet reached"),
     "not_applicable": N_("does not apply so far"),
 }
+#: A section in a part already met, numbered as the header numbers the parts.
+STEP_SECTION = N_("Step {step}, {section}")
 #: The navigator's last choice: back to where the adviser was.
 COME_BACK = ""
 
 
 def section_choices(session: Session, t: Translator) -> list[tuple[str, str]]:
-    """(section key, "Money: not yet reached") for every section of the conversation, in
-    the bundle's order, so each keeps its number; the last choice comes back."""
+    """(section key, "Step 8, Paying for care: done") for every section of the conversation,
+    in the bundle's order, so each keeps its number; the last choice comes back.
+
+    A section in a part of the conversation already met says which step it was, counted as
+    the header counts ("Step 8 of 9"): the header counted the person's own path and this
+    list the bundle's 22 sections, and an adviser saw two numberings (walkthrough)."""
+    module_of = {s.key: s.module for s in session.bundle.sections}
+    step_of = {module: number for number, module in enumerate(session.parts, start=1)}
     choices = []
     for section in session.sections():
-        label = f"{t.render(section.title)}: {t.gettext(SECTION_STATUS[section.status])}"
+        title = t.render(section.title)
+        step = step_of.get(module_of.get(section.key, ""))
+        if step is not None:
+            title = t.gettext(STEP_SECTION).format(step=step, section=title)
+        label = f"{title}: {t.gettext(SECTION_STATUS[section.status])}"
         if section.not_asked:
             waiting = t.ngettext(
                 "{n} question not asked yet", "{n} questions not asked yet", section.not_asked
@@ -191,7 +203,7 @@ class SectionNavigator(ModalScreen[str]):
             yield Plain(_(N_("Go to a section")), classes="dialog-title")
             hint = _(
                 N_(
-                    "Choose any section, back or ahead. Questions passed over are kept as not asked yet. Escape closes this."
+                    "Choose any section, back or ahead. Steps are numbered as in the header. Questions passed over are kept as not asked yet. Escape closes this."
                 )
             )
             if len(self.sections) >= 10:  # two-digit numbers (see ChoiceList._number_for)
