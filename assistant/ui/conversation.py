@@ -115,6 +115,7 @@ class ConversationScreen(Screen[None]):
                 with ScrollColumn(id="current", can_focus=False):
                     yield Plain(id="tell-here", classes="-empty", hide_empty=False)
                     yield Plain(id="before")
+                    yield Plain(id="above")
                     yield Plain(id="step-title")
                     yield Plain(id="question")
                     yield Plain(id="report-summary")
@@ -154,6 +155,7 @@ class ConversationScreen(Screen[None]):
         t = translator()
         self.query_one("#progress", Plain).set_text(progress)
         self.query_one("#more-text", Plain).set_text("")
+        self.query_one("#above", Plain).set_text("")
         self.show_error("")
         self.query_one("#notice", Plain).set_text("")
         if isinstance(step, ConversationEnded):
@@ -193,6 +195,21 @@ class ConversationScreen(Screen[None]):
             self.focus_answer(scroll_visible=False)
         # The question stays in sight; Tab scrolls down to the buttons when they are needed.
         self.query_one("#current", VerticalScroll).scroll_home(animate=False)
+        if isinstance(step, StepShown) and step.kind == "ask" and step.before:
+            self.call_after_refresh(self._question_in_sight)
+
+    def _question_in_sight(self) -> None:
+        """When what the last answers mean (shown above a question) pushes the answer below
+        the screen, open the step at the question, saying that Page Up reads what is above.
+        With larger text at 80x24 the eligibility summary took eight Down presses to pass
+        before the question could be answered (walkthrough)."""
+        current = self.query_one("#current", VerticalScroll)
+        answer = self.focused
+        if answer is None or current.region.contains_region(answer.region):
+            return
+        above = self.query_one("#above", Plain)
+        above.set_text(_(N_("Above the question: what your answers mean. Page Up reads it.")))
+        self.call_after_refresh(current.scroll_to_widget, above, animate=False, top=True)
 
     def _tell_here(self, text: str) -> None:
         """On a call, what to tell the caller, above the question. The CSS shows it only in
