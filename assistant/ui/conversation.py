@@ -24,6 +24,7 @@ from assistant.ui.explain import Explanations
 from assistant.ui.keys import KeyBar
 from assistant.ui.log import ConversationLog
 from assistant.ui.modes import Mode, is_adviser, summary_title
+from assistant.ui.parts import FindsPartsOnce
 from assistant.ui.steady import Column, Row, ScrollColumn
 from assistant.ui.steps import STEP_VIEWS, StepView, before_text, more_text, view_class
 from assistant.ui.text import _, translator
@@ -58,8 +59,9 @@ class SidePanel(Explanations):
         self.show_sections({"why": [why] if why else [], "rights": rights})
 
 
-class ConversationScreen(Screen[None]):
-    """The one screen the conversation happens on."""
+class ConversationScreen(FindsPartsOnce, Screen[None]):
+    """The one screen the conversation happens on (its parts found once: see
+    :mod:`assistant.ui.parts`)."""
 
     class EndAction(Message):
         """A button on the end panel: "review", "summary" or "finish"."""
@@ -336,7 +338,7 @@ def timer_text(seconds: int) -> str:
     return _(N_("Call {time}"), time=shown)
 
 
-class EndPanel(Column):
+class EndPanel(FindsPartsOnce, Column):
     """What to do at the end: check the answers, get the summary, or finish."""
 
     def __init__(self, *, mode: Mode) -> None:

@@ -24,14 +24,16 @@ from textual.widgets import Input
 from assistant.engine.outputs import ConversationEnded, StepShown
 from assistant.i18n import Translator
 from assistant.plain.render import hint, special_answer
+from assistant.ui.parts import FindsPartsOnce
 from assistant.ui.steady import Column, Row
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import ActionButton, ButtonRow, ChoiceList, Plain, TextBox
 from assistant.values import N_, Number, Special, Value
 
 
-class StepView(Column):
-    """The answer area for one step: its control, a hint, and the action buttons."""
+class StepView(FindsPartsOnce, Column):
+    """The answer area for one step: its control, a hint, and the action buttons (found
+    once: see :mod:`assistant.ui.parts`)."""
 
     DEFAULT_CSS = """
     StepView { height: auto; }
