@@ -210,7 +210,7 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         if answer is None or current.region.contains_region(answer.region):
             return
         above = self.query_one("#above", Plain)
-        above.set_text(_(N_("Above the question: what your answers mean. Page Up reads it.")))
+        above.set_text(_(N_("There is more to read above the question: press Page Up.")))
         self.call_after_refresh(current.scroll_to_widget, above, animate=False, top=True)
 
     def _tell_here(self, text: str) -> None:

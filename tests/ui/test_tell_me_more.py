@@ -165,7 +165,7 @@ async def test_a_long_summary_above_a_question_opens_at_the_question(tmp_path, c
         current = app.screen.query_one("#current")
         assert app.focused is choices
         assert current.region.contains_region(choices.region)  # answerable at once
-        assert "Page Up reads it" in text_of(app, "#above")
+        assert "above the question: press Page Up" in text_of(app, "#above")
         assert current.scroll_y > 0
         for _ in range(10):
             await pilot.press("pageup")
