@@ -112,8 +112,9 @@ def shared_with(reader: Reader) -> str:
 
 
 #: Who to involve: the list offers a mental health team (``share_with_team``) only to people
-#: who spoke of their mental health; the values are the same, so either is read.
-SHARE_KEYS = ("next_steps.share", "next_steps.share_with_team")
+#: who spoke of their mental health, and a carer on their own way through has a list of
+#: their own (``carer_share``: the person they look after); whichever was asked is read.
+SHARE_KEYS = ("next_steps.share", "next_steps.share_with_team", "next_steps.carer_share")
 
 
 def consent_to_share(reader: Reader) -> tuple[str, ...] | None:

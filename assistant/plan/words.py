@@ -36,6 +36,7 @@ DETAILS: dict[str, str] = {
 INVOLVE: dict[str, str] = {
     "next_steps.share": N_("Involve, and give a copy to"),
     "next_steps.share_with_team": N_("Involve, and give a copy to"),
+    "next_steps.carer_share": N_("Involve, and give a copy to"),
 }
 
 SUPPORT_NETWORK: dict[str, str] = {
@@ -127,6 +128,7 @@ QUIET: dict[str, tuple[object, ...]] = {
     "next_steps.communicate": ((),),
     "next_steps.share": ((),),
     "next_steps.share_with_team": ((),),
+    "next_steps.carer_share": ((),),
 }
 
 #: The person's own words, each under a label of what they are about.

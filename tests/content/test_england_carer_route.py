@@ -24,7 +24,11 @@ def test_a_carers_own_route_asks_about_the_caring_not_their_care(walk, england) 
     assert "next_steps.carer_asks" in path
     assert "next_steps.asks" not in path
     assert "next_steps.review_when" not in path  # no support plan of their own yet
-    assert "next_steps.share" in path  # nothing was said about mental health
+    assert "next_steps.carer_share" in path  # the person they look after, no team
+    assert "next_steps.share" not in path and "next_steps.share_with_team" not in path
+    assert choices(england, "next_steps.carer_share")[0] == "cared_for"
+    assert "mh_team" not in choices(england, "next_steps.carer_share")
+    assert "provider" not in choices(england, "next_steps.carer_share")  # "who give me care"
     offered = choices(england, "next_steps.carer_asks")
     assert "carer_assessment" in offered
     text = england.steps["next_steps.carer_asks"].step

@@ -500,3 +500,21 @@ def test_a_mental_health_team_chosen_is_named_in_the_consent(persona: Persona) -
         "I agree that this plan may be shared with: The family member or friend who helps me; "
         "My mental health team; An advocate or adviser." in plan
     )
+
+
+def test_a_carer_may_involve_the_person_they_look_after() -> None:
+    """A carer's own list of people to involve starts with the person they look after,
+    and the plan and the Easy Read copy say so in those words."""
+    golden = load_golden(ROOT / "transcripts" / "carer_own_support.yaml")
+    session = Session(bundle_loader(ROOT / "flows")(golden.bundle))
+    session.start()
+    for turn in golden.turns:
+        if session.current == "next_steps.carer_share":
+            session.answer(("cared_for", "gp"))
+        elif turn.action != "start":
+            apply(session, turn)
+    assert session.answers["next_steps.carer_share"] == ("cared_for", "gp")
+    text = main_text(build_plan(session, T, today=DAY))
+    assert "I agree that this plan may be shared with: The person I look after; My GP." in text
+    easy = " ".join(render(build_easy_read(session, T, today=DAY), "txt", T).split())
+    assert "The person I look after" in easy and "My doctor" in easy
