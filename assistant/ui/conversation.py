@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 
 from assistant.engine.outputs import ConversationEnded, ReviewItem, StepShown
 from assistant.plain.render import report
@@ -211,7 +212,12 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
             return
         above = self.query_one("#above", Plain)
         above.set_text(_(N_("There is more to read above the question: press Page Up.")))
-        self.call_after_refresh(current.scroll_to_widget, above, animate=False, top=True)
+
+        def scroll() -> None:
+            current.scroll_to_widget(above, animate=False, top=True, immediate=True)
+            self.call_after_refresh(follow_with_cursor, self)
+
+        self.call_after_refresh(scroll)
 
     def _tell_here(self, text: str) -> None:
         """On a call, what to tell the caller, above the question. The CSS shows it only in
@@ -248,7 +254,12 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
             return
         more.set_text(more_text(self._step))
         self.focus_answer(scroll_visible=False)
-        self.call_after_refresh(more.scroll_visible, animate=False, top=True)
+
+        def scroll() -> None:
+            more.scroll_visible(animate=False, top=True, immediate=True)
+            self.call_after_refresh(follow_with_cursor, self)
+
+        self.call_after_refresh(scroll)
 
     @on(StepView.MorePressed)
     def _more_pressed(self, event: StepView.MorePressed) -> None:
@@ -328,6 +339,14 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         self.show_notice(
             _(N_("To choose an option, press Enter on it, or type its number. Nothing was chosen."))
         )
+
+
+def follow_with_cursor(widget: Widget) -> None:
+    """Put the terminal cursor back on the focused control after the step scrolled under
+    it (braille displays and magnifiers follow the cursor, not the focus)."""
+    place = getattr(widget.app, "place_cursor", None)
+    if place is not None:
+        place()
 
 
 def timer_text(seconds: int) -> str:

@@ -353,8 +353,13 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
                     node.scroll_page_up(animate=False)
                 else:
                     node.scroll_page_down(animate=False)
+                self.call_after_refresh(self._cursor_here)  # the list moved on screen
                 return True
         return False
+
+    def _cursor_here(self) -> None:
+        if self.has_focus:
+            self.app.cursor_position = self.cursor_offset()
 
     def action_cursor_up(self) -> None:
         super().action_cursor_up()

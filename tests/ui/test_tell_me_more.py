@@ -107,6 +107,7 @@ async def test_after_tell_me_more_the_text_is_in_sight_and_the_options_have_focu
         await pilot.pause()
         choices = view.query_one("#choices", ChoiceList)
         assert app.focused is choices
+        assert app.cursor_position == choices.cursor_offset()  # the cursor went with it
         current = app.screen.query_one("#current").region
         opened = app.screen.query_one("#more-text").region
         assert current.y <= opened.y < current.bottom  # the start of the text is on screen
@@ -171,6 +172,8 @@ async def test_a_long_summary_above_a_question_opens_at_the_question(tmp_path, c
             await pilot.press("pageup")
         assert current.scroll_y == 0  # the summary from its start
         assert app.focused is choices and choices.highlighted == 0  # the answer untouched
+        await pilot.pause()
+        assert app.cursor_position == choices.cursor_offset()  # braille follows the list
         await pilot.press("down")  # an arrow brings the options back
         await pilot.pause()
         assert current.region.contains_region(choices.region)
