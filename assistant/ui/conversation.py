@@ -347,6 +347,9 @@ def follow_with_cursor(widget: Widget) -> None:
     place = getattr(widget.app, "place_cursor", None)
     if place is not None:
         place()
+        # Once more after the next frame: a frame already on its way when the step scrolled
+        # may have left the control's place on screen as it was.
+        widget.call_after_refresh(place)
 
 
 def timer_text(seconds: int) -> str:

@@ -357,9 +357,11 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
                 return True
         return False
 
-    def _cursor_here(self) -> None:
+    def _cursor_here(self, again: bool = True) -> None:
         if self.has_focus:
             self.app.cursor_position = self.cursor_offset()
+            if again:  # and after the next frame, in case one was already on its way
+                self.call_after_refresh(self._cursor_here, False)
 
     def action_cursor_up(self) -> None:
         super().action_cursor_up()

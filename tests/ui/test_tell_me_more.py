@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui_helpers import SIZE, text_of
+from ui_helpers import SIZE, settled, text_of
 
 from assistant.flow.loading import load_bundle
 from assistant.ui.app import AssistantApp
@@ -107,6 +107,7 @@ async def test_after_tell_me_more_the_text_is_in_sight_and_the_options_have_focu
         await pilot.pause()
         choices = view.query_one("#choices", ChoiceList)
         assert app.focused is choices
+        await settled(pilot, lambda: app.cursor_position == choices.cursor_offset())
         assert app.cursor_position == choices.cursor_offset()  # the cursor went with it
         current = app.screen.query_one("#current").region
         opened = app.screen.query_one("#more-text").region
@@ -172,7 +173,7 @@ async def test_a_long_summary_above_a_question_opens_at_the_question(tmp_path, c
             await pilot.press("pageup")
         assert current.scroll_y == 0  # the summary from its start
         assert app.focused is choices and choices.highlighted == 0  # the answer untouched
-        await pilot.pause()
+        await settled(pilot, lambda: app.cursor_position == choices.cursor_offset())
         assert app.cursor_position == choices.cursor_offset()  # braille follows the list
         await pilot.press("down")  # an arrow brings the options back
         await pilot.pause()
