@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TypeVar
 
 import msgspec
-import yaml
 
 from assistant.flow.model import Source
 from assistant.paths import ROOT, flows_dir
@@ -91,6 +90,8 @@ def phrase_lists() -> dict[str, dict[str, tuple[str, ...]]]:
 
 
 def _read(path: Path, cls: type[T]) -> T:
+    import yaml  # when first read, not at start-up: --plain's start need not import PyYAML
+
     # libyaml's safe loader where there is one: the Python one took 10 to 30 ms of the
     # first answer in words, which is when the phrase lists were first read.
     safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

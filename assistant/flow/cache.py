@@ -5,7 +5,8 @@ load takes, against a start-up budget of 50 ms (issue 9). The parsed models of a
 that loaded *without a single problem* are saved in msgpack, under a key that is a SHA-256
 of everything the parse depends on: the bytes and names of every YAML file in the bundle
 folder (plus the sources file, wherever it is), the source code of ``assistant.flow``,
-and the Python, msgspec and PyYAML versions. Change any of them and the key changes.
+and the Python, msgspec and PyYAML versions (PyYAML's read from its ``__init__.py``, so
+a hit never imports PyYAML). Change any of them and the key changes.
 
 Safety:
 
@@ -28,6 +29,7 @@ Entries hold the flow's own text (questions, explanations), never anyone's answe
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import stat
 import sys
@@ -36,14 +38,13 @@ from pathlib import Path
 
 import msgspec
 import platformdirs
-import yaml
 
 from assistant.flow import model
 from assistant.flow.bundle import MANIFEST, Bundle
 from assistant.flow.checks import compile_and_check
 from assistant.flow.loader import FileReader, display_name
+from assistant.flow.positions import Positions
 from assistant.flow.reading import read_flow_bytes
-from assistant.flow.yamlpos import Positions
 
 APP_NAME = "support-plan"
 ENV_VARIABLE = "SUPPORT_PLAN_CACHE"
@@ -114,13 +115,24 @@ def _code() -> str:
     """A hash of the parser's source code and of the library versions it depends on."""
     global _code_hash
     if _code_hash is None:
-        digest = hashlib.sha256(
-            f"{sys.version}\0{msgspec.__version__}\0{yaml.__version__}\0".encode()
-        )
+        digest = hashlib.sha256(f"{sys.version}\0{msgspec.__version__}\0".encode())
+        digest.update(_pyyaml_identity() + b"\0")
         for path in sorted(Path(__file__).parent.glob("*.py")):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
         _code_hash = digest.hexdigest()
     return _code_hash
+
+
+def _pyyaml_identity() -> bytes:
+    """PyYAML's ``__init__.py``, which names its version, read without importing PyYAML.
+
+    A start whose flow comes from the cache never parses YAML, and importing PyYAML
+    was 8 ms of ``--plain``'s start (issue 20); ``yaml.__version__`` would import it.
+    """
+    spec = importlib.util.find_spec("yaml")
+    if spec is None or spec.origin is None:
+        return b"no PyYAML"
+    return Path(spec.origin).read_bytes()
 
 
 def _sources_file(root: Path, manifest: model.BundleManifest) -> Path:

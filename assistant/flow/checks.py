@@ -33,8 +33,8 @@ from assistant.flow.checks_steps import (
 from assistant.flow.conditions import Condition, ConditionError, compile_condition
 from assistant.flow.functions import FUNCTIONS
 from assistant.flow.loader import FileReader
+from assistant.flow.positions import Path
 from assistant.flow.problems import Problem
-from assistant.flow.yamlpos import Path
 
 __all__ = ["INTERFACE_PLACEHOLDERS", "PLACEHOLDER", "compile_and_check"]
 

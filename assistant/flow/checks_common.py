@@ -11,8 +11,8 @@ from assistant.flow import model
 from assistant.flow.bundle import Bundle
 from assistant.flow.graphs import Ancestors, ancestor_bits, reachable
 from assistant.flow.loader import FileReader
+from assistant.flow.positions import Path
 from assistant.flow.problems import Problem
-from assistant.flow.yamlpos import Path
 
 
 class Checker:

@@ -15,9 +15,9 @@ from typing import Any, TypeVar
 import msgspec
 
 from assistant.flow import model
+from assistant.flow.positions import Path, Positions
 from assistant.flow.problems import Problem
 from assistant.flow.reading import UnusableFlowFile, read_flow_text
-from assistant.flow.yamlpos import Path, Positions, parse
 
 T = TypeVar("T")
 
@@ -63,6 +63,8 @@ class FileReader:
             self.positions = Positions()
             self.problems.append(refused.problem(display))
             return
+        from assistant.flow.yamlpos import parse  # PyYAML only when YAML is read (start-up)
+
         self.data, self.positions, problems = parse(text, display)
         self.problems.extend(problems)
 

@@ -30,13 +30,9 @@ from yaml.events import (
     StreamStartEvent,
 )
 
+from assistant.flow.positions import Mark
 from assistant.flow.problems import Problem
 from assistant.flow.reading import MAX_NESTING
-
-#: A recorded position: (line, column, children). Children are a dict by key text for a
-#: mapping, a list by index for a sequence, or None for a scalar. A mapping entry holds
-#: its key's position and its value's children, as :class:`yamlpos.Positions` reports.
-Mark = tuple[int, int, "dict[str, Mark] | list[Mark] | None"]
 
 _TAG = "tag:yaml.org,2002:"
 _STR = _TAG + "str"

@@ -11,9 +11,9 @@ from typing import Any
 
 import yaml
 
+from assistant.flow.positions import Path, Positions
 from assistant.flow.problems import Problem
 from assistant.flow.yamlevents import (
-    Mark,
     TooDeep,
     Unusual,
     build,
@@ -23,49 +23,10 @@ from assistant.flow.yamlevents import (
     value_problem,
 )
 
-Path = tuple[str | int, ...]
-
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
     _Loader = yaml.SafeLoader
-
-
-class Positions:
-    """Line and column (1-based) of each path in a parsed document.
-
-    Filled either path by path with :meth:`record`, or at once from the tree of marks
-    that :func:`assistant.flow.yamlevents.build` makes (no path tuples are built then).
-    """
-
-    def __init__(self, tree: Mark | None = None) -> None:
-        self._marks: dict[Path, tuple[int, int]] = {}
-        self._tree = tree
-
-    def record(self, path: Path, node: yaml.Node) -> None:
-        self._marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-
-    def of(self, path: Path) -> tuple[int, int]:
-        """The position of ``path``, or of its nearest recorded parent."""
-        if self._tree is not None:
-            return _of_tree(self._tree, path)
-        while path not in self._marks and path:
-            path = path[:-1]
-        return self._marks.get(path, (1, 1))
-
-
-def _of_tree(tree: Mark, path: Path) -> tuple[int, int]:
-    line, column, children = tree
-    for part in path:
-        entry: Mark | None = None
-        if isinstance(children, dict) and isinstance(part, str):
-            entry = children.get(part)
-        elif isinstance(children, list) and type(part) is int and 0 <= part < len(children):
-            entry = children[part]
-        if entry is None:
-            break
-        line, column, children = entry
-    return line, column
 
 
 def parse(text: str, filename: str) -> tuple[Any, Positions, list[Problem]]:

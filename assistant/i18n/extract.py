@@ -25,7 +25,8 @@ from typing import IO, Any, cast
 
 from babel.messages.extract import extract_python as babel_python
 
-from assistant.flow.yamlpos import Path, Positions, parse
+from assistant.flow.positions import Path, Positions
+from assistant.flow.yamlpos import parse
 
 #: (line, funcname, message(s), translator comments): what Babel expects from an extractor.
 Extracted = tuple[int, str | None, str | tuple[str, str], list[str]]

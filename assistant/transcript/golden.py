@@ -22,9 +22,10 @@ from typing import Any
 
 import yaml
 
+from assistant.flow.positions import Path as KeyPath
+from assistant.flow.positions import Positions
 from assistant.flow.problems import Problem
-from assistant.flow.yamlpos import Path as KeyPath
-from assistant.flow.yamlpos import Positions, positions_of
+from assistant.flow.yamlpos import positions_of
 
 #: Inputs a turn may give (exactly one per turn), and whether each takes a value.
 ACTIONS: dict[str, str] = {

@@ -184,3 +184,10 @@ def test_only_the_newest_entries_are_kept(cache_home: Path, flow: Path) -> None:
         welcome.write_text(original + f"# version {version}\n", encoding="utf-8")
         load_bundle(flow)
     assert len(entries(cache_home)) == cache.KEEP
+
+
+def test_the_key_names_the_installed_pyyaml_without_importing_it() -> None:
+    import yaml  # the test's own: it compares what the cache read with PyYAML's version
+
+    identity = cache._pyyaml_identity()
+    assert f"__version__ = '{yaml.__version__}'".encode() in identity
