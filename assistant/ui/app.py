@@ -382,6 +382,7 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             self.release_keys()
         # The same control may keep the focus (views are reused) but move with the words.
         self.call_after_refresh(self.place_cursor)
+        self.call_after_refresh(self.collect_when_idle)
 
     async def _held_until_saved(self, outputs: list[Output]) -> bool:
         """True when the last step could not be saved: a dialog says why and offers to try
