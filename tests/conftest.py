@@ -27,6 +27,51 @@ def england() -> Bundle:
     return load_bundle(ROOT / "flows" / "england")
 
 
+#: A hard need, what would help with it (on the same screen), then another question.
+PAIR_FLOW = """\
+flow: main
+title: Main
+steps:
+  - id: hard
+    kind: ask
+    type: multi
+    text: "How is washing hard for you?"
+    more: "The law counts four ways of finding something hard."
+    with_next: true
+    choices:
+      - {value: help, label: "I need help"}
+      - {value: pain, label: "It hurts"}
+  - id: helps
+    kind: ask
+    type: multi
+    text: "What would help with washing?"
+    optional: true
+    choices:
+      - {value: visits, label: "Visits"}
+      - {value: equipment, label: "Equipment"}
+  - id: after
+    kind: ask
+    type: yesno
+    text: "Do you go out?"
+  - id: done
+    kind: end
+"""
+
+
+def write_pair_flow(folder: Path) -> Path:
+    """The flow above as a bundle in ``folder``."""
+    (folder / "bundle.yaml").write_text("id: pair\ntitle: Pair\nmodules: [main]\n")
+    (folder / "main.yaml").write_text(PAIR_FLOW)
+    (folder / "sources.yaml").write_text("sources: {}\n")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def pair_flow(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
+    """Two questions on one screen (``with_next``), then one more: tests/*/test_pairs.py."""
+    return load_bundle(write_pair_flow(tmp_path_factory.mktemp("pair")))
+
+
 @pytest.fixture
 def clock() -> Iterator[Callable[[], str]]:
     """A clock that ticks one second per call, from a fixed start."""

@@ -81,6 +81,10 @@ class StepShown(msgspec.Struct, frozen=True):
 
     ``more`` is the fuller text, shown only when the person asks ("Tell me more");
     ``before`` holds explanations that follow the last answer, shown above a question.
+    ``follow_up`` is the question asked on the same screen after this one (the flow's
+    ``with_next``): front ends show both, then answer this one and, once the engine moves
+    to it, the follow-up. ``continues`` names the question whose screen this one continues
+    (its partner, just answered), so it is no new screen and repeats no header.
     """
 
     step: str
@@ -106,6 +110,8 @@ class StepShown(msgspec.Struct, frozen=True):
     report: Report | None = None
     more: Msg | None = None
     before: tuple[Explanation, ...] = ()
+    follow_up: StepShown | None = None
+    continues: str | None = None
 
 
 class AnswerRejected(msgspec.Struct, frozen=True):

@@ -205,8 +205,21 @@ class Session:
         else:
             self.acknowledged.add(key)
             self._emit("answered", key)
-        self._forward()
+        self._forward(pair=isinstance(step, model.Ask) and step.with_next)
         return self.show()
+
+    def check(self, key: str, raw: Raw) -> AnswerRejected | None:
+        """Why ``raw`` would be refused as the answer to the question ``key``, without
+        recording anything: a front end showing two questions on one screen checks the
+        second before answering the first, so a refused second answer moves nothing on."""
+        step = self._step(key)
+        if not isinstance(step, model.Ask):
+            return None
+        try:
+            read_answer(step, raw)
+        except InvalidAnswer as error:
+            return AnswerRejected(key, Msg(error.msgid, None, dict(error.params)))
+        return None
 
     def keep(self) -> list[Output]:
         """Keep the answer the current question already has, and move on.
@@ -225,16 +238,39 @@ class Session:
         return self.answer(Special.UNKNOWN)
 
     def back(self) -> list[Output]:
-        """Go to the previous explanation or question, keeping every answer."""
+        """Go to the previous explanation or question, keeping every answer.
+
+        A follow-up asked on its partner's screen (``with_next``) is not a screen to go
+        back to: going back reaches the pair, both questions together, as they were shown.
+        """
         for index in range(len(self.path) - 2, -1, -1):
             key = self.path[index]
             screen = is_screen(self._step(key), panels=self.panels_information)
-            if screen and self._given(key) is None:
+            if screen and self._given(key) is None and not self._follows_partner(index):
                 self._rewind(index)
                 self._edit_until = None
                 self._emit("went_back", self.current)
                 return self.show()
         return [Notice(Msg(N_("This is the first step, so there is nothing to go back to.")))]
+
+    def _follows_partner(self, index: int) -> bool:
+        """Whether the step at ``index`` of the path was asked on the screen of the question
+        before it (that question has ``with_next``)."""
+        if index == 0:
+            return False
+        before = self._step(self.path[index - 1])
+        return isinstance(before, model.Ask) and before.with_next
+
+    def continues_from(self) -> str | None:
+        """The question whose screen the current one continues: its partner, when the
+        person has just answered that partner (not after going back or editing), else None."""
+        if len(self.path) < 2 or not self._follows_partner(len(self.path) - 1):
+            return None
+        partner = self.path[-2]
+        for event in reversed(self.events):
+            if event.kind in ("answered", "went_back", "edited", "jumped", "started"):
+                return partner if event.kind == "answered" and event.step == partner else None
+        return None
 
     def edit(self, key: str) -> list[Output]:
         """Jump back to an earlier answer; after it, skip what is still answered."""
@@ -389,8 +425,15 @@ class Session:
         return views.progress(self)
 
     # -- moving -------------------------------------------------------------------------
-    def _forward(self) -> None:
+    def _forward(self, *, pair: bool = False) -> None:
+        """Move on from the step just answered; while following an edit through, on past
+        what is still answered. ``pair``: the step was a question with ``with_next``, whose
+        follow-up was on the same screen, so it is answered next, never passed over."""
         self._advance()
+        if pair and self._edit_until is not None:
+            if self.current == self._edit_until:
+                self._edit_until = None
+            return
         while self._edit_until is not None:
             key = self.current
             step = self._step(key)

@@ -105,6 +105,10 @@ class SessionState(Protocol):
         """Where the person is."""
         ...
 
+    def continues_from(self) -> str | None:
+        """The question whose screen the current one continues, if any."""
+        ...
+
 
 def message(session: SessionState, key: str, text: str | None) -> Msg | None:
     """A flow text as a message: context is the step key; placeholders become parameters."""
@@ -158,13 +162,20 @@ def current_view(session: SessionState) -> StepShown | ConversationEnded:
         else None,
     }
     if isinstance(step, model.Ask):
+        common["follow_up"] = _follow_up(session, key, step, progress)
+        common["continues"] = session.continues_from()
         return _ask_view(session, key, step, common)
     assert isinstance(step, model.Say)
     return _say_view(session, key, step, common)
 
 
 def _ask_view(
-    session: SessionState, key: str, step: model.Ask, common: dict[str, Any]
+    session: SessionState,
+    key: str,
+    step: model.Ask,
+    common: dict[str, Any],
+    *,
+    before: bool = True,
 ) -> StepShown:
     return StepShown(
         kind="ask",
@@ -179,9 +190,32 @@ def _ask_view(
         allow_decline=step.allow_decline,
         optional=step.optional,
         current=session.answers.get(key),
-        before=_before(session),
+        before=_before(session) if before else (),
         **common,
     )
+
+
+def _follow_up(
+    session: SessionState, key: str, step: model.Ask, progress: Progress
+) -> StepShown | None:
+    """The question asked on the same screen after ``step`` (``with_next``), as its own view:
+    the checker makes sure the step after a paired question is always that question."""
+    if not step.with_next:
+        return None
+    target = session.bundle.steps[key].edges[0].target
+    follow = session.bundle.steps[target].step
+    if not isinstance(follow, model.Ask):  # pragma: no cover - the checker forbids it
+        return None
+    common: dict[str, Any] = {
+        "step": target,
+        "progress": progress,
+        "why": message(session, target, follow.why),
+        "citations": follow.cite,
+        "sensitive": follow.sensitive,
+        "adviser_only": follow.adviser_only,
+        "more": message(session, target, follow.more),
+    }
+    return _ask_view(session, target, follow, common, before=False)
 
 
 def _before(session: SessionState) -> tuple[Explanation, ...]:

@@ -102,9 +102,12 @@ def _placeholders(step: model.Step) -> Iterable[str]:
 
 def check_with_next(checker: Checker) -> None:
     """A ``with_next`` explanation is shown with the screen after it, so it cannot show a
-    calculation, which needs a screen of its own."""
+    calculation, which needs a screen of its own; a ``with_next`` question shares its screen
+    with the question after it (see :func:`check_paired_question`)."""
     for key, info in checker.bundle.steps.items():
         step = info.step
+        if isinstance(step, model.Ask) and step.with_next:
+            check_paired_question(checker, key)
         if isinstance(step, model.Say) and step.with_next and step.show:
             checker.at_step(
                 key,
@@ -113,3 +116,34 @@ def check_with_next(checker: Checker) -> None:
                 "Remove 'with_next', or move the calculation to its own step.",
                 "with_next",
             )
+
+
+def check_paired_question(checker: Checker, key: str) -> None:
+    """A question with ``with_next`` asks the step after it on its own screen, so that step
+    must always be the same question: not a branch (the pair would depend on the answer), an
+    explanation or a calculation (they need the screen), the end, or a question that pairs on
+    again (three questions do not fit one screen at 80x24)."""
+    info = checker.bundle.steps[key]
+    target = info.edges[0].target if len(info.edges) == 1 else None
+    follow = checker.bundle.steps.get(target) if target else None
+    if follow is None:
+        return  # a missing 'next' is reported by its own rule
+    if not isinstance(follow.step, model.Ask):
+        checker.at_step(
+            key,
+            "with-next",
+            f"This question is paired with the step after it, '{target}', which is a "
+            f"'{type(follow.step).__name__.lower()}' step, not a question.",
+            "Point 'next' straight at the follow-up question (not at a branch, explanation "
+            "or end), or remove 'with_next'.",
+            "with_next",
+        )
+    elif follow.step.with_next:
+        checker.at_step(
+            key,
+            "with-next",
+            f"The follow-up question '{target}' is paired on with the question after it too; "
+            "only two questions may share a screen.",
+            f"Remove 'with_next' from '{target}' (or from this question).",
+            "with_next",
+        )

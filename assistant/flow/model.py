@@ -91,6 +91,10 @@ class Ask(StepBase, tag="ask", frozen=True):
 
     ``more`` explains the question's words further, shown only when asked for.
     ``halves`` lets a number question take halves as well as whole numbers (10.5 hours).
+    ``with_next`` asks the question after this one on the same screen: a short follow-up
+    ("What would help with washing?" under "How is washing hard for you?") needs no screen
+    of its own. Each answer is still recorded on its own, the first before the second.
+    ``next`` must then be a question that does not pair on itself (``support-plan check``).
     """
 
     text: str = ""
@@ -104,6 +108,7 @@ class Ask(StepBase, tag="ask", frozen=True):
     allow_unknown: bool = False
     allow_decline: bool = False
     optional: bool = False
+    with_next: bool = False
     next: Target | None = None
 
 

@@ -234,6 +234,10 @@ def _step(step: StepShown, bundle: Bundle, t: Translator, spoken: bool = False) 
         data["unit"] = t.render(step.unit) or None
         data["halves"] = step.halves
         data["current"] = None if step.current is None else _current(step, t)
+        # Two questions on one screen (a flow's with_next): the follow-up in full, for a
+        # client that shows both; it is still answered on its own, after this one.
+        data["follow_up"] = None if step.follow_up is None else _step(step.follow_up, bundle, t)
+        data["continues"] = step.continues
     return data
 
 

@@ -48,7 +48,9 @@ def layout(data: dict[str, Any], t: Translator) -> str:
 
 
 def _step(data: dict[str, Any], t: Translator) -> str:
-    lines = ["", data["progress"]["line"]]
+    # A follow-up on the same screen as the question just answered: the same step, so
+    # its header is not said again.
+    lines = [""] if data.get("continues") else ["", data["progress"]["line"]]
     for shown in data.get("before", ()):  # what the last answer means, before the question
         lines += _explanation(shown, t)
     if data["title"]:

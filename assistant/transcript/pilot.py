@@ -5,11 +5,16 @@ keys a person would press (a number for a choice, Space and Down for ticks, type
 Enter, Y or N), and after each one the app's own session must be at the expected step.
 This module never imports Textual: the test hands it the running app and its Pilot, so the
 transcript package stays pure.
+
+Two questions on one screen (a flow's ``with_next``) are pressed as a person would: the
+first one's keys end with Enter, which moves to the follow-up, not on; the next turn's keys
+answer the follow-up, and its Enter answers both; that turn's checks (the step reached
+after both) cover the pair, and the engine replay checks every turn's step.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Protocol
 
 from assistant.engine import views
@@ -61,6 +66,7 @@ async def replay_in_app(
     """Press every turn of ``golden`` into the running ``app``; compare steps and outcome."""
     result = Result(golden.display, golden.title, turns=len(golden.turns))
     at = ""  # the step the golden expects the person to be at before each turn
+    follow_up: str | None = None  # the second of two questions on the screen, next to answer
     for number, turn in enumerate(golden.turns):
         if _answered_on_start(turn, at, app.session):
             # The start screen asked it: the app does not ask it again. Read on to where it
@@ -69,9 +75,14 @@ async def replay_in_app(
                 await press_turn(turn, app, pilot, typist)
             at = str(turn.value) if turn.action == "read_to" else str(turn.checks.get("state", at))
             continue
+        following = golden.turns[number + 1 : number + 2]
+        paired = None if follow_up else _pairs_on(turn, following, app.session)
         at = str(turn.value) if turn.action == "read_to" else str(turn.checks.get("state", at))
         if turn.action != "start":
-            await press_turn(turn, app, pilot, typist)
+            await press_turn(turn, app, pilot, typist, follow_up)
+        follow_up = paired
+        if paired is not None:  # answered with the follow-up, by the next turn's Enter
+            continue
         if at in _given(app.session):
             continue  # the golden stops at a question the app does not ask: nothing to see
         session = app.session
@@ -83,6 +94,16 @@ async def replay_in_app(
             return result
     result.failures += compare_outcome(golden, app.session, app.t)
     return result
+
+
+def _pairs_on(turn: Turn, following: Sequence[Turn], session: Session) -> str | None:
+    """The follow-up answered on the same screen by the next turn, when ``turn`` answers
+    the first of two questions on one screen; else None."""
+    step = session.bundle.steps[session.current].step
+    paired = isinstance(step, model.Ask) and step.with_next and turn.action == "answer"
+    if not paired or not following or following[0].action != "answer":
+        return None
+    return session.bundle.steps[session.current].edges[0].target
 
 
 def _given(session: Session) -> set[str]:
@@ -99,8 +120,11 @@ def _answered_on_start(turn: Turn, at: str, session: Session) -> bool:
     return turn.action == "answer" and at in given
 
 
-async def press_turn(turn: Turn, app: App, pilot: Pilot, typist: Typist | None = None) -> None:
-    """The keys for one turn, chosen from the step on the screen now."""
+async def press_turn(
+    turn: Turn, app: App, pilot: Pilot, typist: Typist | None = None, key: str | None = None
+) -> None:
+    """The keys for one turn, chosen from the step on the screen now (or ``key``, the
+    follow-up on the screen with it)."""
     action = turn.action
     if action not in SUPPORTED:
         raise ValueError(f"'{action}' cannot be replayed in the app yet")
@@ -117,8 +141,9 @@ async def press_turn(turn: Turn, app: App, pilot: Pilot, typist: Typist | None =
     elif action in ("dont_know", "decline"):
         await pilot.click("#unknown" if action == "dont_know" else "#decline")
     else:
-        step = app.session.bundle.steps[app.session.current].step
-        assert isinstance(step, model.Ask), f"{app.session.current} is not a question"
+        key = key or app.session.current
+        step = app.session.bundle.steps[key].step
+        assert isinstance(step, model.Ask), f"{key} is not a question"
         if step.type in TYPED and typist is not None:
             await typist(str(turn.value))
             await pilot.press("enter")

@@ -5,7 +5,9 @@ does, and every screen the person is shown is counted: questions, information sc
 the longest run of information screens with no question between them, and the words on
 them. A *screen* is a step shown because the person moved (started, answered, went on,
 went back or changed an answer); showing the same step again after a break, a repeat or
-Help now is not a new screen, and neither is the end.
+Help now is not a new screen, and neither is the end. A follow-up question asked on the
+screen of the question before it (the flow's ``with_next`` on a question) is a question
+but no new screen: the questions column counts it, the screens column does not.
 
 Words are counted two ways. *Words* (budgeted) are the words to read: the titles and texts
 of questions and explanations, including explanations shown above a question (or, in an
@@ -56,9 +58,7 @@ class Budgets:
     most_screens: int = 80
     longest_information_run: int = 3
     median_words: int = 1500
-    #: 45 in issue 13; 50 since the plan's own questions (issue 15: what would help with each
-    #: hard need, who could step in, risks, review, sharing), asked once, each optional.
-    adviser_screens: int = 50
+    adviser_screens: int = 45
 
 
 BUDGETS = Budgets()
@@ -73,6 +73,8 @@ class Screen:
     words: int
     #: Words on screen besides the texts: choices, always-shown "why", calculations.
     extra: int = 0
+    #: A follow-up question on the screen of the question before it: no screen of its own.
+    continues: bool = False
 
 
 @dataclass
@@ -98,8 +100,9 @@ class JourneyStats:
 
     @property
     def screens(self) -> int:
-        """Screens met: questions and information screens."""
-        return self.questions + self.information
+        """Screens met: questions and information screens, less the follow-up questions
+        asked on the screen of the question before them."""
+        return self.questions + self.information - sum(s.continues for s in self.shown)
 
     @property
     def longest_run(self) -> int:
@@ -144,7 +147,8 @@ class _Counter:
             if isinstance(view, StepShown):
                 words = screen_words(view, self.t)
                 extra = extra_words(view, self.t)
-                self.stats.shown.append(Screen(view.step, view.kind, words, extra))
+                continues = view.continues is not None
+                self.stats.shown.append(Screen(view.step, view.kind, words, extra, continues))
             else:  # the end is no screen, but what is shown with it is read
                 self.stats.end_words += before_words(view.before, self.t)
 

@@ -11,7 +11,7 @@ behind it, while the person reads it. Choosing Start waits for them if they are 
 yet, holding any keys typed meanwhile, so no answer is lost (:mod:`assistant.ui.loading`).
 
 This module is where the screens, the keys and the session meet, which is why it is longer
-than most (about 450 lines); starting from the command line (:mod:`assistant.ui.launch`),
+than most (about 700 lines, with two questions on one screen); starting from the command line (:mod:`assistant.ui.launch`),
 loading, and the adviser, plan and display actions (:mod:`assistant.ui.actions`) live apart.
 """
 
@@ -474,12 +474,78 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
 
     # -- answering ------------------------------------------------------------------
     async def on_step_view_answered(self, event: StepView.Answered) -> None:
+        pair = self.conversation.pair if self.conversation is not None else None
+        if pair is not None and event.view in pair:
+            await self._answer_pair(event, *pair)
+            return
         refusal = event.view.refusal(event.raw)
         if refusal is not None and self.conversation is not None:
             self.conversation.show_error(refusal)
             self.release_keys()  # held since Enter: the same question stays, so let them in
             return
         await self.answer(event.raw)
+
+    async def _answer_pair(
+        self, event: StepView.Answered, first: StepView, second: StepView
+    ) -> None:
+        """Two questions on one screen. Enter on the first goes to the second; Continue (or
+        Enter on the second, or "I don't know") answers the first, then, once the engine is
+        at the second, the second: each answer recorded and saved on its own, in order.
+        A crisis reply or a changed way after the first leaves the second to be asked alone."""
+        from assistant.engine.outputs import (  # start-up: see the imports above
+            AnswerRejected,
+            CrisisOffered,
+            StepShown,
+        )
+        from assistant.values import Special
+
+        screen = self.conversation
+        assert screen is not None
+        if event.view is first and not isinstance(event.raw, Special):
+            refusal = first.refusal(event.raw)
+            screen.show_error(refusal or "")
+            if refusal is None:
+                screen.focus_follow_up()
+            self.release_keys()
+            return
+        first_raw = event.raw if event.view is first else first.current_raw()
+        second_raw = event.raw if event.view is second else second.current_raw()
+        if not self._pair_accepted(first, first_raw, second, second_raw):
+            self.release_keys()
+            return
+        outputs = self.session.answer(first_raw)
+        shown = outputs[-1] if outputs else None
+        goes_on = (
+            isinstance(shown, StepShown)
+            and shown.step == second.step.step
+            and shown.continues is not None
+            and not any(isinstance(o, AnswerRejected | CrisisOffered) for o in outputs)
+        )
+        if goes_on and not await self._held_until_saved(outputs):
+            outputs = self.session.answer(second_raw)
+        elif goes_on:
+            return  # the first answer is not saved: its dialog shows the follow-up after
+        await self._after_answer(outputs)
+
+    def _pair_accepted(
+        self, first: StepView, first_raw: Any, second: StepView, second_raw: Any
+    ) -> bool:
+        """Whether both answers can be sent; each refusal is shown under its own question
+        and the focus goes to the first one refused."""
+        screen = self.conversation
+        assert screen is not None
+        first_refusal = first.refusal(first_raw)
+        second_refusal = second.refusal(second_raw)
+        if second_refusal is None:
+            rejected = self.session.check(second.step.step, second_raw)
+            second_refusal = None if rejected is None else self.t.render(rejected.message)
+        screen.show_error(first_refusal or "")
+        screen.show_follow_error(second_refusal or "")
+        if first_refusal is not None:
+            screen.set_focus(first.first_focus())
+        elif second_refusal is not None:
+            screen.set_focus(second.first_focus())
+        return first_refusal is None and second_refusal is None
 
     async def on_step_view_back_pressed(self) -> None:
         await self.action_back()
@@ -489,9 +555,13 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
 
     async def answer(self, raw: Any) -> None:
         """Answer the current step; crisis words bring the engine's crisis reply (in show)."""
+
+        await self._after_answer(self.session.answer(raw))
+
+    async def _after_answer(self, outputs: list[Output]) -> None:
+        """Show what answering led to; after an edit from review, back to review."""
         from assistant.engine.outputs import AnswerRejected  # start-up: see the imports above
 
-        outputs = self.session.answer(raw)
         await self.show(outputs)
         if any(isinstance(o, AnswerRejected) for o in outputs):
             return

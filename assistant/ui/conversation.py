@@ -92,7 +92,11 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         self.saved_as = saved_as
         self.banner = banner
         self._views: dict[type[Any], StepView | EndPanel] = {}
+        #: The follow-up's views: the second of two questions on one screen (made as needed).
+        self._follow_views: dict[type[Any], StepView] = {}
         self._step: StepShown | None = None  # the last step shown
+        #: The two questions on screen (first, follow-up), or None for a step alone.
+        self.pair: tuple[StepView, StepView] | None = None
         self.set_class(adviser, "-adviser")
 
     def compose(self) -> ComposeResult:
@@ -128,6 +132,12 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
                     with Column(id="answer"):
                         yield from self._answer_views()
                     yield Plain(id="error")
+                    # The second of two questions on one screen: its words, answer, error.
+                    with Column(id="follow-up"):
+                        yield Plain(id="follow-question")
+                        yield Plain(id="follow-why")
+                        yield Column(id="follow-answer")
+                        yield Plain(id="follow-error", classes="error")
                     yield Plain(id="notice")
             yield AdviserPanel() if self.adviser else SidePanel()
         yield KeyBar(adviser=self.adviser)
@@ -191,6 +201,7 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
                 view.set_step(step)
         for other in self._views.values():
             other.display = other is view
+        await self._show_follow_up(view, step)
         if isinstance(view, EndPanel):
             view.fit_buttons()
         # An adviser who pressed F7 while the step changed is typing a note: keep it there.
@@ -218,6 +229,49 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
             self.call_after_refresh(follow_with_cursor, self)
 
         self.call_after_refresh(scroll)
+
+    async def _show_follow_up(self, view: StepView | EndPanel, step: Any) -> None:
+        """The question asked on the same screen after this one (``follow_up``), under it
+        with its own words, answer and error line; or nothing, for a step alone."""
+        follow = step.follow_up if isinstance(step, StepShown) else None
+        self.query_one("#follow-up").display = follow is not None
+        self.query_one("#follow-error", Plain).set_text("")
+        shown: StepView | None = None
+        if follow is not None and isinstance(view, StepView):
+            t = translator()
+            self.query_one("#follow-question", Plain).set_text(t.render(follow.text))
+            # As for the first question: a sensitive question always says why it is asked.
+            why = t.render(follow.why) if follow.sensitive else ""
+            self.query_one("#follow-why", Plain).set_text(
+                _(N_("Why we ask: {why}"), why=why) if why else ""
+            )
+            kind = view_class(follow)
+            if kind in self._follow_views:
+                shown = self._follow_views[kind]
+                shown.set_step(follow)
+            else:
+                shown = self._follow_views[kind] = kind(follow)
+                await self.query_one("#follow-answer", Vertical).mount(shown)
+            view.set_pair("first")
+            shown.set_pair("second", partner=step)
+            self.pair = (view, shown)
+        else:
+            if isinstance(view, StepView):
+                view.set_pair("")
+            self.pair = None
+        for other in self._follow_views.values():
+            other.display = other is shown
+
+    def focus_follow_up(self) -> None:
+        """Tab's way, by Enter: from the first of two questions on a screen to the second."""
+        if self.pair is not None:
+            self.show_error("")
+            self.set_focus(self.pair[1].first_focus())
+
+    def show_follow_error(self, message: str) -> None:
+        """A refused answer to the follow-up, in words, right under it."""
+        text = _(N_("That answer did not work: {message}"), message=message) if message else ""
+        self._say_under_answer("#follow-error", text)
 
     def _tell_here(self, text: str) -> None:
         """On a call, what to tell the caller, above the question. The CSS shows it only in

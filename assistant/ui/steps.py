@@ -65,6 +65,12 @@ class StepView(FindsPartsOnce, Column):
     def __init__(self, step: StepShown, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
         super().__init__(id=id)
         self.step = step
+        #: Two questions on one screen (a flow's ``with_next``): "first" is the question
+        #: asked first, whose buttons give way to the follow-up's; "second" is the follow-up,
+        #: whose Continue answers both; "" for a question alone.
+        self.pair_role = ""
+        #: The first question of the pair, whose "Tell me more" the follow-up's button shows.
+        self.partner: StepShown | None = None
 
     def compose(self) -> ComposeResult:
         yield from self.controls()
@@ -88,11 +94,27 @@ class StepView(FindsPartsOnce, Column):
         self.query_one(".hint", Plain).set_text(self.hint_text())
         self._show_buttons()
 
+    def set_pair(self, role: str, partner: StepShown | None = None) -> None:
+        """Take a part in two questions on one screen ("first" or "second"), or none ("").
+        The first keeps only its own "I don't know" and "rather not say"; the follow-up's
+        Continue, Tell me more and Back act for the screen."""
+        changed = role != self.pair_role or partner is not self.partner
+        self.pair_role, self.partner = role, partner
+        if changed:
+            self.query_one(".hint", Plain).set_text(self.hint_text())
+        self._show_buttons()
+
     def _show_buttons(self) -> None:
+        first = self.pair_role == "first"
         self.query_one("#unknown").display = self.step.allow_unknown
         self.query_one("#decline").display = self.step.allow_decline
-        self.query_one("#more").display = has_more(self.step)
-        self.query_one(ButtonRow).fit()
+        for button in self.query("#continue, #back"):
+            button.display = not first
+        more = has_more(self.partner) if self.partner is not None else has_more(self.step)
+        self.query_one("#more").display = more and not first
+        row = self.query_one(ButtonRow)
+        row.display = any(button.display for button in row.query(ActionButton))
+        row.fit()
 
     def update_controls(self) -> None:
         """Put this step's answer so far into the control (a say step has none)."""
@@ -103,7 +125,13 @@ class StepView(FindsPartsOnce, Column):
 
     def hint_text(self) -> str:
         """What to do, in words (shared with the line mode where the wording fits)."""
-        return hint(self.step, translator())
+        return self.paired_hint(hint(self.step, translator()))
+
+    def paired_hint(self, text: str) -> str:
+        """The hint, and on the first of two questions on one screen, where Enter goes."""
+        if self.pair_role != "first":
+            return text
+        return text + "\n" + _(N_("Enter takes you to the next question, below."))
 
     def first_focus(self) -> Widget:
         """Where focus goes when the step appears."""
@@ -254,7 +282,9 @@ class ChoiceView(StepView):
         return _(N_("your answer so far"))
 
     def hint_text(self) -> str:
-        return _(N_("Use the Up and Down arrows, then press Enter. Or type the option's number."))
+        return self.paired_hint(
+            _(N_("Use the Up and Down arrows, then press Enter. Or type the option's number."))
+        )
 
     def first_focus(self) -> Widget:
         return self.query_one("#choices")
@@ -263,9 +293,19 @@ class ChoiceView(StepView):
         """The raw answer for what was chosen in the list."""
         return values[0] if values else ""
 
+    def current_raw(self) -> Any:
+        """What is chosen now (the follow-up's Continue sends it for the first of a pair);
+        nothing chosen is an empty answer, which the engine refuses if one is needed."""
+        values = self.query_one("#choices", ChoiceList).chosen_values()
+        return self.answer_from(values) if values else ""
+
     @on(ChoiceList.Chosen)
     def _chosen(self, event: ChoiceList.Chosen) -> None:
         event.stop()
+        choices = self.query_one("#choices", ChoiceList)
+        if self.pair_role == "first" and not choices.multi:  # kept, marked, until Continue
+            choices.ticked = set(event.values)
+            choices.refresh_prompts()
         self.post_message(self.Answered(self, self.answer_from(event.values)))
 
 
@@ -283,7 +323,9 @@ class YesNoView(ChoiceView):
         return {"y": "yes", "n": "no"}
 
     def hint_text(self) -> str:
-        return _(N_("Use the Up and Down arrows (or Y and N), then press Enter. Or type 1 or 2."))
+        return self.paired_hint(
+            _(N_("Use the Up and Down arrows (or Y and N), then press Enter. Or type 1 or 2."))
+        )
 
     def answer_from(self, values: tuple[str, ...]) -> Any:
         return values == ("yes",)
@@ -303,9 +345,11 @@ class MultiView(ChoiceView):
         return ""
 
     def hint_text(self) -> str:
-        return _(
-            N_(
-                "Press Space (or an option's number) to tick or untick each one that applies, then press Enter."
+        return self.paired_hint(
+            _(
+                N_(
+                    "Press Space (or an option's number) to tick or untick each one that applies, then press Enter."
+                )
             )
         )
 
@@ -346,8 +390,10 @@ def view_class(step: StepShown) -> type[StepView]:
 
 
 def has_more(step: StepShown) -> bool:
-    """Whether the step, or an explanation shown with it, has more to read on request."""
-    return step.more is not None or any(e.more is not None for e in step.before)
+    """Whether the step, an explanation shown with it or the question asked on its screen
+    after it has more to read on request."""
+    follow_up = step.follow_up is not None and step.follow_up.more is not None
+    return step.more is not None or follow_up or any(e.more is not None for e in step.before)
 
 
 def more_text(step: StepShown) -> str:
@@ -360,6 +406,9 @@ def more_text(step: StepShown) -> str:
             parts.append(f"{heading}\n{t.render(explained.more)}")
     if step.more is not None:
         parts.append(t.render(step.more))
+    if step.follow_up is not None and step.follow_up.more is not None:
+        heading = t.render(step.follow_up.text)
+        parts.append(f"{heading}\n{t.render(step.follow_up.more)}")
     return "\n\n".join(parts)
 
 

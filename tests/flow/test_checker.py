@@ -44,6 +44,8 @@ BAD_CASES = [
     ("more_repeats", "more", "main.yaml", 7, "same words"),
     ("halves_not_number", "halves", "main.yaml", 8, "number question"),
     ("with_next_shows_calculation", "with-next", "main.yaml", 8, "calculation"),
+    ("pair_with_branch", "with-next", "main.yaml", 8, "not a question"),
+    ("pair_of_three", "with-next", "main.yaml", 7, "only two questions"),
 ]
 
 

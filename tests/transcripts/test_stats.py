@@ -105,3 +105,22 @@ def test_the_command_fails_with_check_only_when_a_budget_is_broken(tmp_path: Pat
     missing = support_plan("stats", str(tmp_path))
     assert missing.returncode == 2
     assert "no flow bundle" in missing.stderr
+
+
+def test_a_follow_up_on_its_partners_screen_is_a_question_but_no_screen() -> None:
+    stats = measure(load_golden(ROOT / "transcripts" / "adviser_call.yaml"), LOAD)
+    follow_ups = [s for s in stats.shown if s.continues]
+    # The adviser call answers four hard needs, each asking what would help on its screen.
+    assert [s.step for s in follow_ups] == [
+        "day_to_day.hygiene_help",
+        "day_to_day.dressing_help",
+        "day_to_day.home_upkeep_help",
+        "day_to_day.community_help",
+    ]
+    assert all(s.kind == "ask" for s in follow_ups)
+    assert stats.questions == sum(s.kind == "ask" for s in stats.shown)
+    assert stats.screens == stats.questions + stats.information - len(follow_ups)
+    paired = JourneyStats(
+        "p", "england", False, [Screen("m.a", "ask", 5), Screen("m.b", "ask", 5, 0, True)]
+    )
+    assert (paired.screens, paired.questions) == (1, 2)
