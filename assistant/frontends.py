@@ -62,7 +62,7 @@ def _run_plain(options: StartOptions, bundle: Bundle, translator: Translator) ->
     if options.screen_reader and not options.json:  # first, so they know where they are
         from assistant.plain.spoken import announcement  # start-up: only this mode needs it
 
-        print(announcement(translator), flush=True)
+        print(io.fitted(announcement(translator)), flush=True)
     try:
         opened = open_saving(
             bundle,

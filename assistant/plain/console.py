@@ -89,6 +89,9 @@ def command_words(t: Translator) -> dict[str, str]:
 class LineConversation:
     """Drives a :class:`Session` from lines of input; ``json`` picks the output layout."""
 
+    #: Whether a wrapped line's later parts keep its indent (the screen-reader mode has none).
+    indents = True
+
     def __init__(
         self,
         session: Session,
@@ -422,5 +425,6 @@ class LineConversation:
 
     def write(self, text: str) -> None:
         """Print one block of output and flush, so pipes and screen readers see it at once."""
-        self.io.stdout.write(text + "\n")
+        shown = text if self.json_mode else self.io.fitted(text, indent=self.indents)
+        self.io.stdout.write(shown + "\n")
         self.io.stdout.flush()

@@ -3,6 +3,7 @@ them for its saving questions without importing the line conversation and the en
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 from typing import IO
@@ -21,12 +22,70 @@ class LineIO:
         stdout: IO[str],
         prompt: bool = False,
         stderr: IO[str] | None = None,
+        width: int | None = None,
     ) -> None:
         self.stdin = stdin
         self.stdout = stdout
         self.prompt = prompt
         #: Where problems go (standard error when None).
         self.stderr = stderr
+        #: Columns to wrap text to; None: the terminal's width, or no wrapping when the
+        #: output is not a terminal (a pipe, a file, another program).
+        self.width = width
+
+    def line_width(self) -> int | None:
+        """The columns output is wrapped to now (asked each time: a terminal may be
+        resized), or None for output that is not a terminal."""
+        if self.width is not None:
+            return self.width
+        try:
+            if not self.stdout.isatty():
+                return None
+            return os.get_terminal_size(self.stdout.fileno()).columns
+        except (AttributeError, OSError, ValueError):  # a replaced or closed stream
+            return None
+
+    def fitted(self, text: str, *, indent: bool = True) -> str:
+        """``text`` wrapped between words to the terminal's width (see :func:`wrap_lines`)."""
+        width = self.line_width()
+        return text if width is None else wrap_lines(text, width, indent=indent)
+
+
+#: A numbered option's start ("  3. "), whose later lines line up under its words.
+_NUMBERED = re.compile(r"\s*\d+\.\s+")
+
+
+def wrap_lines(text: str, width: int, *, indent: bool = True) -> str:
+    """Each line of ``text`` wrapped between words to fit ``width`` columns.
+
+    A terminal wraps a long line wherever the edge falls, mid-word ("assess / ment"), and a
+    screen reader or braille display reading by screen line gets the halves. Here lines
+    break only between words; a word longer than the line (a web address) is left whole.
+    A line's later parts keep its indent, and under a numbered option line up with the
+    option's words; nothing else is added (no marks, no bullets), so what is read is the
+    same words. One column is kept free: some terminals wrap a line that fills the last one.
+    ``indent=False`` (the screen-reader mode, which has no indents) starts every part at
+    the margin.
+    """
+    import textwrap  # only when output is a terminal: not part of every start
+
+    room = max(width - 1, 20)
+    lines: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= room:
+            lines.append(line)
+            continue
+        numbered = _NUMBERED.match(line)
+        lead = line[: len(line) - len(line.lstrip())]
+        hanging = (" " * numbered.end() if numbered else lead) if indent else ""
+        lines += textwrap.wrap(
+            line,
+            room,
+            subsequent_indent=hanging,
+            break_long_words=False,
+            break_on_hyphens=False,
+        ) or [""]
+    return "\n".join(lines)
 
 
 #: The longest line read as one answer or command (a JSON line with a long answer written

@@ -54,6 +54,8 @@ class LineDialogue:
             import json  # only for programs reading JSON lines
 
             text = json.dumps({"event": event, "message": text, **texts}, ensure_ascii=False)
+        else:
+            text = self.io.fitted(text)
         self.io.stdout.write(text + "\n")
         self.io.stdout.flush()
 

@@ -27,6 +27,8 @@ _RULE = re.compile(r"^[=\-]{3,}$")
 class SpokenConversation(LineConversation):
     """A line conversation laid out to be heard (see the module docstring)."""
 
+    indents = False  # nothing is indented here, not even a wrapped line's later parts
+
     def __init__(
         self,
         session: Session,

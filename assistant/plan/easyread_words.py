@@ -149,8 +149,9 @@ REVIEW = {
     "year": N_("I want my plan checked after a year."),
     "changes": N_("I want my plan checked when things change."),
 }
-#: Who may see the plan (``next_steps.share``).
+#: Who may see the plan (``next_steps.share``, ``share_with_team``, ``carer_share``).
 SHARE = {
+    "cared_for": N_("The person I look after"),
     "helper": N_("The person who helps me"),
     "family": N_("My family"),
     "gp": N_("My doctor"),

@@ -40,10 +40,24 @@ def questions(reader: Reader, found: Found) -> list[Block]:
     and answers are in the appendix)."""
     if outside_england(reader):
         return [Paragraph(reader.t.gettext(NOT_ENGLAND_QUESTIONS))]
-    chosen = reader.answers.get("next_steps.asks")
-    if not isinstance(chosen, tuple) or not chosen:
+    key, chosen = asked_for(reader)
+    if not chosen:
         return []
-    return [Items(tuple(Item(v, "", reader.answer_text("next_steps.asks", (v,))) for v in chosen))]
+    return [Items(tuple(Item(v, "", reader.answer_text(key, (v,))) for v in chosen))]
+
+
+#: What to ask the council for: a carer asking about their own support has a list of their
+#: own (``carer_asks``), so the plan reads whichever was asked.
+ASKS_KEYS = ("next_steps.asks", "next_steps.carer_asks")
+
+
+def asked_for(reader: Reader) -> tuple[str, tuple[str, ...]]:
+    """The question of what to ask the council for, and the choices made there (or ())."""
+    for key in ASKS_KEYS:
+        chosen = reader.answers.get(key)
+        if isinstance(chosen, tuple) and chosen:
+            return key, chosen
+    return ASKS_KEYS[0], ()
 
 
 def more_questions(reader: Reader, found: Found) -> list[Block]:
@@ -51,8 +65,7 @@ def more_questions(reader: Reader, found: Found) -> list[Block]:
     if outside_england(reader):
         return []
     suggested = facts.questions(reader, set(found.rule_rights), found.short_rate)
-    chosen = reader.answers.get("next_steps.asks")
-    if isinstance(chosen, tuple) and chosen:
+    if asked_for(reader)[1]:
         suggested = [q for q in suggested if q.id in facts.NOT_IN_ASKS]
     return [Items(tuple(suggested))] if suggested else []
 
@@ -94,19 +107,24 @@ def shared_with(reader: Reader) -> str:
         return reader.t.gettext(SHARE_BLANK)
     if not people:
         return reader.t.gettext(SHARE_NOBODY)
-    return reader.gettext(SHARE_WITH, people=reader.answer_text(SHARE_KEY, people))
+    key = next(k for k in SHARE_KEYS if reader.visible(k) is not None)
+    return reader.gettext(SHARE_WITH, people=reader.answer_text(key, people))
 
 
-SHARE_KEY = "next_steps.share"
+#: Who to involve: the list offers a mental health team (``share_with_team``) only to people
+#: who spoke of their mental health, and a carer on their own way through has a list of
+#: their own (``carer_share``: the person they look after); whichever was asked is read.
+SHARE_KEYS = ("next_steps.share", "next_steps.share_with_team", "next_steps.carer_share")
 
 
 def consent_to_share(reader: Reader) -> tuple[str, ...] | None:
     """Who the plan may be shared with, as choice values; () for nobody else; None when the
     person did not say (the adviser's contact record reads this too)."""
-    item = reader.visible(SHARE_KEY)
-    if item is None or not isinstance(item.value, tuple) or not item.value:
-        return None
-    return tuple(v for v in item.value if v != ONLY_ME)
+    for key in SHARE_KEYS:
+        item = reader.visible(key)
+        if item is not None and isinstance(item.value, tuple) and item.value:
+            return tuple(v for v in item.value if v != ONLY_ME)
+    return None
 
 
 def about_plan(reader: Reader, found: Found) -> list[Block]:

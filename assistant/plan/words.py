@@ -35,6 +35,8 @@ DETAILS: dict[str, str] = {
 #: Who the council should involve in the plan and give a copy to (Care Act s25(3), (9)).
 INVOLVE: dict[str, str] = {
     "next_steps.share": N_("Involve, and give a copy to"),
+    "next_steps.share_with_team": N_("Involve, and give a copy to"),
+    "next_steps.carer_share": N_("Involve, and give a copy to"),
 }
 
 SUPPORT_NETWORK: dict[str, str] = {
@@ -125,6 +127,8 @@ QUIET: dict[str, tuple[object, ...]] = {
     "next_steps.health_contacts": ("",),
     "next_steps.communicate": ((),),
     "next_steps.share": ((),),
+    "next_steps.share_with_team": ((),),
+    "next_steps.carer_share": ((),),
 }
 
 #: The person's own words, each under a label of what they are about.
@@ -132,6 +136,7 @@ QUOTES: dict[str, str] = {
     "what_matters.good_day": N_("A good day for me"),
     "what_matters.want_to_do": N_("What I would like to be able to do"),
     "what_matters.who_helps": N_("Who helps me now"),
+    "what_matters.caring_help": N_("Who else helps with the caring"),
 }
 
 #: The ten everyday outcomes of the Eligibility Regulations, as short names.

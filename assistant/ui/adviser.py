@@ -26,6 +26,9 @@ from assistant.ui.text import _
 from assistant.ui.widgets import ChoiceList, Plain, TextBox
 from assistant.values import N_
 
+TELL = N_("Tell the caller")
+TELL_MORE = N_("Tell the caller (more below; all of it: Ctrl+O)")
+
 
 class AdviserPanel(Column):
     """Why we ask, rights, the facts so far, and the adviser-only notes box.
@@ -50,11 +53,7 @@ class AdviserPanel(Column):
     def compose(self) -> ComposeResult:
         yield Explanations(
             [
-                (
-                    "tell",
-                    _(N_("Tell the caller")),
-                    _(N_("Nothing to read out before this question.")),
-                ),
+                ("tell", _(TELL), _(N_("Nothing to read out before this question."))),
                 ("why", _(N_("Why we ask")), _(N_("There is no extra explanation for this step."))),
                 ("rights", _(N_("Rights")), _(N_("Rights will appear here as we come to them."))),
                 ("facts", _(N_("Summary so far")), _(N_("Nothing yet."))),
@@ -85,6 +84,7 @@ class AdviserPanel(Column):
         )
         box.border_subtitle = _(N_("Enter or Escape saves")) if compact else ""
         box.set_class(compact, "-compact")
+        self.call_after_refresh(self.point_to_the_rest)  # the panel's height is known then
 
     def show(
         self,
@@ -98,7 +98,9 @@ class AdviserPanel(Column):
         ``tell``: on a call, what the last answer means, a short line each to read out to
         the caller (the explanations a person completing it alone would see as screens).
         """
-        self.query_one(Explanations).show_sections(
+        panel = self.query_one(Explanations)
+        panel.retitle("tell", _(TELL))
+        panel.show_sections(
             {
                 "tell": tell,
                 "why": [why] if why else [],
@@ -106,6 +108,15 @@ class AdviserPanel(Column):
                 "facts": ["\n".join(f"- {fact}" for fact in facts)] if facts else [],
             }
         )
+        self.point_to_the_rest()
+
+    def point_to_the_rest(self) -> None:
+        """When what to tell the caller runs past the panel's foot (several explanations at
+        80x24), its heading says so and that Ctrl+O shows all of it: lines cut off at the
+        notes box went unread (walkthrough)."""
+        panel = self.query_one(Explanations)
+        if panel.text("tell") and not panel.fits("tell"):
+            panel.retitle("tell", _(TELL_MORE))
 
     async def show_notes(self, notes: Sequence[dict[str, str]]) -> None:
         """Every note so far, each with its time."""
@@ -145,16 +156,28 @@ SECTION_STATUS = {
     "ahead": N_("not yet reached"),
     "not_applicable": N_("does not apply so far"),
 }
+#: A section in a part already met, numbered as the header numbers the parts.
+STEP_SECTION = N_("Step {step}, {section}")
 #: The navigator's last choice: back to where the adviser was.
 COME_BACK = ""
 
 
 def section_choices(session: Session, t: Translator) -> list[tuple[str, str]]:
-    """(section key, "Money: not yet reached") for every section of the conversation, in
-    the bundle's order, so each keeps its number; the last choice comes back."""
+    """(section key, "Step 8, Paying for care: done") for every section of the conversation,
+    in the bundle's order, so each keeps its number; the last choice comes back.
+
+    A section in a part of the conversation already met says which step it was, counted as
+    the header counts ("Step 8 of 9"): the header counted the person's own path and this
+    list the bundle's 22 sections, and an adviser saw two numberings (walkthrough)."""
+    module_of = {s.key: s.module for s in session.bundle.sections}
+    step_of = {module: number for number, module in enumerate(session.parts, start=1)}
     choices = []
     for section in session.sections():
-        label = f"{t.render(section.title)}: {t.gettext(SECTION_STATUS[section.status])}"
+        title = t.render(section.title)
+        step = step_of.get(module_of.get(section.key, ""))
+        if step is not None:
+            title = t.gettext(STEP_SECTION).format(step=step, section=title)
+        label = f"{title}: {t.gettext(SECTION_STATUS[section.status])}"
         if section.not_asked:
             waiting = t.ngettext(
                 "{n} question not asked yet", "{n} questions not asked yet", section.not_asked
@@ -180,7 +203,7 @@ class SectionNavigator(ModalScreen[str]):
             yield Plain(_(N_("Go to a section")), classes="dialog-title")
             hint = _(
                 N_(
-                    "Choose any section, back or ahead. Questions passed over are kept as not asked yet. Escape closes this."
+                    "Choose any section, back or ahead. Steps are numbered as in the header. Questions passed over are kept as not asked yet. Escape closes this."
                 )
             )
             if len(self.sections) >= 10:  # two-digit numbers (see ChoiceList._number_for)

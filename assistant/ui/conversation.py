@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 
 from assistant.engine.outputs import ConversationEnded, ReviewItem, StepShown
 from assistant.plain.render import report
@@ -121,6 +122,7 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
                 with ScrollColumn(id="current", can_focus=False):
                     yield Plain(id="tell-here", classes="-empty", hide_empty=False)
                     yield Plain(id="before")
+                    yield Plain(id="above")
                     yield Plain(id="step-title")
                     yield Plain(id="question")
                     yield Plain(id="report-summary")
@@ -166,6 +168,7 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         t = translator()
         self.query_one("#progress", Plain).set_text(progress)
         self.query_one("#more-text", Plain).set_text("")
+        self.query_one("#above", Plain).set_text("")
         self.show_error("")
         self.query_one("#notice", Plain).set_text("")
         if isinstance(step, ConversationEnded):
@@ -206,6 +209,26 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
             self.focus_answer(scroll_visible=False)
         # The question stays in sight; Tab scrolls down to the buttons when they are needed.
         self.query_one("#current", VerticalScroll).scroll_home(animate=False)
+        if isinstance(step, StepShown) and step.kind == "ask" and step.before:
+            self.call_after_refresh(self._question_in_sight)
+
+    def _question_in_sight(self) -> None:
+        """When what the last answers mean (shown above a question) pushes the answer below
+        the screen, open the step at the question, saying that Page Up reads what is above.
+        With larger text at 80x24 the eligibility summary took eight Down presses to pass
+        before the question could be answered (walkthrough)."""
+        current = self.query_one("#current", VerticalScroll)
+        answer = self.focused
+        if answer is None or current.region.contains_region(answer.region):
+            return
+        above = self.query_one("#above", Plain)
+        above.set_text(_(N_("There is more to read above the question: press Page Up.")))
+
+        def scroll() -> None:
+            current.scroll_to_widget(above, animate=False, top=True, immediate=True)
+            self.call_after_refresh(follow_with_cursor, self)
+
+        self.call_after_refresh(scroll)
 
     async def _show_follow_up(self, view: StepView | EndPanel, step: Any) -> None:
         """The question asked on the same screen after this one (``follow_up``), under it
@@ -285,7 +308,12 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
             return
         more.set_text(more_text(self._step))
         self.focus_answer(scroll_visible=False)
-        self.call_after_refresh(more.scroll_visible, animate=False, top=True)
+
+        def scroll() -> None:
+            more.scroll_visible(animate=False, top=True, immediate=True)
+            self.call_after_refresh(follow_with_cursor, self)
+
+        self.call_after_refresh(scroll)
 
     @on(StepView.MorePressed)
     def _more_pressed(self, event: StepView.MorePressed) -> None:
@@ -365,6 +393,17 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         self.show_notice(
             _(N_("To choose an option, press Enter on it, or type its number. Nothing was chosen."))
         )
+
+
+def follow_with_cursor(widget: Widget) -> None:
+    """Put the terminal cursor back on the focused control after the step scrolled under
+    it (braille displays and magnifiers follow the cursor, not the focus)."""
+    place = getattr(widget.app, "place_cursor", None)
+    if place is not None:
+        place()
+        # Once more after the next frame: a frame already on its way when the step scrolled
+        # may have left the control's place on screen as it was.
+        widget.call_after_refresh(place)
 
 
 def timer_text(seconds: int) -> str:

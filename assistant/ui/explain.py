@@ -45,6 +45,7 @@ class Explanations(SteadyScroll, ScrollView, can_focus=True):
         self._wrapped: dict[str, list[str]] = {}  # paragraph -> lines, at _width
         self._width = 0
         self._lines: list[tuple[bool, str]] = []  # (is a heading, text)
+        self._ends: dict[str, int] = {}  # section key -> the line after its last
         self._styles: tuple[Style, Style] | None = None
 
     def show_sections(self, paragraphs: dict[str, Sequence[str]]) -> None:
@@ -57,6 +58,18 @@ class Explanations(SteadyScroll, ScrollView, can_focus=True):
                 changed = True
         if changed:
             self._relayout()
+
+    def retitle(self, key: str, heading: str) -> None:
+        """Give a section another heading (nothing is redrawn if it is the same)."""
+        for index, (name, old, empty) in enumerate(self.sections):
+            if name == key and old != heading:
+                self.sections[index] = (name, heading, empty)
+                self._relayout()
+
+    def fits(self, key: str) -> bool:
+        """Whether the whole of a section is in sight with the panel scrolled to its top."""
+        height = self.scrollable_content_region.height
+        return height <= 0 or self._ends.get(key, 0) <= height
 
     def text(self, key: str) -> str:
         """A section as plain text, as shown (for tests and for reading aloud)."""
@@ -87,6 +100,7 @@ class Explanations(SteadyScroll, ScrollView, can_focus=True):
                     lines.append((False, ""))
                 lines.extend((False, line) for line in self._wrap(paragraph))
                 used.add(paragraph)
+            self._ends[key] = len(lines)
         # Forget paragraphs no longer shown (after going back), so memory stays flat.
         self._wrapped = {text: lines for text, lines in self._wrapped.items() if text in used}
         old, self._lines = self._lines, lines

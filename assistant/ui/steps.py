@@ -416,15 +416,18 @@ def read_back(
     step: object, t: Translator, private: Callable[[str], bool] = lambda _key: False
 ) -> list[str]:
     """On a call: each explanation passed on the way to this question, as one line to read
-    out to the caller ("Title: what it means"), in the adviser's panel. One written for the
-    adviser alone (``private``: the flow marks it adviser-only) says so first: "For
-    advisers: read each question aloud" stood under "Tell the caller" (walkthrough)."""
+    out to the caller (what it means, in its own short words), in the adviser's panel.
+
+    The title is left out: "Your right to a carer's assessment: You have a right to your
+    own carer's assessment" said it twice, and at 80x24 three such lines ran past the
+    panel's foot (walkthrough). One written for the adviser alone (``private``: the flow
+    marks it adviser-only) says so first: "For advisers: read each question aloud" stood
+    under "Tell the caller" (walkthrough)."""
     lines: list[str] = []
     if not isinstance(step, StepShown | ConversationEnded):
         return lines
     for explained in step.before:
-        title, text = t.render(explained.title), t.render(explained.text)
-        line = f"{title}: {text}" if title else text
+        line = t.render(explained.text) or t.render(explained.title)
         if private(explained.step):
             line = t.gettext(N_("For you, not to read out")) + " - " + line
         lines.append(line)

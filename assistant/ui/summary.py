@@ -140,9 +140,10 @@ def call_lines(session: Session, t: Translator) -> list[str]:
 
 
 def read_out(session: Session, t: Translator, rights: Any) -> str:
-    """What to read to the caller now: the figure on screen (the cost check); else the
-    rights explained on the way to this question (on a call, what "Tell the caller" shows),
-    each with its source; else the right explained most recently; or a sentence saying
+    """What to read to the caller now: the figure on screen (the cost check); else every
+    explanation passed on the way to this question (on a call, all that "Tell the caller"
+    shows, which at 80x24 may run past the panel's foot), each under its title and with its
+    source when it has one; else the right explained most recently; or a sentence saying
     there is none."""
     from assistant.engine.outputs import StepShown  # start-up: only when read out
     from assistant.plain.render import citation
@@ -152,14 +153,19 @@ def read_out(session: Session, t: Translator, rights: Any) -> str:
     if isinstance(view, StepShown) and view.report is not None:
         lines = report_lines(view.report, t, structured=False)
         return "\n".join([*lines["summary"], "", *lines["lines"]]).strip()
-    cited = [e for e in getattr(view, "before", ()) if e.citations]
-    if cited:
+    steps = session.bundle.steps
+    told = [  # never the adviser's own notes (the flow marks them adviser-only)
+        e
+        for e in getattr(view, "before", ())
+        if not (e.step in steps and steps[e.step].step.adviser_only)
+    ]
+    if told:
         blocks = []
-        for explained in cited:
+        for explained in told:
             title, text = t.render(explained.title), t.render(explained.text)
             sources = "; ".join(citation(session.bundle, c, t) for c in explained.citations)
             source = t.gettext(N_("Source: {source}")).replace("{source}", sources)
-            blocks.append("\n".join(part for part in (title, text, source) if part))
+            blocks.append("\n".join(part for part in (title, text, sources and source) if part))
         return "\n\n".join(blocks)
     explained_so_far = rights.so_far(session, t)
     if explained_so_far:

@@ -13,6 +13,7 @@ from typing import Any
 
 from textual import events
 from textual.binding import Binding
+from textual.containers import ScrollableContainer
 from textual.content import Content
 from textual.geometry import Offset, Size
 from textual.message import Message
@@ -330,6 +331,37 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         self.refresh_prompts()
         if self.has_focus:
             self.app.cursor_position = self.cursor_offset()
+
+    def action_page_up(self) -> None:
+        """Page Up: through a long list; on one that shows every option, up the step (to
+        read what is above the question)."""
+        if not self._page_the_step(up=True):
+            super().action_page_up()  # type: ignore[no-untyped-call]  # untyped in Textual
+
+    def action_page_down(self) -> None:
+        """Page Down: through a long list; on one that shows every option, down the step."""
+        if not self._page_the_step(up=False):
+            super().action_page_down()  # type: ignore[no-untyped-call]  # untyped in Textual
+
+    def _page_the_step(self, *, up: bool) -> bool:
+        """Page the nearest scrolling container instead, when this list has nothing to page."""
+        if self.max_scroll_y > 0:
+            return False
+        for node in self.ancestors:
+            if isinstance(node, ScrollableContainer) and node.allow_vertical_scroll:
+                if up:
+                    node.scroll_page_up(animate=False)
+                else:
+                    node.scroll_page_down(animate=False)
+                self.call_after_refresh(self._cursor_here)  # the list moved on screen
+                return True
+        return False
+
+    def _cursor_here(self, again: bool = True) -> None:
+        if self.has_focus:
+            self.app.cursor_position = self.cursor_offset()
+            if again:  # and after the next frame, in case one was already on its way
+                self.call_after_refresh(self._cursor_here, False)
 
     def action_cursor_up(self) -> None:
         super().action_cursor_up()

@@ -474,3 +474,47 @@ def test_after_a_qualifying_section_needs_may_be_section_117_after_care(persona:
     assert "Which section:" not in daniel  # said once, in My needs
     priya = main_text(build_plan(persona("dp_rate_too_low"), T, today=DAY))
     assert "section 117 after-care" not in priya
+
+
+def test_a_carers_own_plan_has_their_words_and_requests(persona: Persona) -> None:
+    """The carer's own questions (who else helps with the caring, what a carer asks for) reach
+    the plan under labels that fit them."""
+    plan = build_plan(persona("carer_own_support"), T, today=DAY)
+    section = plan.section("what_matters")
+    assert section is not None
+    quotes = {q.label: q.text for q in section.blocks if isinstance(q, Quote)}
+    assert quotes["Who else helps with the caring"] == "My brother visits Mum on Sundays."
+    assert "Who helps me now" not in quotes
+    text = main_text(plan)
+    assert "A carer's assessment" in text
+    assert "I agree that this plan may be shared with: My GP." in text
+    assert "I would like my plan looked at again" not in text  # not asked of a carer
+    assert "The council must keep my plan under review" in text  # the law still said
+
+
+def test_a_mental_health_team_chosen_is_named_in_the_consent(persona: Persona) -> None:
+    daniel = persona("section3_discharge")
+    assert "next_steps.share_with_team" in daniel.answers
+    plan = main_text(build_plan(daniel, T, today=DAY))
+    assert (
+        "I agree that this plan may be shared with: The family member or friend who helps me; "
+        "My mental health team; An advocate or adviser." in plan
+    )
+
+
+def test_a_carer_may_involve_the_person_they_look_after() -> None:
+    """A carer's own list of people to involve starts with the person they look after,
+    and the plan and the Easy Read copy say so in those words."""
+    golden = load_golden(ROOT / "transcripts" / "carer_own_support.yaml")
+    session = Session(bundle_loader(ROOT / "flows")(golden.bundle))
+    session.start()
+    for turn in golden.turns:
+        if session.current == "next_steps.carer_share":
+            session.answer(("cared_for", "gp"))
+        elif turn.action != "start":
+            apply(session, turn)
+    assert session.answers["next_steps.carer_share"] == ("cared_for", "gp")
+    text = main_text(build_plan(session, T, today=DAY))
+    assert "I agree that this plan may be shared with: The person I look after; My GP." in text
+    easy = " ".join(render(build_easy_read(session, T, today=DAY), "txt", T).split())
+    assert "The person I look after" in easy and "My doctor" in easy

@@ -109,7 +109,7 @@ async def test_on_a_call_explanations_are_lines_to_read_out_beside_the_questions
         assert app.session.current == "welcome.name"  # no screen for the welcome
         panel = app.screen.query_one("#side-info")
         [welcome] = panel.paragraphs["tell"]
-        assert welcome.startswith("Welcome: This is a short example.")
+        assert welcome.startswith("This is a short example.")  # its title left out: short
         assert not app.screen.query_one("#before").display  # not repeated above the question
         await pilot.press(*"Ann", "enter", "1", *"80", "enter")
         assert app.session.current == "needs.tasks"
@@ -139,8 +139,44 @@ async def test_on_a_call_an_adviser_only_explanation_is_not_told_to_the_caller(
         await pilot.press("1")  # the adviser's own note comes before "Where do you live?"
         await pilot.pause()
         tell = app.screen.query_one("#side-info", Explanations).text("tell")
-        assert tell.startswith("For you, not to read out - For advisers: Read each question")
+        assert tell.startswith("For you, not to read out - Read each question")
         await pilot.press("1", "2", "enter")  # England; leaving hospital: the hospital note
         await pilot.pause()
         tell = app.screen.query_one("#side-info", Explanations).text("tell")
-        assert "After a hospital stay" in tell and "not to read out" not in tell
+        assert "called reablement" in tell and "not to read out" not in tell
+
+
+async def test_at_80x24_what_to_tell_the_caller_is_wrapped_in_the_panel_and_never_lost(
+    england, clock
+) -> None:
+    """A carer's own route on a call: three explanations before the first question. Each
+    is wrapped inside the panel, without its title; what runs past the panel's foot is
+    pointed to, and Ctrl+O shows all of it."""
+    from assistant.ui.app import AssistantApp
+    from assistant.ui.explain import Explanations
+
+    app = AssistantApp(england, "en_GB", "adviser_call", clock=clock, case_reference="HL-1")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "1")  # a carer, about their own support; England
+        await pilot.pause()
+        assert app.session.current == "carers.carer_health"
+        panel = app.screen.query_one("#side-info", Explanations)
+        told = panel.paragraphs["tell"]
+        assert len(told) == 3
+        assert told[0].startswith("You have a right to your own carer's assessment.")
+        width = panel.scrollable_content_region.width
+        shown = [text for _heading, text in panel._lines]
+        assert all(len(line) <= width for line in shown)  # nothing runs past the edge
+        words = " ".join(" ".join(told).split())
+        assert words in " ".join(" ".join(shown).split())  # every word, in order
+        heading = panel.sections[0][1]
+        assert panel.fits("tell") == (heading == "Tell the caller")
+        assert not panel.fits("tell")  # three at 80x24 run past the foot: it says so
+        assert "Ctrl+O" in heading
+        await pilot.press("ctrl+o")
+        said = " ".join(screen_text(app).split())
+        for line in told:
+            assert " ".join(line.split()) in said
+        await pilot.press("escape", "3")  # answered: one point or none, and it fits
+        await pilot.pause()
+        assert panel.fits("tell") and panel.sections[0][1] == "Tell the caller"

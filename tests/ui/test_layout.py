@@ -216,19 +216,25 @@ async def test_a_refused_answer_is_scrolled_into_sight_with_larger_text(
 async def test_moving_through_options_below_the_screen_brings_them_into_sight(
     england: Bundle, clock: Callable[[], str]
 ) -> None:
-    """A step opens at its top, so its explanations are read first; with larger text at
-    80x24 a carer's last question had its options below the screen, and the arrows moved
-    among them unseen. The first arrow now shows them."""
+    """With larger text at 80x24 a carer's last question had its options below the screen
+    (the rights above it), and the arrows moved among them unseen. It now opens at the
+    question, saying Page Up reads what is above; Page Up, then the first arrow, shows
+    the options again."""
     app = england_app(england, clock)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5", "2", "1", "1", "6", "enter", "1", "2", "enter")
-        for _ in range(3):  # good day, goals, who helps
+        for _ in range(3):  # good day, goals, who else helps with the caring
             await pilot.press(*"words", "enter")
-        assert app.session.current == "next_steps.asks"
+        assert app.session.current == "next_steps.carer_asks"
         await pilot.pause()
         current, options = app.screen.query_one("#current"), app.focused
         assert isinstance(options, ChoiceList) and options.multi
-        assert not current.region.contains_region(options.region)  # below the screen
+        assert current.region.contains_region(options.region)  # answerable at once
+        assert "Page Up" in str(app.screen.query_one("#above").render())
+        for _ in range(8):
+            await pilot.press("pageup")
+        assert current.scroll_y == 0 and app.focused is options  # the rights, from the top
+        assert not current.region.contains_region(options.region)
         await pilot.press("down")
         await pilot.pause()
         assert current.region.contains_region(options.region)
@@ -246,12 +252,14 @@ async def test_the_end_buttons_fit_with_larger_text_chosen_on_the_start_screen(
         await pilot.press("2", "1", "1", "6", "enter", "1", "2", "enter")
         for _ in range(3):
             await pilot.press(*"words", "enter")
-        await pilot.press("6", "enter")
-        # The plan's own questions: review after a year, share with nobody chosen, no details.
-        await pilot.press("3", "enter", "2")
+        await pilot.press("1", "enter")  # a carer's assessment
+        # The plan's own questions (a carer is not asked when to review a plan she does
+        # not have yet): share with nobody chosen, no details.
+        await pilot.press("enter", "2")
         await pilot.pause()
         assert app.session.ended and app.has_class("-large")
-        assert app.session.answers["next_steps.review_when"] == "year"
+        assert app.session.answers["next_steps.carer_asks"] == ("carer_assessment",)
+        assert "next_steps.review_when" not in app.session.answers
         assert app.session.answers["next_steps.add_details"] is False
         finish = app.screen.query_one("#end-finish", ActionButton)
         assert 0 < finish.region.right <= SIZE[0] and finish.region.bottom <= SIZE[1]

@@ -28,7 +28,7 @@ async def test_every_section_is_listed_with_stable_numbers_and_where_it_stands(m
         await pilot.press("f8")
         first = _labels(app)
         assert first == [
-            "Getting started: you are here",
+            "Step 1, Getting started: you are here",  # numbered as the header numbers it
             "Day to day: not yet reached",
             "Money: not yet reached",
             "Back to where I was (Ctrl+R)",
@@ -38,10 +38,33 @@ async def test_every_section_is_listed_with_stable_numbers_and_where_it_stands(m
         await pilot.press("f8")
         later = _labels(app)
         # The same sections in the same places: numbers never change.
-        assert [label.split(":")[0] for label in later[:3]] == SECTIONS
-        assert later[:2] == ["Getting started: done", "Day to day: you are here"]
+        assert [label.split(":")[0].split(", ")[-1] for label in later[:3]] == SECTIONS
+        assert later[:2] == ["Step 1, Getting started: done", "Step 2, Day to day: you are here"]
         prompt = str(app.screen.query_one(ChoiceList).options[1].prompt)
-        assert "(•) 2. Day to day" in " ".join(prompt.split())  # marked in words and symbols
+        assert "(•) 2. Step 2, Day to day" in " ".join(prompt.split())  # in words and symbols
+
+
+async def test_the_sections_show_the_headers_step_numbers(england, clock) -> None:
+    """The header said "Step 2 of 4" while F8 listed 22 sections: the sections of each part
+    met say its step, as the header counts it (a carer's own route skips some parts)."""
+    from assistant.ui.app import AssistantApp
+
+    app = AssistantApp(england, "en_GB", "adviser_call", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "1")  # a carer, about their own support; England
+        await pilot.pause()
+        header = str(app.screen.query_one("#progress").render())
+        assert header.startswith("Step 2 of ") and "Carers" in header
+        await pilot.press("f8")
+        labels = _labels(app)
+        [here] = [label for label in labels if label.endswith("you are here")]
+        assert here == "Step 2, Carers: you are here"
+        assert labels[2] == here  # the third section of the bundle, the second step
+        assert [label for label in labels if label.startswith("Step 1, ")] == [
+            "Step 1, Welcome: done",
+            "Step 1, About you: done",
+        ]
+        assert not [label for label in labels[3:-1] if label.startswith("Step")]  # not met
 
 
 async def test_jump_ahead_then_come_back_with_one_key(make_app) -> None:
@@ -56,8 +79,9 @@ async def test_jump_ahead_then_come_back_with_one_key(make_app) -> None:
         assert app.session.answers["needs.hours"] == 12
         await pilot.press("f8")
         labels = _labels(app)
-        assert labels[0] == "Getting started: partly done; 2 questions not asked yet"
-        assert labels[1] == "Day to day: not yet reached; 2 questions not asked yet"
+        assert labels[0] == "Step 1, Getting started: partly done; 2 questions not asked yet"
+        # The part met second holds Day to day and Money: both are in its step.
+        assert labels[1] == "Step 2, Day to day: not yet reached; 2 questions not asked yet"
         await pilot.press("escape", "ctrl+r")
         assert app.session.current == "welcome.answering_for"  # where the call was
         assert app.session.answers["needs.hours"] == 12  # kept, and still in sight:

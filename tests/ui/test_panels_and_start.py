@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import Input
-from ui_helpers import SIZE
+from ui_helpers import SIZE, settled
 
 from assistant.flow.loading import load_bundle
 from assistant.store import open_store
@@ -82,8 +82,8 @@ async def test_the_terminal_cursor_follows_a_control_that_keeps_the_focus(clock)
         choices = app.focused
         places = set()
         for key, expected in (("1", "getting_started.where"), ("3", "getting_started.go_on")):
-            await pilot.press(key)
-            await pilot.pause()
+            await pilot.press(key)  # Scotland's notes push the list below: the step scrolls
+            await settled(pilot, lambda: app.cursor_position == choices.cursor_offset())
             assert app.session.current == expected
             assert app.focused is choices  # reused, not remade
             assert app.cursor_position == choices.cursor_offset()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui_helpers import SIZE, text_of
+from ui_helpers import SIZE, settled, text_of
 
 from assistant.flow.loading import load_bundle
 from assistant.ui.app import AssistantApp
@@ -107,6 +107,8 @@ async def test_after_tell_me_more_the_text_is_in_sight_and_the_options_have_focu
         await pilot.pause()
         choices = view.query_one("#choices", ChoiceList)
         assert app.focused is choices
+        await settled(pilot, lambda: app.cursor_position == choices.cursor_offset())
+        assert app.cursor_position == choices.cursor_offset()  # the cursor went with it
         current = app.screen.query_one("#current").region
         opened = app.screen.query_one("#more-text").region
         assert current.y <= opened.y < current.bottom  # the start of the text is on screen
@@ -117,3 +119,64 @@ async def test_after_tell_me_more_the_text_is_in_sight_and_the_options_have_focu
         assert current.contains_region(choices.region)
         await pilot.press("enter")
         assert app.session.current == "main.done"
+
+
+SUMMARY = (
+    """\
+flow: main
+title: Main
+steps:
+  - id: cares
+    kind: ask
+    type: yesno
+    text: "Do you look after someone?"
+"""
+    + "".join(
+        f"""  - id: point_{n}
+    kind: say
+    with_next: true
+    title: "Point {n}"
+    text: "{"What this answer means for you, in a sentence or two of plain words. " * 3}"
+"""
+        for n in range(8)
+    )
+    + """  - id: money
+    kind: ask
+    type: yesno
+    text: "Would you like to hear about money?"
+  - id: done
+    kind: end
+"""
+)
+
+
+async def test_a_long_summary_above_a_question_opens_at_the_question(tmp_path, clock) -> None:
+    """Larger text at 80x24: eight explanations above a question took eight Down presses
+    before it could be answered. The step opens at the question, says Page Up reads what
+    is above, and Page Up and Page Down do so with the answer keeping the focus."""
+    (tmp_path / "bundle.yaml").write_text("id: summary\ntitle: Summary\nmodules: [main]\n")
+    (tmp_path / "main.yaml").write_text(SUMMARY)
+    (tmp_path / "sources.yaml").write_text("sources: {}\n")
+    app = AssistantApp(load_bundle(tmp_path), "en_GB", "self", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5", "y", "enter")
+        await pilot.pause()
+        assert app.session.current == "main.money"
+        view = next(v for v in app.screen.query(YesNoView) if v.display)
+        choices = view.query_one("#choices", ChoiceList)
+        current = app.screen.query_one("#current")
+        assert app.focused is choices
+        assert current.region.contains_region(choices.region)  # answerable at once
+        assert "above the question: press Page Up" in text_of(app, "#above")
+        assert current.scroll_y > 0
+        for _ in range(10):
+            await pilot.press("pageup")
+        assert current.scroll_y == 0  # the summary from its start
+        assert app.focused is choices and choices.highlighted == 0  # the answer untouched
+        await settled(pilot, lambda: app.cursor_position == choices.cursor_offset())
+        assert app.cursor_position == choices.cursor_offset()  # braille follows the list
+        await pilot.press("down")  # an arrow brings the options back
+        await pilot.pause()
+        assert current.region.contains_region(choices.region)
+        await pilot.press("enter")
+        assert app.session.answers["main.money"] is False

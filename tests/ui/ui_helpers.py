@@ -71,3 +71,13 @@ async def answer_to_the_end_on_a_call(pilot: Pilot[Any]) -> None:
     await pilot.press("y")  # has_carer
     await pilot.press(*"10", "enter")  # hours, with the carer's right beside it
     await pilot.press(*"15.50", "enter")  # rate: money
+
+
+async def settled(pilot: Pilot[Any], done: Any, frames: int = 20) -> None:
+    """Let the app draw until ``done()`` holds or ``frames`` frames have passed (no fixed
+    sleep: each pause waits for the app to process what is pending). The caller then
+    asserts ``done()``, so a condition that never holds still fails."""
+    for _ in range(frames):
+        if done():
+            return
+        await pilot.pause()
