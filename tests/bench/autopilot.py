@@ -68,6 +68,17 @@ def keys(view: StepShown, pick: str = "first") -> list[str]:
     return [*str(engine_answer(view, pick)), ENTER]
 
 
+def screen_keys(view: StepShown, pick: str = "first") -> list[str]:
+    """The keys for everything on one screen: the step, then its follow-up if it has one.
+
+    On two questions shown together (the flow's ``with_next``), Enter on the first moves
+    to the second and Enter there answers both, so the app shows its next screen only
+    after the follow-up's keys: typed at once, as a fast typist would.
+    """
+    follow = view.follow_up
+    return keys(view, pick) + (keys(follow, pick) if follow is not None else [])
+
+
 def finished(outputs: list[Any]) -> bool:
     """Whether the conversation has reached its end."""
     return any(isinstance(o, ConversationEnded) for o in outputs)

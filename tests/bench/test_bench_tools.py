@@ -58,6 +58,19 @@ def test_the_autopilot_gets_through_the_england_flow(pick: str) -> None:
     assert session.ended and steps > 5
 
 
+def test_a_screen_with_a_follow_up_gets_the_keys_of_both_questions() -> None:
+    session = Session(load_bundle(ENGLAND))
+    view = autopilot.shown(session.start())
+    while view is not None and view.follow_up is None:  # "varied:9" says how, so is asked how
+        view = autopilot.shown(session.answer(autopilot.engine_answer(view, "varied:9")))
+    assert view is not None and view.follow_up is not None, "no paired screen in England"
+    both = autopilot.screen_keys(view)
+    alone = autopilot.keys(view)
+    assert both[: len(alone)] == alone
+    assert both[len(alone) :] == autopilot.keys(view.follow_up)
+    assert both.count(autopilot.ENTER) == 2
+
+
 def test_the_generated_flow_is_valid_and_as_big_as_asked(tmp_path: Path) -> None:
     root = write_bundle(tmp_path / "generated", steps=400, modules=2)
     bundle, problems = read_bundle(root)

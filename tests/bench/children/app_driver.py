@@ -106,7 +106,7 @@ class TimedApp(AssistantApp):
             send({"done": {**report, "first_step_maxrss_kib": self.first_rss}})
             self.exit(0)
             return
-        send({"keys": autopilot.keys(view, PICK), "step": view.step})
+        send({"keys": autopilot.screen_keys(view, PICK), "step": view.step})
 
 
 def saving() -> Any:
