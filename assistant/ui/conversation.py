@@ -144,14 +144,10 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#banner", Plain).set_text(self.banner)
-        self.screen_layout_refresh_signal.subscribe(self.query_one("#current"), self._laid_out)
         if self.adviser:
             self.started_at = self.call_clock()
             self.tick()
             self.set_interval(1, self.tick)
-
-    #: The step just shown has explanations above its question: see :meth:`_laid_out`.
-    _sight_due = False
 
     #: Seconds, for the call timer (replaced in tests).
     call_clock: Callable[[], float] = staticmethod(time.monotonic)
@@ -172,7 +168,9 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         t = translator()
         self.query_one("#progress", Plain).set_text(progress)
         self.query_one("#more-text", Plain).set_text("")
-        self.query_one("#above", Plain).set_text("")
+        above = self.query_one("#above", Plain)
+        above.set_text("")
+        self.screen_layout_refresh_signal.unsubscribe(above)  # a scroll still waiting for it
         self.show_error("")
         self.query_one("#notice", Plain).set_text("")
         if isinstance(step, ConversationEnded):
@@ -213,23 +211,20 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
             self.focus_answer(scroll_visible=False)
         # The question stays in sight; Tab scrolls down to the buttons when they are needed.
         self.query_one("#current", VerticalScroll).scroll_home(animate=False)
-        self._sight_due = isinstance(step, StepShown) and step.kind == "ask" and bool(step.before)
-
-    def _laid_out(self, _screen: Screen[Any]) -> None:
-        """After each layout of the screen: the first one after a step with explanations
-        above its question decides whether the question is in sight. Not after the next
-        refresh: that can come before the step's widgets have asked for their layout (an
-        answer picked by its number reached the app as the list redrew itself), while the
-        answer still seems to be where the last question's was."""
-        if self._sight_due:
-            self._sight_due = False
-            self._question_in_sight()
+        if isinstance(step, StepShown) and step.kind == "ask" and step.before:
+            self.call_after_refresh(self.call_after_refresh, self._question_in_sight)
 
     def _question_in_sight(self) -> None:
         """When what the last answers mean (shown above a question) pushes the answer below
         the screen, open the step at the question, saying that Page Up reads what is above.
         With larger text at 80x24 the eligibility summary took eight Down presses to pass
-        before the question could be answered (walkthrough)."""
+        before the question could be answered (walkthrough).
+
+        Looked at after the second refresh from the step, not the first: the first can come
+        before the step's widgets have asked for their new layout (each asks when its own
+        messages are done), while the answer still seems to be where the last one was; and
+        scrolled once the line that says so has been laid out (the screen's layout signal),
+        not after the next refresh, for the same reason."""
         current = self.query_one("#current", VerticalScroll)
         answer = self.focused
         if answer is None or current.region.contains_region(answer.region):
@@ -237,11 +232,14 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         above = self.query_one("#above", Plain)
         above.set_text(_(N_("There is more to read above the question: press Page Up.")))
 
-        def scroll() -> None:
+        def scroll(_screen: Screen[Any]) -> None:
+            if not above.region:  # its line is not laid out yet: scrolled to, it would not move
+                return
+            self.screen_layout_refresh_signal.unsubscribe(above)
             current.scroll_to_widget(above, animate=False, top=True, immediate=True)
             self.call_after_refresh(follow_with_cursor, self)
 
-        self.call_after_refresh(scroll)
+        self.screen_layout_refresh_signal.subscribe(above, scroll)
 
     async def _show_follow_up(self, view: StepView | EndPanel, step: Any) -> None:
         """The question asked on the same screen after this one (``follow_up``), under it

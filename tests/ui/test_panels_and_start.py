@@ -81,11 +81,19 @@ async def test_the_terminal_cursor_follows_a_control_that_keeps_the_focus(clock)
         assert app.session.current == "getting_started.focus"
         choices = app.focused
         places = set()
+        current = app.screen.query_one("#current")
         for key, expected in (("1", "getting_started.where"), ("3", "getting_started.go_on")):
             await pilot.press(key)  # Scotland's notes push the list below: the step scrolls
-            await settled(pilot, lambda: app.cursor_position == choices.cursor_offset())
+            await settled(
+                pilot,
+                lambda: (
+                    current.region.contains_region(choices.region)
+                    and app.cursor_position == choices.cursor_offset()
+                ),
+            )
             assert app.session.current == expected
             assert app.focused is choices  # reused, not remade
+            assert current.region.contains_region(choices.region)  # the options are in sight
             assert app.cursor_position == choices.cursor_offset()
             places.add(app.cursor_position)
         assert len(places) > 1  # the list did move
