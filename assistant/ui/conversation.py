@@ -26,6 +26,7 @@ from assistant.ui.keys import KeyBar
 from assistant.ui.log import ConversationLog
 from assistant.ui.modes import Mode, is_adviser, summary_title
 from assistant.ui.parts import FindsPartsOnce
+from assistant.ui.placed import forget_placing, once_placed
 from assistant.ui.steady import Column, Row, ScrollColumn
 from assistant.ui.steps import STEP_VIEWS, StepView, before_text, more_text, view_class
 from assistant.ui.text import _, translator
@@ -170,7 +171,7 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         self.query_one("#more-text", Plain).set_text("")
         above = self.query_one("#above", Plain)
         above.set_text("")
-        self.screen_layout_refresh_signal.unsubscribe(above)  # a scroll still waiting for it
+        forget_placing(above)
         self.show_error("")
         self.query_one("#notice", Plain).set_text("")
         if isinstance(step, ConversationEnded):
@@ -223,8 +224,7 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         Looked at after the second refresh from the step, not the first: the first can come
         before the step's widgets have asked for their new layout (each asks when its own
         messages are done), while the answer still seems to be where the last one was; and
-        scrolled once the line that says so has been laid out (the screen's layout signal),
-        not after the next refresh, for the same reason."""
+        scrolled once the line that says so has a place (:mod:`assistant.ui.placed`)."""
         current = self.query_one("#current", VerticalScroll)
         answer = self.focused
         if answer is None or current.region.contains_region(answer.region):
@@ -232,14 +232,11 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         above = self.query_one("#above", Plain)
         above.set_text(_(N_("There is more to read above the question: press Page Up.")))
 
-        def scroll(_screen: Screen[Any]) -> None:
-            if not above.region:  # its line is not laid out yet: scrolled to, it would not move
-                return
-            self.screen_layout_refresh_signal.unsubscribe(above)
+        def scroll() -> None:
             current.scroll_to_widget(above, animate=False, top=True, immediate=True)
             self.call_after_refresh(follow_with_cursor, self)
 
-        self.screen_layout_refresh_signal.subscribe(above, scroll)
+        once_placed(above, scroll)
 
     async def _show_follow_up(self, view: StepView | EndPanel, step: Any) -> None:
         """The question asked on the same screen after this one (``follow_up``), under it
@@ -315,6 +312,7 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         more = self.query_one("#more-text", Plain)
         if more.text or self._step is None:
             more.set_text("")
+            forget_placing(more)
             self.focus_answer()
             return
         more.set_text(more_text(self._step))
@@ -324,7 +322,7 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
             more.scroll_visible(animate=False, top=True, immediate=True)
             self.call_after_refresh(follow_with_cursor, self)
 
-        self.call_after_refresh(scroll)
+        once_placed(more, scroll)
 
     @on(StepView.MorePressed)
     def _more_pressed(self, event: StepView.MorePressed) -> None:
@@ -395,7 +393,9 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         line = self.query_one(selector, Plain)
         line.set_text(text)
         if text:
-            self.call_after_refresh(line.scroll_visible, animate=False)
+            once_placed(line, lambda: line.scroll_visible(animate=False))
+        else:
+            forget_placing(line)
 
     @on(ChoiceList.NeedsEnter)
     def _how_to_choose(self, event: ChoiceList.NeedsEnter) -> None:
@@ -468,7 +468,7 @@ class EndPanel(FindsPartsOnce, Column):
         """Say what Save, Print or Easy Read did, just above the buttons, and keep it in view."""
         notice = self.query_one("#end-notice", Plain)
         notice.set_text(message)
-        self.call_after_refresh(notice.scroll_visible, animate=False)
+        once_placed(notice, lambda: notice.scroll_visible(animate=False))
 
     @on(ActionButton.Pressed)
     def _pressed(self, event: ActionButton.Pressed) -> None:
