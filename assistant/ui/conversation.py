@@ -144,10 +144,14 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#banner", Plain).set_text(self.banner)
+        self.screen_layout_refresh_signal.subscribe(self.query_one("#current"), self._laid_out)
         if self.adviser:
             self.started_at = self.call_clock()
             self.tick()
             self.set_interval(1, self.tick)
+
+    #: The step just shown has explanations above its question: see :meth:`_laid_out`.
+    _sight_due = False
 
     #: Seconds, for the call timer (replaced in tests).
     call_clock: Callable[[], float] = staticmethod(time.monotonic)
@@ -209,8 +213,17 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
             self.focus_answer(scroll_visible=False)
         # The question stays in sight; Tab scrolls down to the buttons when they are needed.
         self.query_one("#current", VerticalScroll).scroll_home(animate=False)
-        if isinstance(step, StepShown) and step.kind == "ask" and step.before:
-            self.call_after_refresh(self._question_in_sight)
+        self._sight_due = isinstance(step, StepShown) and step.kind == "ask" and bool(step.before)
+
+    def _laid_out(self, _screen: Screen[Any]) -> None:
+        """After each layout of the screen: the first one after a step with explanations
+        above its question decides whether the question is in sight. Not after the next
+        refresh: that can come before the step's widgets have asked for their layout (an
+        answer picked by its number reached the app as the list redrew itself), while the
+        answer still seems to be where the last question's was."""
+        if self._sight_due:
+            self._sight_due = False
+            self._question_in_sight()
 
     def _question_in_sight(self) -> None:
         """When what the last answers mean (shown above a question) pushes the answer below
