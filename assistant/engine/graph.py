@@ -24,13 +24,28 @@ from assistant.values import Value
 ADVANCE = "advance"
 
 
+#: Convenience methods transitions adds to every model it is given: ``is_<step>`` for each
+#: of the bundle's states, ``may_<trigger>``, ``trigger`` and ``may_trigger``.
+_CONVENIENCE = ("is_", "may_", "trigger")
+
+
 class Conversation:
-    """The transitions *model*: holds the state and the answers conditions can see."""
+    """The transitions *model*: holds the state and the answers conditions can see.
+
+    It keeps only what the engine uses: ``state``, ``env`` and the ``advance`` trigger.
+    transitions would otherwise give each model a bound ``is_<step>`` method per step (368
+    in England: 160 KiB per model, and a session has two); the engine asks the state
+    directly, so those are not kept.
+    """
 
     state: str
 
     def __init__(self) -> None:
         self.env: dict[str, Value] = {}
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if not name.startswith(_CONVENIENCE):
+            super().__setattr__(name, value)
 
     if TYPE_CHECKING:  # transitions adds the real trigger method when the model is added
 

@@ -272,6 +272,21 @@ def test_one_machine_is_shared_and_has_no_auto_transitions(example: Bundle) -> N
     assert first._conv not in machine.models  # noqa: SLF001
 
 
+def test_a_conversation_model_keeps_no_method_per_step(example: Bundle) -> None:
+    """transitions gives every model an ``is_<step>`` method per state (160 KiB a model in
+    England); the engine's models keep only their state, answers and one trigger."""
+    session = Session(example)
+    session.start()
+    walk(session, None, "Ann")
+    projection = session.projection_model()
+    for conversation in (session._conv, projection):  # noqa: SLF001
+        assert sorted(vars(conversation)) == ["advance", "env", "state"]
+    assert session.current == session._conv.state  # noqa: SLF001 - the trigger still moves it
+    projection.env = dict(session.path_answers)
+    graph_for(example).machine.set_state(session.current, model=projection)
+    assert projection.state == session.current
+
+
 def test_start_setup_is_logged_prefills_and_replays(example: Bundle) -> None:
     setup = {
         "mode": "adviser_call",
