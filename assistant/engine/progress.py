@@ -144,21 +144,22 @@ def estimate_ahead(
     come from the tables), each step once, so it costs at most one pass over the flow.
     """
     known: dict[str, Way] = {}
+    going: dict[str, list[str]] = {}  # where each step walked can go: worked out once
     first = _ways(bundle, start, answers)
-    stack: list[tuple[str, bool]] = [(t, False) for t in first]
+    stack: list[str] = list(first)
     while stack:
-        key, ready = stack.pop()
+        key = stack.pop()
         if key in known:
             continue
         if answers.keys().isdisjoint(tables.reads[key]):
             known[key] = tables.ways[key]
             continue
-        ways = _ways(bundle, key, answers)
-        if not ready:
-            stack.append((key, True))
-            stack.extend((t, False) for t in ways if t not in known)
+        if key not in going:  # first visit: come back once the steps after it are known
+            going[key] = ways = _ways(bundle, key, answers)
+            stack.append(key)
+            stack.extend(t for t in ways if t not in known)
             continue
-        known[key] = step_way(bundle.steps[key], [known[t] for t in ways], tables.last)
+        known[key] = step_way(bundle.steps[key], [known[t] for t in going[key]], tables.last)
     info = bundle.steps[start]
     way = step_way(info, [known[t] for t in first], tables.last)
     return parts_after(way, None) - 1 if shows(info.step) else parts_after(way, info.module)

@@ -131,7 +131,7 @@ class ConversationLoader:
         answer in pounds (it took 20 ms of that key press on the project machine); the
         crisis phrase lists, read otherwise on the first answer in words; and the cost
         check's calculator and rates, otherwise loaded on its step."""
-        from assistant.engine.crisis import patterns  # start-up: loaded in this thread
+        from assistant.engine.crisis import load_phrases  # start-up: loaded in this thread
         from assistant.money import report  # noqa: F401 - the cost check, loaded now, not on its step
         from assistant.money.rates_data import load_all, load_citations
 
@@ -141,7 +141,7 @@ class ConversationLoader:
             t.money(Decimal(0))
             t.list(["", ""])
             t.date(dt.date.today())
-        patterns()
+        load_phrases()
         load_all()
         load_citations()
 

@@ -105,3 +105,39 @@ def test_every_shipped_phrase_parses_and_matches_itself() -> None:
 def test_a_phrase_with_a_hyphenated_word_is_refused_with_the_fix() -> None:
     with pytest.raises(ValueError, match="one plain word"):
         crisis.parse("self-harm|selfharm")
+
+
+def _every_sentence() -> list[str]:
+    """The corpus's sentences and an example of every shipped phrase, "~" filled and not."""
+    from assistant.safety import phrase_lists
+
+    data = corpus()
+    texts = [case["text"] for case in data["crisis"]] + data["gentle"] + data["near_miss"]
+    for kinds in phrase_lists().values():
+        for kind, phrases in kinds.items():
+            for phrase in phrases if kind != "same" else ():
+                slots = crisis.parse(phrase).slots
+                texts.append(" ".join(sorted(s)[0] for s in slots if s is not None))
+                texts.append(" ".join(sorted(s)[-1] if s else "really" for s in slots))
+    return texts
+
+
+def test_the_word_index_finds_what_trying_every_phrase_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """detect() tries a clause only against phrases its words can begin: never fewer matches."""
+    texts = _every_sentence()
+    indexed = [crisis.detect(text) for text in texts]
+    monkeypatch.setattr(
+        crisis, "_candidates", lambda kind, tokens: iter(crisis.patterns().get(kind, ()))
+    )
+    every = [crisis.detect(text) for text in texts]
+    assert sum(found is not None for found in every) > len(texts) // 2
+    assert indexed == every
+
+
+def test_an_answer_with_no_phrase_word_tries_no_phrase() -> None:
+    """A choice typed as a number, or everyday words, is checked against nothing at all."""
+    for answer in ("2", "yes", "Tuesday mornings"):
+        tokens = crisis.clauses(answer)[0]
+        assert all(list(crisis._candidates(kind, tokens)) == [] for kind in crisis.KINDS)
