@@ -115,7 +115,9 @@ def _every_sentence() -> list[str]:
     texts = [case["text"] for case in data["crisis"]] + data["gentle"] + data["near_miss"]
     for kinds in phrase_lists().values():
         for kind, phrases in kinds.items():
-            for phrase in phrases if kind != "same" else ():
+            if kind == "same":  # spellings, not phrases
+                continue
+            for phrase in phrases:
                 slots = crisis.parse(phrase).slots
                 texts.append(" ".join(sorted(s)[0] for s in slots if s is not None))
                 texts.append(" ".join(sorted(s)[-1] if s else "really" for s in slots))
