@@ -27,9 +27,22 @@ from assistant.values import N_
 
 
 class Dialog(ModalScreen[str]):
-    """A titled box of text with buttons; Escape gives ``escape_result``."""
+    """A titled box of text with buttons; Escape gives ``escape_result``.
 
-    BINDINGS = [Binding("escape", "escape", show=False)]
+    The focus stays on the buttons, so the text scrolls with the screen's own keys: at
+    80x24 the crisis offer ran past its box, and what "Keep my words in my plan" means
+    could not be reached by keyboard (QA in tmux). A hint says so when the text is longer.
+    """
+
+    BINDINGS = [
+        Binding("escape", "escape", show=False),
+        Binding("down", "read('scroll_down')", show=False),
+        Binding("up", "read('scroll_up')", show=False),
+        Binding("pagedown", "read('page_down')", show=False),
+        Binding("pageup", "read('page_up')", show=False),
+        Binding("end", "read('scroll_end')", show=False),
+        Binding("home", "read('scroll_home')", show=False),
+    ]
 
     def __init__(
         self,
@@ -52,12 +65,24 @@ class Dialog(ModalScreen[str]):
             with VerticalScroll(classes="dialog-body", can_focus=False):
                 for paragraph in self.body:
                     yield Plain(paragraph, classes="paragraph")
+            yield Plain(id="dialog-read-all", classes="hint")
             with ButtonRow():
                 for result, label in self.buttons:
                     yield ActionButton(label, id=f"dialog-{result}")
 
     def on_mount(self) -> None:
         self.query(ActionButton).first().focus()
+        self.call_after_refresh(self._say_when_longer)
+
+    def _say_when_longer(self) -> None:
+        """Say how to read the rest, only when the text runs past its box."""
+        if self.query_one(".dialog-body", VerticalScroll).max_scroll_y > 0:
+            hint = _(N_("Use the Up and Down arrows to read it all."))
+            self.query_one("#dialog-read-all", Plain).set_text(hint)
+
+    def action_read(self, how: str) -> None:
+        """Up, Down, Page Up, Page Down, Home, End: scroll the text, whatever has focus."""
+        getattr(self.query_one(".dialog-body", VerticalScroll), f"action_{how}")()
 
     @on(ActionButton.Pressed)
     def _pressed(self, event: ActionButton.Pressed) -> None:
