@@ -125,3 +125,15 @@ async def test_keys_typed_ahead_reach_the_next_question(make_app) -> None:
             "welcome.age": 80,
         }
         assert app.session.current == "welcome.assessment_right"
+
+
+async def test_f2_on_check_your_answers_goes_back_to_the_conversation(make_app) -> None:
+    """The key bar says "F2 Back" on the review too; it did nothing there."""
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "f3")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("f2")
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.session.current == "welcome.answering_for"  # only the review closed
+        assert app.session.answers["welcome.name"] == "Ann"
