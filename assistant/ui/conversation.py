@@ -380,7 +380,22 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         the field. Under the field's buttons (five, one under another, at 80x24), scrolled
         into sight it pushed the question out of sight (QA in tmux)."""
         text = _(N_("That answer did not work: {message}"), message=message) if message else ""
-        self._say_beside_answer("#error", text)
+        line = self.query_one("#error", Plain)
+        line.set_text(text)
+        if text:
+            once_placed(line, lambda: self._question_in_sight_with(line))
+        else:
+            forget_placing(line)
+
+    def _question_in_sight_with(self, line: Plain) -> None:
+        """Scroll so the question and the words under it are in sight (the question first
+        if both do not fit): scrolled to the error alone, with larger text at 80x24 the
+        question stayed above the screen's edge, out of sight."""
+        question = self.query_one("#question", Plain)
+        region = question.virtual_region.union(line.virtual_region)
+        self.query_one("#current", VerticalScroll).scroll_to_region(
+            region, animate=False, immediate=True
+        )
 
     def show_notice(self, message: str) -> None:
         """Something to tell the person that is not an error: at the end, beside the buttons
