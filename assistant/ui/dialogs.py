@@ -21,6 +21,7 @@ from textual.widgets import Static
 from assistant.engine.outputs import CrisisOffered
 from assistant.plain.render import crisis, help_now
 from assistant.plain.spoken import without_repeats
+from assistant.safety import help_content
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import ActionButton, ButtonRow, Plain
 from assistant.values import N_
@@ -106,6 +107,18 @@ def headed(heading: str, text: str) -> Static:
     return Static(Content.assemble((heading, "bold"), ". ", text), classes="paragraph")
 
 
+def safeguarding_source() -> str:
+    """Where the council's duty to look into abuse or neglect comes from: the screen said
+    "Councils must look into it" with no source, though every duty carries one (QA)."""
+    t = translator()
+    content = help_content()
+    source = content.sources[content.safeguarding.source]
+    text = source.title + (f", {t.pgettext('source', source.part)}" if source.part else "")
+    if not source.confirmed:
+        text += " " + _(N_("(not yet confirmed)"))
+    return _(N_("Source: {source}"), source=text)
+
+
 class HelpNowScreen(ModalScreen[None]):
     """Crisis and safeguarding contacts. Escape or Close returns to where the person was."""
 
@@ -125,6 +138,7 @@ class HelpNowScreen(ModalScreen[None]):
                     yield headed(contact["name"], contact_text(contact))
                 guard = data["safeguarding"]
                 yield headed(guard["title"], f"{guard['text']} {guard['why']}")
+                yield Plain(safeguarding_source(), classes="paragraph")
                 yield Plain(
                     _(N_("When you are ready, we will carry on from where you were.")),
                     classes="paragraph",

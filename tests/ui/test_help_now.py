@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Input
 from ui_helpers import SIZE, answer_to_the_end, screen_text, text_of
 
+from assistant.i18n import translator_for
 from assistant.ui.app import AssistantApp
 from assistant.ui.dialogs import Dialog, HelpNowScreen
 from assistant.ui.review import ReviewScreen
@@ -178,3 +179,16 @@ async def test_a_short_dialog_says_nothing_about_scrolling(make_app) -> None:
         await pilot.pause()
         assert app.screen.id == "quit-dialog"
         assert not app.screen.query_one("#dialog-read-all").display
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "cy"])
+async def test_help_now_cites_the_councils_safeguarding_duty(example, clock, locale) -> None:
+    """The council's duty to look into abuse or neglect carries its source, in the language."""
+    t = translator_for(locale)
+    app = AssistantApp(example, locale, "self", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpNowScreen)
+        part = t.pgettext("source", "section 42 (enquiry by local authority)")
+        source = t.gettext("Source: {source}").format(source=f"Care Act 2014, {part}")
+        assert source in screen_text(app)
