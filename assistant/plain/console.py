@@ -18,7 +18,15 @@ from assistant.engine.session import Session
 from assistant.i18n import Translator
 from assistant.plain import text_layout
 from assistant.plain.jsonlines import UNKNOWN_COMMAND, Refused, parse_request
-from assistant.plain.lineio import LINE_LIMIT, REPLACEMENT, Line, LineIO, read_line, readable
+from assistant.plain.lineio import (
+    LINE_LIMIT,
+    REPLACEMENT,
+    Line,
+    LineIO,
+    printable,
+    read_line,
+    readable,
+)
 from assistant.plain.render import TRANSLATED_COMMANDS, describe, help_now, words_to_type
 from assistant.plan import export
 from assistant.saving import saving_target
@@ -425,6 +433,6 @@ class LineConversation:
 
     def write(self, text: str) -> None:
         """Print one block of output and flush, so pipes and screen readers see it at once."""
-        shown = text if self.json_mode else self.io.fitted(text, indent=self.indents)
+        shown = text if self.json_mode else self.io.fitted(printable(text), indent=self.indents)
         self.io.stdout.write(shown + "\n")
         self.io.stdout.flush()
