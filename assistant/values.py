@@ -237,12 +237,25 @@ def decode(data: Any) -> Value:
         if "special" in data:
             return Special(data["special"])
         if "money" in data:
-            return Decimal(data["money"])
+            return _amount(Decimal, data["money"])
         if "number" in data:
-            return Number(data["number"])
+            return _amount(Number, data["number"])
         raise ValueError(f"unknown encoded answer: {sorted(data)}")
     if isinstance(data, list):
         return tuple(str(item) for item in data)
     if isinstance(data, bool | int | str):
         return data
     raise ValueError(f"unknown encoded answer of type {type(data).__name__}")
+
+
+def _amount(kind: type[Decimal], data: Any) -> Decimal:
+    """A logged amount, or ValueError (as for any other bad log value) if it is not a
+    finite number: decimal's own errors are not ValueErrors, so ``{"money": "abc"}`` in an
+    imported conversation ended its resuming in a traceback. The value is never repeated."""
+    try:
+        amount = kind(data)
+    except (ArithmeticError, TypeError, ValueError):
+        raise ValueError("not an amount") from None
+    if not amount.is_finite():
+        raise ValueError("not an amount")
+    return amount

@@ -54,3 +54,21 @@ def test_option_numbers_are_ascii_digits_only() -> None:
     assert option_number(" 3 ") == 3
     assert option_number("²") is None
     assert option_number("1234567") is None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"money": "abc"},
+        {"money": "NaN"},
+        {"money": "Infinity"},
+        {"number": "sNaN"},
+        {"money": None},
+    ],
+)
+def test_a_log_value_that_is_not_an_amount_is_a_value_error(data: object) -> None:
+    # decimal's InvalidOperation is not a ValueError, so resuming a conversation imported
+    # with {"money": "abc"} ended in a traceback instead of a kind message.
+    with pytest.raises(ValueError, match="not an amount"):
+        decode(data)
+
