@@ -291,9 +291,7 @@ class LineConversation:
             return False
         if self.target is None:
             self._say(
-                N_(
-                    "Nothing is saved on this computer, as you chose. Your answers stay until you quit."
-                )
+                N_("Nothing is being saved on this computer. Your answers stay until you quit.")
             )
             return False
         self._show(self.session.pause(self.target.reference))
@@ -383,7 +381,8 @@ class LineConversation:
         elif self.kept:
             self._say(KEPT_AT_THE_END, reference=self.kept)
         else:
-            self._say(N_("End of input. Nothing was saved, as you chose."))
+            # Not "as you chose": saving may have been wanted and impossible (told above).
+            self._say(N_("End of input. Nothing was saved."))
 
     # -- output ---------------------------------------------------------------------
     def _show(self, outputs: list[Output]) -> bool:
