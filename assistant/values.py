@@ -127,9 +127,15 @@ def option_number(text: str) -> int | None:
     return int(text) if re.fullmatch(r"[0-9]{1,6}", text) else None
 
 
+#: A whole number with its thousands grouped by commas: "1,000", "12,345,678".
+_THOUSANDS = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+")
+
+
 def parse_whole_number(text: str, *, minimum: int | None = None, maximum: int | None = None) -> int:
     """Read a whole number, allowing thousands separators, and check its range."""
-    cleaned = text.strip().replace(",", "").replace(" ", "")
+    cleaned = text.strip().replace(" ", "")
+    if _THOUSANDS.fullmatch(cleaned):  # "1,000"; but "1,5" (Polish for 1.5) is not 15
+        cleaned = cleaned.replace(",", "")
     if not re.fullmatch(r"-?[0-9]{1,15}", cleaned):  # ASCII digits, and not absurdly long
         raise InvalidAnswer(
             _range_message(
@@ -237,12 +243,25 @@ def decode(data: Any) -> Value:
         if "special" in data:
             return Special(data["special"])
         if "money" in data:
-            return Decimal(data["money"])
+            return _amount(Decimal, data["money"])
         if "number" in data:
-            return Number(data["number"])
+            return _amount(Number, data["number"])
         raise ValueError(f"unknown encoded answer: {sorted(data)}")
     if isinstance(data, list):
         return tuple(str(item) for item in data)
     if isinstance(data, bool | int | str):
         return data
     raise ValueError(f"unknown encoded answer of type {type(data).__name__}")
+
+
+def _amount(kind: type[Decimal], data: Any) -> Decimal:
+    """A logged amount, or ValueError (as for any other bad log value) if it is not a
+    finite number: decimal's own errors are not ValueErrors, so ``{"money": "abc"}`` in an
+    imported conversation ended its resuming in a traceback. The value is never repeated."""
+    try:
+        amount = kind(data)
+    except (ArithmeticError, TypeError, ValueError):
+        raise ValueError("not an amount") from None
+    if not amount.is_finite():
+        raise ValueError("not an amount")
+    return amount

@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.engine.events import Event
 from assistant.store.base import SavedCase, Store, StoreError
-from assistant.values import N_
+from assistant.values import N_, decode
 
 #: The value of each line's "format": raise the number if the line's shape changes.
 FORMAT = "support-plan-case/1"
@@ -83,10 +83,17 @@ def from_line(line: str) -> SavedCase:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise BadLine(f"not JSON ({error.msg})") from None
+    except (ValueError, RecursionError):  # an integer thousands of digits long; deep nesting
+        raise BadLine(
+            "not JSON this program can read (too long a number, or nested too deeply)"
+        ) from None
     if not isinstance(record, dict) or record.get("format") != FORMAT:
         raise BadLine(f"not a conversation in the format {FORMAT}")
     try:
         events = tuple(Event.from_json(json.dumps(raw)) for raw in record["events"])
+        for event in events:  # an answer that cannot be read would stop its resuming
+            if event.kind == "answered" and event.value is not None:
+                decode(event.value)
         texts = {k: record[k] for k in ("reference", "bundle", "locale", "mode", "created")}
         advisers = tuple(str(name) for name in record.get("advisers") or ())
     except (KeyError, TypeError, ValueError) as error:

@@ -54,3 +54,36 @@ def test_option_numbers_are_ascii_digits_only() -> None:
     assert option_number(" 3 ") == 3
     assert option_number("²") is None
     assert option_number("1234567") is None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"money": "abc"},
+        {"money": "NaN"},
+        {"money": "Infinity"},
+        {"number": "sNaN"},
+        {"money": None},
+    ],
+)
+def test_a_log_value_that_is_not_an_amount_is_a_value_error(data: object) -> None:
+    # decimal's InvalidOperation is not a ValueError, so resuming a conversation imported
+    # with {"money": "abc"} ended in a traceback instead of a kind message.
+    with pytest.raises(ValueError, match="not an amount"):
+        decode(data)
+
+
+@pytest.mark.parametrize("typed", ["1,5", "12,50", "1,0000", ",5"])
+def test_a_comma_that_does_not_group_thousands_is_refused_not_dropped(typed: str) -> None:
+    # "1,5" (one and a half, as typed in Polish) was read as 15.
+    from assistant.values import parse_whole_number
+
+    with pytest.raises(InvalidAnswer):
+        parse_whole_number(typed, minimum=0, maximum=100_000)
+
+
+@pytest.mark.parametrize(("typed", "number"), [("1,000", 1000), ("12,345", 12345), ("70", 70)])
+def test_thousands_are_still_read_with_their_commas(typed: str, number: int) -> None:
+    from assistant.values import parse_whole_number
+
+    assert parse_whole_number(typed, minimum=0, maximum=100_000) == number
