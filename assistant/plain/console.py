@@ -23,14 +23,13 @@ from assistant.plain.lineio import (
     REPLACEMENT,
     Line,
     LineIO,
-    printable,
     read_line,
     readable,
 )
 from assistant.plain.render import TRANSLATED_COMMANDS, describe, help_now, words_to_type
 from assistant.plan import export
 from assistant.saving import saving_target
-from assistant.values import N_, Special, option_number
+from assistant.values import N_, Special, option_number, printable
 
 #: Resumed where new answers cannot be saved (a read-only or damaged store): said on save,
 #: and before leaving.

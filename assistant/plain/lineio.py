@@ -97,8 +97,6 @@ REPLACEMENT = "\ufffd"
 #: What cannot be kept as typed: lone surrogates (see :func:`readable`) and control
 #: characters other than tab and newline (NUL, bell, backspace, escape, DEL, the C1 set).
 _UNREADABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f]")
-#: Control characters that must never be written to a terminal.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class Line:
@@ -129,12 +127,6 @@ def readable(text: str) -> tuple[str, bool]:
     """
     cleaned, count = _UNREADABLE.subn(REPLACEMENT, text)
     return cleaned, count > 0
-
-
-def printable(text: str) -> str:
-    """``text`` safe to write to a terminal: each control character but tab and newline
-    made U+FFFD (answers saved elsewhere, such as an imported conversation, may hold them)."""
-    return _CONTROLS.sub(REPLACEMENT, text)
 
 
 def read_line(stream: IO[str]) -> Line | None:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from assistant.plain.lineio import LineIO
 from assistant.saving import PASSPHRASE_TRIES, PASSPHRASE_VARIABLE
-from assistant.values import N_
+from assistant.values import N_, printable
 
 if TYPE_CHECKING:
     from assistant.engine.outputs import Msg
@@ -55,13 +55,14 @@ class LineDialogue:
 
             text = json.dumps({"event": event, "message": text, **texts}, ensure_ascii=False)
         else:
-            text = self.io.fitted(text)
+            text = self.io.fitted(printable(text))
         self.io.stdout.write(text + "\n")
         self.io.stdout.flush()
 
     def problem(self, message: Msg, then: str | None = None) -> None:
         """A problem on standard error, ``support-plan: ...``, in the person's language."""
         text = self.t.render(message) + (" " + self.t.gettext(then) if then else "")
+        text = printable(text)  # it may name a colleague or case from a shared store
         errors = self.io.stderr or sys.stderr
         print(f"support-plan: {text}", file=errors, flush=True)
 

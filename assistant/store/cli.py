@@ -24,7 +24,7 @@ from assistant.store.base import (
     case_key,
     fill,
 )
-from assistant.values import N_
+from assistant.values import N_, printable
 
 
 def add_parser(subparsers: Any, name: str) -> None:
@@ -177,7 +177,7 @@ def run_sessions(args: argparse.Namespace) -> int:
         return 0
     print(_say(t, N_("Saved conversations in {path}:"), path=store.location))
     for summary in summaries:
-        print("  " + describe(summary, t))
+        print("  " + printable(describe(summary, t)))  # labels may hold escape sequences
     print(t.gettext(N_("To carry on with one, type: support-plan resume REFERENCE")))
     return 0
 
