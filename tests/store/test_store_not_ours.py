@@ -180,6 +180,22 @@ def test_an_empty_file_others_can_read_is_not_used_and_not_changed(tmp_path: Pat
     assert mode(empty) == 0o644 and empty.stat().st_size == 0
 
 
+def test_an_empty_private_file_of_another_account_is_named_as_theirs(tmp_path: Path) -> None:
+    # It was refused (rightly) as one that "could be read by other people", which it
+    # could not: it is 0600, and belongs to someone else.
+    empty = tmp_path / "theirs.sqlite3"
+    empty.touch()
+    os.chmod(empty, 0o600)
+    os.chown(empty, 65534, 65534)  # nobody
+    with pytest.raises(StoreError) as refused:
+        open_store(empty)
+    said = refused.value.message
+    assert "belongs to another account" in said and "could be read by other people" not in said
+    assert "--store PATH" in said
+    info = empty.stat()
+    assert (stat.S_IMODE(info.st_mode), info.st_uid, info.st_size) == (0o600, 65534, 0)
+
+
 def test_a_store_of_ours_left_open_to_others_is_made_private(
     tmp_path: Path, example: Bundle
 ) -> None:
