@@ -49,6 +49,26 @@ def test_dev_null_keeps_its_mode() -> None:
     assert "/dev/null is not a file, so answers cannot be saved there" in result.stderr
 
 
+def test_a_dash_is_not_taken_as_a_file_named_dash(tmp_path: Path) -> None:
+    # "--store -" made a file named "-" (and "--wal", "--shm") in the current folder.
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "--plain", "--flow", "example", "--save"]
+        + ["--store", "-"],
+        input="\nAnn\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+        check=False,
+    )
+    assert list(tmp_path.iterdir()) == []
+    assert "Traceback" not in result.stderr
+    assert "'-' cannot hold saved conversations" in result.stderr
+    assert "--store PATH" in result.stderr
+    assert "Who is answering, Ann?" in result.stdout  # the conversation still goes on
+
+
 def test_a_device_of_our_own_keeps_its_mode(tmp_path: Path) -> None:
     """The same as /dev/null, on a device node made for the test (where that is allowed)."""
     device = tmp_path / "null"
