@@ -35,15 +35,16 @@ class LineIO:
 
     def line_width(self) -> int | None:
         """The columns output is wrapped to now (asked each time: a terminal may be
-        resized), or None for output that is not a terminal."""
+        resized), or None for output that is not a terminal or whose width is not known."""
         if self.width is not None:
             return self.width
         try:
             if not self.stdout.isatty():
                 return None
-            return os.get_terminal_size(self.stdout.fileno()).columns
+            columns = os.get_terminal_size(self.stdout.fileno()).columns
         except (AttributeError, OSError, ValueError):  # a replaced or closed stream
             return None
+        return columns or None  # 0: a terminal whose size was never set, so not known
 
     def fitted(self, text: str, *, indent: bool = True) -> str:
         """``text`` wrapped between words to the terminal's width (see :func:`wrap_lines`)."""
