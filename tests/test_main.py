@@ -121,3 +121,21 @@ def _read_until(terminal: int, wanted: bytes) -> bytes:
             break
         seen += chunk
     return seen
+
+
+def test_input_that_cannot_be_read_is_the_end_of_input(tmp_path: Path) -> None:
+    # A standard input open only for writing (as a hung-up terminal fails with EIO) ended
+    # in a traceback, then in "what it was writing could not be written".
+    with open(tmp_path / "write-only", "w") as write_only:
+        result = subprocess.run(
+            [sys.executable, "-m", "assistant", "--plain", "--no-save", "--flow", "example"],
+            stdin=write_only,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            timeout=60,
+            check=False,
+        )
+    assert "Traceback" not in result.stderr and "could not be written" not in result.stderr
+    assert "End of input" in result.stdout
+    assert result.returncode == 0

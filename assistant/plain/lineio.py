@@ -131,8 +131,16 @@ def readable(text: str) -> tuple[str, bool]:
 
 
 def read_line(stream: IO[str]) -> Line | None:
-    """The next line without its line ending, or None at the end of input."""
-    text = stream.readline(LINE_LIMIT)
+    """The next line without its line ending, or None at the end of input.
+
+    Input that cannot be read is the end of input too: a terminal that hung up (a dropped
+    remote session fails with EIO), or a descriptor open only for writing. The
+    conversation then saves and ends as it would at Ctrl-D.
+    """
+    try:
+        text = stream.readline(LINE_LIMIT)
+    except OSError:
+        return None
     if not text:
         return None
     if len(text) >= LINE_LIMIT and not text.endswith("\n"):

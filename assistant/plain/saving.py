@@ -15,7 +15,7 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from assistant.plain.lineio import LineIO
+from assistant.plain.lineio import LineIO, read_line
 from assistant.saving import PASSPHRASE_TRIES, PASSPHRASE_VARIABLE
 from assistant.values import N_, printable
 
@@ -139,10 +139,10 @@ class LineDialogue:
             if self.interactive:
                 self.io.stdout.write("> ")
                 self.io.stdout.flush()
-            line = self.io.stdin.readline()
-            if not line:
+            line = read_line(self.io.stdin)  # limited in length; unreadable input ends it
+            if line is None:
                 return None
-            word = line.strip().lower().rstrip(".!")
+            word = line.text.strip().lower().rstrip(".!")
             if word in yes or word in no:
                 return word in yes
             self.tell(N_("Please type yes or no."))
