@@ -156,6 +156,9 @@ def run_sessions(args: argparse.Namespace) -> int:
     except ValueError:
         _problem(t.gettext(N_("please give dates as YYYY-MM-DD, for example 2026-11-22.")))
         return 2
+    if wanted.since and wanted.until and wanted.until < wanted.since:  # as report says it
+        _problem(t.gettext(N_("--until is before --since; give the first day, then the last.")))
+        return 2
     store = _open(args, t, listing=True)
     if isinstance(store, int):
         return store

@@ -150,3 +150,16 @@ def test_saved_text_never_reaches_the_terminal_as_control_characters(
     assert "Mum\ufffd]0;title" in listed  # shown, made harmless
     assert "Ann\ufffd]0;title" in exported
     assert contact.count("\r\n") == 2  # the CSV's own line ends are kept
+
+
+def test_days_given_the_wrong_way_round_are_named(tmp_path: Path, example: Bundle) -> None:
+    # "--since 2026-12-31 --until 2026-01-01" said only that nothing matched, as report
+    # and export say which date is wrong.
+    location = str(tmp_path / "store.sqlite3")
+    with open_store(location) as store:
+        walk(store, example, ANSWERS)
+    result = support_plan(
+        "sessions", "--store", location, "--since", "2026-12-31", "--until", "2026-01-01"
+    )
+    assert result.returncode == 2
+    assert "--until is before --since; give the first day, then the last." in result.stderr
