@@ -265,3 +265,19 @@ def _amount(kind: type[Decimal], data: Any) -> Decimal:
     if not amount.is_finite():
         raise ValueError("not an amount")
     return amount
+
+
+#: Control characters that must never reach a terminal: all but tab, newline and a
+#: carriage return that ends a line (CSV's CRLF).
+_CONTROLS = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print: each control character made U+FFFD.
+
+    Answers, case references and advisers' names are printed back, and some come from
+    elsewhere (an imported conversation, a shared store): an escape sequence in one could
+    clear the screen, retitle the window or hide words, and a bare carriage return could
+    write over a line. What is readable is kept as it was.
+    """
+    return _CONTROLS.sub("\ufffd", text)
