@@ -17,7 +17,7 @@ from assistant.engine.outputs import Output, StepShown
 from assistant.engine.session import Session
 from assistant.i18n import Translator
 from assistant.plain import text_layout
-from assistant.plain.jsonlines import UNKNOWN_COMMAND, Refused, parse_request
+from assistant.plain.jsonlines import UNKNOWN_COMMAND, Refused, json_safe, parse_request
 from assistant.plain.lineio import (
     LINE_LIMIT,
     REPLACEMENT,
@@ -451,6 +451,10 @@ class LineConversation:
 
     def write(self, text: str) -> None:
         """Print one block of output and flush, so pipes and screen readers see it at once."""
-        shown = text if self.json_mode else self.io.fitted(printable(text), indent=self.indents)
+        shown = (
+            json_safe(text)
+            if self.json_mode
+            else self.io.fitted(printable(text), indent=self.indents)
+        )
         self.io.stdout.write(shown + "\n")
         self.io.stdout.flush()

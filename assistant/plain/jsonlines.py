@@ -96,6 +96,16 @@ _UNKNOWN_COMMAND = N_(
 UNKNOWN_COMMAND = _UNKNOWN_COMMAND
 
 
+def json_safe(line: str) -> str:
+    """A JSON line with U+2028 and U+2029 written as escapes.
+
+    Both may stand in a JSON string as they are, but many readers end a line at them
+    (Python's ``str.splitlines``, JavaScript before 2019), cutting an event holding such an
+    answer in two. They can only be inside strings, where the escape means the same.
+    """
+    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
 def _too_deep(line: str) -> bool:
     """True if brackets outside strings nest deeper than :data:`MAX_DEPTH`.
 

@@ -53,7 +53,11 @@ class LineDialogue:
         if self.json_mode:
             import json  # only for programs reading JSON lines
 
-            text = json.dumps({"event": event, "message": text, **texts}, ensure_ascii=False)
+            from assistant.plain.jsonlines import json_safe
+
+            text = json_safe(
+                json.dumps({"event": event, "message": text, **texts}, ensure_ascii=False)
+            )
         else:
             text = self.io.fitted(printable(text))
         self.io.stdout.write(text + "\n")

@@ -182,3 +182,22 @@ def test_the_readme_names_every_event_and_field_a_whole_conversation_sends() -> 
     assert "report" in names  # the cost step was reached
     missing = sorted(name for name in names if f"`{name}`" not in section)
     assert not missing, f"not in the README's JSON-lines section: {missing}"
+
+
+def test_line_and_paragraph_separators_in_an_answer_never_split_an_event() -> None:
+    # U+2028 and U+2029 may stand in a JSON string as they are, but Python's splitlines and
+    # older JavaScript end a line at them, so an event holding the answer was cut in two.
+    answer = json.dumps({"answer": "A\u2028B\u2029C"}).encode()
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "--plain", "--json", "--flow", "example"]
+        + ["--no-save"],
+        input=after_name(answer),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    text = result.stdout.decode("utf-8")
+    assert "\u2028" not in text and "\u2029" not in text
+    events = [json.loads(line) for line in text.splitlines()]
+    assert any(e.get("text") == "Who is answering, A\u2028B\u2029C?" for e in events)
