@@ -54,20 +54,7 @@ class Request:
 
 def parse_request(line: str) -> Request:
     """The request in one JSON line; raises :class:`Refused` when it cannot be used."""
-    if _too_deep(line):
-        raise Refused(
-            N_(
-                'That line is nested too deeply to be an answer. Send an answer as plain text, or as {"answer": ...}.'
-            )
-        )
-    try:
-        data = json.loads(line, parse_constant=_no_constant)
-    except ValueError as error:  # JSONDecodeError, a number too long, NaN or Infinity
-        raise Refused(_why_not_json(error)) from None
-    except RecursionError:  # cannot happen below MAX_DEPTH; kept as a last guard
-        raise Refused(N_("That line is nested too deeply to be an answer.")) from None
-    if not isinstance(data, dict):
-        raise Refused(_NOT_AN_OBJECT)
+    data = _object(line)
     if "command" in data:
         command = data["command"]
         if not isinstance(command, str):
@@ -84,6 +71,28 @@ def parse_request(line: str) -> Request:
         raise Refused(_NOT_AN_OBJECT)
     answer, replaced = _clean_answer(data["answer"])
     return Request(answer=answer, replaced=replaced)
+
+
+def _object(line: str) -> dict[str, Any]:
+    """The line's JSON object; raises :class:`Refused` for anything else (deep nesting, a
+    field given twice, numbers JSON or Python cannot hold, not JSON, not an object)."""
+    if _too_deep(line):
+        raise Refused(
+            N_(
+                'That line is nested too deeply to be an answer. Send an answer as plain text, or as {"answer": ...}.'
+            )
+        )
+    try:
+        data = json.loads(line, parse_constant=_no_constant, object_pairs_hook=_once_each)
+    except _GivenTwice:
+        raise Refused(_GIVEN_TWICE) from None
+    except ValueError as error:  # JSONDecodeError, a number too long, NaN or Infinity
+        raise Refused(_why_not_json(error)) from None
+    except RecursionError:  # cannot happen below MAX_DEPTH; kept as a last guard
+        raise Refused(N_("That line is nested too deeply to be an answer.")) from None
+    if not isinstance(data, dict):
+        raise Refused(_NOT_AN_OBJECT)
+    return data
 
 
 _NOT_AN_OBJECT = N_(
@@ -132,6 +141,22 @@ def _too_deep(line: str) -> bool:
         elif char in "]}":
             depth -= 1
     return False
+
+
+_GIVEN_TWICE = N_(
+    'That line gives the same field twice, so it is not clear which is meant. Send each field once, for example {"answer": "yes"}.'
+)
+
+
+class _GivenTwice(Exception):
+    """A JSON object names one field twice (JSON would silently keep the last)."""
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise _GivenTwice
+    return data
 
 
 def _no_constant(name: str) -> Any:

@@ -201,3 +201,16 @@ def test_line_and_paragraph_separators_in_an_answer_never_split_an_event() -> No
     assert "\u2028" not in text and "\u2029" not in text
     events = [json.loads(line) for line in text.splitlines()]
     assert any(e.get("text") == "Who is answering, A\u2028B\u2029C?" for e in events)
+
+
+def test_a_field_given_twice_is_refused_not_silently_the_last() -> None:
+    # {"answer": "yes", "answer": "no"} answered "no"; {"command": "back", "answer": "Bo",
+    # "command": "quit"} quit. Which one the sender meant cannot be known.
+    lines = [b'{"answer": "Bo", "answer": "Al"}', b'{"command": "back", "command": "quit"}']
+    events, _, _ = run_bytes("--no-save", stdin=after_name(*lines))
+    messages = [e["message"] for e in errors(events)]
+    assert messages == [
+        'That line gives the same field twice, so it is not clear which is meant. Send each field once, for example {"answer": "yes"}.'
+    ] * 2
+    assert not any("Al" in e.get("text", "") or "Bo" in e.get("text", "") for e in events)
+    assert events[-1]["message"].startswith("End of input")  # it did not quit
