@@ -209,8 +209,12 @@ def test_a_field_given_twice_is_refused_not_silently_the_last() -> None:
     lines = [b'{"answer": "Bo", "answer": "Al"}', b'{"command": "back", "command": "quit"}']
     events, _, _ = run_bytes("--no-save", stdin=after_name(*lines))
     messages = [e["message"] for e in errors(events)]
-    assert messages == [
-        'That line gives the same field twice, so it is not clear which is meant. Send each field once, for example {"answer": "yes"}.'
-    ] * 2
+    assert (
+        messages
+        == [
+            'That line gives the same field twice, so it is not clear which is meant. Send each field once, for example {"answer": "yes"}.'
+        ]
+        * 2
+    )
     assert not any("Al" in e.get("text", "") or "Bo" in e.get("text", "") for e in events)
     assert events[-1]["message"].startswith("End of input")  # it did not quit
