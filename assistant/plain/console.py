@@ -438,15 +438,27 @@ class LineConversation:
             if line is None:
                 self._say(N_("Your last answer was not saved."))
                 return True
-            word = line.text.strip().lower()
+            word = self._held_word(line.text)
             if word in ("no", "n", no.lower()):
                 target.give_up()
                 return False
-            if self._words.get(word.rstrip(".!")) == "help_now":  # on every screen
+            if self._words.get(word) == "help_now":  # on every screen
                 self._write_help_now()
                 continue
             target.retry()
         return False
+
+    def _held_word(self, text: str) -> str:
+        """What was typed while an answer waits to be saved, as a word. A JSON line's answer
+        or command is its word: a program answers {"answer": "no"} here as everywhere."""
+        if self.json_mode and text.lstrip().startswith("{"):
+            try:
+                request = parse_request(text)
+            except Refused:
+                return ""  # not a way to say no: try again, as Enter does
+            answer = request.answer if isinstance(request.answer, str) else ""
+            text = request.command if request.command is not None else answer
+        return text.strip().lower().rstrip(".!")
 
     def _say(self, message: str, *, translate: bool = True, **params: Any) -> None:
         text = self.t.gettext(message) if translate else message
