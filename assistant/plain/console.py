@@ -149,7 +149,8 @@ class LineConversation:
     # -- running --------------------------------------------------------------------
     def run(self, *, resumed: bool = False) -> int:
         """Run until quit or end of input; returns the exit code (0 unless output fails)."""
-        self._show(self.session.resume() if resumed else self.session.start())
+        if self._show(self.session.resume() if resumed else self.session.start()):
+            return 0  # input ended while the first screen waited to be saved (and was told)
         while True:
             if self.io.prompt and not self.json_mode:
                 self.io.stdout.write("> ")
@@ -349,9 +350,11 @@ class LineConversation:
         return True
 
     def _report_saved(self, saved_message: str) -> None:
-        """Say the answers are saved only if saving is still working (the store may have failed)."""
+        """Say the answers are saved only if saving is still working and the last commit went
+        through (the store may have failed, or be held by another program)."""
         assert self.target is not None
-        if getattr(self.target, "saving", True):
+        still_saving = getattr(self.target, "saving", True)
+        if still_saving and getattr(self.target, "problem", None) is None:
             self._say(saved_message, reference=self.target.reference)
         else:
             self._say(

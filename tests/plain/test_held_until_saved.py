@@ -93,6 +93,28 @@ def test_a_program_may_answer_no_to_carry_on_without_saving(
     assert events[2]["step"] == "welcome.answering_for" and not stop
 
 
+@pytest.mark.parametrize("typed", ["", "\n\n"])
+def test_input_ending_while_the_first_screen_is_held_never_says_saved(
+    typed: str, example: Bundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Resuming while another program held the store: "Your last answer was not saved.",
+    # then "End of input. Your answers are saved." (the first screen's hold was ignored).
+    t = Translator()
+    shown = io.StringIO()
+    lines = LineIO(io.StringIO(typed), shown)
+    with open_store(tmp_path / "store.sqlite3") as store:
+        reference = store.create(bundle=example.id, locale="en_GB", mode="plain")
+        target = SavingTarget(store, reference, LineDialogue(lines, t))
+        monkeypatch.setattr(target, "recorder", _Failing())
+        conversation = LineConversation(
+            Session(example, on_event=target.record), t, lines, target=target
+        )
+        assert conversation.run() == 0
+    said = shown.getvalue()
+    assert "Your last answer was not saved." in said
+    assert "are saved" not in said
+
+
 class _Failing:
     """A recorder whose every commit fails, as on a full disk."""
 
