@@ -74,25 +74,35 @@ def _export(store: Store, args: argparse.Namespace, t: Translator) -> int:
     return 0
 
 
-def _import(store: Store, args: argparse.Namespace, t: Translator) -> int:
-    from assistant.store.transfer import import_lines  # only import needs it
-
-    source: TextIO
-    if args.target in (None, "-"):
-        source = sys.stdin
-    else:
-        try:
-            source = open(args.target, encoding="utf-8")  # noqa: SIM115 - closed below
-        except OSError as error:
-            _problem(
-                fill(
-                    t.gettext(N_("{file} cannot be read ({reason}). Check the file's name.")),
-                    {"file": args.target, "reason": error.strerror or type(error).__name__},
-                )
-            )
-            return 1
+def _source(target: str | None, t: Translator) -> TextIO | None:
+    """Where ``sessions import`` reads: the file named, else standard input; None (after
+    saying why) if the file cannot be opened. Bytes that are not UTF-8 are read as
+    surrogates, so their line is named and skipped instead of ending the import."""
+    if target in (None, "-"):
+        reconfigure = getattr(sys.stdin, "reconfigure", None)  # absent on a replaced stream
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="surrogateescape")
+        return sys.stdin
     try:
-        result = import_lines(store, source)
+        return open(target, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115 - closed by _import
+    except OSError as error:
+        _problem(
+            fill(
+                t.gettext(N_("{file} cannot be read ({reason}). Check the file's name.")),
+                {"file": target, "reason": error.strerror or type(error).__name__},
+            )
+        )
+        return None
+
+
+def _import(store: Store, args: argparse.Namespace, t: Translator) -> int:
+    from assistant.store.transfer import bounded_lines, import_lines  # only import needs it
+
+    source = _source(args.target, t)
+    if source is None:
+        return 1
+    try:
+        result = import_lines(store, bounded_lines(source))
     finally:
         if source is not sys.stdin:
             source.close()

@@ -11,9 +11,10 @@ carefully as the store itself (the command says so).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TextIO
 
 from assistant.engine.events import Event
 from assistant.store.base import SavedCase, Store, StoreError
@@ -77,8 +78,30 @@ class BadLine(ValueError):
     """A line of an export that is not a conversation this program can import."""
 
 
+#: The longest line imported. A whole conversation is one line (an England one is about
+#: 100 KB); a longer line is refused without being kept, so /dev/zero or a runaway
+#: program cannot fill the memory.
+MAX_LINE = 16 * 1024 * 1024
+#: Bytes that were not UTF-8, as a stream read with ``surrogateescape`` gives them.
+_NOT_UTF8 = re.compile("[\ud800-\udfff]")
+
+
+def bounded_lines(stream: TextIO) -> Iterator[str]:
+    """Each line of ``stream``; one over :data:`MAX_LINE` characters comes back cut to that
+    length (the rest read and dropped), which :func:`from_line` refuses."""
+    while line := stream.readline(MAX_LINE):
+        if len(line) >= MAX_LINE and not line.endswith("\n"):
+            while (rest := stream.readline(MAX_LINE)) and not rest.endswith("\n"):
+                pass
+        yield line
+
+
 def from_line(line: str) -> SavedCase:
     """The inverse of :func:`to_line`; :class:`BadLine` says what is wrong."""
+    if len(line) >= MAX_LINE and not line.endswith("\n"):
+        raise BadLine(f"longer than {MAX_LINE // (1024 * 1024)} MB, the most a line may be")
+    if _NOT_UTF8.search(line):  # it could not be saved, or written out again
+        raise BadLine("not UTF-8 text")
     try:
         record = json.loads(line)
     except json.JSONDecodeError as error:
