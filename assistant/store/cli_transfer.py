@@ -90,7 +90,7 @@ def _source(target: str | None, t: Translator) -> TextIO | None:
             reconfigure(encoding="utf-8", errors="surrogateescape")
         return sys.stdin
     try:
-        return open(target, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115 - closed by _import
+        return open(target, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115 - closed by run_transfer
     except OSError as error:
         _problem(
             fill(
