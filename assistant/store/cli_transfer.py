@@ -40,19 +40,25 @@ def run_transfer(
             )
         )
         return 2
+    source = _source(args.target, t) if args.action == "import" else None
+    if args.action == "import" and source is None:
+        return 1  # the file cannot be read: said, and no store was made for it
     store = opener(args, t)
     if isinstance(store, int):
+        _close(source)
         return store
     try:
         if store.locked and os.environ.get("SUPPORT_PLAN_PASSPHRASE"):
             store.unlock(os.environ["SUPPORT_PLAN_PASSPHRASE"])
         if args.action == "export":
             return _export(store, args, t)
-        return _import(store, args, t)
+        assert source is not None
+        return _import(store, source, t)
     except StoreError as error:
         _problem(error.text(t))
         return 1
     finally:
+        _close(source)
         store.close()
 
 
@@ -76,7 +82,7 @@ def _export(store: Store, args: argparse.Namespace, t: Translator) -> int:
 
 def _source(target: str | None, t: Translator) -> TextIO | None:
     """Where ``sessions import`` reads: the file named, else standard input; None (after
-    saying why) if the file cannot be opened. Bytes that are not UTF-8 are read as
+    saying why) if the file cannot be opened, before any store is opened or made. Bytes that are not UTF-8 are read as
     surrogates, so their line is named and skipped instead of ending the import."""
     if target in (None, "-"):
         reconfigure = getattr(sys.stdin, "reconfigure", None)  # absent on a replaced stream
@@ -84,7 +90,7 @@ def _source(target: str | None, t: Translator) -> TextIO | None:
             reconfigure(encoding="utf-8", errors="surrogateescape")
         return sys.stdin
     try:
-        return open(target, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115 - closed by _import
+        return open(target, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115 - closed by run_transfer
     except OSError as error:
         _problem(
             fill(
@@ -95,17 +101,15 @@ def _source(target: str | None, t: Translator) -> TextIO | None:
         return None
 
 
-def _import(store: Store, args: argparse.Namespace, t: Translator) -> int:
+def _close(source: TextIO | None) -> None:
+    if source is not None and source is not sys.stdin:
+        source.close()
+
+
+def _import(store: Store, source: TextIO, t: Translator) -> int:
     from assistant.store.transfer import bounded_lines, import_lines  # only import needs it
 
-    source = _source(args.target, t)
-    if source is None:
-        return 1
-    try:
-        result = import_lines(store, bounded_lines(source))
-    finally:
-        if source is not sys.stdin:
-            source.close()
+    result = import_lines(store, bounded_lines(source))
     for number, problem in result.skipped:
         reason = problem.text(t) if isinstance(problem, StoreError) else problem
         line = t.gettext(N_("line {line} was not imported: {problem}"))
