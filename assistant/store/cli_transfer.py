@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from assistant.store.base import Store, StoreError, fill
 from assistant.values import N_
@@ -77,12 +77,14 @@ def _export(store: Store, args: argparse.Namespace, t: Translator) -> int:
 def _import(store: Store, args: argparse.Namespace, t: Translator) -> int:
     from assistant.store.transfer import import_lines  # only import needs it
 
-    source: TextIO
+    # Read as bytes: each line is decoded on its own, so one that is not UTF-8 is refused
+    # by number instead of stopping the import part-way with a traceback.
+    source: BinaryIO
     if args.target in (None, "-"):
-        source = sys.stdin
+        source = sys.stdin.buffer
     else:
         try:
-            source = open(args.target, encoding="utf-8")  # noqa: SIM115 - closed below
+            source = open(args.target, "rb")  # noqa: SIM115 - closed below
         except OSError as error:
             _problem(
                 fill(
@@ -94,10 +96,10 @@ def _import(store: Store, args: argparse.Namespace, t: Translator) -> int:
     try:
         result = import_lines(store, source)
     finally:
-        if source is not sys.stdin:
+        if source is not sys.stdin.buffer:
             source.close()
     for number, problem in result.skipped:
-        reason = problem.text(t) if isinstance(problem, StoreError) else problem
+        reason = problem.text(t)
         line = t.gettext(N_("line {line} was not imported: {problem}"))
         _problem(fill(line, {"line": number, "problem": reason}))
     done = t.ngettext(

@@ -10,13 +10,16 @@ carefully as the store itself (the command says so).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast, get_args
 
-from assistant.engine.events import Event
+from assistant.engine.events import Event, EventKind
 from assistant.store.base import SavedCase, Store, StoreError
+from assistant.store.references import ALPHABET, LENGTH, normalize
 from assistant.values import N_
 
 #: The value of each line's "format": raise the number if the line's shape changes.
@@ -73,36 +76,111 @@ def to_line(case: SavedCase) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
-class BadLine(ValueError):
-    """A line of an export that is not a conversation this program can import."""
+class BadLine(StoreError):
+    """A line of an export that is not a conversation this program can import. The
+    message names the part that is wrong, never what it holds (it may be an answer)."""
 
 
-def from_line(line: str) -> SavedCase:
-    """The inverse of :func:`to_line`; :class:`BadLine` says what is wrong."""
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise BadLine(f"not JSON ({error.msg})") from None
-    if not isinstance(record, dict) or record.get("format") != FORMAT:
-        raise BadLine(f"not a conversation in the format {FORMAT}")
-    try:
-        events = tuple(Event.from_json(json.dumps(raw)) for raw in record["events"])
-        texts = {k: record[k] for k in ("reference", "bundle", "locale", "mode", "created")}
-        advisers = tuple(str(name) for name in record.get("advisers") or ())
-    except (KeyError, TypeError, ValueError) as error:
-        raise BadLine(f"missing or wrong field ({error})") from None
-    if not all(isinstance(v, str) and v for v in texts.values()):
-        raise BadLine("reference, bundle, locale, mode and created must be text")
+#: The event kinds a log may hold (any other is refused, not guessed at).
+KINDS = frozenset(get_args(EventKind))
+#: A generated reference, as :func:`normalize` stores it.
+_REFERENCE = re.compile(f"[{ALPHABET}]{{{LENGTH // 2}}}-[{ALPHABET}]{{{LENGTH // 2}}}")
+#: The longest bundle, locale or mode worth reading (a bundle may be a folder's path).
+_TEXT_LIMIT = 1000
+
+
+def from_line(line: str | bytes) -> SavedCase:
+    """The inverse of :func:`to_line`; :class:`BadLine` says what is wrong.
+
+    The line comes from outside (a file someone sent), so every field is checked before
+    anything is stored: a wrong type or shape is refused here rather than failing later,
+    half-way through writing it, with a traceback."""
+    record = _record(line)
+    texts = {k: _text(record, k) for k in ("reference", "bundle", "locale", "mode", "created")}
+    if not _REFERENCE.fullmatch(normalize(texts["reference"])):
+        raise BadLine(N_("its reference is not one this program gives, such as K7P-2QM."))
+    if not _is_time(texts["created"]):
+        raise BadLine(
+            N_("its created time is not a date and time such as 2026-11-22T10:30:00+00:00.")
+        )
+    events = tuple(_event(raw, number) for number, raw in enumerate(_list(record, "events"), 1))
     if [e.seq for e in events] != list(range(1, len(events) + 1)):
-        raise BadLine("the events are not numbered 1, 2, 3, ... in order")
+        raise BadLine(N_("its events are not numbered 1, 2, 3, ... in order."))
     label, adviser = record.get("label"), record.get("adviser")
     return SavedCase(
         events=events,
-        advisers=advisers,
+        advisers=_advisers(record),
         adviser=adviser if isinstance(adviser, str) and adviser else None,
         label=label if isinstance(label, str) else None,
         **texts,
     )
+
+
+def _record(line: str | bytes) -> dict[str, Any]:
+    """The line's JSON object, if it is one in our format: text that is UTF-8 all through
+    (a lone surrogate cannot be stored), not nested or numbered past what Python reads."""
+    try:
+        text = line.decode("utf-8") if isinstance(line, bytes) else line
+        record = json.loads(text.removeprefix("\ufeff"))
+        json.dumps(record, ensure_ascii=False).encode("utf-8")
+    except UnicodeError:
+        raise BadLine(
+            N_("it is not UTF-8 text. Save the file as UTF-8, or export it again, and import it.")
+        ) from None
+    except (ValueError, RecursionError):  # a JSONDecodeError, or an integer too long
+        raise BadLine(N_("it is not JSON that this program can read.")) from None
+    if not isinstance(record, dict) or record.get("format") != FORMAT:
+        raise BadLine(N_("it is not a conversation in the format {format}."), format=FORMAT)
+    return record
+
+
+def _text(record: dict[str, Any], key: str) -> str:
+    """A field that must be short, non-empty text."""
+    value = record.get(key)
+    if not isinstance(value, str) or not value or len(value) > _TEXT_LIMIT:
+        raise BadLine(N_("its {field} is missing, or is not short text."), field=key)
+    return value
+
+
+def _list(record: dict[str, Any], key: str) -> list[Any]:
+    """A field that must be a list (``advisers`` may be left out)."""
+    value = record.get(key, [] if key == "advisers" else None)
+    if not isinstance(value, list):
+        raise BadLine(N_("its {field} is missing, or is not a list."), field=key)
+    return value
+
+
+def _advisers(record: dict[str, Any]) -> tuple[str, ...]:
+    """Who wrote each event, when a PostgreSQL store recorded it: names, nothing else."""
+    names = _list(record, "advisers")
+    if not all(isinstance(name, str) and name for name in names):
+        raise BadLine(N_("its {field} is missing, or is not a list."), field="advisers")
+    return tuple(names)
+
+
+def _event(raw: object, number: int) -> Event:
+    """One event of the log, with the types the engine relies on (``value`` is any JSON:
+    replaying it checks it against the flow)."""
+    if isinstance(raw, dict):
+        seq, kind, at, step = raw.get("seq"), raw.get("kind"), raw.get("at", ""), raw.get("step")
+        if (
+            type(seq) is int
+            and isinstance(kind, str)
+            and kind in KINDS
+            and isinstance(at, str)
+            and (step is None or isinstance(step, str))
+        ):
+            return Event(seq, cast(EventKind, kind), at, step, raw.get("value"))
+    raise BadLine(N_("its event {number} is not an event this program writes."), number=number)
+
+
+def _is_time(text: str) -> bool:
+    """Whether ``text`` is an ISO 8601 date and time (a real one: not 31 February)."""
+    try:
+        dt.datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass
@@ -110,11 +188,14 @@ class Imported:
     """What ``sessions import`` did: references added, and (line number, problem) skipped."""
 
     added: list[str] = field(default_factory=list)
-    skipped: list[tuple[int, str | StoreError]] = field(default_factory=list)
+    skipped: list[tuple[int, StoreError]] = field(default_factory=list)
 
 
-def import_lines(store: Store, lines: Iterable[str]) -> Imported:
-    """Add each conversation; a bad line or a reference already there is skipped and told."""
+def import_lines(store: Store, lines: Iterable[str | bytes]) -> Imported:
+    """Add each conversation; a bad line or a reference already there is skipped and told.
+
+    Lines may be bytes, so one that is not UTF-8 is refused on its own (by number)
+    rather than stopping the whole file when it is decoded."""
     result = Imported()
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -122,10 +203,7 @@ def import_lines(store: Store, lines: Iterable[str]) -> Imported:
         try:
             case = from_line(line)
             store.adopt(case)
-        except BadLine as problem:
-            result.skipped.append((number, str(problem)))
-            continue
-        except StoreError as problem:
+        except StoreError as problem:  # a BadLine, or a reference already there
             result.skipped.append((number, problem))
             continue
         result.added.append(case.reference)
