@@ -54,3 +54,26 @@ def test_option_numbers_are_ascii_digits_only() -> None:
     assert option_number(" 3 ") == 3
     assert option_number("²") is None
     assert option_number("1234567") is None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"special": "Mary Secret"},
+        {"money": "Mary Secret"},
+        {"number": "Mary Secret"},
+        {"money": "NaN"},
+        {"number": "-Infinity"},
+        {"money": "1e999999999"},
+        {"money": [1]},
+        {"Mary Secret": 1},
+        None,
+        1.5,
+    ],
+)
+def test_a_log_answer_we_never_write_is_refused_without_repeating_it(data: object) -> None:
+    """Logs can come from outside (sessions import): a bad one is a ValueError, never a
+    crash, and the message never holds the answer."""
+    with pytest.raises(ValueError, match="not one this program writes") as refused:
+        decode(data)
+    assert "Mary" not in str(refused.value)
