@@ -100,16 +100,29 @@ def _add_export(subparsers: Any) -> None:
         action="store_true",
         help=N_("the transcript instead of the plan (md or json)"),
     )
+    # --flow, --lang and --store may also come before "export" (the main parser has them):
+    # left out here, they must not overwrite those (argparse's sub-parser defaults would).
     parser.add_argument(
-        "--flow", metavar="NAME_OR_PATH", help=N_("the conversation (default: as saved)")
+        "--flow",
+        metavar="NAME_OR_PATH",
+        default=argparse.SUPPRESS,
+        help=N_("the conversation (default: as saved)"),
     )
     parser.add_argument(
-        "--lang", metavar="LOCALE", help=N_("language: en_GB, cy or pl (default: as saved)")
+        "--lang",
+        metavar="LOCALE",
+        default=argparse.SUPPRESS,
+        help=N_("language: en_GB, cy or pl (default: as saved)"),
     )
     parser.add_argument(
         "--date", metavar="YYYY-MM-DD", help=N_("the plan's date, which picks the rates year")
     )
-    parser.add_argument("--store", metavar="PATH", help=N_("the saved conversations file"))
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=N_("the saved conversations file"),
+    )
     parser.set_defaults(handler=run_export)
 
 
