@@ -274,6 +274,24 @@ def test_markdown_escapes_the_persons_words(example: Bundle) -> None:
     assert "\\*Ann\\* \\<script\\>" in text and "<script>" not in text
 
 
+@pytest.mark.parametrize("typed", ["Ann\n---\nafter", "Ann\n===", "Ann\n  ---  ", "Ann\n= = ="])
+def test_markdown_lines_of_dashes_or_equals_stay_words(example: Bundle, typed: str) -> None:
+    """A line of ``---`` or ``===`` under an answer made the answer a heading (or a rule
+    that ended the plan's list) in anything that renders the Markdown."""
+    from markdown_it import MarkdownIt
+
+    def rendered(name: str) -> str:
+        session = Session(example)
+        session.start()
+        session.answer()
+        session.answer(name)
+        return MarkdownIt("commonmark").render(export(session, "md", today=DAY))
+
+    plain, hostile = rendered("Ann"), rendered(typed)
+    for tag in ("<h1>", "<h2>", "<h3>", "<hr"):
+        assert hostile.count(tag) == plain.count(tag), tag
+
+
 def test_unknown_format_is_refused(example: Bundle) -> None:
     with pytest.raises(ValueError, match="use md, html, txt or json"):
         export(Session(example), "pdf", today=DAY)  # type: ignore[arg-type]
