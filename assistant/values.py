@@ -218,6 +218,18 @@ def parse_yes_no(text: str) -> bool:
     raise InvalidAnswer(N_("Please answer yes or no (you can type y or n, or 1 or 2)."))
 
 
+#: Control characters that can arrive in a person's words (pasted, or sent through JSON
+#: lines). Printed, ESC starts a terminal's colour, title and screen-clearing sequences;
+#: Word refuses NUL and most of the rest, and HTML forbids them. Tab and line break stay.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters, for the documents people take away (a carriage
+    return becomes a line break, so the words stay apart)."""
+    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def encode(value: Value) -> Any:
     """Turn an answer into plain JSON data for the event log."""
     if isinstance(value, Special):
