@@ -162,12 +162,13 @@ def _event(raw: object, number: int) -> Event:
     """One event of the log, with the types the engine relies on (``value`` is any JSON:
     replaying it checks it against the flow)."""
     if isinstance(raw, dict):
-        seq, kind, at, step = raw.get("seq"), raw.get("kind"), raw.get("at", ""), raw.get("step")
+        seq, kind, at, step = raw.get("seq"), raw.get("kind"), raw.get("at"), raw.get("step")
         if (
             type(seq) is int
             and isinstance(kind, str)
             and kind in KINDS
             and isinstance(at, str)
+            and _is_time(at)  # the transcript prints it as a heading
             and (step is None or isinstance(step, str))
         ):
             return Event(seq, cast(EventKind, kind), at, step, raw.get("value"))

@@ -49,6 +49,7 @@ HOSTILE: dict[str, Any] = {
     "seq is true": lambda g: _first_event(g, seq=True),
     "seq is a fraction": lambda g: _first_event(g, seq=1.5),
     "at is a number": lambda g: _first_event(g, at=12),
+    "at is not a time": lambda g: _first_event(g, at="# Heading\x1b[2J"),
     "event is null": lambda g: _with(g, events=[None]),
     "events is text": lambda g: _with(g, events="events"),
     "reference is a path": lambda g: _with(g, reference="../../etc/passwd"),
