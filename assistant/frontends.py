@@ -12,9 +12,7 @@ import importlib
 import sys
 from typing import TYPE_CHECKING
 
-from assistant.plain.lineio import LineIO, prepare_streams
-from assistant.plain.saving import LineDialogue
-from assistant.saving import Opened, open_saving, saved_flow
+from assistant.saving import saved_flow
 from assistant.startup import StartOptions, command_translator, load_or_explain, say_problem
 from assistant.values import N_
 
@@ -24,6 +22,8 @@ from assistant.values import N_
 if TYPE_CHECKING:
     from assistant.flow.bundle import Bundle
     from assistant.i18n import Translator
+    from assistant.plain.lineio import LineIO
+    from assistant.saving import Opened
 
 
 def start_conversation(options: StartOptions) -> int:
@@ -57,6 +57,10 @@ def start_conversation(options: StartOptions) -> int:
 
 def _run_plain(options: StartOptions, bundle: Bundle, translator: Translator) -> int:
     """The line conversation (text or JSON lines) on standard input and output."""
+    from assistant.plain.lineio import LineIO, prepare_streams  # the app never needs these
+    from assistant.plain.saving import LineDialogue
+    from assistant.saving import open_saving
+
     prepare_streams(json_mode=options.json)
     io = LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty())
     if options.screen_reader and not options.json:  # first, so they know where they are

@@ -59,3 +59,17 @@ def test_a_start_with_flags_only_never_imports_argparse(tmp_path: Path) -> None:
     # (the same start with an option taking a value imports it, so the check can see it)
     assert _plain_start(tmp_path, "argparse") == "imported: []"
     assert _plain_start(tmp_path, "argparse", extra=["--lang", "en_GB"]) == "imported: ['argparse']"
+
+
+def test_the_full_screen_start_does_not_load_the_line_front_end() -> None:
+    """The app's start (``assistant.frontends`` → ``assistant.ui.launch``) needs nothing of
+    plain mode: its line reader and terminal dialogue load only when plain mode runs, or
+    when the app has closed and has something to say on the terminal."""
+    check = (
+        "import sys, assistant.frontends, assistant.ui.launch\n"
+        "print(sorted(m for m in sys.modules if m.startswith('assistant.plain')))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", check], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

@@ -10,6 +10,7 @@ never strings: transitions would import any dotted path it is given as a string.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import msgspec  # its Structs are made at once; a dataclass type took 0.4 ms of the start
@@ -44,7 +45,9 @@ class Conversation:
         self.env: dict[str, Value] = {}
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if not name.startswith(_CONVENIENCE):
+        # Only what transitions makes (a partial of the machine's own method) is left out:
+        # an attribute of ours whose name happens to start "is_" is kept.
+        if not (isinstance(value, partial) and name.startswith(_CONVENIENCE)):
             super().__setattr__(name, value)
 
     if TYPE_CHECKING:  # transitions adds the real trigger method when the model is added

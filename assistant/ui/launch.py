@@ -13,8 +13,6 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from assistant.plain.lineio import LineIO
-from assistant.plain.saving import LineDialogue
 from assistant.saving import Opened, resume_saving
 from assistant.startup import StartOptions, explain_flow_error, load_bundle_for
 from assistant.ui.app import AssistantApp
@@ -24,10 +22,14 @@ from assistant.ui.saving import AppSaving, HeldMessages
 if TYPE_CHECKING:
     from assistant.flow.bundle import Bundle
     from assistant.i18n import Translator
+    from assistant.plain.saving import LineDialogue
 
 
 def _terminal(t: Translator) -> LineDialogue:
     """Saving's questions on the terminal, in the language of ``t``."""
+    from assistant.plain.lineio import LineIO  # after the app has closed: not at start-up
+    from assistant.plain.saving import LineDialogue
+
     return LineDialogue(LineIO(sys.stdin, sys.stdout, prompt=sys.stdin.isatty()), t)
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from decimal import Decimal
+from functools import partial
 
 import pytest
 
-from assistant.engine.graph import graph_for
+from assistant.engine.graph import Conversation, graph_for
 from assistant.engine.outputs import (
     AnswerRejected,
     ConversationEnded,
@@ -297,6 +298,16 @@ def test_a_conversation_model_keeps_no_method_per_step(example: Bundle) -> None:
     projection.env = dict(session.path_answers)
     graph_for(example).machine.set_state(session.current, model=projection)
     assert projection.state == session.current
+
+
+def test_a_conversation_model_keeps_its_own_attributes_named_like_transitions_methods() -> None:
+    """Only transitions' convenience methods are left out, not a value of ours that merely
+    has a name starting ``is_``, ``may_`` or ``trigger``."""
+    conversation = Conversation()
+    conversation.is_ready = True
+    conversation.may_skip = "yes"
+    conversation.is_ended = partial(print)
+    assert vars(conversation) == {"env": {}, "is_ready": True, "may_skip": "yes"}
 
 
 def test_start_setup_is_logged_prefills_and_replays(example: Bundle) -> None:
