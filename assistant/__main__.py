@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 import sys
+
+#: Failures writing output: a full disk or quota, a lost terminal, a closed descriptor.
+_WRITE_FAILURES = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     back on once it has started (the app after loading, behind its first screen).
     """
     gc.disable()
+    _open_closed_streams()
     args = sys.argv[1:] if argv is None else argv
     try:
         # After gc.disable(): importing is most of starting. A start with flags only needs
@@ -34,8 +39,39 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (support-plan cost | head): stop quietly
         _quiet_stdout()
         return 0
+    except OSError as error:
+        if error.errno not in _WRITE_FAILURES:
+            raise
+        _say_not_written(args, error)
+        _quiet_stdout()
+        return 1
     finally:
         gc.enable()
+
+
+def _open_closed_streams() -> None:
+    """A standard stream closed by the caller (``<&-``, ``>&-``) is None in Python, and its
+    first use ended in a traceback: it now reads as empty input and writes nowhere, as
+    /dev/null would (the file opened takes the closed descriptor's number)."""
+    for name, mode in (("stdin", "r"), ("stdout", "w"), ("stderr", "w")):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
+
+
+def _say_not_written(args: list[str], error: OSError) -> None:
+    """One line saying output could not be written (a full disk, /dev/full), in the
+    language asked for; the system's reason only, never what was being written."""
+    from assistant.cli import _requested_lang  # only once something has gone wrong
+    from assistant.cli_i18n import translator
+    from assistant.values import N_
+
+    message = translator(_requested_lang(args)).gettext(
+        N_("stopped, because what it was writing could not be written ({reason}).")
+    )
+    try:
+        print(f"support-plan: {message.format(reason=error.strerror)}", file=sys.stderr)
+    except OSError:
+        pass  # standard error cannot be written either: nothing more can be said
 
 
 def _quiet_stdout() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,14 @@ def start_conversation(options: StartOptions) -> int:
         return 2
     if options.screen_reader and not options.json:
         options.plain = True  # the screen-reader mode is plain mode, made quiet
+    if not (options.plain or options.json) and not _terminal_for_app():
+        say_problem(
+            t,
+            N_(
+                "this is not a terminal, so the conversation runs line by line instead of full screen (add --plain to choose that yourself)."
+            ),
+        )
+        options.plain = True
     if options.reference and not options.flow:  # the questions it was saved with
         options.flow = saved_flow(options.reference, options.store)
     launch = None
@@ -53,6 +62,21 @@ def start_conversation(options: StartOptions) -> int:
     if launch is None:
         return _run_plain(options, bundle, t)
     return int(launch.resume_app(options, t, bundle))
+
+
+def _terminal_for_app() -> bool:
+    """Whether the full-screen app can run here.
+
+    It reads keys from standard input and draws on standard error, so both must be a
+    terminal: given a pipe or /dev/null it drew its screen and waited for keys for ever.
+    A browser's app (textual-serve sets ``TEXTUAL_DRIVER``) brings its own keys and screen.
+    """
+    if os.environ.get("TEXTUAL_DRIVER"):
+        return True
+    try:
+        return sys.stdin.isatty() and sys.stderr.isatty()
+    except (AttributeError, ValueError):  # a closed or missing stream
+        return False
 
 
 def _run_plain(options: StartOptions, bundle: Bundle, translator: Translator) -> int:

@@ -127,9 +127,15 @@ def option_number(text: str) -> int | None:
     return int(text) if re.fullmatch(r"[0-9]{1,6}", text) else None
 
 
+#: A whole number with its thousands grouped by commas: "1,000", "12,345,678".
+_THOUSANDS = re.compile(r"-?[0-9]{1,3}(?:,[0-9]{3})+")
+
+
 def parse_whole_number(text: str, *, minimum: int | None = None, maximum: int | None = None) -> int:
     """Read a whole number, allowing thousands separators, and check its range."""
-    cleaned = text.strip().replace(",", "").replace(" ", "")
+    cleaned = text.strip().replace(" ", "")
+    if _THOUSANDS.fullmatch(cleaned):  # "1,000"; but "1,5" (Polish for 1.5) is not 15
+        cleaned = cleaned.replace(",", "")
     if not re.fullmatch(r"-?[0-9]{1,15}", cleaned):  # ASCII digits, and not absurdly long
         raise InvalidAnswer(
             _range_message(
@@ -225,9 +231,9 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def printable(text: str) -> str:
-    """``text`` without control characters, for the documents people take away (a carriage
-    return becomes a line break, so the words stay apart)."""
-    return _CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    """``text`` with each control character made U+FFFD, as plain mode shows one typed (so
+    the reader sees something was there); a carriage return becomes a line break."""
+    return _CONTROLS.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def encode(value: Value) -> Any:

@@ -7,7 +7,7 @@
   a carriage return, or their full-width forms) would be run as a formula by a
   spreadsheet, so it gets a leading apostrophe and is shown as the text it is (OWASP's
   advice for CSV injection);
-- control characters are dropped (a terminal or an importer might act on them);
+- control characters become U+FFFD (a terminal or an importer might act on them);
 - line breaks inside a cell become spaces, because many case systems' importers take a
   line break for the end of a record.
 """
@@ -29,8 +29,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", 
 def safe_cell(text: str) -> str:
     """``text`` as a cell that is always read as text: no formula, no line break.
 
-    Invisible characters go first and the check looks past leading spaces, so neither a
-    NUL nor a line break (which becomes a space) nor an importer that trims can hide a
+    Control characters are marked first and the check looks past leading spaces, so
+    neither a line break (which becomes a space) nor an importer that trims can hide a
     formula from it."""
     text = " ".join(printable(text).split("\n"))
     if text.lstrip(" ").startswith(FORMULA_STARTS):

@@ -18,7 +18,15 @@ from assistant.engine.session import Session
 from assistant.i18n import Translator
 from assistant.plain import text_layout
 from assistant.plain.jsonlines import UNKNOWN_COMMAND, Refused, parse_request
-from assistant.plain.lineio import LINE_LIMIT, REPLACEMENT, Line, LineIO, read_line, readable
+from assistant.plain.lineio import (
+    LINE_LIMIT,
+    REPLACEMENT,
+    Line,
+    LineIO,
+    printable,
+    read_line,
+    readable,
+)
 from assistant.plain.render import TRANSLATED_COMMANDS, describe, help_now, words_to_type
 from assistant.plan import export
 from assistant.saving import saving_target
@@ -283,9 +291,7 @@ class LineConversation:
             return False
         if self.target is None:
             self._say(
-                N_(
-                    "Nothing is saved on this computer, as you chose. Your answers stay until you quit."
-                )
+                N_("Nothing is being saved on this computer. Your answers stay until you quit.")
             )
             return False
         self._show(self.session.pause(self.target.reference))
@@ -375,7 +381,8 @@ class LineConversation:
         elif self.kept:
             self._say(KEPT_AT_THE_END, reference=self.kept)
         else:
-            self._say(N_("End of input. Nothing was saved, as you chose."))
+            # Not "as you chose": saving may have been wanted and impossible (told above).
+            self._say(N_("End of input. Nothing was saved."))
 
     # -- output ---------------------------------------------------------------------
     def _show(self, outputs: list[Output]) -> bool:
@@ -425,6 +432,6 @@ class LineConversation:
 
     def write(self, text: str) -> None:
         """Print one block of output and flush, so pipes and screen readers see it at once."""
-        shown = text if self.json_mode else self.io.fitted(text, indent=self.indents)
+        shown = text if self.json_mode else self.io.fitted(printable(text), indent=self.indents)
         self.io.stdout.write(shown + "\n")
         self.io.stdout.flush()

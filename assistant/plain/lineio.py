@@ -94,7 +94,11 @@ def wrap_lines(text: str, width: int, *, indent: bool = True) -> str:
 LINE_LIMIT = 65_536
 #: What a character that could not be read becomes (U+FFFD REPLACEMENT CHARACTER).
 REPLACEMENT = "\ufffd"
-_SURROGATES = re.compile("[\ud800-\udfff]")
+#: What cannot be kept as typed: lone surrogates (see :func:`readable`) and control
+#: characters other than tab and newline (NUL, bell, backspace, escape, DEL, the C1 set).
+_UNREADABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f]")
+#: Control characters that must never be written to a terminal.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class Line:
@@ -114,14 +118,23 @@ class Line:
 
 
 def readable(text: str) -> tuple[str, bool]:
-    """``text`` with every lone surrogate made U+FFFD, and whether there was any.
+    """``text`` with every lone surrogate and control character made U+FFFD, and whether
+    there was any.
 
     Undecodable input bytes arrive as lone surrogates (the stream reads with
     ``surrogateescape``), and so do JSON escapes such as ``\\ud800``. Neither can be
-    written as UTF-8, saved or printed, so each becomes the replacement character.
+    written as UTF-8, saved or printed, so each becomes the replacement character. So does
+    a control character: an answer is printed back (in the next question, the review, the
+    plan), and an escape sequence in it could clear the screen or hide words.
     """
-    cleaned, count = _SURROGATES.subn(REPLACEMENT, text)
+    cleaned, count = _UNREADABLE.subn(REPLACEMENT, text)
     return cleaned, count > 0
+
+
+def printable(text: str) -> str:
+    """``text`` safe to write to a terminal: each control character but tab and newline
+    made U+FFFD (answers saved elsewhere, such as an imported conversation, may hold them)."""
+    return _CONTROLS.sub(REPLACEMENT, text)
 
 
 def read_line(stream: IO[str]) -> Line | None:

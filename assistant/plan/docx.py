@@ -10,9 +10,11 @@ a screen reader reads it in the right voice. Imported only when a .docx is writt
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from typing import Any
 
+import msgspec
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -33,10 +35,14 @@ from assistant.plan.model import (
 )
 
 BOX = "\u2610 "
+#: What XML 1.0 cannot hold, so python-docx refuses it: control characters but tab,
+#: newline and carriage return; lone surrogates; U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def to_docx(plan: Plan, labels: Labels) -> bytes:
     """The whole plan as the bytes of a .docx file."""
+    plan = _xml_safe(plan)
     doc: Any = Document()
     _set_language(doc, plan.locale.replace("_", "-"))
     doc.core_properties.title = plan.title
@@ -62,6 +68,25 @@ def to_docx(plan: Plan, labels: Labels) -> bytes:
     out = BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _xml_safe(plan: Plan) -> Plan:
+    """The plan with each character XML cannot hold made U+FFFD.
+
+    Answers and notes may hold one (pasted, or in an imported conversation); python-docx
+    refuses it with an error, so the whole Word copy could not be written.
+    """
+    return msgspec.convert(_cleaned(msgspec.to_builtins(plan)), Plan)
+
+
+def _cleaned(data: Any) -> Any:
+    if isinstance(data, str):
+        return _NOT_XML.sub("\ufffd", data)
+    if isinstance(data, list | tuple):  # msgspec keeps a struct's tuples as tuples
+        return [_cleaned(item) for item in data]
+    if isinstance(data, dict):
+        return {key: _cleaned(value) for key, value in data.items()}
+    return data
 
 
 def _set_language(doc: Any, lang: str) -> None:

@@ -20,7 +20,7 @@ from typing import Any, cast, get_args
 from assistant.engine.events import Event, EventKind
 from assistant.store.base import SavedCase, Store, StoreError
 from assistant.store.references import ALPHABET, LENGTH, normalize
-from assistant.values import N_
+from assistant.values import N_, decode
 
 #: The value of each line's "format": raise the number if the line's shape changes.
 FORMAT = "support-plan-case/1"
@@ -106,6 +106,7 @@ def from_line(line: str | bytes) -> SavedCase:
     events = tuple(_event(raw, number) for number, raw in enumerate(_list(record, "events"), 1))
     if [e.seq for e in events] != list(range(1, len(events) + 1)):
         raise BadLine(N_("its events are not numbered 1, 2, 3, ... in order."))
+    _answers_read(events)
     label, adviser = record.get("label"), record.get("adviser")
     return SavedCase(
         events=events,
@@ -173,6 +174,19 @@ def _event(raw: object, number: int) -> Event:
         ):
             return Event(seq, cast(EventKind, kind), at, step, raw.get("value"))
     raise BadLine(N_("its event {number} is not an event this program writes."), number=number)
+
+
+def _answers_read(events: tuple[Event, ...]) -> None:
+    """Refuse a log holding an answer that cannot be read: imported, it could never be
+    resumed or exported."""
+    for number, event in enumerate(events, 1):
+        if event.kind == "answered" and event.value is not None:
+            try:
+                decode(event.value)
+            except ValueError:
+                raise BadLine(
+                    N_("its event {number} is not an event this program writes."), number=number
+                ) from None
 
 
 def _is_time(text: str) -> bool:

@@ -261,10 +261,10 @@ def test_contact_options_are_checked_kindly(
 @pytest.mark.parametrize(
     ("typed", "cell"),
     [
-        ("\x00=1+1", "'=1+1"),  # a NUL hid the formula from the check, then vanished
+        ("=\x00=1+1", "'=\ufffd=1+1"),  # a NUL made Word and some importers stop
         ("\n=HYPERLINK(1)", "' =HYPERLINK(1)"),  # a leading line break became a space
         ("  -2+3", "'  -2+3"),  # an importer that trims spaces would run it
-        ("a\x1b[31mb\x07c\x9b", "a[31mbc"),  # nothing a terminal or Excel acts on
+        ("a\x1b[31mb\x07c\x9b", "a\ufffd[31mb\ufffdc\ufffd"),  # nothing a terminal acts on
     ],
 )
 def test_no_formula_hides_behind_invisible_characters(typed: str, cell: str) -> None:

@@ -66,6 +66,10 @@ def test_option_numbers_are_ascii_digits_only() -> None:
         {"number": "-Infinity"},
         {"money": "1e999999999"},
         {"money": [1]},
+        {"money": "abc"},
+        {"money": "Infinity"},
+        {"number": "sNaN"},
+        {"money": None},
         {"Mary Secret": 1},
         None,
         1.5,
@@ -77,3 +81,19 @@ def test_a_log_answer_we_never_write_is_refused_without_repeating_it(data: objec
     with pytest.raises(ValueError, match="not one this program writes") as refused:
         decode(data)
     assert "Mary" not in str(refused.value)
+
+
+@pytest.mark.parametrize("typed", ["1,5", "12,50", "1,0000", ",5"])
+def test_a_comma_that_does_not_group_thousands_is_refused_not_dropped(typed: str) -> None:
+    # "1,5" (one and a half, as typed in Polish) was read as 15.
+    from assistant.values import parse_whole_number
+
+    with pytest.raises(InvalidAnswer):
+        parse_whole_number(typed, minimum=0, maximum=100_000)
+
+
+@pytest.mark.parametrize(("typed", "number"), [("1,000", 1000), ("12,345", 12345), ("70", 70)])
+def test_thousands_are_still_read_with_their_commas(typed: str, number: int) -> None:
+    from assistant.values import parse_whole_number
+
+    assert parse_whole_number(typed, minimum=0, maximum=100_000) == number

@@ -45,7 +45,17 @@ def test_end_of_input_mid_question_exits_cleanly() -> None:
     result = run("--plain", stdin="\nAnn\n")
     assert result.returncode == 0
     assert "Traceback" not in result.stderr
-    assert result.stdout.rstrip().endswith("End of input. Nothing was saved, as you chose.")
+    assert result.stdout.rstrip().endswith("End of input. Nothing was saved.")
+
+
+def test_a_store_that_cannot_be_used_is_not_called_the_persons_choice() -> None:
+    # It said "Nothing was saved, as you chose" when the person had asked to save.
+    result = run("--plain", "--save", "--store", "/dev/null", stdin="\nAnn\nsave\n")
+    assert "/dev/null is not a file" in result.stderr
+    assert "will not be saved this time" in result.stdout
+    assert "as you chose" not in result.stdout
+    assert "Nothing is being saved on this computer." in result.stdout  # the save command
+    assert result.stdout.rstrip().endswith("End of input. Nothing was saved.")
 
 
 def test_json_mode_completes_the_example() -> None:

@@ -117,6 +117,20 @@ def test_a_bad_line_is_named_and_the_rest_imported(tmp_path: Path, example: Bund
     assert "Imported 3 conversations" in done.stdout
 
 
+def _case_answering(value: object) -> str:
+    """One case's line whose only answer is ``value``, as the log would hold it."""
+    event = {"seq": 1, "kind": "answered", "at": "2026-11-22T10:00:00+00:00"}
+    return json.dumps(
+        {
+            "format": "support-plan-case/1",
+            **dict.fromkeys(("bundle", "locale", "mode"), "x"),
+            "reference": "K7P-2QM",  # a good one, so only the answer is wrong
+            "created": "2026-11-22T10:00:00+00:00",
+            "events": [{**event, "step": "welcome.name", "value": value}],
+        }
+    )
+
+
 @pytest.mark.parametrize(
     "line",
     [
@@ -124,7 +138,15 @@ def test_a_bad_line_is_named_and_the_rest_imported(tmp_path: Path, example: Bund
         '{"format": "support-plan-case/1"}',
         '{"format": "support-plan-case/1", "reference": "A", "bundle": "b", "locale": "en",'
         ' "mode": "plain", "created": "x", "events": [{"seq": 2, "kind": "started"}]}',
+        # Each of these ended in a traceback (RecursionError, Python's limit on long
+        # integers), or was imported and then stopped its resuming.
+        "[" * 100_000 + "]" * 100_000,
+        '{"format": "support-plan-case/1", "n": ' + "9" * 5000 + "}",
+        _case_answering({"money": "abc"}),
+        _case_answering({"special": "maybe"}),
+        _case_answering({"tool": "rm"}),
     ],
+    ids=["text", "no-fields", "misnumbered", "deep", "long-integer", "money", "special", "object"],
 )
 def test_lines_that_are_not_cases_are_refused(line: str) -> None:
     with pytest.raises(BadLine):
