@@ -625,8 +625,11 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
         await self.push_screen(HelpNowScreen("asked"))
 
     async def action_back(self) -> None:
-        """Back one step, keeping every answer."""
-        if self.in_conversation():
+        """Back one step, keeping every answer; on Check your answers, back to the
+        conversation (F2 is shown there as "Back", and did nothing: QA in tmux)."""
+        if self.screen.id == "review":  # by its id: the review's module may not be loaded
+            self.screen.dismiss(None)
+        elif self.in_conversation():
             self.review_after_edit = False
             await self.show(self.session.back())
 

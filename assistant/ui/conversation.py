@@ -130,15 +130,17 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
                     yield Plain(id="report")
                     yield Plain(id="more-text")
                     yield Plain(id="why-inline", classes="-hidden", hide_empty=False)
+                    # A refused answer is said between the question and its field (see
+                    # show_error), as on GOV.UK's forms.
+                    yield Plain(id="error")
                     with Column(id="answer"):
                         yield from self._answer_views()
-                    yield Plain(id="error")
-                    # The second of two questions on one screen: its words, answer, error.
+                    # The second of two questions on one screen: its words, error, answer.
                     with Column(id="follow-up"):
                         yield Plain(id="follow-question")
                         yield Plain(id="follow-why")
-                        yield Column(id="follow-answer")
                         yield Plain(id="follow-error", classes="error")
+                        yield Column(id="follow-answer")
                     yield Plain(id="notice")
             yield AdviserPanel() if self.adviser else SidePanel()
         yield KeyBar(adviser=self.adviser)
@@ -277,9 +279,9 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
             self.set_focus(self.pair[1].first_focus())
 
     def show_follow_error(self, message: str) -> None:
-        """A refused answer to the follow-up, in words, right under it."""
+        """A refused answer to the follow-up, in words, between it and its field."""
         text = _(N_("That answer did not work: {message}"), message=message) if message else ""
-        self._say_under_answer("#follow-error", text)
+        self._say_beside_answer("#follow-error", text)
 
     def _tell_here(self, text: str) -> None:
         """On a call, what to tell the caller, above the question. The CSS shows it only in
@@ -374,9 +376,26 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         self.query_one("#banner").display = bool(self.banner) and not items
 
     def show_error(self, message: str) -> None:
-        """A refused answer, in words, right under the field; focus stays on the field."""
+        """A refused answer, in words, between the question and the field; focus stays on
+        the field. Under the field's buttons (five, one under another, at 80x24), scrolled
+        into sight it pushed the question out of sight (QA in tmux)."""
         text = _(N_("That answer did not work: {message}"), message=message) if message else ""
-        self._say_under_answer("#error", text)
+        line = self.query_one("#error", Plain)
+        line.set_text(text)
+        if text:
+            once_placed(line, lambda: self._question_in_sight_with(line))
+        else:
+            forget_placing(line)
+
+    def _question_in_sight_with(self, line: Plain) -> None:
+        """Scroll so the question and the words under it are in sight (the question first
+        if both do not fit): scrolled to the error alone, with larger text at 80x24 the
+        question stayed above the screen's edge, out of sight."""
+        question = self.query_one("#question", Plain)
+        region = question.virtual_region.union(line.virtual_region)
+        self.query_one("#current", VerticalScroll).scroll_to_region(
+            region, animate=False, immediate=True
+        )
 
     def show_notice(self, message: str) -> None:
         """Something to tell the person that is not an error: at the end, beside the buttons
@@ -385,11 +404,12 @@ class ConversationScreen(FindsPartsOnce, Screen[None]):
         if isinstance(end, EndPanel) and end.display:
             end.tell(message)
             return
-        self._say_under_answer("#notice", message)
+        self._say_beside_answer("#notice", message)
 
-    def _say_under_answer(self, selector: str, text: str) -> None:
-        """Words under the answer's buttons, scrolled into sight: at 80x24 with larger text
-        they were below the screen's edge, and Enter seemed to do nothing (walkthrough)."""
+    def _say_beside_answer(self, selector: str, text: str) -> None:
+        """Words beside the answer (a notice under its buttons), scrolled into sight: at
+        80x24 with larger text they were below the screen's edge, and Enter seemed to do
+        nothing (walkthrough)."""
         line = self.query_one(selector, Plain)
         line.set_text(text)
         if text:

@@ -21,15 +21,29 @@ from textual.widgets import Static
 from assistant.engine.outputs import CrisisOffered
 from assistant.plain.render import crisis, help_now
 from assistant.plain.spoken import without_repeats
+from assistant.safety import help_content
 from assistant.ui.text import _, translator
 from assistant.ui.widgets import ActionButton, ButtonRow, Plain
 from assistant.values import N_
 
 
 class Dialog(ModalScreen[str]):
-    """A titled box of text with buttons; Escape gives ``escape_result``."""
+    """A titled box of text with buttons; Escape gives ``escape_result``.
 
-    BINDINGS = [Binding("escape", "escape", show=False)]
+    The focus stays on the buttons, so the text scrolls with the screen's own keys: at
+    80x24 the crisis offer ran past its box, and what "Keep my words in my plan" means
+    could not be reached by keyboard (QA in tmux). A hint says so when the text is longer.
+    """
+
+    BINDINGS = [
+        Binding("escape", "escape", show=False),
+        Binding("down", "read('scroll_down')", show=False),
+        Binding("up", "read('scroll_up')", show=False),
+        Binding("pagedown", "read('page_down')", show=False),
+        Binding("pageup", "read('page_up')", show=False),
+        Binding("end", "read('scroll_end')", show=False),
+        Binding("home", "read('scroll_home')", show=False),
+    ]
 
     def __init__(
         self,
@@ -52,12 +66,24 @@ class Dialog(ModalScreen[str]):
             with VerticalScroll(classes="dialog-body", can_focus=False):
                 for paragraph in self.body:
                     yield Plain(paragraph, classes="paragraph")
+            yield Plain(id="dialog-read-all", classes="hint")
             with ButtonRow():
                 for result, label in self.buttons:
                     yield ActionButton(label, id=f"dialog-{result}")
 
     def on_mount(self) -> None:
         self.query(ActionButton).first().focus()
+        self.call_after_refresh(self._say_when_longer)
+
+    def _say_when_longer(self) -> None:
+        """Say how to read the rest, only when the text runs past its box."""
+        if self.query_one(".dialog-body", VerticalScroll).max_scroll_y > 0:
+            hint = _(N_("Use the Up and Down arrows to read it all."))
+            self.query_one("#dialog-read-all", Plain).set_text(hint)
+
+    def action_read(self, how: str) -> None:
+        """Up, Down, Page Up, Page Down, Home, End: scroll the text, whatever has focus."""
+        getattr(self.query_one(".dialog-body", VerticalScroll), f"action_{how}")()
 
     @on(ActionButton.Pressed)
     def _pressed(self, event: ActionButton.Pressed) -> None:
@@ -81,6 +107,18 @@ def headed(heading: str, text: str) -> Static:
     return Static(Content.assemble((heading, "bold"), ". ", text), classes="paragraph")
 
 
+def safeguarding_source() -> str:
+    """Where the council's duty to look into abuse or neglect comes from: the screen said
+    "Councils must look into it" with no source, though every duty carries one (QA)."""
+    t = translator()
+    content = help_content()
+    source = content.sources[content.safeguarding.source]
+    text = source.title + (f", {t.pgettext('source', source.part)}" if source.part else "")
+    if not source.confirmed:
+        text += " " + _(N_("(not yet confirmed)"))
+    return _(N_("Source: {source}"), source=text)
+
+
 class HelpNowScreen(ModalScreen[None]):
     """Crisis and safeguarding contacts. Escape or Close returns to where the person was."""
 
@@ -100,6 +138,7 @@ class HelpNowScreen(ModalScreen[None]):
                     yield headed(contact["name"], contact_text(contact))
                 guard = data["safeguarding"]
                 yield headed(guard["title"], f"{guard['text']} {guard['why']}")
+                yield Plain(safeguarding_source(), classes="paragraph")
                 yield Plain(
                     _(N_("When you are ready, we will carry on from where you were.")),
                     classes="paragraph",

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from assistant.engine.session import Session
     from assistant.flow.bundle import Bundle
     from assistant.saving import SavingTarget
+    from assistant.store.base import ConversationSummary
     from assistant.ui.host import AppHost
     from assistant.ui.rights import Rights
 
@@ -57,7 +58,7 @@ class Ready:
         prepared: Prepared,
         session: Session | None,
         rights: Rights,
-        saved: list[tuple[str, str]] | None,
+        saved: list[ConversationSummary] | None,
     ) -> None:
         self.bundle = prepared.bundle
         self.target = prepared.target

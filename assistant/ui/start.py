@@ -7,7 +7,7 @@ for a case reference, and "on someone's behalf" needs the adviser to confirm con
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -30,6 +30,9 @@ from assistant.ui.widgets import (
     TickBox,
 )
 from assistant.values import N_
+
+if TYPE_CHECKING:
+    from assistant.store.base import ConversationSummary
 
 
 class Pending:
@@ -72,7 +75,7 @@ class StartScreen(Screen[None]):
         *,
         mode: Mode,
         locale: str,
-        saved: Sequence[tuple[str, str]] | None | Pending,
+        saved: Sequence[ConversationSummary] | None | Pending,
         asks_saving: bool = False,
     ) -> None:
         super().__init__(id="start")
@@ -156,10 +159,11 @@ class StartScreen(Screen[None]):
             )
         elif not self.saved:
             yield Plain(_(N_("There are no saved conversations.")), classes="paragraph saved")
-        else:
-            yield ChoiceList(list(self.saved), moves_on=True, id="saved")
+        else:  # described now, so a language chosen here describes them too
+            choices = [(c.reference, describe(c)) for c in self.saved]
+            yield ChoiceList(choices, moves_on=True, id="saved")
 
-    async def show_saved(self, saved: Sequence[tuple[str, str]] | None) -> None:
+    async def show_saved(self, saved: Sequence[ConversationSummary] | None) -> None:
         """The saved conversations, once the store has been looked at (after the first frame,
         so opening the store does not delay the first question)."""
         self.saved = saved
@@ -277,8 +281,9 @@ class StartScreen(Screen[None]):
 
 def saved_conversations(
     store_path: Any, bundle_id: str, current: str | None = None
-) -> list[tuple[str, str]] | None:
-    """(reference, description) for each saved conversation of these questions.
+) -> list[ConversationSummary] | None:
+    """Each saved conversation of these questions (described on the start screen, in the
+    language chosen there: described here, they stayed in English after Cymraeg).
 
     ``current`` is the conversation just opened for this visit, which is not listed.
 
@@ -295,14 +300,10 @@ def saved_conversations(
         return []
     except StoreError:
         return None
-    return [
-        (c.reference, _describe(c))
-        for c in conversations
-        if c.bundle == bundle_id and c.reference != current
-    ]
+    return [c for c in conversations if c.bundle == bundle_id and c.reference != current]
 
 
-def _describe(summary: Any) -> str:
+def describe(summary: ConversationSummary) -> str:
     """E.g. "QA9-T2W, Ann's plan, 12 answers, last used 2026-11-22 12:59"."""
     parts = [summary.reference]
     if summary.label and summary.readable:

@@ -142,9 +142,9 @@ def call_lines(session: Session, t: Translator) -> list[str]:
 def read_out(session: Session, t: Translator, rights: Any) -> str:
     """What to read to the caller now: the figure on screen (the cost check); else every
     explanation passed on the way to this question (on a call, all that "Tell the caller"
-    shows, which at 80x24 may run past the panel's foot), each under its title and with its
-    source when it has one; else the right explained most recently; or a sentence saying
-    there is none."""
+    shows, which at 80x24 may run past the panel's foot) and the explanation on screen,
+    each under its title and with its source when it has one; else the right explained
+    most recently; or a sentence saying there is none."""
     from assistant.engine.outputs import StepShown  # start-up: only when read out
     from assistant.plain.render import citation
     from assistant.plain.render import report as report_lines
@@ -159,6 +159,10 @@ def read_out(session: Session, t: Translator, rights: Any) -> str:
         for e in getattr(view, "before", ())
         if not (e.step in steps and steps[e.step].step.adviser_only)
     ]
+    if isinstance(view, StepShown) and view.kind == "say" and not view.adviser_only:
+        # An explanation on a screen of its own (on someone's behalf) is read out too,
+        # after those above it: it was left out, its source with it (QA in tmux).
+        told.append(view)
     if told:
         blocks = []
         for explained in told:

@@ -10,9 +10,13 @@ from textual.containers import VerticalScroll
 from ui_helpers import SIZE, answer_to_the_end, screen_text
 
 from assistant.casework.details import recorded
+from assistant.flow.loading import load_bundle
+from assistant.ui.app import AssistantApp
 from assistant.ui.call_details import CallDetailsScreen
 from assistant.ui.call_summary import CallSummaryScreen
 from assistant.ui.dialogs import Dialog
+
+ROOT = Path(__file__).parents[2]
 
 
 async def test_the_summary_scrolls_from_the_keyboard_within_80_by_24(make_app) -> None:
@@ -121,3 +125,49 @@ async def test_the_call_details_form_opens_with_its_title_note_and_first_questio
         caller, asked = body.query_one("#details-caller"), body.children[3]
         assert app.focused is caller and "Who was calling?" in str(asked.render())
         assert body.region.contains_region(asked.region)
+
+
+#: Two explanations, the first shown above the second, between two questions.
+TWO_EXPLANATIONS = """\
+flow: main
+title: Main
+steps:
+  - id: name
+    kind: ask
+    type: text
+    text: "What is your name?"
+  - id: limits
+    kind: say
+    title: "No limits that ignore your needs"
+    text: "No cap on your care that ignores your needs."
+    cite: [care_act_s9]
+    with_next: true
+  - id: planning
+    kind: say
+    title: "Planning your care is free"
+    text: "So is your assessment."
+    cite: [care_act_s10]
+  - id: next
+    kind: ask
+    type: yesno
+    text: "Do you go out?"
+  - id: done
+    kind: end
+"""
+
+
+async def test_read_out_on_an_explanation_screen_reads_that_one_too(clock, tmp_path: Path) -> None:
+    """On someone's behalf an explanation has a screen of its own; Ctrl+O read out only
+    the one above it, not the one on screen or its source (QA in tmux)."""
+    (tmp_path / "bundle.yaml").write_text("id: two\ntitle: Two\nmodules: [main]\n")
+    (tmp_path / "main.yaml").write_text(TWO_EXPLANATIONS)
+    (tmp_path / "sources.yaml").write_text((ROOT / "flows/example/sources.yaml").read_text())
+    app = AssistantApp(load_bundle(tmp_path), "en_GB", "adviser_behalf", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Ann", "enter")
+        assert app.session.current == "main.planning"
+        await pilot.press("ctrl+o")
+        said = " ".join(screen_text(app).split())
+        assert "No limits that ignore your needs" in said and "section 9" in said
+        assert "Planning your care is free So is your assessment." in said
+        assert "section 10" in said

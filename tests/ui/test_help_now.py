@@ -6,13 +6,14 @@ from typing import Any
 
 import pytest
 from textual.widgets import Input
-from ui_helpers import SIZE, answer_to_the_end, screen_text
+from ui_helpers import SIZE, answer_to_the_end, screen_text, text_of
 
+from assistant.i18n import translator_for
 from assistant.ui.app import AssistantApp
 from assistant.ui.dialogs import Dialog, HelpNowScreen
 from assistant.ui.review import ReviewScreen
 from assistant.ui.start import StartScreen
-from assistant.ui.widgets import ChoiceList
+from assistant.ui.widgets import ChoiceList, Plain
 
 
 def snapshot(app: AssistantApp) -> tuple[Any, ...]:
@@ -146,3 +147,48 @@ async def test_help_now_gives_each_number_once(make_app) -> None:
         assert isinstance(app.screen, HelpNowScreen)
         said = " ".join(str(p.render()) for p in app.screen.query(".paragraph"))
         assert said.count("85258") == 1 and "It is free and confidential" in said
+
+
+async def test_the_crisis_offer_reads_to_its_end_by_keyboard(make_app) -> None:
+    """At 80x24 the offer runs past its box while the focus is on its buttons: the arrows
+    scroll it, so what "Keep my words in my plan" means can be read (QA in tmux)."""
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"I want to die", "enter")
+        assert isinstance(app.screen, Dialog) and app.screen.id == "crisis-offer"
+        await pilot.pause()
+        body = app.screen.query_one(".dialog-body")
+        last = body.query(Plain).last()
+        assert "kept out of your plan" in str(last.render())
+        assert not body.region.contains_region(last.region)  # past the box at first
+        assert "Up and Down arrows" in text_of(app, "#dialog-read-all")
+        for _ in range(30):
+            await pilot.press("down")
+        assert body.region.contains_region(last.region)
+        assert app.focused is app.screen.query_one("#dialog-help")  # the focus never moved
+        await pilot.press("home")
+        assert body.scroll_y == 0
+        await pilot.press("pagedown")
+        assert body.scroll_y > 0
+
+
+async def test_a_short_dialog_says_nothing_about_scrolling(make_app) -> None:
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.screen.id == "quit-dialog"
+        assert not app.screen.query_one("#dialog-read-all").display
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "cy"])
+async def test_help_now_cites_the_councils_safeguarding_duty(example, clock, locale) -> None:
+    """The council's duty to look into abuse or neglect carries its source, in the language."""
+    t = translator_for(locale)
+    app = AssistantApp(example, locale, "self", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpNowScreen)
+        part = t.pgettext("source", "section 42 (enquiry by local authority)")
+        source = t.gettext("Source: {source}").format(source=f"Care Act 2014, {part}")
+        assert source in screen_text(app)

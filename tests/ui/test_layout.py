@@ -213,6 +213,25 @@ async def test_a_refused_answer_is_scrolled_into_sight_with_larger_text(
         assert error.region.height and current.region.contains_region(error.region)
 
 
+@pytest.mark.parametrize(("size", "keys"), [((60, 20), ["f5"]), ((80, 24), ["f5"]), (SIZE, [])])
+async def test_a_refused_answer_keeps_its_question_in_sight(
+    england: Bundle, clock: Callable[[], str], size: tuple[int, int], keys: list[str]
+) -> None:
+    """With larger text at 80x24, Enter with nothing ticked on "What made you look for
+    help now?" showed the error with the question above the screen's edge (QA in tmux)."""
+    app = england_app(england, clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press(*keys, "1", "1")  # care for the person, in England
+        assert app.session.current == "getting_started.prompt"
+        await pilot.press("down", "down", "down", "enter")  # down the list, nothing ticked
+        await pilot.pause()
+        current = app.screen.query_one("#current")
+        question, error = app.screen.query_one("#question"), app.screen.query_one("#error")
+        assert "tick at least one option" in str(error.render())
+        assert current.region.contains_region(question.region)
+        assert current.region.contains_region(error.region)
+
+
 async def test_moving_through_options_below_the_screen_brings_them_into_sight(
     england: Bundle, clock: Callable[[], str]
 ) -> None:

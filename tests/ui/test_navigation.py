@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual import events
 from textual.widgets import Input
 from ui_helpers import SIZE, answer_to_the_end, screen_text, text_of
 
+from assistant.flow.loading import load_bundle
+from assistant.ui.app import AssistantApp
 from assistant.ui.conversation import ConversationScreen
 from assistant.ui.log import ConversationLog
 from assistant.ui.review import ReviewScreen
@@ -125,3 +129,63 @@ async def test_keys_typed_ahead_reach_the_next_question(make_app) -> None:
             "welcome.age": 80,
         }
         assert app.session.current == "welcome.assessment_right"
+
+
+async def test_f2_on_check_your_answers_goes_back_to_the_conversation(make_app) -> None:
+    """The key bar says "F2 Back" on the review too; it did nothing there."""
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "f3")
+        assert isinstance(app.screen, ReviewScreen)
+        await pilot.press("f2")
+        assert isinstance(app.screen, ConversationScreen)
+        assert app.session.current == "welcome.answering_for"  # only the review closed
+        assert app.session.answers["welcome.name"] == "Ann"
+
+
+#: A money question with every button a question can have, and a reason it shows.
+FIVE_BUTTONS = """\
+flow: main
+title: Main
+steps:
+  - id: name
+    kind: ask
+    type: text
+    text: "What is your name?"
+  - id: way
+    kind: ask
+    type: text
+    text: "Which way of managing your budget interests you most?"
+  - id: budget
+    kind: ask
+    type: money
+    text: "How much is your budget, or the first figure the council gave you?"
+    why: "A plan must say how much the budget is. Yours will be in your plan."
+    more: "The first figure can go up or down."
+    sensitive: true
+    allow_unknown: true
+    allow_decline: true
+  - id: done
+    kind: end
+"""
+
+
+async def test_a_refused_answer_keeps_the_question_in_sight(tmp_path: Path, clock) -> None:
+    """At 80x24 the five buttons stood one under another between the field and the error;
+    scrolled to the error, "-5" left only the box in sight, not what it asked (QA in tmux).
+    The error now sits between the question and the field, as on GOV.UK's forms."""
+    (tmp_path / "bundle.yaml").write_text("id: five\ntitle: Five\nmodules: [main]\n")
+    (tmp_path / "main.yaml").write_text(FIVE_BUTTONS)
+    (tmp_path / "sources.yaml").write_text("sources: {}\n")
+    app = AssistantApp(load_bundle(tmp_path), "en_GB", "self", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Ann", "enter", *"A direct payment", "enter")
+        assert app.session.current == "main.budget"  # the answers so far above it
+        await pilot.press(*"-5", "enter")
+        await pilot.pause()
+        assert "zero or more" in text_of(app, "#error")
+        current = app.screen.query_one("#current")
+        for part in ("#question", "#error"):
+            assert current.region.contains_region(app.screen.query_one(part).region), part
+        assert current.region.contains_region(app.focused.region)
+        assert app.focused.value == "-5"

@@ -4,8 +4,11 @@ to the question, so the next Enter answers it; the box says so on screen."""
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 from textual.widgets import Input
 from ui_helpers import SIZE, screen_text
+
+from assistant.ui.app import AssistantApp
 
 NOTE = "Daughter Jo rings back on Friday"
 
@@ -102,3 +105,19 @@ async def test_f7_while_typing_follow_ups_in_the_call_details_keeps_the_words_th
         await pilot.press(*"Ring ", "f7", *"back")
         assert app.focused is follow_ups and follow_ups.value == "Ring back"
         assert not [e for e in app.session.events if e.kind == "note"]
+
+
+@pytest.mark.parametrize("locale", ["en_GB", "cy", "pl"])
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_the_notes_box_says_what_enter_does_in_full(
+    example, clock, locale: str, size: tuple[int, int]
+) -> None:
+    """At 80x24 the box's title and foot were cut in Welsh and Polish ("Nodiadau i'r
+    cynghorydd …", "Enter albo Escape zapisu…"): what Enter does went unread (QA in tmux)."""
+    app = AssistantApp(example, locale, "adviser_call", clock=clock)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        box = app.screen.query_one("#notes-box")
+        room = box.outer_size.width - 6  # "╭─ " and " ─╮"
+        for label in (box.border_title, box.border_subtitle):
+            assert cell_len(str(label or "")) <= room, label

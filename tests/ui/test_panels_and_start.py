@@ -9,6 +9,7 @@ from textual.widgets import Input
 from ui_helpers import SIZE, settled
 
 from assistant.flow.loading import load_bundle
+from assistant.i18n import translator_for
 from assistant.store import open_store
 from assistant.ui.app import AssistantApp
 from assistant.ui.conversation import SidePanel
@@ -35,6 +36,28 @@ async def test_saved_conversations_are_listed_once_the_store_has_been_read(
         saved = app.screen.query_one("#saved", ChoiceList)
         assert saved.values == [reference]
         assert app.focused is app.screen.query_one("#who")  # the list did not take the focus
+
+
+async def test_saved_conversations_are_described_in_the_language_chosen(
+    make_app, tmp_path: Path
+) -> None:
+    """Chosen Cymraeg on the start screen, the list said "6 answers, last used" in English."""
+    path = tmp_path / "store.db"
+    with open_store(path) as store:
+        reference = store.create(bundle="example", locale="en_GB", mode="self")
+    welsh = translator_for("cy")
+    app = make_app(store_path=path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the saved list, behind the start screen
+        await pilot.pause()
+        await pilot.press("1", "2")  # Myself, then Cymraeg
+        saved = app.screen.query_one("#saved", ChoiceList)
+        [line] = [str(option.prompt) for option in saved.options]
+        assert reference in line
+        used = welsh.gettext("last used {when}").split("{")[0].strip()
+        assert used != "last used" and used in line
+        assert "answers" not in line and "last used" not in line
 
 
 async def test_the_side_panel_explains_why_and_lists_rights_newest_first(make_app) -> None:
