@@ -42,9 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         if error.errno not in _WRITE_FAILURES:
             raise
-        _say_not_written(args, error)
+        _say(args, "unwritable", reason=error.strerror or "")
         _quiet_stdout()
         return 1
+    except KeyboardInterrupt:  # Ctrl-C at a command's question (forget's "Type yes")
+        _say(args, "interrupted", before="\n")
+        return 130
     finally:
         gc.enable()
 
@@ -58,18 +61,20 @@ def _open_closed_streams() -> None:
             setattr(sys, name, open(os.devnull, mode, encoding="utf-8"))  # noqa: SIM115
 
 
-def _say_not_written(args: list[str], error: OSError) -> None:
-    """One line saying output could not be written (a full disk, /dev/full), in the
-    language asked for; the system's reason only, never what was being written."""
+def _say(args: list[str], why: str, *, before: str = "", **params: str) -> None:
+    """One line on standard error, in the language asked for, when a command stopped for
+    a reason of the system's or the person's (never anything that was being written)."""
     from assistant.cli import _requested_lang  # only once something has gone wrong
     from assistant.cli_i18n import translator
     from assistant.values import N_
 
-    message = translator(_requested_lang(args)).gettext(
-        N_("stopped, because what it was writing could not be written ({reason}).")
-    )
+    msgid = {
+        "unwritable": N_("stopped, because what it was writing could not be written ({reason})."),
+        "interrupted": N_("stopped (Ctrl-C)."),
+    }[why]
+    message = translator(_requested_lang(args)).gettext(msgid).format(**params)
     try:
-        print(f"support-plan: {message.format(reason=error.strerror)}", file=sys.stderr)
+        print(f"{before}support-plan: {message}", file=sys.stderr)
     except OSError:
         pass  # standard error cannot be written either: nothing more can be said
 

@@ -38,13 +38,8 @@ def start_conversation(options: StartOptions) -> int:
         return 2
     if options.screen_reader and not options.json:
         options.plain = True  # the screen-reader mode is plain mode, made quiet
-    if not (options.plain or options.json) and not _terminal_for_app():
-        say_problem(
-            t,
-            N_(
-                "this is not a terminal, so the conversation runs line by line instead of full screen (add --plain to choose that yourself)."
-            ),
-        )
+    if not (options.plain or options.json) and (why := _no_app_here()):
+        say_problem(t, why)
         options.plain = True
     if options.reference and not options.flow:  # the questions it was saved with
         options.flow = saved_flow(options.reference, options.store)
@@ -64,19 +59,30 @@ def start_conversation(options: StartOptions) -> int:
     return int(launch.resume_app(options, t, bundle))
 
 
-def _terminal_for_app() -> bool:
-    """Whether the full-screen app can run here.
+def _no_app_here() -> str | None:
+    """Why the full-screen app cannot run here (a message id), or None if it can.
 
     It reads keys from standard input and draws on standard error, so both must be a
     terminal: given a pipe or /dev/null it drew its screen and waited for keys for ever.
-    A browser's app (textual-serve sets ``TEXTUAL_DRIVER``) brings its own keys and screen.
+    A dumb terminal (``TERM=dumb``: Emacs's shell, some screen readers' consoles) cannot
+    move the cursor, and the app's escape sequences arrived there as text. A browser's app
+    (textual-serve sets ``TEXTUAL_DRIVER``) brings its own keys and screen.
     """
     if os.environ.get("TEXTUAL_DRIVER"):
-        return True
+        return None
     try:
-        return sys.stdin.isatty() and sys.stderr.isatty()
+        terminal = sys.stdin.isatty() and sys.stderr.isatty()
     except (AttributeError, ValueError):  # a closed or missing stream
-        return False
+        terminal = False
+    if not terminal:
+        return N_(
+            "this is not a terminal, so the conversation runs line by line instead of full screen (add --plain to choose that yourself)."
+        )
+    if os.environ.get("TERM") == "dumb":
+        return N_(
+            "TERM is dumb here, so the conversation runs line by line instead of full screen (add --plain to choose that yourself)."
+        )
+    return None
 
 
 def _run_plain(options: StartOptions, bundle: Bundle, translator: Translator) -> int:

@@ -224,18 +224,6 @@ def parse_yes_no(text: str) -> bool:
     raise InvalidAnswer(N_("Please answer yes or no (you can type y or n, or 1 or 2)."))
 
 
-#: Control characters that can arrive in a person's words (pasted, or sent through JSON
-#: lines). Printed, ESC starts a terminal's colour, title and screen-clearing sequences;
-#: Word refuses NUL and most of the rest, and HTML forbids them. Tab and line break stay.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """``text`` with each control character made U+FFFD, as plain mode shows one typed (so
-    the reader sees something was there); a carriage return becomes a line break."""
-    return _CONTROLS.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
-
-
 def encode(value: Value) -> Any:
     """Turn an answer into plain JSON data for the event log."""
     if isinstance(value, Special):
@@ -283,3 +271,19 @@ def _decode(data: Any) -> Value | None:
     if isinstance(data, bool | int | str):
         return data
     return None
+
+
+#: Control characters that must never reach a terminal: all but tab, newline and a
+#: carriage return that ends a line (CSV's CRLF).
+_CONTROLS = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print: each control character made U+FFFD.
+
+    Answers, case references and advisers' names are printed back, and some come from
+    elsewhere (an imported conversation, a shared store): an escape sequence in one could
+    clear the screen, retitle the window or hide words, and a bare carriage return could
+    write over a line. What is readable is kept as it was.
+    """
+    return _CONTROLS.sub("\ufffd", text)

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
+import select
+import struct
 import subprocess
 import sys
+import termios
 from pathlib import Path
 
 from support_plan_cli import ROOT
@@ -45,3 +50,34 @@ def test_resuming_without_a_terminal_carries_on_line_by_line(tmp_path: Path) -> 
     assert result.returncode == 0, result.stderr
     assert "Ann" in result.stdout  # the review lists the answer given before
     assert "\x1b[" not in result.stdout + result.stderr
+
+
+def test_a_dumb_terminal_gets_the_conversation_line_by_line() -> None:
+    # TERM=dumb (Emacs's shell, some screen readers' consoles) cannot move the cursor or
+    # show colour, but the app drew its screen there in escape sequences all the same.
+    pid, terminal = pty.fork()
+    if pid == 0:
+        os.chdir(ROOT)
+        env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_DRIVER"}
+        os.execve(
+            sys.executable,
+            [sys.executable, "-m", "assistant", "--flow", "example", "--no-save"],
+            {**env, "TERM": "dumb"},
+        )
+    fcntl.ioctl(terminal, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    seen = b""
+    while b"Press Enter to go on." not in seen:
+        ready, _, _ = select.select([terminal], [], [], 30)
+        assert ready, seen
+        seen += os.read(terminal, 4096)
+    os.write(terminal, b"\x04")  # Ctrl-D: the end of input
+    try:
+        while chunk := os.read(terminal, 4096):
+            seen += chunk
+    except OSError:  # the program ended and closed the terminal
+        pass
+    os.waitpid(pid, 0)
+    text = seen.decode("utf-8", errors="replace")
+    assert "\x1b" not in text, text
+    assert "TERM is dumb" in text
+    assert "End of input" in text

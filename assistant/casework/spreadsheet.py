@@ -32,7 +32,8 @@ def safe_cell(text: str) -> str:
     Control characters are marked first and the check looks past leading spaces, so
     neither a line break (which becomes a space) nor an importer that trims can hide a
     formula from it."""
-    text = " ".join(printable(text).split("\n"))
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = " ".join(printable(line) for line in lines)
     if text.lstrip(" ").startswith(FORMULA_STARTS):
         text = "'" + text
     return text

@@ -23,14 +23,13 @@ from assistant.plain.lineio import (
     REPLACEMENT,
     Line,
     LineIO,
-    printable,
     read_line,
     readable,
 )
 from assistant.plain.render import TRANSLATED_COMMANDS, describe, help_now, words_to_type
 from assistant.plan import export
 from assistant.saving import saving_target
-from assistant.values import N_, Special, option_number
+from assistant.values import N_, Special, option_number, printable
 
 #: Resumed where new answers cannot be saved (a read-only or damaged store): said on save,
 #: and before leaving.
@@ -279,11 +278,31 @@ class LineConversation:
         return False
 
     def _change(self, which: str) -> bool:
-        items = self.session.review()
-        keys = [i.step for i in items]
+        """``change N`` (N from the review) or, from a program, ``change STEP-ID``."""
+        keys = [i.step for i in self.session.review()]
         number = option_number(which)
-        key = keys[number - 1] if number is not None and 0 < number <= len(keys) else which
+        if number is not None and 0 < number <= len(keys):
+            key = keys[number - 1]
+        elif which in self.session.bundle.steps:
+            key = which  # the engine says if that answer is off the current path
+        else:
+            return self._no_such_answer(len(keys))
         return self._show(self.session.edit(key))
+
+    def _no_such_answer(self, count: int) -> bool:
+        """Say there is no answer by that number (never repeating it) and what to type."""
+        if not count:
+            self._refuse(N_("There are no answers to change yet."))
+            return False
+        self._refuse(
+            N_(
+                "There is no answer with that number. Type {review} to see your answers, numbered, then {change} and a number from 1 to {count}."
+            ),
+            review=self._to_type["review"],
+            change=self._to_type["change"],
+            count=str(count),
+        )
+        return False
 
     def _save(self, _: str) -> bool:
         if self.target is None and self.kept:

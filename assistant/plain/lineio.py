@@ -35,15 +35,16 @@ class LineIO:
 
     def line_width(self) -> int | None:
         """The columns output is wrapped to now (asked each time: a terminal may be
-        resized), or None for output that is not a terminal."""
+        resized), or None for output that is not a terminal or whose width is not known."""
         if self.width is not None:
             return self.width
         try:
             if not self.stdout.isatty():
                 return None
-            return os.get_terminal_size(self.stdout.fileno()).columns
+            columns = os.get_terminal_size(self.stdout.fileno()).columns
         except (AttributeError, OSError, ValueError):  # a replaced or closed stream
             return None
+        return columns or None  # 0: a terminal whose size was never set, so not known
 
     def fitted(self, text: str, *, indent: bool = True) -> str:
         """``text`` wrapped between words to the terminal's width (see :func:`wrap_lines`)."""
@@ -97,8 +98,6 @@ REPLACEMENT = "\ufffd"
 #: What cannot be kept as typed: lone surrogates (see :func:`readable`) and control
 #: characters other than tab and newline (NUL, bell, backspace, escape, DEL, the C1 set).
 _UNREADABLE = re.compile("[\ud800-\udfff\x00-\x08\x0b-\x1f\x7f-\x9f]")
-#: Control characters that must never be written to a terminal.
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class Line:
@@ -131,15 +130,17 @@ def readable(text: str) -> tuple[str, bool]:
     return cleaned, count > 0
 
 
-def printable(text: str) -> str:
-    """``text`` safe to write to a terminal: each control character but tab and newline
-    made U+FFFD (answers saved elsewhere, such as an imported conversation, may hold them)."""
-    return _CONTROLS.sub(REPLACEMENT, text)
-
-
 def read_line(stream: IO[str]) -> Line | None:
-    """The next line without its line ending, or None at the end of input."""
-    text = stream.readline(LINE_LIMIT)
+    """The next line without its line ending, or None at the end of input.
+
+    Input that cannot be read is the end of input too: a terminal that hung up (a dropped
+    remote session fails with EIO), or a descriptor open only for writing. The
+    conversation then saves and ends as it would at Ctrl-D.
+    """
+    try:
+        text = stream.readline(LINE_LIMIT)
+    except OSError:
+        return None
     if not text:
         return None
     if len(text) >= LINE_LIMIT and not text.endswith("\n"):

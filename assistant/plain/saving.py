@@ -15,9 +15,9 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from assistant.plain.lineio import LineIO
+from assistant.plain.lineio import LineIO, read_line
 from assistant.saving import PASSPHRASE_TRIES, PASSPHRASE_VARIABLE
-from assistant.values import N_
+from assistant.values import N_, printable
 
 if TYPE_CHECKING:
     from assistant.engine.outputs import Msg
@@ -55,13 +55,14 @@ class LineDialogue:
 
             text = json.dumps({"event": event, "message": text, **texts}, ensure_ascii=False)
         else:
-            text = self.io.fitted(text)
+            text = self.io.fitted(printable(text))
         self.io.stdout.write(text + "\n")
         self.io.stdout.flush()
 
     def problem(self, message: Msg, then: str | None = None) -> None:
         """A problem on standard error, ``support-plan: ...``, in the person's language."""
         text = self.t.render(message) + (" " + self.t.gettext(then) if then else "")
+        text = printable(text)  # it may name a colleague or case from a shared store
         errors = self.io.stderr or sys.stderr
         print(f"support-plan: {text}", file=errors, flush=True)
 
@@ -138,10 +139,10 @@ class LineDialogue:
             if self.interactive:
                 self.io.stdout.write("> ")
                 self.io.stdout.flush()
-            line = self.io.stdin.readline()
-            if not line:
+            line = read_line(self.io.stdin)  # limited in length; unreadable input ends it
+            if line is None:
                 return None
-            word = line.strip().lower().rstrip(".!")
+            word = line.text.strip().lower().rstrip(".!")
             if word in yes or word in no:
                 return word in yes
             self.tell(N_("Please type yes or no."))

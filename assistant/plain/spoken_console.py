@@ -94,6 +94,8 @@ class SpokenConversation(LineConversation):
         return False
 
     def _show(self, outputs: list[Output]) -> bool:
+        if self._not_saved():  # as in plain mode: nothing moves on past an unsaved answer
+            return True
         for output in outputs:
             data = describe(output, self.session.bundle, self.t, spoken=True)
             self.write(self.spoken.layout(data))

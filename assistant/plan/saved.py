@@ -22,7 +22,7 @@ from assistant.paths import bundle_path
 from assistant.plan.files import write_private
 from assistant.saving import PASSPHRASE_VARIABLE, choices
 from assistant.store.base import fill
-from assistant.values import N_
+from assistant.values import N_, printable
 
 if TYPE_CHECKING:
     from assistant.store.base import ConversationSummary
@@ -83,7 +83,8 @@ def write_output(
             said.render(Msg(N_("Written to {output}"), None, {"output": output})), file=sys.stderr
         )
     else:
-        sys.stdout.write(data.decode("utf-8") if isinstance(data, bytes) else data)
+        text = data.decode("utf-8") if isinstance(data, bytes) else data
+        sys.stdout.write(printable(text))  # answers in it may hold escape sequences
     return 0
 
 

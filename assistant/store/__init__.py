@@ -82,6 +82,7 @@ def open_store(
     from assistant.store.files import store_path  # start-up budget: see __getattr__
     from assistant.store.sqlite import SqliteStore  # start-up budget: see __getattr__
 
+    _refuse_dash(chosen)
     path = store_path(chosen)
     if not create and not os.path.lexists(path):
         from assistant.store.base import NothingSaved  # start-up budget: see __getattr__
@@ -89,6 +90,20 @@ def open_store(
 
         raise NothingSaved(N_("No conversations are saved in {path}."), path)
     return SqliteStore(path, passphrase)
+
+
+def _refuse_dash(chosen: Location) -> None:
+    """``--store -`` made a file named "-" (and "--wal", "--shm") in the current folder;
+    elsewhere "-" means the screen or the keyboard, which cannot hold conversations."""
+    if chosen is not None and os.fspath(chosen) == "-":
+        from assistant.store.base import StoreError  # start-up budget: see __getattr__
+        from assistant.values import N_
+
+        raise StoreError(
+            N_(
+                "'-' cannot hold saved conversations: it is not a file name here. Choose a file with --store PATH, or carry on without saving."
+            )
+        )
 
 
 def _chosen(location: Location) -> Location:

@@ -24,7 +24,7 @@ from assistant.store.base import (
     case_key,
     fill,
 )
-from assistant.values import N_
+from assistant.values import N_, printable
 
 
 def add_parser(subparsers: Any, name: str) -> None:
@@ -156,6 +156,9 @@ def run_sessions(args: argparse.Namespace) -> int:
     except ValueError:
         _problem(t.gettext(N_("please give dates as YYYY-MM-DD, for example 2026-11-22.")))
         return 2
+    if wanted.since and wanted.until and wanted.until < wanted.since:  # as report says it
+        _problem(t.gettext(N_("--until is before --since; give the first day, then the last.")))
+        return 2
     store = _open(args, t, listing=True)
     if isinstance(store, int):
         return store
@@ -177,7 +180,7 @@ def run_sessions(args: argparse.Namespace) -> int:
         return 0
     print(_say(t, N_("Saved conversations in {path}:"), path=store.location))
     for summary in summaries:
-        print("  " + describe(summary, t))
+        print("  " + printable(describe(summary, t)))  # labels may hold escape sequences
     print(t.gettext(N_("To carry on with one, type: support-plan resume REFERENCE")))
     return 0
 

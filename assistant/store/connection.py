@@ -85,12 +85,7 @@ class Connection:
         private = files.make_private(self.path) if ours else not files.open_to_others(self.path)
         if not private:
             conn.close()
-            raise StoreError(
-                N_(
-                    "{path} could be read by other people on this computer, and it is not ours to change, so no answers were saved in it. Make it private first (chmod 600 {path}), or choose another file with --store PATH."
-                ),
-                self.path,
-            )
+            raise files.not_private_error(self.path)
 
     def _open_read_only(self) -> sqlite3.Connection:
         # A read-only file or folder: nobody writes it (a damaged one may be in use).

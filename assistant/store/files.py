@@ -216,6 +216,24 @@ def open_to_others(path: Path) -> bool:
     return bool(stat.S_IMODE(info.st_mode) & 0o077) or info.st_uid != os.getuid()
 
 
+def not_private_error(path: Path) -> StoreError:
+    """Why a file that is not ours (see :func:`open_to_others`) was not used: it belongs to
+    another account, or others could read it. Either way it is left exactly as it was."""
+    if path.lstat().st_uid != os.getuid():
+        return StoreError(
+            N_(
+                "{path} belongs to another account on this computer, and it is not ours to change, so no answers were saved in it. Choose another file with --store PATH."
+            ),
+            path,
+        )
+    return StoreError(
+        N_(
+            "{path} could be read by other people on this computer, and it is not ours to change, so no answers were saved in it. Make it private first (chmod 600 {path}), or choose another file with --store PATH."
+        ),
+        path,
+    )
+
+
 def read_only_uri(path: Path, *, nobody_writes: bool) -> str:
     """A SQLite URI opening ``path`` read-only, without creating any file if it can.
 

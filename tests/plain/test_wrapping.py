@@ -55,3 +55,19 @@ def test_the_screen_reader_mode_wraps_without_indents(england: Bundle) -> None:
 def test_output_that_is_not_a_terminal_is_not_wrapped() -> None:
     assert LineIO(io.StringIO(), io.StringIO()).line_width() is None
     assert LineIO(io.StringIO(), io.StringIO()).fitted("word " * 40) == "word " * 40
+
+
+def test_a_terminal_that_reports_no_width_is_not_wrapped_to_twenty_columns() -> None:
+    # A terminal whose size was never set (a serial console, a program's pseudo-terminal)
+    # reports 0 columns, and every line was broken at the 20-column floor.
+    import os
+    import pty
+
+    leader, follower = pty.openpty()
+    with os.fdopen(follower, "w") as screen:
+        assert os.get_terminal_size(follower).columns == 0
+        io_ = LineIO(io.StringIO(), screen)
+        line = "Get ready to plan your care and support with your council. " * 2
+        assert io_.line_width() is None
+        assert io_.fitted(line) == line
+    os.close(leader)

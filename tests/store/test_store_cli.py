@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from store_helpers import ANSWERS, SECRET_NAME, file_bytes, walk
-from support_plan_cli import support_plan
+from support_plan_cli import ROOT, support_plan
 
 from assistant.cli import run
 from assistant.flow.bundle import Bundle
@@ -117,3 +117,49 @@ def test_no_save_leaves_no_file(store_file: Path) -> None:
     assert result.returncode == 0
     assert "Nothing was saved" in result.stdout
     assert not store_file.exists()
+
+
+#: An escape sequence that would retitle the window and clear the screen, a bare carriage
+#: return (the line is overwritten) and a one-byte CSI.
+ESCAPES = "\x1b]0;title\x07\x1b[2J\r\u009b2J"
+
+
+def _printed(*args: str) -> str:
+    """What the program printed, with its line ends exactly as written."""
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", *args], capture_output=True, cwd=ROOT, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.decode("utf-8")
+
+
+def test_saved_text_never_reaches_the_terminal_as_control_characters(
+    tmp_path: Path, example: Bundle
+) -> None:
+    # A case reference, an adviser's name or an answer with an escape sequence in it (from
+    # an imported file, or a shared store) was printed as it was by sessions and export.
+    location = str(tmp_path / "store.sqlite3")
+    with open_store(location) as store:
+        reference = walk(store, example, ANSWERS, name="Ann" + ESCAPES)
+        store.set_label(reference, "Mum" + ESCAPES)
+    listed = _printed("sessions", "--store", location)
+    exported = _printed("export", reference, "--store", location, "--format", "txt")
+    contact = _printed("export", reference, "--store", location, "--format", "contact")
+    for printed in (listed, exported, contact):
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", printed.replace("\r\n", "\n"))
+    assert "Mum\ufffd]0;title" in listed  # shown, made harmless
+    assert "Ann\ufffd]0;title" in exported
+    assert contact.count("\r\n") == 2  # the CSV's own line ends are kept
+
+
+def test_days_given_the_wrong_way_round_are_named(tmp_path: Path, example: Bundle) -> None:
+    # "--since 2026-12-31 --until 2026-01-01" said only that nothing matched, as report
+    # and export say which date is wrong.
+    location = str(tmp_path / "store.sqlite3")
+    with open_store(location) as store:
+        walk(store, example, ANSWERS)
+    result = support_plan(
+        "sessions", "--store", location, "--since", "2026-12-31", "--until", "2026-01-01"
+    )
+    assert result.returncode == 2
+    assert "--until is before --since; give the first day, then the last." in result.stderr

@@ -49,6 +49,26 @@ def test_dev_null_keeps_its_mode() -> None:
     assert "/dev/null is not a file, so answers cannot be saved there" in result.stderr
 
 
+def test_a_dash_is_not_taken_as_a_file_named_dash(tmp_path: Path) -> None:
+    # "--store -" made a file named "-" (and "--wal", "--shm") in the current folder.
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "--plain", "--flow", "example", "--save"]
+        + ["--store", "-"],
+        input="\nAnn\n",
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        timeout=60,
+        check=False,
+    )
+    assert list(tmp_path.iterdir()) == []
+    assert "Traceback" not in result.stderr
+    assert "'-' cannot hold saved conversations" in result.stderr
+    assert "--store PATH" in result.stderr
+    assert "Who is answering, Ann?" in result.stdout  # the conversation still goes on
+
+
 def test_a_device_of_our_own_keeps_its_mode(tmp_path: Path) -> None:
     """The same as /dev/null, on a device node made for the test (where that is allowed)."""
     device = tmp_path / "null"
@@ -178,6 +198,22 @@ def test_an_empty_file_others_can_read_is_not_used_and_not_changed(tmp_path: Pat
     with pytest.raises(StoreError, match="could be read by other people"):
         open_store(empty)
     assert mode(empty) == 0o644 and empty.stat().st_size == 0
+
+
+def test_an_empty_private_file_of_another_account_is_named_as_theirs(tmp_path: Path) -> None:
+    # It was refused (rightly) as one that "could be read by other people", which it
+    # could not: it is 0600, and belongs to someone else.
+    empty = tmp_path / "theirs.sqlite3"
+    empty.touch()
+    os.chmod(empty, 0o600)
+    os.chown(empty, 65534, 65534)  # nobody
+    with pytest.raises(StoreError) as refused:
+        open_store(empty)
+    said = refused.value.message
+    assert "belongs to another account" in said and "could be read by other people" not in said
+    assert "--store PATH" in said
+    info = empty.stat()
+    assert (stat.S_IMODE(info.st_mode), info.st_uid, info.st_size) == (0o600, 65534, 0)
 
 
 def test_a_store_of_ours_left_open_to_others_is_made_private(

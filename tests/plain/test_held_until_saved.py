@@ -1,0 +1,56 @@
+"""An answer that could not be saved holds the next screen, in every line mode."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from assistant.engine.session import Session
+from assistant.flow.bundle import Bundle
+from assistant.i18n import Translator
+from assistant.plain.console import LineConversation
+from assistant.plain.lineio import LineIO
+from assistant.plain.saving import LineDialogue
+from assistant.plain.spoken_console import SpokenConversation
+from assistant.saving import SavingTarget
+from assistant.store import StoreError, open_store
+
+
+@pytest.mark.parametrize("kind", [LineConversation, SpokenConversation])
+def test_the_next_screen_waits_until_the_answer_is_saved(
+    kind: type[LineConversation], example: Bundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The screen-reader mode showed the next question as if the answer were saved.
+    t = Translator()
+    typed = io.StringIO("")  # nothing more typed: the held answer is then reported
+    shown = io.StringIO()
+    lines = LineIO(typed, shown)
+    with open_store(tmp_path / "store.sqlite3") as store:
+        reference = store.create(bundle=example.id, locale="en_GB", mode="plain")
+        target = SavingTarget(store, reference, LineDialogue(lines, t))
+        conversation = kind(Session(example, on_event=target.record), t, lines, target=target)
+        conversation.session.start()
+        conversation.handle("")  # past the welcome, to the name question
+
+        monkeypatch.setattr(target, "recorder", _Failing())
+        said_before = len(shown.getvalue())
+        stop = conversation.handle("Ann")
+    said = shown.getvalue()[said_before:]
+    assert "NOT been saved" in said
+    assert "Who is answering" not in said  # the next question was not shown
+    assert stop  # input ended while it waited: the conversation stops there
+
+
+class _Failing:
+    """A recorder whose every commit fails, as on a full disk."""
+
+    def __call__(self, *_: object) -> None:
+        raise StoreError("The disk is full.")
+
+    def commit(self) -> None:
+        raise StoreError("The disk is full.")
+
+    def drop(self) -> None:
+        """Nothing is held."""
