@@ -17,7 +17,7 @@ from assistant.engine.outputs import Output, StepShown
 from assistant.engine.session import Session
 from assistant.i18n import Translator
 from assistant.plain import text_layout
-from assistant.plain.jsonlines import UNKNOWN_COMMAND, Refused, parse_request
+from assistant.plain.jsonlines import UNKNOWN_COMMAND, Refused, json_safe, parse_request
 from assistant.plain.lineio import (
     LINE_LIMIT,
     REPLACEMENT,
@@ -363,14 +363,18 @@ class LineConversation:
 
     def _help_now(self, _: str) -> bool:
         self.session.help_now()
+        self._write_help_now()
+        self._show(self.session.show())
+        return False
+
+    def _write_help_now(self) -> None:
+        """The crisis and safeguarding contacts, laid out for this mode."""
         data = help_now(self.t)
         self.write(
             json.dumps(data, ensure_ascii=False)
             if self.json_mode
             else text_layout.help_now(data, self.t)
         )
-        self._show(self.session.show())
-        return False
 
     def _plan(self, _: str) -> bool:
         if not self.json_mode:
@@ -434,9 +438,13 @@ class LineConversation:
             if line is None:
                 self._say(N_("Your last answer was not saved."))
                 return True
-            if line.text.strip().lower() in ("no", "n", no.lower()):
+            word = line.text.strip().lower()
+            if word in ("no", "n", no.lower()):
                 target.give_up()
                 return False
+            if self._words.get(word.rstrip(".!")) == "help_now":  # on every screen
+                self._write_help_now()
+                continue
             target.retry()
         return False
 
@@ -451,6 +459,10 @@ class LineConversation:
 
     def write(self, text: str) -> None:
         """Print one block of output and flush, so pipes and screen readers see it at once."""
-        shown = text if self.json_mode else self.io.fitted(printable(text), indent=self.indents)
+        shown = (
+            json_safe(text)
+            if self.json_mode
+            else self.io.fitted(printable(text), indent=self.indents)
+        )
         self.io.stdout.write(shown + "\n")
         self.io.stdout.flush()

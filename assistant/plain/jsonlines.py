@@ -54,20 +54,7 @@ class Request:
 
 def parse_request(line: str) -> Request:
     """The request in one JSON line; raises :class:`Refused` when it cannot be used."""
-    if _too_deep(line):
-        raise Refused(
-            N_(
-                'That line is nested too deeply to be an answer. Send an answer as plain text, or as {"answer": ...}.'
-            )
-        )
-    try:
-        data = json.loads(line, parse_constant=_no_constant)
-    except ValueError as error:  # JSONDecodeError, a number too long, NaN or Infinity
-        raise Refused(_why_not_json(error)) from None
-    except RecursionError:  # cannot happen below MAX_DEPTH; kept as a last guard
-        raise Refused(N_("That line is nested too deeply to be an answer.")) from None
-    if not isinstance(data, dict):
-        raise Refused(_NOT_AN_OBJECT)
+    data = _object(line)
     if "command" in data:
         command = data["command"]
         if not isinstance(command, str):
@@ -86,6 +73,28 @@ def parse_request(line: str) -> Request:
     return Request(answer=answer, replaced=replaced)
 
 
+def _object(line: str) -> dict[str, Any]:
+    """The line's JSON object; raises :class:`Refused` for anything else (deep nesting, a
+    field given twice, numbers JSON or Python cannot hold, not JSON, not an object)."""
+    if _too_deep(line):
+        raise Refused(
+            N_(
+                'That line is nested too deeply to be an answer. Send an answer as plain text, or as {"answer": ...}.'
+            )
+        )
+    try:
+        data = json.loads(line, parse_constant=_no_constant, object_pairs_hook=_once_each)
+    except _GivenTwice:
+        raise Refused(_GIVEN_TWICE) from None
+    except ValueError as error:  # JSONDecodeError, a number too long, NaN or Infinity
+        raise Refused(_why_not_json(error)) from None
+    except RecursionError:  # cannot happen below MAX_DEPTH; kept as a last guard
+        raise Refused(N_("That line is nested too deeply to be an answer.")) from None
+    if not isinstance(data, dict):
+        raise Refused(_NOT_AN_OBJECT)
+    return data
+
+
 _NOT_AN_OBJECT = N_(
     'A JSON line must be an object with "answer" or "command", for example {"answer": "yes"} or {"command": "back"}.'
 )
@@ -94,6 +103,16 @@ _UNKNOWN_COMMAND = N_(
 )
 #: Shown when the command is not one of :data:`COMMANDS` (see the console).
 UNKNOWN_COMMAND = _UNKNOWN_COMMAND
+
+
+def json_safe(line: str) -> str:
+    """A JSON line with U+2028 and U+2029 written as escapes.
+
+    Both may stand in a JSON string as they are, but many readers end a line at them
+    (Python's ``str.splitlines``, JavaScript before 2019), cutting an event holding such an
+    answer in two. They can only be inside strings, where the escape means the same.
+    """
+    return line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def _too_deep(line: str) -> bool:
@@ -122,6 +141,22 @@ def _too_deep(line: str) -> bool:
         elif char in "]}":
             depth -= 1
     return False
+
+
+_GIVEN_TWICE = N_(
+    'That line gives the same field twice, so it is not clear which is meant. Send each field once, for example {"answer": "yes"}.'
+)
+
+
+class _GivenTwice(Exception):
+    """A JSON object names one field twice (JSON would silently keep the last)."""
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        raise _GivenTwice
+    return data
 
 
 def _no_constant(name: str) -> Any:

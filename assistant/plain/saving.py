@@ -53,7 +53,11 @@ class LineDialogue:
         if self.json_mode:
             import json  # only for programs reading JSON lines
 
-            text = json.dumps({"event": event, "message": text, **texts}, ensure_ascii=False)
+            from assistant.plain.jsonlines import json_safe
+
+            text = json_safe(
+                json.dumps({"event": event, "message": text, **texts}, ensure_ascii=False)
+            )
         else:
             text = self.io.fitted(printable(text))
         self.io.stdout.write(text + "\n")
@@ -131,10 +135,16 @@ class LineDialogue:
         self.problem(Msg(msgid, None, params))
 
     def _yes_no(self, msgid: str) -> bool | None:
-        """Ask until yes or no (three tries); None at end of input or if still unclear."""
+        """Ask until yes or no (three tries); None at end of input or if still unclear.
+
+        Help now works here as at every step: it is given, costs no try, and the question
+        is asked again.
+        """
         yes = {"y", "yes", self.t.gettext(N_("yes")).lower()}
         no = {"n", "no", self.t.gettext(N_("no")).lower()}
-        for _ in range(QUESTION_TRIES):
+        help_now = {"help now", *self.t.gettext(N_("help now")).lower().split("|")}
+        tries = 0
+        while tries < QUESTION_TRIES:
             self.tell(msgid)
             if self.interactive:
                 self.io.stdout.write("> ")
@@ -145,5 +155,19 @@ class LineDialogue:
             word = line.text.strip().lower().rstrip(".!")
             if word in yes or word in no:
                 return word in yes
+            if word in {w.strip() for w in help_now}:
+                self._help_now()
+                continue
+            tries += 1
             self.tell(N_("Please type yes or no."))
         return None
+
+    def _help_now(self) -> None:
+        """The crisis and safeguarding contacts, as the conversation shows them."""
+        # Only when asked for: the contacts' file and the layout are not part of every start.
+        from assistant.plain import text_layout
+        from assistant.plain.render import help_now
+
+        text = text_layout.help_now(help_now(self.t), self.t)
+        self.io.stdout.write(self.io.fitted(text) + "\n")
+        self.io.stdout.flush()

@@ -78,11 +78,8 @@ class SpokenConversation(LineConversation):
         self.spoken.repeat()  # say the section again too
         return self._show(self.session.show())
 
-    def _help_now(self, _: str) -> bool:
-        self.session.help_now()
+    def _write_help_now(self) -> None:
         self.write(self.spoken.layout(help_now(self.t)))
-        self._show(self.session.show())
-        return False
 
     def _help(self, _: str) -> bool:
         text = self.t.gettext(

@@ -43,6 +43,30 @@ def test_the_next_screen_waits_until_the_answer_is_saved(
     assert stop  # input ended while it waited: the conversation stops there
 
 
+@pytest.mark.parametrize("kind", [LineConversation, SpokenConversation])
+def test_help_now_works_while_an_answer_waits_to_be_saved(
+    kind: type[LineConversation], example: Bundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "help now" typed at "Your last answer has NOT been saved yet" was taken as Enter (try
+    # again) and no help was shown: Help now must work on every screen.
+    t = Translator()
+    shown = io.StringIO()
+    lines = LineIO(io.StringIO("help now\n"), shown)
+    with open_store(tmp_path / "store.sqlite3") as store:
+        reference = store.create(bundle=example.id, locale="en_GB", mode="plain")
+        target = SavingTarget(store, reference, LineDialogue(lines, t))
+        conversation = kind(Session(example, on_event=target.record), t, lines, target=target)
+        conversation.session.start()
+        conversation.handle("")
+        monkeypatch.setattr(target, "recorder", _Failing())
+        said_before = len(shown.getvalue())
+        conversation.handle("Ann")
+    said = shown.getvalue()[said_before:]
+    assert "116 123" in said  # Samaritans, from Help now
+    assert said.count("NOT been saved") == 2  # asked again after the help
+    assert "Who is answering" not in said
+
+
 class _Failing:
     """A recorder whose every commit fails, as on a full disk."""
 

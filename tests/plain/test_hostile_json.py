@@ -182,3 +182,39 @@ def test_the_readme_names_every_event_and_field_a_whole_conversation_sends() -> 
     assert "report" in names  # the cost step was reached
     missing = sorted(name for name in names if f"`{name}`" not in section)
     assert not missing, f"not in the README's JSON-lines section: {missing}"
+
+
+def test_line_and_paragraph_separators_in_an_answer_never_split_an_event() -> None:
+    # U+2028 and U+2029 may stand in a JSON string as they are, but Python's splitlines and
+    # older JavaScript end a line at them, so an event holding the answer was cut in two.
+    answer = json.dumps({"answer": "A\u2028B\u2029C"}).encode()
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "--plain", "--json", "--flow", "example"]
+        + ["--no-save"],
+        input=after_name(answer),
+        capture_output=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    text = result.stdout.decode("utf-8")
+    assert "\u2028" not in text and "\u2029" not in text
+    events = [json.loads(line) for line in text.splitlines()]
+    assert any(e.get("text") == "Who is answering, A\u2028B\u2029C?" for e in events)
+
+
+def test_a_field_given_twice_is_refused_not_silently_the_last() -> None:
+    # {"answer": "yes", "answer": "no"} answered "no"; {"command": "back", "answer": "Bo",
+    # "command": "quit"} quit. Which one the sender meant cannot be known.
+    lines = [b'{"answer": "Bo", "answer": "Al"}', b'{"command": "back", "command": "quit"}']
+    events, _, _ = run_bytes("--no-save", stdin=after_name(*lines))
+    messages = [e["message"] for e in errors(events)]
+    assert (
+        messages
+        == [
+            'That line gives the same field twice, so it is not clear which is meant. Send each field once, for example {"answer": "yes"}.'
+        ]
+        * 2
+    )
+    assert not any("Al" in e.get("text", "") or "Bo" in e.get("text", "") for e in events)
+    assert events[-1]["message"].startswith("End of input")  # it did not quit
