@@ -149,7 +149,8 @@ class LineConversation:
     # -- running --------------------------------------------------------------------
     def run(self, *, resumed: bool = False) -> int:
         """Run until quit or end of input; returns the exit code (0 unless output fails)."""
-        self._show(self.session.resume() if resumed else self.session.start())
+        if self._show(self.session.resume() if resumed else self.session.start()):
+            return 0  # input ended while the first screen waited to be saved (and was told)
         while True:
             if self.io.prompt and not self.json_mode:
                 self.io.stdout.write("> ")
@@ -349,9 +350,11 @@ class LineConversation:
         return True
 
     def _report_saved(self, saved_message: str) -> None:
-        """Say the answers are saved only if saving is still working (the store may have failed)."""
+        """Say the answers are saved only if saving is still working and the last commit went
+        through (the store may have failed, or be held by another program)."""
         assert self.target is not None
-        if getattr(self.target, "saving", True):
+        still_saving = getattr(self.target, "saving", True)
+        if still_saving and getattr(self.target, "problem", None) is None:
             self._say(saved_message, reference=self.target.reference)
         else:
             self._say(
@@ -438,15 +441,27 @@ class LineConversation:
             if line is None:
                 self._say(N_("Your last answer was not saved."))
                 return True
-            word = line.text.strip().lower()
+            word = self._held_word(line.text)
             if word in ("no", "n", no.lower()):
                 target.give_up()
                 return False
-            if self._words.get(word.rstrip(".!")) == "help_now":  # on every screen
+            if self._words.get(word) == "help_now":  # on every screen
                 self._write_help_now()
                 continue
             target.retry()
         return False
+
+    def _held_word(self, text: str) -> str:
+        """What was typed while an answer waits to be saved, as a word. A JSON line's answer
+        or command is its word: a program answers {"answer": "no"} here as everywhere."""
+        if self.json_mode and text.lstrip().startswith("{"):
+            try:
+                request = parse_request(text)
+            except Refused:
+                return ""  # not a way to say no: try again, as Enter does
+            answer = request.answer if isinstance(request.answer, str) else ""
+            text = request.command if request.command is not None else answer
+        return text.strip().lower().rstrip(".!")
 
     def _say(self, message: str, *, translate: bool = True, **params: Any) -> None:
         text = self.t.gettext(message) if translate else message

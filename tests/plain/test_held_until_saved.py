@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,53 @@ def test_help_now_works_while_an_answer_waits_to_be_saved(
     assert "116 123" in said  # Samaritans, from Help now
     assert said.count("NOT been saved") == 2  # asked again after the help
     assert "Who is answering" not in said
+
+
+@pytest.mark.parametrize("typed", ['{"answer": "no"}', '{"command": "no"}', "no"])
+def test_a_program_may_answer_no_to_carry_on_without_saving(
+    typed: str, example: Bundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # In JSON lines, {"answer": "no"} was taken as "try again", so a program that answers
+    # in JSON (as everywhere else) could never carry on.
+    t = Translator()
+    shown = io.StringIO()
+    lines = LineIO(io.StringIO(typed + "\n"), shown)
+    with open_store(tmp_path / "store.sqlite3") as store:
+        reference = store.create(bundle=example.id, locale="en_GB", mode="json")
+        target = SavingTarget(store, reference, LineDialogue(lines, t, json_mode=True))
+        session = Session(example, on_event=target.record)
+        conversation = LineConversation(session, t, lines, json_mode=True, target=target)
+        conversation.session.start()
+        conversation.handle("")
+        monkeypatch.setattr(target, "recorder", _Failing())
+        said_before = len(shown.getvalue())
+        stop = conversation.handle("Ann")
+    events = [json.loads(line) for line in shown.getvalue()[said_before:].splitlines()]
+    assert [e["event"] for e in events][:2] == ["not_saved", "message"]
+    assert "NOT being saved from now on" in events[1]["message"]
+    assert events[2]["step"] == "welcome.answering_for" and not stop
+
+
+@pytest.mark.parametrize("typed", ["", "\n\n"])
+def test_input_ending_while_the_first_screen_is_held_never_says_saved(
+    typed: str, example: Bundle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Resuming while another program held the store: "Your last answer was not saved.",
+    # then "End of input. Your answers are saved." (the first screen's hold was ignored).
+    t = Translator()
+    shown = io.StringIO()
+    lines = LineIO(io.StringIO(typed), shown)
+    with open_store(tmp_path / "store.sqlite3") as store:
+        reference = store.create(bundle=example.id, locale="en_GB", mode="plain")
+        target = SavingTarget(store, reference, LineDialogue(lines, t))
+        monkeypatch.setattr(target, "recorder", _Failing())
+        conversation = LineConversation(
+            Session(example, on_event=target.record), t, lines, target=target
+        )
+        assert conversation.run() == 0
+    said = shown.getvalue()
+    assert "Your last answer was not saved." in said
+    assert "are saved" not in said
 
 
 class _Failing:
