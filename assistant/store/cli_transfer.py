@@ -75,7 +75,7 @@ def _export(store: Store, args: argparse.Namespace, t: Translator) -> int:
 
 
 def _import(store: Store, args: argparse.Namespace, t: Translator) -> int:
-    from assistant.store.transfer import import_lines  # only import needs it
+    from assistant.store.transfer import bounded_lines, import_lines  # only import needs it
 
     # Read as bytes: each line is decoded on its own, so one that is not UTF-8 is refused
     # by number instead of stopping the import part-way with a traceback.
@@ -94,7 +94,7 @@ def _import(store: Store, args: argparse.Namespace, t: Translator) -> int:
             )
             return 1
     try:
-        result = import_lines(store, source)
+        result = import_lines(store, bounded_lines(source))
     finally:
         if source is not sys.stdin.buffer:
             source.close()

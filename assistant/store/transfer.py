@@ -15,7 +15,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, cast, get_args
+from typing import IO, Any, cast, get_args
 
 from assistant.engine.events import Event, EventKind
 from assistant.store.base import SavedCase, Store, StoreError
@@ -87,6 +87,20 @@ KINDS = frozenset(get_args(EventKind))
 _REFERENCE = re.compile(f"[{ALPHABET}]{{{LENGTH // 2}}}-[{ALPHABET}]{{{LENGTH // 2}}}")
 #: The longest bundle, locale or mode worth reading (a bundle may be a folder's path).
 _TEXT_LIMIT = 1000
+#: The longest line imported. A whole conversation is one line (an England one is about
+#: 100 KB); a longer line is refused without being kept, so /dev/zero or a runaway
+#: program cannot fill the memory.
+MAX_LINE = 16 * 1024 * 1024
+
+
+def bounded_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """Each line of ``stream``; one over :data:`MAX_LINE` bytes comes back cut to that
+    length (the rest read and dropped), which :func:`from_line` refuses."""
+    while line := stream.readline(MAX_LINE):
+        if len(line) >= MAX_LINE and not line.endswith(b"\n"):
+            while (rest := stream.readline(MAX_LINE)) and not rest.endswith(b"\n"):
+                pass
+        yield line
 
 
 def from_line(line: str | bytes) -> SavedCase:
@@ -95,6 +109,11 @@ def from_line(line: str | bytes) -> SavedCase:
     The line comes from outside (a file someone sent), so every field is checked before
     anything is stored: a wrong type or shape is refused here rather than failing later,
     half-way through writing it, with a traceback."""
+    if len(line) >= MAX_LINE and line[-1:] not in (b"\n", "\n"):
+        raise BadLine(
+            N_("it is longer than {size} MB, the most a line may be."),
+            size=MAX_LINE // (1024 * 1024),
+        )
     record = _record(line)
     texts = {k: _text(record, k) for k in ("reference", "bundle", "locale", "mode", "created")}
     if not _REFERENCE.fullmatch(normalize(texts["reference"])):

@@ -25,6 +25,7 @@ import yaml
 from assistant.flow.positions import Path as KeyPath
 from assistant.flow.positions import Positions
 from assistant.flow.problems import Problem
+from assistant.flow.reading import UnusableFlowFile, read_flow_text
 from assistant.flow.yamlpos import positions_of
 
 #: Inputs a turn may give (exactly one per turn), and whether each takes a value.
@@ -165,24 +166,31 @@ class _Reader:
 def load_golden(path: Path, display: str | None = None) -> Golden:
     """Read and check one golden file; raise :class:`GoldenError` listing every problem."""
     shown = display or str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        problem = Problem(
-            shown,
-            1,
-            1,
-            "unreadable",
-            f"The file cannot be read ({type(error).__name__}).",
-            "Check that it exists and is saved as UTF-8 text.",
-        )
-        raise GoldenError([problem]) from None
+    try:  # as safely as a flow file: a FIFO waited for ever, /dev/zero filled the memory
+        text = read_flow_text(path)
+    except UnusableFlowFile as error:
+        raise GoldenError([_unusable(error, shown)]) from None
     data, positions = _parse(text, shown)
     reader = _Reader(shown, positions)
     golden = _golden(data, reader, path)
     if reader.problems or golden is None:
         raise GoldenError(reader.problems)
     return golden
+
+
+#: Fixes for a golden file that cannot be read, where a flow file's would mislead.
+_GOLDEN_FIXES = {
+    "not-a-file": "Point to an ordinary .yaml file, or move that out of the folder.",
+    "too-large": "Split it into several golden conversations.",
+}
+
+
+def _unusable(error: UnusableFlowFile, shown: str) -> Problem:
+    """A golden file refused by the flow files' safe reader, worded for goldens."""
+    message = error.message.replace("a flow file", "a golden conversation")
+    message = message.replace("the most a flow file may be", "the most a file may be")
+    fix = _GOLDEN_FIXES.get(error.rule, error.fix)
+    return Problem(shown, error.line, error.column, error.rule, message, fix)
 
 
 def _parse(text: str, display: str) -> tuple[Any, Positions]:

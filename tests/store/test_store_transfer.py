@@ -4,12 +4,16 @@ PostgreSQL without losing anything: the same answers, plan and transcript after 
 
 from __future__ import annotations
 
+import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from store_helpers import ANSWERS, SECRET_NAME, walk
-from support_plan_cli import support_plan
+from support_plan_cli import ROOT, support_plan
 
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
@@ -151,3 +155,48 @@ def _case_answering(value: object) -> str:
 def test_lines_that_are_not_cases_are_refused(line: str) -> None:
     with pytest.raises(BadLine):
         from_line(line)
+
+
+@pytest.mark.parametrize("how", ["file", "stdin"])
+def test_a_line_that_is_not_utf8_is_named_not_a_traceback(
+    how: str, tmp_path: Path, example: Bundle
+) -> None:
+    # A byte that is not UTF-8 ended the import in a UnicodeDecodeError (from a file) or,
+    # inside a JSON string from standard input, a UnicodeEncodeError while saving it.
+    first, second = str(tmp_path / "a.sqlite3"), str(tmp_path / "b.sqlite3")
+    _cases(first, example)
+    exported = support_plan("sessions", "export", "--all", "--store", first).stdout.encode()
+    lines = sorted(exported.splitlines(), key=lambda line: b"Mum's plan" not in line)
+    lines[0] = lines[0].replace(b"Mum's plan", b"Mum\xff\xfe", 1)  # the labelled case first
+    data = b"\n".join(lines) + b"\n"
+    args = [sys.executable, "-m", "assistant", "sessions", "import"]
+    if how == "file":
+        (tmp_path / "cases.jsonl").write_bytes(data)
+        args.append(str(tmp_path / "cases.jsonl"))
+    args += ["--store", second]
+    done = subprocess.run(
+        args,
+        input=data if how == "stdin" else None,
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"},
+        timeout=60,
+        check=False,
+    )
+    stderr = done.stderr.decode()
+    assert "Traceback" not in stderr, stderr
+    assert "line 1 was not imported: it is not UTF-8 text" in stderr
+    assert "Imported 2 conversations" in done.stdout.decode()
+    assert done.returncode == 1
+
+
+def test_a_line_longer_than_the_limit_is_refused_without_reading_it_all(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from assistant.store import transfer
+
+    monkeypatch.setattr(transfer, "MAX_LINE", 10)
+    lines = list(transfer.bounded_lines(io.BytesIO(b"short\n" + b"x" * 25 + b"\nlast\n")))
+    assert lines[0] == b"short\n" and lines[2] == b"last\n"
+    with pytest.raises(BadLine, match="longer than"):
+        from_line(lines[1])

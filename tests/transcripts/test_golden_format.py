@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from support_plan_cli import support_plan
 
 from assistant.transcript.golden import GoldenError, load_golden
 
@@ -82,3 +84,18 @@ def test_impossible_dates_and_repeated_keys_are_problems_not_crashes(
     found = problems(tmp_path, text)
     assert len(found) == 1 and found[0].startswith(f"case.yaml:{line}:"), found
     assert words in found[0] and "Fix:" in found[0]
+
+
+def test_a_fifo_among_the_goldens_is_named_not_waited_on(tmp_path: Path) -> None:
+    # 'replay FOLDER' with a FIFO in it waited for ever for a writer; '/dev/zero' read
+    # without end and filled the memory. Both are now refused before anything is read.
+    os.mkfifo(tmp_path / "stuck.yaml")
+    result = support_plan("replay", str(tmp_path))
+    said = result.stdout + result.stderr
+    assert "stuck.yaml:1: the file: This path is a FIFO (a named pipe)" in said
+    assert "not a golden conversation" in said and "bundle" not in said
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    device = support_plan("replay", "/dev/zero")
+    assert "This path is a device" in device.stdout + device.stderr
+    stats = support_plan("stats", "flows/example", "--transcripts", str(tmp_path))
+    assert "FIFO" in stats.stdout + stats.stderr and "Traceback" not in stats.stderr
