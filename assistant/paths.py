@@ -17,6 +17,11 @@ def flows_dir() -> Path:
     return Path(os.environ.get("SUPPORT_PLAN_FLOWS", ROOT / "flows"))
 
 
+def flow_names() -> list[str]:
+    """The flows that can be named with ``--flow`` (folders of flows/ holding a bundle)."""
+    return sorted(p.parent.name for p in flows_dir().glob("*/bundle.yaml"))
+
+
 def locales_dir() -> Path:
     """The folder holding translation catalogs."""
     return ROOT / "locales"

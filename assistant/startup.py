@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.i18n import MissingCatalog, Translator, choose_locale, translator_for
-from assistant.paths import bundle_path
+from assistant.paths import bundle_path, flow_names
 from assistant.values import N_
 
 # The flow package is imported when the questions are loaded: the full-screen app does that
@@ -74,6 +74,16 @@ def load_or_explain(flow: str | None, t: Translator | None = None) -> Bundle | N
     """Load the bundle, printing every problem and returning None if it cannot be used."""
     from assistant.flow.problems import FlowError  # start-up budget: see the imports above
 
+    if flow and not (bundle_path(flow) / "bundle.yaml").exists():
+        say_problem(
+            t,
+            N_(
+                "there is no flow called '{flow}'. Use one of {names}, or give the folder of a flow (the one holding bundle.yaml)."
+            ),
+            flow=flow,
+            names=", ".join(flow_names()),
+        )
+        return None
     try:
         return load_bundle_for(flow)
     except FlowError as error:
