@@ -40,16 +40,26 @@ def main(argv: list[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except OSError as error:
-        if error.errno not in _WRITE_FAILURES:
-            raise
-        _say(args, "unwritable", reason=error.strerror or "")
-        _quiet_stdout()
-        return 1
+        return _os_failure(args, error)
     except KeyboardInterrupt:  # Ctrl-C at a command's question (forget's "Type yes")
         _say(args, "interrupted", before="\n")
         return 130
     finally:
         gc.enable()
+
+
+def _os_failure(args: list[str], error: OSError) -> int:
+    """The exit code for a system error that reached the top, after one line saying why: a
+    name too long for the system (2: it came from the command line), or output that could
+    not be written (1). Any other is a fault of ours, and is raised as it was."""
+    if error.errno == errno.ENAMETOOLONG:  # a path given (--flow, check, replay...)
+        _say(args, "too_long", reason=error.strerror or "")
+        return 2
+    if error.errno not in _WRITE_FAILURES:
+        raise error
+    _say(args, "unwritable", reason=error.strerror or "")
+    _quiet_stdout()
+    return 1
 
 
 def _open_closed_streams() -> None:
@@ -71,6 +81,9 @@ def _say(args: list[str], why: str, *, before: str = "", **params: str) -> None:
     msgid = {
         "unwritable": N_("stopped, because what it was writing could not be written ({reason})."),
         "interrupted": N_("stopped (Ctrl-C)."),
+        "too_long": N_(
+            "a file or folder name given is longer than this system allows ({reason}). Check the name, or choose a shorter one."
+        ),
     }[why]
     message = translator(_requested_lang(args)).gettext(msgid).format(**params)
     try:

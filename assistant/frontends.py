@@ -148,7 +148,7 @@ def _converse(
     try:
         return conversation.run(resumed=bool(opened.events))
     except KeyboardInterrupt:
-        conversation._end_of_input()  # noqa: SLF001 - same goodbye as end of input
+        conversation.interrupted()
         return 130
     except BrokenPipeError:  # the reader went away (e.g. piped into head): stop quietly
         sys.stderr.close()

@@ -139,3 +139,26 @@ def test_input_that_cannot_be_read_is_the_end_of_input(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr and "could not be written" not in result.stderr
     assert "End of input" in result.stdout
     assert result.returncode == 0
+
+
+LONG = "a" * 300  # longer than any one name in a path may be
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--plain", "--no-save", "--flow", LONG),
+        ("--plain", "--no-save", "--flow", f"/tmp/{LONG}"),
+        ("check", f"/tmp/{LONG}"),
+        ("replay", f"/tmp/{LONG}"),
+        ("stats", f"/tmp/{LONG}"),
+    ],
+    ids=["flow-name", "flow-folder", "check", "replay", "stats"],
+)
+def test_a_name_too_long_for_the_system_is_one_line(args: tuple[str, ...]) -> None:
+    # Each ended in "OSError: [Errno 36] File name too long" and a traceback.
+    result = run(*args)
+    assert "Traceback" not in result.stderr, result.stderr[-300:]
+    assert result.stderr.startswith("support-plan: a file or folder name given is longer")
+    assert LONG not in result.stderr  # the name is not repeated
+    assert result.returncode == 2

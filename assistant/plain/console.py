@@ -396,6 +396,13 @@ class LineConversation:
         self._say(text.format(**self._to_type), translate=False)
         return False
 
+    def interrupted(self) -> None:
+        """Ctrl-C: the same goodbye as at the end of input, on a line of its own (the
+        terminal has just echoed ^C after the prompt, and it followed on that line)."""
+        if not self.json_mode:
+            self.io.stdout.write("\n")
+        self._end_of_input()
+
     def _end_of_input(self) -> None:
         if self.target is not None:
             self.session.pause(self.target.reference)

@@ -49,7 +49,11 @@ def store_path(chosen: str | os.PathLike[str] | None = None) -> Path:
     if not chosen:
         return default_folder() / FILE_NAME
     path = Path(chosen).expanduser().absolute()
-    return path / FILE_NAME if path.is_dir() else path
+    try:
+        folder = path.is_dir()
+    except OSError:  # a name too long to be a path: opening it says so, kindly
+        folder = False
+    return path / FILE_NAME if folder else path
 
 
 class FileState:

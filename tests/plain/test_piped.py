@@ -112,3 +112,34 @@ def test_help_now_works_with_a_councils_own_flows_folder(tmp_path: Path) -> None
     )
     assert result.returncode == 0, result.stderr
     assert "Samaritans: 116 123" in result.stdout
+
+
+def test_ctrl_c_at_a_question_ends_on_a_line_of_its_own() -> None:
+    # The terminal echoes ^C and the goodbye followed on the same line: "^CEnd of input."
+    import os
+    import pty
+    import select
+    import signal
+
+    from support_plan_cli import ROOT
+
+    pid, terminal = pty.fork()
+    if pid == 0:
+        os.chdir(ROOT)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # a background job's is ignored
+        os.execv(sys.executable, [sys.executable, "-m", "assistant", "--plain", "--no-save"])
+    seen = b""
+    while b"Press Enter" not in seen and b"> " not in seen:
+        ready, _, _ = select.select([terminal], [], [], 30)
+        assert ready, seen
+        seen += os.read(terminal, 4096)
+    os.write(terminal, b"\x03")
+    try:
+        while chunk := os.read(terminal, 4096):
+            seen += chunk
+    except OSError:  # the program ended and closed the terminal
+        pass
+    _, status = os.waitpid(pid, 0)
+    text = seen.decode("utf-8", errors="replace")
+    assert "^C\r\nEnd of input. Nothing was saved." in text, text[-300:]
+    assert os.waitstatus_to_exitcode(status) == 130

@@ -69,6 +69,18 @@ def test_a_dash_is_not_taken_as_a_file_named_dash(tmp_path: Path) -> None:
     assert "Who is answering, Ann?" in result.stdout  # the conversation still goes on
 
 
+@pytest.mark.parametrize("last", ["x.sqlite3", ""])
+def test_a_name_too_long_for_the_system_is_a_kind_line(tmp_path: Path, last: str) -> None:
+    # A folder name over 255 characters ended in "OSError: File name too long" while
+    # checking whether --store named a folder.
+    store = str(tmp_path / ("a" * 300) / last) if last else str(tmp_path / ("a" * 300))
+    result = support_plan("--plain", "--flow", "example", "--save", "--store", store, stdin="\n")
+    assert "Traceback" not in result.stderr, result.stderr[-300:]
+    assert "File name too long" in result.stderr and "--store PATH" in result.stderr
+    listed = support_plan("sessions", "--store", store)
+    assert "Traceback" not in listed.stderr, listed.stderr[-300:]
+
+
 def test_a_device_of_our_own_keeps_its_mode(tmp_path: Path) -> None:
     """The same as /dev/null, on a device node made for the test (where that is allowed)."""
     device = tmp_path / "null"
