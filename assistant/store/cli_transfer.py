@@ -40,19 +40,25 @@ def run_transfer(
             )
         )
         return 2
+    source = _source(args.target, t) if args.action == "import" else None
+    if args.action == "import" and source is None:
+        return 1  # the file cannot be read: said, and no store was made for it
     store = opener(args, t)
     if isinstance(store, int):
+        _close(source)
         return store
     try:
         if store.locked and os.environ.get("SUPPORT_PLAN_PASSPHRASE"):
             store.unlock(os.environ["SUPPORT_PLAN_PASSPHRASE"])
         if args.action == "export":
             return _export(store, args, t)
-        return _import(store, args, t)
+        assert source is not None
+        return _import(store, source, t)
     except StoreError as error:
         _problem(error.text(t))
         return 1
     finally:
+        _close(source)
         store.close()
 
 
@@ -74,30 +80,34 @@ def _export(store: Store, args: argparse.Namespace, t: Translator) -> int:
     return 0
 
 
-def _import(store: Store, args: argparse.Namespace, t: Translator) -> int:
+def _source(target: str | None, t: Translator) -> BinaryIO | None:
+    """Where ``sessions import`` reads: the file named, else standard input; None (after
+    saying why) if the file cannot be opened, before any store is opened or made. Read as
+    bytes: each line is decoded on its own, so one that is not UTF-8 is refused by number
+    instead of stopping the import part-way."""
+    if target in (None, "-"):
+        return sys.stdin.buffer
+    try:
+        return open(target, "rb")  # noqa: SIM115 - closed by run_transfer
+    except OSError as error:
+        _problem(
+            fill(
+                t.gettext(N_("{file} cannot be read ({reason}). Check the file's name.")),
+                {"file": target, "reason": error.strerror or type(error).__name__},
+            )
+        )
+        return None
+
+
+def _close(source: BinaryIO | None) -> None:
+    if source is not None and source is not sys.stdin.buffer:
+        source.close()
+
+
+def _import(store: Store, source: BinaryIO, t: Translator) -> int:
     from assistant.store.transfer import bounded_lines, import_lines  # only import needs it
 
-    # Read as bytes: each line is decoded on its own, so one that is not UTF-8 is refused
-    # by number instead of stopping the import part-way with a traceback.
-    source: BinaryIO
-    if args.target in (None, "-"):
-        source = sys.stdin.buffer
-    else:
-        try:
-            source = open(args.target, "rb")  # noqa: SIM115 - closed below
-        except OSError as error:
-            _problem(
-                fill(
-                    t.gettext(N_("{file} cannot be read ({reason}). Check the file's name.")),
-                    {"file": args.target, "reason": error.strerror or type(error).__name__},
-                )
-            )
-            return 1
-    try:
-        result = import_lines(store, bounded_lines(source))
-    finally:
-        if source is not sys.stdin.buffer:
-            source.close()
+    result = import_lines(store, bounded_lines(source))
     for number, problem in result.skipped:
         reason = problem.text(t)
         line = t.gettext(N_("line {line} was not imported: {problem}"))

@@ -200,3 +200,13 @@ def test_a_line_longer_than_the_limit_is_refused_without_reading_it_all(
     assert lines[0] == b"short\n" and lines[2] == b"last\n"
     with pytest.raises(BadLine, match="longer than"):
         from_line(lines[1])
+
+
+def test_importing_a_file_that_is_not_there_makes_no_store(tmp_path: Path) -> None:
+    # The store (and its folder) was made first, then the file was found missing.
+    store = tmp_path / "new" / "store.sqlite3"
+    done = support_plan(
+        "sessions", "import", str(tmp_path / "missing.jsonl"), "--store", str(store)
+    )
+    assert done.returncode == 1 and "cannot be read" in done.stderr
+    assert not (tmp_path / "new").exists()
