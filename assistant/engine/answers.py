@@ -117,8 +117,22 @@ def _multi(step: model.Ask, raw: Raw) -> tuple[str, ...]:
             ) from None
         if value not in chosen:
             chosen.append(value)
+    _alone_or_left_out(step, chosen)
     order = [c.value for c in step.choices]
     return tuple(sorted(chosen, key=order.index))
+
+
+def _alone_or_left_out(step: model.Ask, chosen: list[str]) -> None:
+    """Refuse an option that is an answer only on its own ("None of these") chosen with
+    others, saying which by its number."""
+    if len(chosen) < 2:
+        return
+    for number, choice in enumerate(step.choices, 1):
+        if choice.alone and choice.value in chosen:
+            raise InvalidAnswer(
+                N_("Option {number} is an answer on its own: choose it alone, or leave it out."),
+                {"number": number},
+            )
 
 
 def _number(step: model.Ask, raw: Raw) -> int | Number:

@@ -39,11 +39,16 @@ AnswerType = Literal["choice", "multi", "yesno", "number", "money", "text"]
 
 
 class Choice(Struct, forbid_unknown_fields=True, frozen=True):
-    """One option of a choice question. ``value`` is stored and never translated."""
+    """One option of a choice question. ``value`` is stored and never translated.
+
+    ``alone``: on a multiple choice, an answer only on its own ("None of these"): chosen
+    with others it is refused, rather than saved as "An assessment and None of these".
+    """
 
     value: Identifier
     label: str
     help: str | None = None
+    alone: bool = False
 
 
 class Section(Struct, forbid_unknown_fields=True, frozen=True):

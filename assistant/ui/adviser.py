@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -75,14 +76,13 @@ class AdviserPanel(Column):
         question on a short screen (80x24) it is smaller too: at 11 lines it left what to
         tell the caller cut off after six (walkthrough), and its foot says what Enter does."""
         box = self.query_one("#notes-box")
+        long = _(N_("Adviser-only notes: Enter or Escape saves and goes back to the question"))
         wide = self.size.width >= 60
+        # At 60 columns the long title was cut ("... and goes ba…"): then the foot says it.
+        cut = wide and cell_len(long) + 6 > self.size.width  # "╭─ " and " ─╮"
         compact = not wide and 0 < self.size.height < 26
-        box.border_title = (
-            _(N_("Adviser-only notes: Enter or Escape saves and goes back to the question"))
-            if wide
-            else _(N_("Adviser-only notes"))
-        )
-        box.border_subtitle = _(N_("Enter or Escape saves")) if compact else ""
+        box.border_title = long if wide and not cut else _(N_("Adviser-only notes"))
+        box.border_subtitle = _(N_("Enter or Escape saves")) if compact or cut else ""
         box.set_class(compact, "-compact")
         self.call_after_refresh(self.point_to_the_rest)  # the panel's height is known then
 

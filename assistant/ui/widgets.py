@@ -119,18 +119,33 @@ def shown_width(widget: Widget) -> int:
 
 
 class ButtonRow(Row):
-    """Buttons side by side when they fit, else one under another (translations vary in length)."""
+    """Buttons side by side when they fit, else one under another (translations vary in length).
+
+    Left and Right move between them, as in most dialogs: "Right, Enter" on "Protect your
+    saved answers?" pressed the first button, "No, not shared", not the one beside it (QA).
+    """
 
     DEFAULT_CSS = """
     ButtonRow { height: auto; margin-top: 1; }
     ButtonRow ActionButton { margin-right: 1; }
     """
+    BINDINGS = [
+        Binding("left", "next_button(-1)", show=False),
+        Binding("right", "next_button(1)", show=False),
+    ]
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
         super().__init__(id=id, classes="actions")
 
     def on_resize(self) -> None:
         self.fit()
+
+    def action_next_button(self, step: int) -> None:
+        """The focus to the button shown before or after the focused one (round the row)."""
+        shown = [button for button in self.query(ActionButton) if button.display]
+        if self.screen.focused in shown:
+            index = shown.index(self.screen.focused)
+            shown[(index + step) % len(shown)].focus()
 
     def fit(self) -> None:
         """Side by side if the buttons shown fit the width, else one under another.

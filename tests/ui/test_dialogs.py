@@ -91,3 +91,17 @@ async def test_larger_text_and_theme_keys(make_app) -> None:
         await pilot.press("f6", "f6")
         assert app.theme == "high-contrast"
         assert "high contrast" in text_of(app, "#notice")
+
+
+async def test_left_and_right_move_between_a_dialogs_buttons(make_app) -> None:
+    """ "Right, Enter" pressed the first button, the one with the focus (QA in tmux)."""
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+q")
+        assert app.focused is app.screen.query_one("#dialog-stay")
+        await pilot.press("right")
+        assert app.focused is app.screen.query_one("#dialog-leave")
+        await pilot.press("right")  # round the row
+        assert app.focused is app.screen.query_one("#dialog-stay")
+        await pilot.press("left", "enter")
+    assert app.return_value == 0  # Leave

@@ -175,3 +175,18 @@ async def test_an_enter_after_a_number_does_not_answer_the_next_question_unseen(
         assert app.session.current == "getting_started.prompt"  # a multiple choice
         await pilot.press("2", "enter")  # ticks, then Enter finishes as ever
         assert list(app.session.answers["getting_started.prompt"]) == ["hospital"]
+
+
+async def test_none_of_these_with_another_tick_is_refused_and_the_ticks_kept(
+    england: Bundle, clock: Callable[[], str]
+) -> None:
+    """ "An assessment from the council and None of these" was saved for the plan."""
+    app = AssistantApp(england, "en_GB", "self", clock=clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "1", "1", "enter")  # the person, England, a new illness
+        assert app.session.current == "getting_started.has"
+        await pilot.press("1", "5", "enter")
+        assert "Option 5 is an answer on its own" in str(app.screen.query_one("#error").render())
+        assert app.session.current == "getting_started.has"
+        assert "getting_started.has" not in app.session.answers
+        assert app.focused.chosen_values() == ("assessment", "none")  # nothing lost
