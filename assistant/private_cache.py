@@ -11,8 +11,8 @@ phrase lists, the help content), so an app process need not import PyYAML to rea
 PyYAML and its C parser were about 1 MiB of resident memory, loaded behind the first
 question (issue 20, budget 9). It is as careful as the flow cache:
 
-- Never stale: the key is a SHA-256 of the file's bytes, the parser's own source code, the
-  cache's format and PyYAML's version (read from its ``__init__.py``, without importing
+- Never stale: the key is a SHA-256 of the file's bytes, the parser's and this module's
+  source code, the cache's format and PyYAML's version (read from its ``__init__.py``, without importing
   it), recomputed on every read; what is parsed is the very bytes that were hashed.
 - Never different: an entry is written only if decoding it gives back exactly what the
   parser returned, types, line numbers and all (:func:`encode`, :func:`decode`); anything
@@ -116,11 +116,15 @@ def pyyaml_identity() -> bytes:
 
 
 # -- the data-file cache -----------------------------------------------------------------
-def cached_parse(path: Path, parse: Callable[[bytes], T], parser_source: str) -> T:
+def cached_parse(
+    path: Path, parse: Callable[[bytes], T], parser_source: str, lined: type[Any] | None = None
+) -> T:
     """What ``parse`` makes of the bytes of ``path``, from the cache when they were parsed
     before by the same parser (``parser_source``: the file of the module that defines it).
 
-    Errors reading ``path`` and from ``parse`` are raised as they are, and never cached.
+    ``lined`` is the parser's mapping type that remembers lines (see :func:`encode`), if
+    it makes one. Errors reading ``path`` and from ``parse`` are raised as they are, and
+    never cached.
     """
     data = path.read_bytes()
     root = cache_root()
@@ -129,25 +133,27 @@ def cached_parse(path: Path, parse: Callable[[bytes], T], parser_source: str) ->
     where = root / "data"
     try:
         digest = hashlib.sha256(f"data-cache {FORMAT}\0{path.name}\0".encode())
-        digest.update(Path(parser_source).read_bytes() + b"\0" + pyyaml_identity() + b"\0")
+        for source in (parser_source, __file__):  # the parser's code, and this codec's
+            digest.update(Path(source).read_bytes() + b"\0")
+        digest.update(pyyaml_identity() + b"\0")
         digest.update(data)
         entry = where / f"{digest.hexdigest()[:40]}.msgpack"
         found = read_private(entry, MAX_DATA_BYTES)
         if found is not None:
-            return decode(msgspec.msgpack.decode(found))  # type: ignore[no-any-return]
+            return decode(msgspec.msgpack.decode(found), lined)  # type: ignore[no-any-return]
     except Exception:  # any cache error means parsing the file, never a failure
         entry = None
     value = parse(data)
     if entry is not None:
-        _save_quietly(where, entry, value)
+        _save_quietly(where, entry, value, lined)
     return value
 
 
-def _save_quietly(where: Path, entry: Path, value: object) -> None:
+def _save_quietly(where: Path, entry: Path, value: object, lined: type[Any] | None) -> None:
     """Cache ``value`` only if it comes back exactly as it is (see the module's docstring)."""
     try:
         encoded = msgspec.msgpack.encode(encode(value))
-        if not same(decode(msgspec.msgpack.decode(encoded)), value):
+        if not same(decode(msgspec.msgpack.decode(encoded), lined), value):
             return
         write_private(where, entry, encoded)
         prune(where, KEEP)
@@ -158,8 +164,9 @@ def _save_quietly(where: Path, entry: Path, value: object) -> None:
 def encode(value: object) -> object:
     """``value`` as msgpack-ready data; containers and dates are tagged one-key mappings.
 
-    Mappings with lines (the rate files' ``Lined``: any dict with ``line`` and
-    ``key_lines``) keep them. Raises TypeError for anything else (it is not cached).
+    A mapping of another type than ``dict`` (the rate files' ``Lined``) is kept with its
+    ``line`` and ``key_lines``, and comes back as the ``lined`` type given to
+    :func:`decode`. Raises TypeError for anything else (it is then not cached).
     """
     if value is None or type(value) in (bool, int, float, str):
         return value
@@ -171,39 +178,31 @@ def encode(value: object) -> object:
         pairs = [[encode(k), encode(v)] for k, v in value.items()]
         if type(value) is dict:
             return {"m": pairs}
-        kind = type(value)
         lines = [value.key_lines[k] for k in value]  # type: ignore[attr-defined]
-        return {"n": [kind.__module__, kind.__qualname__, value.line, lines, pairs]}  # type: ignore[attr-defined]
+        return {"n": [value.line, lines, pairs]}  # type: ignore[attr-defined]
     raise TypeError(f"not cached: {type(value).__name__}")
 
 
-def decode(data: Any) -> Any:
-    """The value :func:`encode` was given."""
+def decode(data: Any, lined: type[Any] | None = None) -> Any:
+    """The value :func:`encode` was given (mappings with lines made as ``lined``)."""
     if not isinstance(data, dict):
         return data
     ((tag, body),) = data.items()
     if tag == "d":
         return date.fromisoformat(body)
     if tag == "l":
-        return [decode(item) for item in body]
+        return [decode(item, lined) for item in body]
     if tag == "m":
-        return {decode(k): decode(v) for k, v in body}
-    module, name, line, lines, pairs = body
-    made = _lined_type(module, name)()
+        return {decode(k, lined): decode(v, lined) for k, v in body}
+    if lined is None:
+        raise TypeError("a mapping with lines, and no type to make it")
+    line, lines, pairs = body
+    made = lined()
     made.line, made.key_lines = line, {}
     for (key, value), key_line in zip(pairs, lines, strict=True):
-        made[decode(key)] = decode(value)
-        made.key_lines[decode(key)] = key_line
+        made[decode(key, lined)] = decode(value, lined)
+        made.key_lines[decode(key, lined)] = key_line
     return made
-
-
-def _lined_type(module: str, name: str) -> type[Any]:
-    """The mapping-with-lines class an entry names: only ``assistant``'s own."""
-    if module != "assistant.money.rates_yaml" or name != "Lined":
-        raise TypeError(f"not a cached type: {module}.{name}")
-    from assistant.money.rates_yaml import Lined  # only when a rate file comes from the cache
-
-    return Lined
 
 
 def same(a: object, b: object) -> bool:

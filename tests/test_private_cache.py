@@ -114,6 +114,12 @@ def test_what_the_codec_cannot_give_back_exactly_is_not_cached(
     # What it can encode comes back the same, types included (a date is not a string).
     value = {"a": [1, 2.5, True, None, "x", date(2026, 4, 6)], 3: {"b": []}}
     assert private_cache.same(private_cache.decode(private_cache.encode(value)), value)
+    lined = Lined(a=1)
+    lined.line, lined.key_lines = 4, {"a": 5}
+    encoded = private_cache.encode([lined])
+    assert private_cache.same(private_cache.decode(encoded, Lined), [lined])
+    with pytest.raises(TypeError):  # no type to make it with: not used, the file is parsed
+        private_cache.decode(encoded)
     assert not private_cache.same({"a": "2026-04-06"}, {"a": date(2026, 4, 6)})
     assert not private_cache.same([1], [True])
 

@@ -118,7 +118,7 @@ def read_mapping(path: Path, first_key: str) -> Lined:
     comes from the private cache, with the same lines, without importing PyYAML.
     """
     try:
-        data = cached_parse(path, _parse, __file__)
+        data = cached_parse(path, _parse, __file__, Lined)
     except _DuplicateKey as dup:
         raise RatesError(path, dup.line, f"'{dup.key}' appears twice.", "keep one.") from None
     except _ImpossibleDate as bad:
