@@ -11,7 +11,7 @@ from textual.widgets import Input, OptionList
 from ui_helpers import SIZE, text_of
 
 from assistant.ui.app import AssistantApp
-from assistant.ui.widgets import ChoiceList, TextBox
+from assistant.ui.widgets import ChoiceList, Plain, TextBox
 
 
 def watch_answers(app: AssistantApp) -> list[bool]:
@@ -106,3 +106,34 @@ async def test_letters_and_moves_send_no_messages_up_the_screen() -> None:
         assert app.query_one("#box", TextBox).value == "hello"
         assert app.query_one("#list", ChoiceList).highlighted == 2
         assert app.heard == []
+
+
+async def test_one_list_asks_every_kind_of_choice(make_app) -> None:
+    """Ticking, then Yes or No: the same list keeps the focus (moving it cost a restyle of
+    both lists and a second drawing of the screen), and still acts as each kind should."""
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "1")
+        await pilot.pause()
+        await pilot.press(*"80", "enter", "enter")  # age; an explanation; to needs.tasks
+        await pilot.pause()
+        assert app.session.current == "needs.tasks"
+        ticking = app.focused
+        assert isinstance(ticking, ChoiceList) and ticking.multi
+        view = ticking.parent
+        assert view is not None and view.query_one("#continue").display
+        assert "tick or untick" in str(view.query_one(".hint", Plain).render())
+        await pilot.press("space", "enter")
+        await pilot.pause()
+        assert app.session.current == "needs.has_carer"  # Yes or No
+        assert app.focused is ticking and not ticking.multi
+        assert ticking.values == ["yes", "no"]
+        assert not view.query_one("#continue").display  # Enter on an option answers
+        assert "(or Y and N)" in str(view.query_one(".hint", Plain).render())
+        await pilot.press("n")  # moves to No; does not answer
+        await pilot.pause()
+        assert app.session.current == "needs.has_carer" and ticking.highlighted == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.answers["needs.tasks"] == ("washing",)
+        assert app.session.answers["needs.has_carer"] is False
