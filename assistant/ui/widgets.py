@@ -63,6 +63,10 @@ class TextBox(ActsAtOnce, SteadyScroll, Input):
     def __init__(self, value: str = "", *, moves_on: bool = False, **kwargs: Any) -> None:
         super().__init__(value, select_on_focus=False, **kwargs)
         self.cursor_blink = False
+        # Nothing here listens for each letter typed, and each one's message went up through
+        # the nine containers above the box, one queue at a time, before the Enter after it
+        # (a typed answer's Enter waited for 40 to 90 of them).
+        self.disable_messages(Input.Changed)
         self.holds_keys = frozenset({"enter"}) if moves_on else frozenset()
 
     def _watch_value(self, value: str) -> None:
@@ -246,6 +250,9 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         #: A first digit typed on a list of ten or more that may begin a two-digit number.
         self._first_digit: int | None = None
         super().__init__(id=id)
+        # Nothing listens for the highlight moving (the list says it in its own lines), and
+        # each move's message went up through every container to the app: five a key press.
+        self.disable_messages(OptionList.OptionHighlighted)
         self._ready = False
         self.set_choices(options, chosen=chosen, shortcuts=shortcuts, chosen_note=chosen_note)
         self._ready = True
