@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from typing import Any
 
 from textual import events
 from textual.binding import Binding
@@ -18,10 +17,10 @@ from textual.content import Content
 from textual.geometry import Offset, Size
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from assistant.ui.keyboard import ActsAtOnce
-from assistant.ui.steady import Row, Steady, SteadyScroll
+from assistant.ui.steady import Steady, SteadyScroll
 from assistant.ui.text import _, bracketed, plain
 from assistant.values import N_
 
@@ -53,26 +52,6 @@ class Plain(Steady, Static):
         if text != self.text:
             self.text = text
             self.update(plain(text))
-
-
-class TextBox(ActsAtOnce, SteadyScroll, Input):
-    """A text box with a steady cursor (no blinking) that keeps its text when focused."""
-
-    KEYS_AT_ONCE = {"enter": "submit"}  # noqa: RUF012 - as Textual declares its bindings
-
-    def __init__(self, value: str = "", *, moves_on: bool = False, **kwargs: Any) -> None:
-        super().__init__(value, select_on_focus=False, **kwargs)
-        self.cursor_blink = False
-        self.holds_keys = frozenset({"enter"}) if moves_on else frozenset()
-
-    def _watch_value(self, value: str) -> None:
-        # Input widens its scrollable area to fit the text on every key, and a new area asks
-        # for a layout of the whole screen: one per letter typed, so the Enter after a fast
-        # typist's (or a paste's) answer waited for a frame. The box's own size never
-        # depends on its text, so the area is updated without a layout, as Textual itself
-        # does for widgets it has just laid out (Textual is pinned exactly).
-        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
-        super()._watch_value(value)
 
 
 #: Keys that change the screen when pressed on a widget; the app holds keys typed ahead
@@ -159,50 +138,6 @@ def shown_width(widget: Widget) -> int:
         if isinstance(node, Widget) and node.size.width:
             return node.content_size.width
     return 0
-
-
-class ButtonRow(Row):
-    """Buttons side by side when they fit, else one under another (translations vary in length).
-
-    Left and Right move between them, as in most dialogs: "Right, Enter" on "Protect your
-    saved answers?" pressed the first button, "No, not shared", not the one beside it (QA).
-    """
-
-    DEFAULT_CSS = """
-    ButtonRow { height: auto; margin-top: 1; }
-    ButtonRow ActionButton { margin-right: 1; }
-    """
-    BINDINGS = [
-        Binding("left", "next_button(-1)", show=False),
-        Binding("right", "next_button(1)", show=False),
-    ]
-
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
-        super().__init__(id=id, classes="actions")
-
-    def on_resize(self) -> None:
-        self.fit()
-
-    def action_next_button(self, step: int) -> None:
-        """The focus to the button shown before or after the focused one (round the row)."""
-        shown = [button for button in self.query(ActionButton) if button.display]
-        if self.screen.focused in shown:
-            index = shown.index(self.screen.focused)
-            shown[(index + step) % len(shown)].focus()
-
-    def fit(self) -> None:
-        """Side by side if the buttons shown fit the width, else one under another.
-
-        Decided when the buttons change, from the nearest shown container's width, so the
-        next question is laid out once rather than again after it has been drawn.
-        """
-        width = shown_width(self)
-        if not width:
-            return
-        needed = sum(len(str(b.label)) + 3 for b in self.query(ActionButton) if b.display)
-        layout = "horizontal" if needed <= width else "vertical"
-        if self.styles.layout is None or self.styles.layout.name != layout:
-            self.styles.layout = layout
 
 
 class HelpNowButton(ActionButton):
@@ -515,28 +450,3 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
             if self.labels[index][:1].lower() == key:
                 return index
         return None
-
-
-class TickBox(ActsAtOnce, Steady, Static, can_focus=True):
-    """A single "[x] statement" that Space or Enter ticks: used for consent."""
-
-    BINDINGS = [Binding("space,enter", "tick", show=False)]
-    KEYS_AT_ONCE = {"space": "tick", "enter": "tick"}  # noqa: RUF012 - as its bindings
-
-    def __init__(self, label: str, *, ticked: bool = False, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
-        super().__init__(id=id, markup=False)
-        self.label = label
-        self.ticked = ticked
-
-    def render(self) -> Content:
-        """ "[x] label" or "[ ] label"."""
-        return plain(("[x] " if self.ticked else "[ ] ") + self.label)
-
-    def action_tick(self) -> None:
-        """Tick or untick."""
-        self.ticked = not self.ticked
-        self.refresh()
-
-    def cursor_offset(self) -> Offset:
-        """The cursor sits inside the box."""
-        return self.content_region.offset + Offset(1, 0)
