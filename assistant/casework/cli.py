@@ -47,9 +47,19 @@ def add_parser(subparsers: Any) -> None:
         "--format", choices=FORMATS, default="md", help=N_("md (default), html or csv")
     )
     parser.add_argument("--output", metavar="FILE", help=N_("write to FILE instead of the screen"))
-    parser.add_argument("--store", metavar="PATH", help=N_("the saved conversations file"))
+    # Left out here, --store and --lang keep what was given before "report" (the main parser
+    # has them): argparse's sub-parser defaults would overwrite it and count another store.
     parser.add_argument(
-        "--lang", metavar="LOCALE", help=N_("language: en_GB, cy or pl (default: en_GB)")
+        "--store",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=N_("the saved conversations file"),
+    )
+    parser.add_argument(
+        "--lang",
+        metavar="LOCALE",
+        default=argparse.SUPPRESS,
+        help=N_("language: en_GB, cy or pl (default: en_GB)"),
     )
     parser.set_defaults(handler=run_report)
 

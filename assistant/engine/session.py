@@ -8,6 +8,7 @@ Every change is appended to ``events``; :meth:`Session.replay` rebuilds a sessio
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -139,10 +140,12 @@ class Session:
         if self.started:
             return self.show()
         self.setup = dict(setup or {})
-        for key, data in dict(self.setup.get("prefill") or {}).items():
+        prefill = self.setup.get("prefill")
+        for key, data in (prefill if isinstance(prefill, dict) else {}).items():
             info = self.bundle.steps.get(key)
             if info is not None and isinstance(info.step, model.Ask):
-                self.answers.setdefault(key, decode(data))
+                with contextlib.suppress(ValueError):  # not an answer (a log from outside)
+                    self.answers.setdefault(key, decode(data))
         self._emit("started", None, self.setup or None)
         self.path = [self.current]
         self._mark_part(self.current)

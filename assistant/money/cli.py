@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import NoReturn, TypeVar
 
 from assistant.cli import Parser
+from assistant.i18n.shipped import LOCALES
 from assistant.money import messages as m
 from assistant.money.calculator import calculate
 from assistant.money.format import Formatter, render_text, resolve_locale, to_json
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace) -> int:
     """
     fmt = Formatter()
     try:
-        fmt = Formatter(resolve_locale(getattr(args, "lang", None)))
+        fmt = _formatter(getattr(args, "lang", None))
         request = _read(args)
         result = calculate(
             request.employee,
@@ -122,6 +123,18 @@ def run(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render_text(result, check, fmt))
     return 0
+
+
+def _formatter(lang: str | None) -> Formatter:
+    """Money and dates in the style of ``--lang`` and, for a language we ship (Welsh,
+    Polish), its words too: ``--lang pl`` gave Polish numbers inside English sentences.
+    Other locales (``--lang de``) keep English words, the only ones we have."""
+    locale = resolve_locale(lang)
+    if locale.language not in {code.split("_")[0] for code in LOCALES}:
+        return Formatter(locale)
+    from assistant.cli_i18n import translator  # only a shipped language needs a catalog
+
+    return Formatter(locale, translator(locale.language).gettext)
 
 
 def _refuse(fmt: Formatter, error: InvalidAnswer, option: str | None) -> int:

@@ -300,7 +300,9 @@ CLI_FLAGS = {
     "--no-employment-allowance": N_("the Employment Allowance is used elsewhere or not claimed"),
     "--json": N_("print the result as JSON"),
 }
-CLI_LANG_HELP = N_("language for money and dates, such as en or cy")
+CLI_LANG_HELP = N_(
+    "language of the words, money and dates: en, cy or pl (others: money and dates only)"
+)
 CLI_ONE_OFFER = N_("Please give either --offered-rate or --offered-weekly, not both.")
 CLI_NEEDS = N_("Please give {option}, for example {example}.")
 CLI_BAD_OPTION = N_("{option}: {problem}")

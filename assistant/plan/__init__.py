@@ -76,10 +76,12 @@ def make_plan(
     """The plan as data: the full plan, or the Easy Read one."""
     # Imported when a plan is made: the commands' parsers and the line mode import this
     # package to start, and building a plan loads the rules, money and every layout.
+    from assistant.plan.model import printable_plan  # start-up: as above
+
     if easy_read:
         from assistant.plan.easyread import build_easy_read  # start-up: as above
 
-        return build_easy_read(session, t, today=today, adviser=adviser)
+        return printable_plan(build_easy_read(session, t, today=today, adviser=adviser))
     from assistant.plan.build import build_plan  # start-up: as above
 
-    return build_plan(session, t, today=today, adviser=adviser, appendix=appendix)
+    return printable_plan(build_plan(session, t, today=today, adviser=adviser, appendix=appendix))

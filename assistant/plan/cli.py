@@ -17,6 +17,7 @@ from typing import Any
 from assistant.casework.export import contact_text
 from assistant.engine.events import Event, ReplayError
 from assistant.engine.session import Session
+from assistant.i18n.shipped import LOCALES
 from assistant.paths import ROOT, flows_dir
 from assistant.plan import FORMATS, export_bytes
 from assistant.plan.saved import (
@@ -100,16 +101,29 @@ def _add_export(subparsers: Any) -> None:
         action="store_true",
         help=N_("the transcript instead of the plan (md or json)"),
     )
+    # --flow, --lang and --store may also come before "export" (the main parser has them):
+    # left out here, they must not overwrite those (argparse's sub-parser defaults would).
     parser.add_argument(
-        "--flow", metavar="NAME_OR_PATH", help=N_("the conversation (default: as saved)")
+        "--flow",
+        metavar="NAME_OR_PATH",
+        default=argparse.SUPPRESS,
+        help=N_("the conversation (default: as saved)"),
     )
     parser.add_argument(
-        "--lang", metavar="LOCALE", help=N_("language: en_GB, cy or pl (default: as saved)")
+        "--lang",
+        metavar="LOCALE",
+        default=argparse.SUPPRESS,
+        help=N_("language: en_GB, cy or pl (default: as saved)"),
     )
     parser.add_argument(
         "--date", metavar="YYYY-MM-DD", help=N_("the plan's date, which picks the rates year")
     )
-    parser.add_argument("--store", metavar="PATH", help=N_("the saved conversations file"))
+    parser.add_argument(
+        "--store",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=N_("the saved conversations file"),
+    )
     parser.set_defaults(handler=run_export)
 
 
@@ -169,12 +183,12 @@ def export_text(args: argparse.Namespace) -> str:
 def export_data(args: argparse.Namespace) -> bytes:
     """The exported file's bytes (text as UTF-8, or Word); raises :class:`ExportError`."""
 
+    if args.json or args.all or args.since or args.until:  # first: --all names no one
+        raise ExportError(N_("--json, --all, --since and --until go with --format contact only."))
     if not args.reference:
         raise ExportError(
             N_("say which conversation to export: its reference, or its case reference.")
         )
-    if args.json or args.all or args.since or args.until:
-        raise ExportError(N_("--json, --all, --since and --until go with --format contact only."))
     if args.transcript and args.format not in ("md", "json"):
         raise ExportError(N_("a transcript can be exported as md or json only."))
     events, saved_flow, saved_locale = load_events(args)
@@ -250,7 +264,13 @@ def _from_store(
 
 
 def _last_language(events: list[Event]) -> str | None:
-    changes = [e.value for e in events if e.kind == "language_changed" and isinstance(e.value, str)]
+    """The language the person last chose, if it is one we ship: a log from outside may
+    name any (then the conversation's own language is used, not a refusal)."""
+    changes = [
+        e.value
+        for e in events
+        if e.kind == "language_changed" and isinstance(e.value, str) and e.value in LOCALES
+    ]
     return changes[-1] if changes else None
 
 

@@ -125,7 +125,7 @@ BACKUP = {
         "Paid help I have already could cover. How, and its cost: to agree with the council."
     ),
     "nobody": N_(
-        "There is nobody I know of who could help. The council should plan cover with me now, before it is needed."
+        "There is nobody I know of who could help. I would like to plan cover with the council now, before it is needed."
     ),
 }
 #: A mental health crisis plan (``mental_health.crisis_plan``).

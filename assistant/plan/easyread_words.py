@@ -118,7 +118,7 @@ BACKUP = {
     "paid": (N_("If the person who helps me is ill, my paid helpers can help."),),
     "nobody": (
         N_("If the person who helps me is ill, I have nobody else."),
-        N_("The council should plan for this now."),
+        N_("I want to plan this with the council now."),
     ),
 }
 #: If their PA is ill or away (``employing_pa.cover``).

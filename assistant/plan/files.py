@@ -85,22 +85,26 @@ def write_private(path: Path, data: str | bytes, *, replace: bool = True) -> Non
     """Write ``data`` (text as UTF-8) to a file only its owner can read (0600), whatever
     the umask.
 
-    A new file is made 0600. An existing one is replaced (unless ``replace`` is False,
-    then it is an error) only if it is an ordinary file already private to its owner: a
-    plan holds health and money details, and a file this program did not make is never
-    made private behind its owner's back (an OSError says why instead). A device or a
-    pipe (``/dev/null``, a FIFO) is written to as it is, never changed.
+    A new file is made 0600. An existing ordinary file is never made private behind its
+    owner's back (an OSError says why instead); with ``replace`` it is written over if it
+    is already private, which is only for files in the program's own folder (the plans
+    folder), since the program runs as root: a file named on the command line may be
+    anyone's (``--output ~/.ssh/id_rsa``), so callers for those pass ``replace=False``
+    and an existing one is left as it was. A device or a pipe (``/dev/null``, a FIFO) is
+    written to as it is, never changed.
     """
     try:
         info = path.lstat()
     except FileNotFoundError:
         info = None
-    if info is None or not replace:
+    if info is None:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
         os.fchmod(descriptor, 0o600)  # made just now, so ours (the umask may have widened it)
     elif stat.S_ISLNK(info.st_mode):
         raise OSError(f"{path} is a symbolic link; give the file it points to")
     elif stat.S_ISREG(info.st_mode):
+        if not replace:
+            raise OSError(f"{path} already exists, so it was not changed; choose a new file name")
         if stat.S_IMODE(info.st_mode) & 0o077:
             raise OSError(
                 f"{path} already exists and other people can read it, so it was not changed; "

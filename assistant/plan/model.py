@@ -13,6 +13,8 @@ from typing import Any
 import msgspec
 from msgspec import Struct
 
+from assistant.values import printable
+
 SCHEMA_ID = "support-plan/plan"
 SCHEMA_VERSION = 2
 
@@ -229,3 +231,25 @@ if __name__ == "__main__":  # pragma: no cover - regenerates plan.schema.json
     import json
 
     print(json.dumps(plan_json_schema(), indent=2))
+
+
+def printable_plan(plan: Plan) -> Plan:
+    """``plan`` with every text :func:`~assistant.values.printable`: answers and notes reach
+    it unchecked (JSON lines, imports), and one escape sequence would act on the terminal
+    the plan is printed to, or stop the Word export with a traceback. Every other value
+    (numbers, tuples of choices) keeps its type."""
+    cleaned: Plan = _printable(plan)
+    return cleaned
+
+
+def _printable(data: Any) -> Any:
+    if isinstance(data, str):
+        return printable(data)
+    if isinstance(data, Struct):
+        fields = {name: _printable(getattr(data, name)) for name in data.__struct_fields__}
+        return msgspec.structs.replace(data, **fields)
+    if isinstance(data, tuple | list):
+        return type(data)(_printable(item) for item in data)
+    if isinstance(data, dict):
+        return {key: _printable(value) for key, value in data.items()}
+    return data

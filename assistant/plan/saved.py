@@ -68,7 +68,7 @@ def write_output(
     if output and output != "-":
         said = t or messages_translator(None)
         try:
-            write_private(Path(output), data)
+            write_private(Path(output), data, replace=False)  # maybe anyone's file
         except OSError as error:
             problem = Msg(
                 N_(

@@ -19,7 +19,7 @@ body {
   margin: 0 auto; padding: 1.5rem; max-width: 42rem;
   font-family: Arial, "Liberation Sans", Helvetica, "DejaVu Sans", sans-serif;
   line-height: 1.5; color: #000; background: #fff; text-align: left;
-  word-spacing: 0.05em; overflow-wrap: break-word;
+  word-spacing: 0.05em; overflow-wrap: anywhere;
 }
 h1 { font-size: 1.8rem; line-height: 1.2; margin: 0 0 0.4rem; }
 h2 { font-size: 1.4rem; line-height: 1.25; margin: 2rem 0 0.6rem;
@@ -28,7 +28,8 @@ h3 { font-size: 1.15rem; margin: 1.2rem 0 0.4rem; }
 p, li, dd, dt { margin: 0 0 0.6rem; }
 .subtitle { font-size: 1.1rem; margin-bottom: 1rem; }
 p.facts { font-weight: bold; }
-dl.answers { display: grid; grid-template-columns: minmax(8rem, 45%) 1fr; gap: 0.2rem 1rem; }
+dl.answers { display: grid; grid-template-columns: minmax(8rem, 45%) minmax(0, 1fr);
+              gap: 0.2rem 1rem; }
 dl.answers dt { font-weight: bold; margin: 0; }
 dl.answers dd { margin: 0; }
 p.key { font-weight: bold; border-left: 6px solid #000; padding-left: 0.8rem; }
@@ -43,6 +44,7 @@ p.source { font-size: 0.85rem; margin: 0.2rem 0 0.8rem; }
 .unconfirmed { font-style: italic; }
 a { color: #000; text-decoration: underline; }
 nav ol { columns: 2; padding-left: 1.6rem; }
+@media (max-width: 32rem) { nav ol { columns: 1; } }
 table.costs { border-collapse: collapse; width: 100%; margin: 0.8rem 0; }
 table.costs caption { text-align: left; font-weight: bold; margin-bottom: 0.4rem; }
 table.costs th, table.costs td { border: 1px solid #000; padding: 0.3rem 0.5rem; }

@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from assistant.store.base import Store, StoreError, fill
 from assistant.values import N_
@@ -80,17 +80,15 @@ def _export(store: Store, args: argparse.Namespace, t: Translator) -> int:
     return 0
 
 
-def _source(target: str | None, t: Translator) -> TextIO | None:
+def _source(target: str | None, t: Translator) -> BinaryIO | None:
     """Where ``sessions import`` reads: the file named, else standard input; None (after
-    saying why) if the file cannot be opened, before any store is opened or made. Bytes that are not UTF-8 are read as
-    surrogates, so their line is named and skipped instead of ending the import."""
+    saying why) if the file cannot be opened, before any store is opened or made. Read as
+    bytes: each line is decoded on its own, so one that is not UTF-8 is refused by number
+    instead of stopping the import part-way."""
     if target in (None, "-"):
-        reconfigure = getattr(sys.stdin, "reconfigure", None)  # absent on a replaced stream
-        if reconfigure is not None:
-            reconfigure(encoding="utf-8", errors="surrogateescape")
-        return sys.stdin
+        return sys.stdin.buffer
     try:
-        return open(target, encoding="utf-8", errors="surrogateescape")  # noqa: SIM115 - closed by run_transfer
+        return open(target, "rb")  # noqa: SIM115 - closed by run_transfer
     except OSError as error:
         _problem(
             fill(
@@ -101,17 +99,17 @@ def _source(target: str | None, t: Translator) -> TextIO | None:
         return None
 
 
-def _close(source: TextIO | None) -> None:
-    if source is not None and source is not sys.stdin:
+def _close(source: BinaryIO | None) -> None:
+    if source is not None and source is not sys.stdin.buffer:
         source.close()
 
 
-def _import(store: Store, source: TextIO, t: Translator) -> int:
+def _import(store: Store, source: BinaryIO, t: Translator) -> int:
     from assistant.store.transfer import bounded_lines, import_lines  # only import needs it
 
     result = import_lines(store, bounded_lines(source))
     for number, problem in result.skipped:
-        reason = problem.text(t) if isinstance(problem, StoreError) else problem
+        reason = problem.text(t)
         line = t.gettext(N_("line {line} was not imported: {problem}"))
         _problem(fill(line, {"line": number, "problem": reason}))
     done = t.ngettext(

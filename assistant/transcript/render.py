@@ -19,7 +19,7 @@ from assistant.i18n import LOCALES, Translator
 from assistant.plain.render import describe
 from assistant.transcript.markdown import escape
 from assistant.transcript.walk import Entry, walk
-from assistant.values import N_, encode
+from assistant.values import N_, encode, printable
 
 SCHEMA = "support-plan/transcript"
 VERSION = 1
@@ -127,7 +127,7 @@ def transcript_markdown(
             day = date
             out += ["", f"## {date}"]
         out += ["", *_markdown_item(item, time[:8], t)]
-    return "\n".join(out).rstrip() + "\n"
+    return printable("\n".join(out).rstrip() + "\n")  # no escape sequence reaches a terminal
 
 
 def _markdown_item(item: dict[str, Any], time: str, t: Translator) -> list[str]:

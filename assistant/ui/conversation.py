@@ -1,7 +1,8 @@
 """The conversation screen: the current question large, the answers so far, the side panel.
 
 There is one of these for the whole conversation. Each step shows the answer view for its
-kind (from :data:`assistant.ui.steps.STEP_VIEWS`, each made once and then updated in place);
+kind (from :data:`assistant.ui.steps.STEP_VIEWS`, each made once and then updated in place;
+one view for every kind that chooses from a list);
 the log and the side panel are updated in place too. The screen never calls the engine: it posts messages that the app acts on.
 """
 

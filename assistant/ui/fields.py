@@ -32,6 +32,10 @@ class TextBox(ActsAtOnce, SteadyScroll, Input):
     def __init__(self, value: str = "", *, moves_on: bool = False, **kwargs: Any) -> None:
         super().__init__(value, select_on_focus=False, **kwargs)
         self.cursor_blink = False
+        # Nothing here listens for each letter typed, and each one's message went up through
+        # the nine containers above the box, one queue at a time, before the Enter after it
+        # (a typed answer's Enter waited for 40 to 90 of them).
+        self.disable_messages(Input.Changed)
         self.holds_keys = frozenset({"enter"}) if moves_on else frozenset()
 
     def _watch_value(self, value: str) -> None:

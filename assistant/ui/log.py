@@ -46,6 +46,7 @@ class ConversationLog(SteadyScroll, OptionList):
 
     def __init__(self) -> None:
         super().__init__(id="log")
+        self.disable_messages(OptionList.OptionHighlighted)  # as ChoiceList: nothing listens
         self.items: list[ReviewItem] = []
         self._last: int | None = None  # where the highlight was when the list had focus
 

@@ -60,7 +60,7 @@ class StepView(FindsPartsOnce, Column):
     class MorePressed(Message):
         """The person pressed "Tell me more"."""
 
-    #: Whether the view shows a Continue button of its own.
+    #: Whether the view has a Continue button of its own (see :meth:`continue_shown`).
     continue_button: ClassVar[bool] = True
 
     def __init__(self, step: StepShown, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
@@ -111,11 +111,17 @@ class StepView(FindsPartsOnce, Column):
         self.query_one("#decline").display = self.step.allow_decline
         for button in self.query("#continue, #back"):
             button.display = not first
+        if self.continue_button:
+            self.query_one("#continue").display = not first and self.continue_shown()
         more = has_more(self.partner) if self.partner is not None else has_more(self.step)
         self.query_one("#more").display = more and not first
         row = self.query_one(ButtonRow)
         row.display = any(button.display for button in row.query(ActionButton))
         row.fit()
+
+    def continue_shown(self) -> bool:
+        """Whether this step shows the Continue button (on its own, not as the first of two)."""
+        return True
 
     def update_controls(self) -> None:
         """Put this step's answer so far into the control (a say step has none)."""
@@ -247,19 +253,44 @@ class MoneyView(NumberView):
 
 
 class ChoiceView(StepView):
-    """One option from a list: Up/Down and Enter, or its number."""
+    """Options in a list, for every kind of question that chooses: one option (Up/Down
+    and Enter, or its number), Yes or No (Y and N move to them, Enter or 1 or 2 answers),
+    or any number of options (Space or a number ticks, Enter or Continue finishes).
 
-    continue_button = False
-    multi: ClassVar[bool] = False
+    One view, and one list, for all three: each kind as a view of its own moved the focus
+    from one list to another at most steps of a conversation, and a key press that moved
+    the focus took half as long again to the next question (restyling both lists for
+    their focus, and drawing the whole screen once more for the focus moved).
+    """
+
+    @property
+    def multi(self) -> bool:
+        """Any number of options may be ticked (else one is chosen)."""
+        return self.step.answer_type == "multi"
+
+    @property
+    def yes_no(self) -> bool:
+        """Yes or No, shown as two options."""
+        return self.step.answer_type == "yesno"
+
+    def continue_shown(self) -> bool:
+        """Only ticking needs Continue: a single choice answers with Enter on the option."""
+        return self.multi
 
     def options(self) -> list[tuple[str, str]]:
         """(value, label) pairs."""
+        if self.yes_no:
+            return [("yes", _(N_("Yes"))), ("no", _(N_("No")))]
         t = translator()
         return [(c.value, t.render(c.label)) for c in self.step.choices]
 
     def chosen(self) -> tuple[str, ...]:
         """What is chosen so far."""
         current = self.step.current
+        if self.multi:
+            return tuple(current) if isinstance(current, tuple) else ()
+        if self.yes_no:
+            return (("yes" if current else "no"),) if isinstance(current, bool) else ()
         return (current,) if isinstance(current, str) else ()
 
     def controls(self) -> ComposeResult:
@@ -276,6 +307,7 @@ class ChoiceView(StepView):
     def update_controls(self) -> None:
         self.query_one("#choices", ChoiceList).set_choices(
             self.options(),
+            multi=self.multi,
             chosen=self.chosen(),
             shortcuts=self.shortcuts(),
             chosen_note=self.note(),
@@ -283,29 +315,53 @@ class ChoiceView(StepView):
 
     def shortcuts(self) -> dict[str, str]:
         """Letters that choose an option (Y and N for yes/no)."""
-        return {}
+        return {"y": "yes", "n": "no"} if self.yes_no else {}
 
     def note(self) -> str:
-        """Said beside the answer given before, when a question is asked again."""
-        return _(N_("your answer so far"))
+        """Said beside the answer given before, when a question is asked again (not beside
+        ticks: they show it)."""
+        return "" if self.multi else _(N_("your answer so far"))
 
     def hint_text(self) -> str:
-        return self.paired_hint(
-            _(N_("Use the Up and Down arrows, then press Enter. Or type the option's number."))
-        )
+        if self.multi:
+            text = N_(
+                "Press Space (or an option's number) to tick or untick each one that applies, then press Enter."
+            )
+        elif self.yes_no:
+            text = N_("Use the Up and Down arrows (or Y and N), then press Enter. Or type 1 or 2.")
+        else:
+            text = N_("Use the Up and Down arrows, then press Enter. Or type the option's number.")
+        return self.paired_hint(_(text))
 
     def first_focus(self) -> Widget:
         return self.query_one("#choices")
 
     def answer_from(self, values: tuple[str, ...]) -> Any:
         """The raw answer for what was chosen in the list."""
+        if self.multi:
+            return list(values)
+        if self.yes_no:
+            return values == ("yes",)
         return values[0] if values else ""
 
     def current_raw(self) -> Any:
         """What is chosen now (the follow-up's Continue sends it for the first of a pair);
         nothing chosen is an empty answer, which the engine refuses if one is needed."""
         values = self.query_one("#choices", ChoiceList).chosen_values()
+        if self.multi:
+            return list(values)
         return self.answer_from(values) if values else ""
+
+    def refusal(self, raw: Any) -> str | None:
+        """Nothing ticked: the engine's message speaks of typing numbers with commas (the
+        line mode's way), so the app says how to tick here instead."""
+        if not self.multi or raw or self.step.optional:
+            return None
+        return _(
+            N_(
+                "Please tick at least one option: press Space, or type its number, then press Enter."
+            )
+        )
 
     @on(ChoiceList.Chosen)
     def _chosen(self, event: ChoiceList.Chosen) -> None:
@@ -317,68 +373,6 @@ class ChoiceView(StepView):
         self.send_answer(self.answer_from(event.values))
 
 
-class YesNoView(ChoiceView):
-    """Yes or No: Y and N move to them, Enter (or 1 or 2) answers."""
-
-    def options(self) -> list[tuple[str, str]]:
-        return [("yes", _(N_("Yes"))), ("no", _(N_("No")))]
-
-    def chosen(self) -> tuple[str, ...]:
-        current = self.step.current
-        return (("yes" if current else "no"),) if isinstance(current, bool) else ()
-
-    def shortcuts(self) -> dict[str, str]:
-        return {"y": "yes", "n": "no"}
-
-    def hint_text(self) -> str:
-        return self.paired_hint(
-            _(N_("Use the Up and Down arrows (or Y and N), then press Enter. Or type 1 or 2."))
-        )
-
-    def answer_from(self, values: tuple[str, ...]) -> Any:
-        return values == ("yes",)
-
-
-class MultiView(ChoiceView):
-    """Any number of options: Space ticks, Enter (or Continue) finishes."""
-
-    continue_button = True
-    multi = True
-
-    def chosen(self) -> tuple[str, ...]:
-        current = self.step.current
-        return tuple(current) if isinstance(current, tuple) else ()
-
-    def note(self) -> str:
-        return ""
-
-    def hint_text(self) -> str:
-        return self.paired_hint(
-            _(
-                N_(
-                    "Press Space (or an option's number) to tick or untick each one that applies, then press Enter."
-                )
-            )
-        )
-
-    def current_raw(self) -> Any:
-        return list(self.query_one("#choices", ChoiceList).chosen_values())
-
-    def refusal(self, raw: Any) -> str | None:
-        """Nothing ticked: the engine's message speaks of typing numbers with commas (the
-        line mode's way), so the app says how to tick here instead."""
-        if raw or self.step.optional:
-            return None
-        return _(
-            N_(
-                "Please tick at least one option: press Space, or type its number, then press Enter."
-            )
-        )
-
-    def answer_from(self, values: tuple[str, ...]) -> Any:
-        return list(values)
-
-
 #: The registry: a step's answer type (or "say") → the view that shows it.
 STEP_VIEWS: dict[str, type[StepView]] = {
     "say": SayView,
@@ -386,8 +380,8 @@ STEP_VIEWS: dict[str, type[StepView]] = {
     "number": NumberView,
     "money": MoneyView,
     "choice": ChoiceView,
-    "yesno": YesNoView,
-    "multi": MultiView,
+    "yesno": ChoiceView,
+    "multi": ChoiceView,
 }
 
 

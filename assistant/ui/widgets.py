@@ -224,6 +224,9 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
         #: A first digit typed on a list of ten or more that may begin a two-digit number.
         self._first_digit: int | None = None
         super().__init__(id=id)
+        # Nothing listens for the highlight moving (the list says it in its own lines), and
+        # each move's message went up through every container to the app: five a key press.
+        self.disable_messages(OptionList.OptionHighlighted)
         self._ready = False
         self.set_choices(options, chosen=chosen, shortcuts=shortcuts, chosen_note=chosen_note)
         self._ready = True

@@ -258,6 +258,19 @@ def test_contact_options_are_checked_kindly(
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("typed", "cell"),
+    [
+        ("=\x00=1+1", "'=\ufffd=1+1"),  # a NUL made Word and some importers stop
+        ("\n=HYPERLINK(1)", "' =HYPERLINK(1)"),  # a leading line break became a space
+        ("  -2+3", "'  -2+3"),  # an importer that trims spaces would run it
+        ("a\x1b[31mb\x07c\x9b", "a\ufffd[31mb\ufffdc\ufffd"),  # nothing a terminal acts on
+    ],
+)
+def test_no_formula_hides_behind_invisible_characters(typed: str, cell: str) -> None:
+    assert safe_cell(typed) == cell
+
+
 def test_safe_cell_and_spreadsheet_csv() -> None:
     assert safe_cell("=1+1") == "'=1+1"
     assert safe_cell("＝1") == "'＝1"

@@ -171,3 +171,15 @@ def test_contacts_and_report_from_either_store(
     assert run(["report", "--since", "2000-01-01", "--store", location, "--format", "csv"]) == 0
     text = capsys.readouterr().out
     assert '"Channel","Telephone","6"' in text and MARK not in text
+
+
+def test_store_and_language_given_before_the_command_are_used(
+    marked_store: list[str], store_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``support-plan --store FILE report ...`` counted the default store instead."""
+    before = ["--store", str(store_file), "--lang", "cy"]
+    assert run([*before, "report", "--since", "2000-01-01", "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.removeprefix(BOM))))
+    assert rows[1][2] == "12" and rows[0][0] != "Measure"  # this store, in Welsh
+    assert run([*before, "export", marked_store[0], "--format", "contact", "--json"]) == 0
+    assert f'"reference": "{marked_store[0]}"' in capsys.readouterr().out

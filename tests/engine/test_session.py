@@ -112,6 +112,18 @@ def test_back_keeps_answers_and_prefills(example: Bundle) -> None:
     assert session.answers["welcome.name"] == "Ann"
 
 
+def test_a_prefill_we_never_write_is_left_out_not_a_crash(example: Bundle) -> None:
+    """A log from outside (sessions import) may hold any setup: a prefill that is not an
+    answer is offered as nothing, and replaying the log still works."""
+    setup = {"prefill": {"welcome.answering_for": {"special": "Mary"}, "welcome.age": 70}}
+    live = Session(example)
+    live.start(setup)
+    walk(live, "Ann")
+    [shown] = live.show()
+    assert isinstance(shown, StepShown) and shown.current is None
+    assert Session.replay(example, live.events).answers == live.answers
+
+
 def test_back_at_the_first_step_is_a_notice(example: Bundle) -> None:
     session = Session(example)
     session.start()

@@ -148,3 +148,14 @@ def test_help_prints_every_option(capsys: pytest.CaptureFixture[str]) -> None:
     for option in ("--hourly-rate", "--offered-weekly", "--no-employment-allowance", "--lang"):
         assert option in out
     assert "5%" in out  # a bare % in help text would crash argparse
+
+
+@pytest.mark.parametrize(("lang", "words"), [("cy", "Cyflog sylfaenol"), ("pl", "Wynagrodzenie")])
+def test_a_shipped_language_gets_its_words_not_only_its_numbers(
+    lang: str, words: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--lang pl`` printed Polish numbers inside English sentences."""
+    code, out, _ = _run([*EXAMPLE_A, "--lang", lang], capsys)
+    assert code == 0 and words in out and "Basic pay" not in out
+    code, _, err = _run(["--hourly-rate", "abcxyz", "--hours", "20", "--lang", lang], capsys)
+    assert code == 2 and "Please type" not in err

@@ -66,7 +66,7 @@ def test_controls_in_a_saved_answer_never_reach_the_terminal(tmp_path: Path) -> 
         check=True,
     ).stdout
     case = json.loads(exported)
-    case["reference"] = "CTL-CTL"
+    case["reference"] = "CTR-CTR"  # a reference this program could have given
     for event in case["events"]:
         if event["value"] == "Ann":
             event["value"] = CONTROLS  # as another program (or an attacker) may have written it
@@ -79,7 +79,7 @@ def test_controls_in_a_saved_answer_never_reach_the_terminal(tmp_path: Path) -> 
         timeout=60,
         check=True,
     )
-    result = run("resume", "CTL-CTL", "--store", store, stdin=b"review\nplan\n")
+    result = run("resume", "CTR-CTR", "--store", store, stdin=b"review\nplan\n")
     out = result.stdout.decode()
     no_controls(out)
     assert "A\ufffdn" in out  # the answer is still shown, made harmless

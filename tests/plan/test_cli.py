@@ -113,3 +113,43 @@ def test_replay_command_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture
     out = capsys.readouterr().out
     assert "FAIL" in out and "    - Who are you?" in out and "0 passed, 1 failed." in out
     assert run(["replay", str(tmp_path / "missing")]) == 2
+
+
+@pytest.mark.parametrize("mode", [0o600, 0o644])
+def test_export_never_writes_over_a_file_it_did_not_make(
+    log: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], mode: int
+) -> None:
+    """The program runs as root: '--output ~/.ssh/id_rsa' (a private file, 0600) was
+    replaced by the plan. An existing file is left exactly as it was, and the person is
+    told to choose a new name."""
+    theirs = tmp_path / "id_rsa"
+    theirs.write_text("a key\n")
+    theirs.chmod(mode)
+    args = ["export", str(log), "--flow", "example", "--output", str(theirs)]
+    assert run(args) == 1
+    err = capsys.readouterr().err
+    assert "already exists" in err and "new file name" in err and "Traceback" not in err
+    assert theirs.read_text() == "a key\n" and theirs.stat().st_mode & 0o777 == mode
+    assert run([*args[:-1], str(tmp_path / "plan.md")]) == 0
+
+
+def test_all_without_format_contact_says_what_goes_with_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """'export --all --since ... --format md' asked which conversation to export."""
+    assert run(["export", "--all", "--since", "2026-12-01", "--format", "md"]) == 1
+    assert "--format contact only" in capsys.readouterr().err
+
+
+def test_a_language_this_program_lacks_in_the_log_falls_back_to_the_saved_one(
+    log: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A language change to one we do not ship (an imported or damaged log) stopped the
+    export with 'there is no such language'; the conversation's own language is used."""
+    text = log.read_text(encoding="utf-8").splitlines()
+    last = json.loads(text[-1])
+    change = {**last, "seq": last["seq"] + 1, "kind": "language_changed", "value": "xx_EVIL"}
+    changed = tmp_path / "changed.jsonl"
+    changed.write_text("\n".join([*text, json.dumps(change)]) + "\n", encoding="utf-8")
+    assert run(["export", str(changed), "--flow", "example"]) == 0, capsys.readouterr().err
+    assert capsys.readouterr().out.startswith("# My draft support plan")

@@ -274,6 +274,43 @@ def test_markdown_escapes_the_persons_words(example: Bundle) -> None:
     assert "\\*Ann\\* \\<script\\>" in text and "<script>" not in text
 
 
+@pytest.mark.parametrize("typed", ["Ann\n---\nafter", "Ann\n===", "Ann\n  ---  ", "Ann\n= = ="])
+def test_markdown_lines_of_dashes_or_equals_stay_words(example: Bundle, typed: str) -> None:
+    """A line of ``---`` or ``===`` under an answer made the answer a heading (or a rule
+    that ended the plan's list) in anything that renders the Markdown."""
+    from markdown_it import MarkdownIt
+
+    def rendered(name: str) -> str:
+        session = Session(example)
+        session.start()
+        session.answer()
+        session.answer(name)
+        return MarkdownIt("commonmark").render(export(session, "md", today=DAY))
+
+    plain, hostile = rendered("Ann"), rendered(typed)
+    for tag in ("<h1>", "<h2>", "<h3>", "<hr"):
+        assert hostile.count(tag) == plain.count(tag), tag
+
+
+#: Pasted or sent through JSON lines: ESC starts colour, title and screen-clearing
+#: sequences in a terminal, NUL and vertical tab are refused by Word.
+CONTROLS = "Ann\x00\x0b\x1b[31m\x1b]0;title\x07\x08\x7f\x9b2J end"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_control_characters_never_reach_a_plan(example: Bundle, fmt: Format) -> None:
+    session = Session(example)
+    session.start()
+    session.answer()
+    session.answer(CONTROLS)
+    session.record("note", CONTROLS)
+    data = export_bytes(session, fmt, adviser=True, today=DAY)  # docx raised ValueError
+    text = data.decode("utf-8") if fmt != "docx" else str(word.Document(BytesIO(data)).paragraphs)
+    assert not any(ord(c) < 32 and c not in "\n\t" or 0x7F <= ord(c) <= 0x9F for c in text)
+    if fmt != "docx":
+        assert "Ann" in text and "end" in text
+
+
 def test_unknown_format_is_refused(example: Bundle) -> None:
     with pytest.raises(ValueError, match="use md, html, txt or json"):
         export(Session(example), "pdf", today=DAY)  # type: ignore[arg-type]

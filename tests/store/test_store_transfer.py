@@ -127,7 +127,8 @@ def _case_answering(value: object) -> str:
     return json.dumps(
         {
             "format": "support-plan-case/1",
-            **dict.fromkeys(("reference", "bundle", "locale", "mode"), "x"),
+            **dict.fromkeys(("bundle", "locale", "mode"), "x"),
+            "reference": "K7P-2QM",  # a good one, so only the answer is wrong
             "created": "2026-11-22T10:00:00+00:00",
             "events": [{**event, "step": "welcome.name", "value": value}],
         }
@@ -184,7 +185,7 @@ def test_a_line_that_is_not_utf8_is_named_not_a_traceback(
     )
     stderr = done.stderr.decode()
     assert "Traceback" not in stderr, stderr
-    assert "line 1 was not imported: not UTF-8 text" in stderr
+    assert "line 1 was not imported: it is not UTF-8 text" in stderr
     assert "Imported 2 conversations" in done.stdout.decode()
     assert done.returncode == 1
 
@@ -195,8 +196,8 @@ def test_a_line_longer_than_the_limit_is_refused_without_reading_it_all(
     from assistant.store import transfer
 
     monkeypatch.setattr(transfer, "MAX_LINE", 10)
-    lines = list(transfer.bounded_lines(io.StringIO("short\n" + "x" * 25 + "\nlast\n")))
-    assert lines[0] == "short\n" and lines[2] == "last\n"
+    lines = list(transfer.bounded_lines(io.BytesIO(b"short\n" + b"x" * 25 + b"\nlast\n")))
+    assert lines[0] == b"short\n" and lines[2] == b"last\n"
     with pytest.raises(BadLine, match="longer than"):
         from_line(lines[1])
 

@@ -66,3 +66,13 @@ def test_json_has_one_entry_per_event_with_times(example: Bundle, events: list[E
     assert all(e["at"].startswith("2026-11-22T10:00:") for e in data["entries"])
     person = transcript_data(example, events, Translator())
     assert len(person["entries"]) == len(events) - 1  # the note is left out
+
+
+def test_control_characters_never_reach_a_transcript(example: Bundle) -> None:
+    """An escape sequence in an answer would act on the terminal the transcript is shown in."""
+    session = Session(example)
+    session.start()
+    session.answer()
+    session.answer("Ann\x1b]0;title\x07\x1b[2J\x00\r\x9b end")
+    text = transcript_markdown(example, session.events, Translator(), adviser=True)
+    assert not any(c in text for c in "\x1b\x07\x00\r\x9b") and "Ann" in text

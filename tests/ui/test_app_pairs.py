@@ -10,7 +10,7 @@ from ui_helpers import SIZE, text_of
 from assistant.flow.bundle import Bundle
 from assistant.ui.app import AssistantApp
 from assistant.ui.conversation import ConversationScreen
-from assistant.ui.steps import MultiView, YesNoView
+from assistant.ui.steps import ChoiceView
 from assistant.ui.widgets import ChoiceList
 
 
@@ -36,7 +36,8 @@ async def test_both_questions_are_on_one_screen_and_one_continue_answers_both(
         await pilot.pause()
         app.session.on_event = lambda event: saved.append(f"{event.kind} {event.step}")
         first, second = _pair(app)
-        assert isinstance(first, MultiView) and isinstance(second, MultiView)
+        assert isinstance(first, ChoiceView) and isinstance(second, ChoiceView)
+        assert first.multi and second.multi  # both tick any number of options
         assert "How is washing hard for you?" in text_of(app, "#question")
         assert text_of(app, "#follow-question") == "What would help with washing?"
         for widget in (
@@ -62,7 +63,7 @@ async def test_both_questions_are_on_one_screen_and_one_continue_answers_both(
         assert "Do you go out?" in text_of(app, "#question")
         assert not app.screen.query_one("#follow-up").display
         assert isinstance(app.focused, ChoiceList)
-        assert any(v.display for v in app.screen.query(YesNoView))
+        assert any(v.display and v.yes_no for v in app.screen.query(ChoiceView))
 
 
 async def test_enter_on_the_first_goes_to_the_second_without_answering(

@@ -6,7 +6,7 @@ from ui_helpers import SIZE, settled, text_of
 
 from assistant.flow.loading import load_bundle
 from assistant.ui.app import AssistantApp
-from assistant.ui.steps import SayView, YesNoView
+from assistant.ui.steps import ChoiceView, SayView
 from assistant.ui.widgets import ActionButton, ChoiceList
 
 
@@ -72,7 +72,7 @@ async def test_an_explanation_is_shown_above_the_next_question(tmp_path, clock) 
         before = text_of(app, "#before")
         assert before.startswith("Your own assessment\nBecause you look after someone")
         assert "Would you like to hear about money?" in text_of(app, "#question")
-        view = next(v for v in app.screen.query(YesNoView) if v.display)
+        view = next(v for v in app.screen.query(ChoiceView) if v.display and v.yes_no)
         more = view.query_one("#more", ActionButton)
         assert more.display  # the explanation above has more to read
         more.focus()
@@ -101,7 +101,7 @@ async def test_after_tell_me_more_the_text_is_in_sight_and_the_options_have_focu
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f5", "y", "enter")  # larger text; then answer Yes
         assert app.session.current == "main.money"
-        view = next(v for v in app.screen.query(YesNoView) if v.display)
+        view = next(v for v in app.screen.query(ChoiceView) if v.display and v.yes_no)
         view.query_one("#more", ActionButton).focus()
         await pilot.press("enter")
         await pilot.pause()
@@ -162,7 +162,7 @@ async def test_a_long_summary_above_a_question_opens_at_the_question(tmp_path, c
         await pilot.press("f5", "y", "enter")
         await pilot.pause()
         assert app.session.current == "main.money"
-        view = next(v for v in app.screen.query(YesNoView) if v.display)
+        view = next(v for v in app.screen.query(ChoiceView) if v.display and v.yes_no)
         choices = view.query_one("#choices", ChoiceList)
         current = app.screen.query_one("#current")
         assert app.focused is choices
