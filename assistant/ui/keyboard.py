@@ -235,6 +235,8 @@ class KeyboardApp(App[int]):
         # layout moves it: Tab to a button below the screen's edge left the terminal
         # cursor on the last line, where the button had been (tmux at 80x24). So the
         # cursor is placed again after that layout (Textual's public layout signal).
+        if not self.is_running:  # closing: a signal takes only running subscribers
+            return
         screen = self.screen
         signal = screen.screen_layout_refresh_signal
 
