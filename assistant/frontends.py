@@ -13,7 +13,6 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from assistant.saving import saved_flow
 from assistant.startup import StartOptions, command_translator, load_or_explain, say_problem
 from assistant.values import N_
 
@@ -42,6 +41,8 @@ def start_conversation(options: StartOptions) -> int:
         say_problem(t, why)
         options.plain = True
     if options.reference and not options.flow:  # the questions it was saved with
+        from assistant.saving import saved_flow  # start-up: only to resume
+
         options.flow = saved_flow(options.reference, options.store)
     launch = None
     if not (options.plain or options.json):

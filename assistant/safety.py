@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -90,11 +90,19 @@ def phrase_lists() -> dict[str, dict[str, tuple[str, ...]]]:
 
 
 def _read(path: Path, cls: type[T]) -> T:
-    import yaml  # when first read, not at start-up: --plain's start need not import PyYAML
+    """A safety file, checked against ``cls``. A file parsed before (the same bytes) comes
+    from the private cache (:func:`assistant.private_cache.cached_parse`), without
+    importing PyYAML: about 1 MiB of every app process, which reads the phrase lists
+    behind its first question. Either way ``msgspec.convert`` checks what was read."""
+    from assistant.private_cache import cached_parse  # when first read, as PyYAML was
+
+    return msgspec.convert(cached_parse(path, _parse, __file__), cls)
+
+
+def _parse(data: bytes) -> Any:
+    import yaml  # when a file is parsed, not at start-up: --plain's start need not import it
 
     # libyaml's safe loader where there is one: the Python one took 10 to 30 ms of the
     # first answer in words, which is when the phrase lists were first read.
     safe_loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=safe_loader)  # noqa: S506 - a safe loader
-    return msgspec.convert(data, cls)
+    return yaml.load(data.decode("utf-8"), Loader=safe_loader)  # noqa: S506 - a safe loader

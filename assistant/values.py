@@ -11,7 +11,6 @@ so every front end can say, in the person's language, what was wrong and what to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 from typing import Any
@@ -47,15 +46,20 @@ Value = str | bool | int | Decimal | tuple[str, ...] | Special
 MONEY_CEILING = Decimal("10000000")
 
 
-@dataclass(eq=False)
 class InvalidAnswer(Exception):
     """An answer that could not be accepted; ``msgid`` says why and what to type instead.
 
-    Not frozen: Python sets ``__traceback__`` on exceptions as they propagate.
+    A plain class, not a dataclass: making a dataclass compiles its methods, a part of
+    every start (this module is imported before the first screen).
     """
 
-    msgid: str
-    params: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, msgid: str, params: dict[str, Any] | None = None) -> None:
+        super().__init__(msgid, params)
+        self.msgid = msgid
+        self.params: dict[str, Any] = {} if params is None else params
+
+    def __repr__(self) -> str:
+        return f"InvalidAnswer(msgid={self.msgid!r}, params={self.params!r})"
 
     def __str__(self) -> str:
         return self.msgid.format(**self.params)

@@ -16,9 +16,8 @@ Safety:
 - Never unchecked: a hit still runs every semantic check (``compile_and_check``) on the
   cached models, which msgspec re-validated while decoding; any problem means the entry
   is dropped and the bundle is loaded from YAML again, reporting problems as usual.
-- Private: the folder is the user's cache folder (``platformdirs``) made 0700, entries
-  are written 0600 through a temporary file and an atomic rename, and an entry that is
-  not a regular file owned by this user and private to them is never read.
+- Private: the folder is the user's cache folder, with entries only this user can read
+  (:mod:`assistant.private_cache`, shared with the cache of rate and phrase files).
 - Never in the way: any error in the cache (disk full, read-only home, a damaged or
   foreign file) falls back silently to the full load. ``SUPPORT_PLAN_CACHE=off`` turns the
   cache off; ``support-plan check`` never uses it.
@@ -29,15 +28,11 @@ Entries hold the flow's own text (questions, explanations), never anyone's answe
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import os
-import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
-import platformdirs
 
 from assistant.flow import model
 from assistant.flow.bundle import MANIFEST, Bundle
@@ -45,9 +40,20 @@ from assistant.flow.checks import compile_and_check
 from assistant.flow.loader import FileReader, display_name
 from assistant.flow.positions import Positions
 from assistant.flow.reading import read_flow_bytes
+from assistant.private_cache import (
+    ENV_VARIABLE as _ENV_VARIABLE,
+)
+from assistant.private_cache import (
+    cache_root,
+    prune,
+    pyyaml_identity,
+    read_private,
+    write_private,
+)
 
-APP_NAME = "support-plan"
-ENV_VARIABLE = "SUPPORT_PLAN_CACHE"
+#: The variable that turns the cache off (``SUPPORT_PLAN_CACHE=off``), shared with
+#: the cache of data files.
+ENV_VARIABLE = _ENV_VARIABLE
 FORMAT = 1
 #: Entries kept; older ones (earlier versions of the flows) are removed.
 KEEP = 16
@@ -74,9 +80,8 @@ _code_hash: str | None = None
 
 def folder() -> Path | None:
     """The cache folder, or None when the cache is turned off."""
-    if os.environ.get(ENV_VARIABLE, "").lower() in ("off", "0", "no", "false"):
-        return None
-    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)) / "flows"
+    root = cache_root()
+    return None if root is None else root / "flows"
 
 
 def cached_load(root: Path, display_root: Path | None, full_load: Loader) -> Bundle:
@@ -116,23 +121,11 @@ def _code() -> str:
     global _code_hash
     if _code_hash is None:
         digest = hashlib.sha256(f"{sys.version}\0{msgspec.__version__}\0".encode())
-        digest.update(_pyyaml_identity() + b"\0")
+        digest.update(pyyaml_identity() + b"\0")
         for path in sorted(Path(__file__).parent.glob("*.py")):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
         _code_hash = digest.hexdigest()
     return _code_hash
-
-
-def _pyyaml_identity() -> bytes:
-    """PyYAML's ``__init__.py``, which names its version, read without importing PyYAML.
-
-    A start whose flow comes from the cache never parses YAML, and importing PyYAML
-    was 8 ms of ``--plain``'s start (issue 20); ``yaml.__version__`` would import it.
-    """
-    spec = importlib.util.find_spec("yaml")
-    if spec is None or spec.origin is None:
-        return b"no PyYAML"
-    return Path(spec.origin).read_bytes()
 
 
 def _sources_file(root: Path, manifest: model.BundleManifest) -> Path:
@@ -165,7 +158,7 @@ def _entry_path(where: Path, key: str) -> Path:
 
 
 def _read(where: Path, key: str, root: Path, display_root: Path | None) -> Bundle | None:
-    data = _read_private(_entry_path(where, key))
+    data = read_private(_entry_path(where, key), MAX_ENTRY_BYTES)
     if data is None:
         return None
     entry = _DECODER.decode(data)
@@ -175,27 +168,6 @@ def _read(where: Path, key: str, root: Path, display_root: Path | None) -> Bundl
     if bundle is None:
         _entry_path(where, key).unlink(missing_ok=True)
     return bundle
-
-
-def _read_private(path: Path) -> bytes | None:
-    """The file's bytes, if it is a regular file of this user's that nobody else can use."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except FileNotFoundError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not _private(info) or info.st_size > MAX_ENTRY_BYTES:
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as file:
-            return file.read()
-    finally:
-        os.close(fd)
-
-
-def _private(info: os.stat_result) -> bool:
-    mine = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-    return stat.S_ISREG(info.st_mode) and mine and not info.st_mode & 0o077
 
 
 def _rebuild(entry: _Entry, root: Path, display_root: Path | None) -> Bundle | None:
@@ -249,34 +221,7 @@ def _save_quietly(where: Path, key: str, root: Path, bundle: Bundle) -> None:
             bundle.sources,
             lines,
         )
-        _write_private(where, _entry_path(where, key), _ENCODER.encode(entry))
-        _prune(where)
+        write_private(where, _entry_path(where, key), _ENCODER.encode(entry))
+        prune(where, KEEP)
     except Exception:  # the cache is optional; the bundle is already loaded
         return
-
-
-def _write_private(where: Path, path: Path, data: bytes) -> None:
-    """Write through a 0600 temporary file and an atomic rename, in a 0700 folder of ours."""
-    where.mkdir(mode=0o700, parents=True, exist_ok=True)
-    info = os.stat(where, follow_symlinks=False)
-    if not stat.S_ISDIR(info.st_mode) or (hasattr(os, "getuid") and info.st_uid != os.getuid()):
-        return
-    if info.st_mode & 0o077:
-        os.chmod(where, 0o700)
-    temporary = where / f".{path.name}.{os.getpid()}.tmp"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    fd = os.open(temporary, flags, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
-def _prune(where: Path) -> None:
-    """Keep the newest entries only, so old versions of the flows do not pile up."""
-    entries = sorted(where.glob("*.msgpack"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in entries[KEEP:]:
-        old.unlink(missing_ok=True)

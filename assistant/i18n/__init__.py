@@ -10,7 +10,6 @@ to keep start-up fast, and is given only the locale data it formats with
 from __future__ import annotations
 
 import datetime as dt
-import gettext
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -24,6 +23,8 @@ from assistant.paths import locales_dir
 from assistant.values import N_, Number, Special
 
 if TYPE_CHECKING:
+    import gettext
+
     from babel import Locale
 
     from assistant.engine.outputs import Msg
@@ -40,14 +41,33 @@ class MissingCatalog(Exception):
     """A shipped locale whose compiled catalog is missing: refuse rather than fall back silently."""
 
 
+class Untranslated:
+    """The source language's messages as written (English needs no catalog). Not gettext's
+    own NullTranslations: importing gettext took a part of every English start."""
+
+    def gettext(self, message: str) -> str:
+        """The message itself."""
+        return message
+
+    def pgettext(self, context: str, message: str) -> str:
+        """The message itself, whatever its context."""
+        return message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The singular for one, else the plural (English's rule)."""
+        return singular if n == 1 else plural
+
+
 class Translator:
     """Renders messages in one locale."""
 
     def __init__(
-        self, locale: str = SOURCE_LOCALE, translations: gettext.NullTranslations | None = None
+        self,
+        locale: str = SOURCE_LOCALE,
+        translations: gettext.NullTranslations | Untranslated | None = None,
     ) -> None:
         self.locale = locale
-        self._t = translations or gettext.NullTranslations()
+        self._t = translations or Untranslated()
         #: The front end's own words for interface placeholders (``{ui.help_now}``): set
         #: by each front end with :meth:`use_interface_words`; see :data:`INTERFACE_WORDS`.
         self._interface: dict[str, str] = {}
@@ -218,6 +238,8 @@ def translator_for(locale: str, directory: Path | None = None) -> Translator:
     """A translator for ``locale``. English needs no catalog; other shipped locales must have one."""
     if locale == SOURCE_LOCALE or locale.split("_")[0] == "en":
         return Translator(SOURCE_LOCALE)
+    import gettext  # only for a catalog: see Untranslated
+
     folder = directory or locales_dir()
     try:
         translations = gettext.translation(DOMAIN, localedir=str(folder), languages=[locale])

@@ -15,15 +15,14 @@ shipped with the code and so trusted, have always been allowed to use.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
+from assistant.private_cache import cached_parse
 
 if TYPE_CHECKING:
-    _BaseLoader = yaml.SafeLoader
-else:
-    _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    import yaml
 
 
 class RatesError(Exception):
@@ -41,11 +40,24 @@ class Lined(dict[str, Any]):
     key_lines: dict[str, int]
 
 
-class _LineSafeLoader(_BaseLoader):
-    """Safe loader whose mappings remember line numbers and refuse duplicate keys."""
+@cache
+def _loader() -> Any:
+    """The safe loader whose mappings remember line numbers and refuse duplicate keys
+    (libyaml's where there is one). Made when a rate file is first parsed: one read from
+    the cache (:func:`assistant.private_cache.cached_parse`) needs no PyYAML."""
+    import yaml  # only to parse a file: see above
+
+    class LineSafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        """Safe loader whose mappings remember line numbers and refuse duplicate keys."""
+
+    LineSafeLoader.add_constructor(
+        yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping
+    )
+    LineSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+    return LineSafeLoader
 
 
-def _construct_mapping(loader: _LineSafeLoader, node: yaml.MappingNode) -> Lined:
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Lined:
     mapping = Lined()
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
@@ -71,35 +83,49 @@ class _ImpossibleDate(Exception):
         self.line = line
 
 
-def _construct_date(loader: _LineSafeLoader, node: yaml.ScalarNode) -> Any:
+class _NotYaml(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
+def _construct_date(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
     """A date, or :class:`_ImpossibleDate` for one like 2026-02-30 (not a traceback)."""
+    import yaml  # loaded already: this runs inside a parse
+
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
     except ValueError:
         raise _ImpossibleDate(node.start_mark.line + 1) from None
 
 
-_LineSafeLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_date)
+def _parse(data: bytes) -> Any:
+    """A rate file's bytes, parsed (raises the exceptions above for what read_mapping says)."""
+    import yaml  # only to parse a file: see _loader
+
+    try:
+        return yaml.load(data.decode("utf-8"), Loader=_loader())  # noqa: S506 - a safe loader
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise _NotYaml(mark.line + 1 if mark is not None else 1) from None
 
 
 def read_mapping(path: Path, first_key: str) -> Lined:
     """Read a file that must be one mapping, or raise :class:`RatesError`.
 
     ``first_key`` is named in the fix when the file is not a mapping. A syntax error is
-    reported at the line where YAML noticed it.
+    reported at the line where YAML noticed it. A file parsed before (the same bytes)
+    comes from the private cache, with the same lines, without importing PyYAML.
     """
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineSafeLoader)  # noqa: S506
+        data = cached_parse(path, _parse, __file__, Lined)
     except _DuplicateKey as dup:
         raise RatesError(path, dup.line, f"'{dup.key}' appears twice.", "keep one.") from None
     except _ImpossibleDate as bad:
         fix = "write a real date as YYYY-MM-DD."
         raise RatesError(path, bad.line, "this date does not exist.", fix) from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else 1
-        raise RatesError(path, line, "this is not valid YAML.", "check indentation.") from None
+    except _NotYaml as bad:
+        raise RatesError(path, bad.line, "this is not valid YAML.", "check indentation.") from None
     if not isinstance(data, Lined):
         raise RatesError(path, 1, "the file is not a mapping.", f"start with '{first_key}:'.")
     return data

@@ -6,15 +6,20 @@ and typing is forgiving: any case, with or without the dash or spaces.
 
 from __future__ import annotations
 
-import secrets
+import random
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
 LENGTH = 6
 
+#: The operating system's random source, as ``secrets.choice`` uses (``secrets`` itself
+#: imports ``hmac`` and with it OpenSSL, 4 MiB an app process: see
+#: :mod:`assistant.ui.openssl_free`).
+_SYSTEM_RANDOM = random.SystemRandom()
+
 
 def new_reference() -> str:
     """A fresh random reference (about 600 million possibilities)."""
-    raw = "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+    raw = "".join(_SYSTEM_RANDOM.choice(ALPHABET) for _ in range(LENGTH))
     return f"{raw[:3]}-{raw[3:]}"
 
 

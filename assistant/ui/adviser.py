@@ -15,16 +15,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from assistant.engine.session import Session
 from assistant.i18n import Translator
+from assistant.ui.columns import Column
 from assistant.ui.explain import Explanations
-from assistant.ui.steady import Column
+from assistant.ui.fields import TextBox
+from assistant.ui.modal import Modal
 from assistant.ui.summary import local_time
 from assistant.ui.text import _
-from assistant.ui.widgets import ChoiceList, Plain, TextBox
+from assistant.ui.widgets import ChoiceList, Plain
 from assistant.values import N_
 
 TELL = N_("Tell the caller")
@@ -187,7 +188,7 @@ def section_choices(session: Session, t: Translator) -> list[tuple[str, str]]:
     return [*choices, (COME_BACK, t.gettext(N_("Back to where I was (Ctrl+R)")))]
 
 
-class SectionNavigator(ModalScreen[str]):
+class SectionNavigator(Modal[str]):
     """Every section, numbered as in the conversation: go to any, back or ahead, or back to
     where the call was. Dismisses with a section key, ``COME_BACK``, or None (Escape)."""
 

@@ -12,13 +12,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from assistant.casework import details
 from assistant.casework.details import CallDetails
+from assistant.ui.fields import ButtonRow, TextBox
+from assistant.ui.modal import Modal
 from assistant.ui.text import _
-from assistant.ui.widgets import ActionButton, ButtonRow, ChoiceList, Plain, TextBox
+from assistant.ui.widgets import ActionButton, ChoiceList, Plain
 from assistant.values import N_
 
 #: (field, question, choices) for the one-answer lists, in the order of the form.
@@ -31,7 +32,7 @@ SINGLE: tuple[tuple[str, str, dict[str, str]], ...] = (
 )
 
 
-class CallDetailsScreen(ModalScreen[CallDetails | None]):
+class CallDetailsScreen(Modal[CallDetails | None]):
     """The form; dismisses with the details to save, or None (Escape or Cancel)."""
 
     BINDINGS = [Binding("escape", "cancel", show=False)]

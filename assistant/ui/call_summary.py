@@ -16,17 +16,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 
+from assistant.ui.fields import ButtonRow
+from assistant.ui.modal import Modal
 from assistant.ui.text import _
-from assistant.ui.widgets import ActionButton, ButtonRow, Plain
+from assistant.ui.widgets import ActionButton, Plain
 from assistant.values import N_
 
 #: The folder, under the plans' folder, where copies of call summaries are kept.
 SUMMARIES = "Call summaries"
 
 
-class CallSummaryScreen(ModalScreen[str]):
+class CallSummaryScreen(Modal[str]):
     """The summary text, scrollable; dismisses with "details" (record the call's details),
     or "close"."""
 

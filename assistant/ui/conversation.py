@@ -22,22 +22,17 @@ from textual.widget import Widget
 from assistant.engine.outputs import ConversationEnded, ReviewItem, StepShown
 from assistant.plain.render import report
 from assistant.ui.adviser import AdviserPanel
+from assistant.ui.columns import Column, Row, ScrollColumn
 from assistant.ui.explain import Explanations
+from assistant.ui.fields import ButtonRow
 from assistant.ui.keys import KeyBar
 from assistant.ui.log import ConversationLog
 from assistant.ui.modes import Mode, is_adviser, summary_title
 from assistant.ui.parts import FindsPartsOnce
 from assistant.ui.placed import forget_placing, once_placed
-from assistant.ui.steady import Column, Row, ScrollColumn
 from assistant.ui.steps import STEP_VIEWS, StepView, before_text, more_text, view_class
 from assistant.ui.text import _, translator
-from assistant.ui.widgets import (
-    ActionButton,
-    ButtonRow,
-    ChoiceList,
-    HelpNowButton,
-    Plain,
-)
+from assistant.ui.widgets import ActionButton, ChoiceList, HelpNowButton, Plain
 from assistant.values import N_
 
 

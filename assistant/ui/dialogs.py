@@ -15,19 +15,20 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from assistant.engine.outputs import CrisisOffered
 from assistant.plain.render import crisis, help_now
 from assistant.plain.spoken import without_repeats
 from assistant.safety import help_content
+from assistant.ui.fields import ButtonRow
+from assistant.ui.modal import Modal
 from assistant.ui.text import _, translator
-from assistant.ui.widgets import ActionButton, ButtonRow, Plain
+from assistant.ui.widgets import ActionButton, Plain
 from assistant.values import N_
 
 
-class Dialog(ModalScreen[str]):
+class Dialog(Modal[str]):
     """A titled box of text with buttons; Escape gives ``escape_result``.
 
     The focus stays on the buttons, so the text scrolls with the screen's own keys: at
@@ -119,7 +120,7 @@ def safeguarding_source() -> str:
     return _(N_("Source: {source}"), source=text)
 
 
-class HelpNowScreen(ModalScreen[None]):
+class HelpNowScreen(Modal[None]):
     """Crisis and safeguarding contacts. Escape or Close returns to where the person was."""
 
     BINDINGS = [Binding("escape", "close", show=False)]

@@ -13,7 +13,6 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from assistant.saving import Opened, resume_saving
 from assistant.startup import StartOptions, explain_flow_error, load_bundle_for
 from assistant.ui.app import AssistantApp
 from assistant.ui.loading import Prepared
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from assistant.flow.bundle import Bundle
     from assistant.i18n import Translator
     from assistant.plain.saving import LineDialogue
+    from assistant.saving import Opened
 
 
 def _terminal(t: Translator) -> LineDialogue:
@@ -79,6 +79,8 @@ def _opener(app: AssistantApp, saving: AppSaving, options: StartOptions) -> Call
     command line): in a thread, asking any passphrase on the app's own screens."""
 
     def opener(reference: str) -> Opened:
+        from assistant.saving import resume_saving  # when a conversation is opened
+
         return resume_saving(reference, app.bundle, saving.dialogue(app), store=options.store)
 
     return opener

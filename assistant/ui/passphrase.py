@@ -11,16 +11,17 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from assistant.saving import PASSPHRASE_TRIES
+from assistant.ui.fields import ButtonRow, TextBox
+from assistant.ui.modal import Modal
 from assistant.ui.text import _
-from assistant.ui.widgets import ActionButton, ButtonRow, Plain, TextBox
+from assistant.ui.widgets import ActionButton, Plain
 from assistant.values import N_
 
 
-class PassphraseScreen(ModalScreen[str]):
+class PassphraseScreen(Modal[str]):
     """The passphrase of protected saved conversations; Escape gives up (nothing opens)."""
 
     BINDINGS = [Binding("escape", "give_up", show=False)]
@@ -65,7 +66,7 @@ class PassphraseScreen(ModalScreen[str]):
         self.dismiss("")
 
 
-class NewPassphraseScreen(ModalScreen[str]):
+class NewPassphraseScreen(Modal[str]):
     """Choose a passphrase: typed twice, the same, up to three tries; Escape saves nothing."""
 
     BINDINGS = [Binding("escape", "give_up", show=False)]

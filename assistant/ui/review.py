@@ -14,9 +14,10 @@ from textual.message import Message
 from textual.screen import Screen
 
 from assistant.engine.outputs import ReviewItem
+from assistant.ui.fields import ButtonRow
 from assistant.ui.keys import KeyBar
 from assistant.ui.text import _, answer_text, translator
-from assistant.ui.widgets import ActionButton, ButtonRow, HelpNowButton, Plain
+from assistant.ui.widgets import ActionButton, HelpNowButton, Plain
 from assistant.values import N_
 
 

@@ -13,15 +13,13 @@ conversation a second layout and redrawing parts of the screen that had not chan
   its scroll bar as if something had changed.
 
 :class:`Steady` and :class:`SteadyScroll` record sizes without asking for more; the
-containers below are Textual's, with :class:`Steady` mixed in. Scroll bars that appear or
+containers in :mod:`assistant.ui.columns` are Textual's, with :class:`Steady` mixed in. Scroll bars that appear or
 disappear still ask for a layout, as they must (that is a separate reactive).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
-
-from textual.containers import Horizontal, Vertical, VerticalScroll
 
 if TYPE_CHECKING:
     from textual.geometry import Size
@@ -58,15 +56,3 @@ class SteadyScroll(_MixedIntoWidget):
             return False
         self._steady_sizes = sizes
         return super()._size_updated(size, virtual_size, container_size, layout)
-
-
-class Row(Steady, Horizontal):
-    """A Horizontal laid out once per change (see the module docstring)."""
-
-
-class Column(Steady, Vertical):
-    """A Vertical laid out once per change (see the module docstring)."""
-
-
-class ScrollColumn(Steady, VerticalScroll):
-    """A VerticalScroll laid out once per change (see the module docstring)."""

@@ -24,10 +24,11 @@ from textual.widgets import Input
 from assistant.engine.outputs import ConversationEnded, StepShown
 from assistant.i18n import Translator
 from assistant.plain.render import hint, special_answer
+from assistant.ui.columns import Column, Row
+from assistant.ui.fields import ButtonRow, TextBox
 from assistant.ui.parts import FindsPartsOnce
-from assistant.ui.steady import Column, Row
 from assistant.ui.text import _, translator
-from assistant.ui.widgets import ActionButton, ButtonRow, ChoiceList, Plain, TextBox
+from assistant.ui.widgets import ActionButton, ChoiceList, Plain
 from assistant.values import N_, Number, Special, Value
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from typing import Any
 
 from textual import events
 from textual.binding import Binding
@@ -18,10 +17,10 @@ from textual.content import Content
 from textual.geometry import Offset, Size
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from assistant.ui.keyboard import ActsAtOnce
-from assistant.ui.steady import Row, Steady, SteadyScroll
+from assistant.ui.steady import Steady, SteadyScroll
 from assistant.ui.text import _, bracketed, plain
 from assistant.values import N_
 
@@ -55,39 +54,45 @@ class Plain(Steady, Static):
             self.update(plain(text))
 
 
-class TextBox(ActsAtOnce, SteadyScroll, Input):
-    """A text box with a steady cursor (no blinking) that keeps its text when focused."""
-
-    KEYS_AT_ONCE = {"enter": "submit"}  # noqa: RUF012 - as Textual declares its bindings
-
-    def __init__(self, value: str = "", *, moves_on: bool = False, **kwargs: Any) -> None:
-        super().__init__(value, select_on_focus=False, **kwargs)
-        self.cursor_blink = False
-        # Nothing here listens for each letter typed, and each one's message went up through
-        # the nine containers above the box, one queue at a time, before the Enter after it
-        # (a typed answer's Enter waited for 40 to 90 of them).
-        self.disable_messages(Input.Changed)
-        self.holds_keys = frozenset({"enter"}) if moves_on else frozenset()
-
-    def _watch_value(self, value: str) -> None:
-        # Input widens its scrollable area to fit the text on every key, and a new area asks
-        # for a layout of the whole screen: one per letter typed, so the Enter after a fast
-        # typist's (or a paste's) answer waited for a frame. The box's own size never
-        # depends on its text, so the area is updated without a layout, as Textual itself
-        # does for widgets it has just laid out (Textual is pinned exactly).
-        self.set_reactive(Widget.virtual_size, Size(self.content_width, 1))
-        super()._watch_value(value)
-
-
 #: Keys that change the screen when pressed on a widget; the app holds keys typed ahead
 #: until the change is done, so they reach the next question rather than the last one.
 PRESS_KEYS = frozenset({"enter", "space"})
 
 
-class ActionButton(ActsAtOnce, Steady, Button):
-    """A one-line button shown as "[ Label ]", so it reads as a button without colour."""
+class ActionButton(ActsAtOnce, Steady, Widget, can_focus=True):
+    """A one-line button shown as "[ Label ]", so it reads as a button without colour.
 
+    Ours rather than Textual's Button: that one's style sheet (57 rules, for variants,
+    borders and terminal colours this app never shows) was the largest part of the styles
+    parsed before the first screen, 3.5 ms of every start. This one looks as a compact
+    Button did: bold, on the surface colour, in reverse video when focused.
+    """
+
+    DEFAULT_CSS = """
+    ActionButton {
+        width: auto; height: auto; line-pad: 1;
+        text-align: center; content-align: center middle; pointer: pointer;
+        text-style: bold; color: $button-foreground; background: $surface;
+        &:focus { text-style: $button-focus-text-style; background-tint: $foreground 5%; }
+        &:hover { background: $surface-darken-1; }
+    }
+    """
+    ALLOW_SELECT = False
+    BINDINGS = [Binding("enter", "press", show=False)]  # noqa: RUF012 - Textual's own form
     KEYS_AT_ONCE = {"enter": "press"}  # noqa: RUF012 - as Textual declares its bindings
+
+    class Pressed(Message):
+        """The button was pressed (Enter on it, or a click)."""
+
+        def __init__(self, button: ActionButton) -> None:
+            super().__init__()
+            #: The button that was pressed (its id says which, to whoever handles this).
+            self.button = button
+
+        @property
+        def control(self) -> ActionButton:
+            """The button, so ``@on(ActionButton.Pressed, "#id")`` selects by its id."""
+            return self.button
 
     def __init__(
         self,
@@ -97,21 +102,34 @@ class ActionButton(ActsAtOnce, Steady, Button):
         classes: str | None = None,
         moves_on: bool = False,
     ):
-        super().__init__(bracketed(label), id=id, classes=classes, compact=True)
-        self.active_effect_duration = 0  # no animation
+        super().__init__(id=id, classes=classes)
+        #: What the button shows, brackets included.
+        self.label = bracketed(label)
         # Enter presses a button (Space does not: typing on a screen never moves it on).
         self.holds_keys = frozenset({"enter"}) if moves_on else frozenset()
+
+    def render(self) -> Content:
+        return self.label
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        return self.label.cell_length + 2  # and a space each side (line-pad)
+
+    def press(self) -> None:
+        """Say the button was pressed, if it is shown (a hidden button is never pressed)."""
+        if self.display and not self.disabled:
+            self.post_message(self.Pressed(self))
+
+    def action_press(self) -> None:
+        """Enter on the button."""
+        self.press()
+
+    async def _on_click(self, event: events.Click) -> None:
+        event.stop()
+        self.press()
 
     def cursor_offset(self) -> Offset:
         """The terminal cursor sits on the first letter of the label."""
         return self.content_region.offset + Offset(2, 0)
-
-    def update_node_styles(self, animate: bool = True) -> None:
-        """Restyle after a class change, once on a screen. Textual's Button sets its classes
-        as it is made, and each change restyled the button before it was even shown: a
-        noticeable part of drawing a screen. It is styled anyway when it is mounted."""
-        if self.is_attached:
-            super().update_node_styles(animate)
 
 
 def shown_width(widget: Widget) -> int:
@@ -122,61 +140,13 @@ def shown_width(widget: Widget) -> int:
     return 0
 
 
-class ButtonRow(Row):
-    """Buttons side by side when they fit, else one under another (translations vary in length).
-
-    Left and Right move between them, as in most dialogs: "Right, Enter" on "Protect your
-    saved answers?" pressed the first button, "No, not shared", not the one beside it (QA).
-    """
-
-    DEFAULT_CSS = """
-    ButtonRow { height: auto; margin-top: 1; }
-    ButtonRow ActionButton { margin-right: 1; }
-    """
-    BINDINGS = [
-        Binding("left", "next_button(-1)", show=False),
-        Binding("right", "next_button(1)", show=False),
-    ]
-
-    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
-        super().__init__(id=id, classes="actions")
-
-    def on_resize(self) -> None:
-        self.fit()
-
-    def buttons(self) -> list[ActionButton]:
-        """The row's buttons, shown or not (its children: no search of the screen)."""
-        return [child for child in self.children if isinstance(child, ActionButton)]
-
-    def action_next_button(self, step: int) -> None:
-        """The focus to the button shown before or after the focused one (round the row)."""
-        shown = [button for button in self.buttons() if button.display]
-        if self.screen.focused in shown:
-            index = shown.index(self.screen.focused)
-            shown[(index + step) % len(shown)].focus()
-
-    def fit(self) -> None:
-        """Side by side if the buttons shown fit the width, else one under another.
-
-        Decided when the buttons change, from the nearest shown container's width, so the
-        next question is laid out once rather than again after it has been drawn.
-        """
-        width = shown_width(self)
-        if not width:
-            return
-        needed = sum(len(str(b.label)) + 3 for b in self.buttons() if b.display)
-        layout = "horizontal" if needed <= width else "vertical"
-        if self.styles.layout is None or self.styles.layout.name != layout:
-            self.styles.layout = layout
-
-
 class HelpNowButton(ActionButton):
     """The Help now button, always visible at the top of every screen."""
 
     def __init__(self) -> None:
         super().__init__(_(N_("Help now (F1)")), id="help-now")
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_action_button_pressed(self, event: ActionButton.Pressed) -> None:
         event.stop()
         await self.app.run_action("help_now")
 
@@ -483,28 +453,3 @@ class ChoiceList(ActsAtOnce, SteadyScroll, OptionList):
             if self.labels[index][:1].lower() == key:
                 return index
         return None
-
-
-class TickBox(ActsAtOnce, Steady, Static, can_focus=True):
-    """A single "[x] statement" that Space or Enter ticks: used for consent."""
-
-    BINDINGS = [Binding("space,enter", "tick", show=False)]
-    KEYS_AT_ONCE = {"space": "tick", "enter": "tick"}  # noqa: RUF012 - as its bindings
-
-    def __init__(self, label: str, *, ticked: bool = False, id: str | None = None) -> None:  # noqa: A002 - Textual's own name
-        super().__init__(id=id, markup=False)
-        self.label = label
-        self.ticked = ticked
-
-    def render(self) -> Content:
-        """ "[x] label" or "[ ] label"."""
-        return plain(("[x] " if self.ticked else "[ ] ") + self.label)
-
-    def action_tick(self) -> None:
-        """Tick or untick."""
-        self.ticked = not self.ticked
-        self.refresh()
-
-    def cursor_offset(self) -> Offset:
-        """The cursor sits inside the box."""
-        return self.content_region.offset + Offset(1, 0)

@@ -96,3 +96,12 @@ def test_memory_growth_leaves_out_the_first_section_and_is_per_100_steps() -> No
     assert growth_per_100_steps({"step_keys": keys, "rss_steps_kib": flat_after_intro}) == 0
     rising = [1000, 1000, 1000, 10240, 11264, 12288, 13312]  # 1 MiB a step after the intro
     assert growth_per_100_steps({"step_keys": keys, "rss_steps_kib": rising}) == pytest.approx(100)
+
+
+def test_a_callgrind_count_is_read_from_its_summary_line() -> None:
+    from .count_start import instructions
+
+    assert instructions("events: Ir\nsummary: 996426548\ntotals: 996426548\n") == 996426548
+    assert instructions("totals: 12\n") == 12
+    with pytest.raises(ValueError, match="summary"):
+        instructions("events: Ir\n")  # valgrind was stopped before it wrote its counts

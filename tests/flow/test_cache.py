@@ -13,6 +13,7 @@ from assistant.flow import loading as loading_module
 from assistant.flow.bundle import Bundle
 from assistant.flow.loading import load_bundle, read_bundle
 from assistant.flow.problems import FlowError
+from assistant.private_cache import pyyaml_identity
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "flows" / "example"
 
@@ -189,5 +190,5 @@ def test_only_the_newest_entries_are_kept(cache_home: Path, flow: Path) -> None:
 def test_the_key_names_the_installed_pyyaml_without_importing_it() -> None:
     import yaml  # the test's own: it compares what the cache read with PyYAML's version
 
-    identity = cache._pyyaml_identity()
+    identity = pyyaml_identity()  # shared with the cache of data files
     assert f"__version__ = '{yaml.__version__}'".encode() in identity

@@ -58,3 +58,35 @@ async def test_a_full_collection_as_often_as_python_would(make_app, collections)
             await pilot.pause()
         assert collections.count(2) >= 2  # every tenth or so, as Python's thresholds say
         assert collections.count(1) >= 18
+
+
+async def test_garbage_is_collected_before_anything_is_frozen(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Frozen garbage is never collected: each freeze comes right after a full collection,
+    the one once the first question is on screen too (it froze 0.45 MiB of garbage)."""
+    calls: list[str] = []
+    collect, freeze = gc.collect, gc.freeze
+
+    def counted(generation: int = 2) -> int:
+        calls.append(f"collect {generation}")
+        return collect(generation)
+
+    def frozen() -> None:
+        calls.append("freeze")
+        freeze()
+
+    monkeypatch.setattr(keyboard.gc, "collect", counted)
+    monkeypatch.setattr(keyboard.gc, "freeze", frozen)
+    thresholds = gc.get_threshold()
+    app = make_app("self")
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            await pilot.press("enter")  # the first answer, after the first question settled
+            await pilot.pause()
+    finally:
+        gc.set_threshold(*thresholds)
+    freezes = [at for at, call in enumerate(calls) if call == "freeze"]
+    assert freezes  # at least the one once the first question is on screen
+    assert all(at > 0 and calls[at - 1] == "collect 2" for at in freezes)

@@ -11,7 +11,8 @@ from textual.widgets import Input, OptionList
 from ui_helpers import SIZE, text_of
 
 from assistant.ui.app import AssistantApp
-from assistant.ui.widgets import ChoiceList, Plain, TextBox
+from assistant.ui.fields import TextBox
+from assistant.ui.widgets import ChoiceList, Plain
 
 
 def watch_answers(app: AssistantApp) -> list[bool]:

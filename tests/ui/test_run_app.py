@@ -38,7 +38,7 @@ def test_a_conversation_picked_on_the_start_screen_is_opened_by_its_reference(
         calls.append((reference, bundle, store))
         return Opened()
 
-    monkeypatch.setattr(launch, "resume_saving", resume_saving)
+    monkeypatch.setattr("assistant.saving.resume_saving", resume_saving)  # loaded when used
     options = StartOptions(store="elsewhere.sqlite3", save=True)
     assert launch.run_app(options, translator_for("en_GB")) == 0
     [app] = started

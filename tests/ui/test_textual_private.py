@@ -50,7 +50,7 @@ def test_size_updated_for_the_steady_widgets(owner: type[Widget]) -> None:
 
 
 def test_input_watch_value_for_the_text_box() -> None:
-    """assistant/ui/widgets.py (TextBox) overrides ``Input._watch_value`` and calls it."""
+    """assistant/ui/fields.py (TextBox) overrides ``Input._watch_value`` and calls it."""
     assert _params(Input.__dict__["_watch_value"]) == [
         ("self", inspect.Parameter.empty),
         ("value", inspect.Parameter.empty),

@@ -19,6 +19,12 @@ import gc
 
 gc.disable()  # as support-plan starts (assistant.__main__); the app turns it back on
 
+# The app's package before Textual, as support-plan imports it: it imports asyncio and
+# hashlib without OpenSSL (assistant.ui.openssl_free).
+import assistant.ui  # noqa: F401
+
+# isort: split
+
 import json
 import os
 import resource
