@@ -70,9 +70,13 @@ class ButtonRow(Row):
     def on_resize(self) -> None:
         self.fit()
 
+    def buttons(self) -> list[ActionButton]:
+        """The row's buttons, shown or not (its children: no search of the screen)."""
+        return [child for child in self.children if isinstance(child, ActionButton)]
+
     def action_next_button(self, step: int) -> None:
         """The focus to the button shown before or after the focused one (round the row)."""
-        shown = [button for button in self.query(ActionButton) if button.display]
+        shown = [button for button in self.buttons() if button.display]
         if self.screen.focused in shown:
             index = shown.index(self.screen.focused)
             shown[(index + step) % len(shown)].focus()
@@ -86,7 +90,7 @@ class ButtonRow(Row):
         width = shown_width(self)
         if not width:
             return
-        needed = sum(len(str(b.label)) + 3 for b in self.query(ActionButton) if b.display)
+        needed = sum(len(str(b.label)) + 3 for b in self.buttons() if b.display)
         layout = "horizontal" if needed <= width else "vertical"
         if self.styles.layout is None or self.styles.layout.name != layout:
             self.styles.layout = layout

@@ -231,6 +231,22 @@ class KeyboardApp(App[int]):
 
     def on_descendant_focus(self) -> None:
         self.call_after_refresh(self.place_cursor)
+        # Textual scrolls the focused control into sight later, and the screen's next
+        # layout moves it: Tab to a button below the screen's edge left the terminal
+        # cursor on the last line, where the button had been (tmux at 80x24). So the
+        # cursor is placed again after that layout (Textual's public layout signal).
+        if not self.is_running:  # closing: a signal takes only running subscribers
+            return
+        screen = self.screen
+        signal = screen.screen_layout_refresh_signal
+
+        def laid_out(_screen: object) -> None:
+            signal.unsubscribe(self)
+            if self.screen is screen:
+                self.place_cursor()
+
+        signal.unsubscribe(self)
+        signal.subscribe(self, laid_out)
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.place_cursor)

@@ -101,22 +101,23 @@ class StepView(FindsPartsOnce, Column):
         Continue, Tell me more and Back act for the screen."""
         changed = role != self.pair_role or partner is not self.partner
         self.pair_role, self.partner = role, partner
-        if changed:
+        if changed:  # else set_step has shown the buttons for this step already
             self.query_one(".hint", Plain).set_text(self.hint_text())
-        self._show_buttons()
+            self._show_buttons()
 
     def _show_buttons(self) -> None:
+        """Show the buttons this step has. Each part is found once (searching the view
+        for them, twice a step, was a tenth of the app's own time for a key press)."""
         first = self.pair_role == "first"
         self.query_one("#unknown").display = self.step.allow_unknown
         self.query_one("#decline").display = self.step.allow_decline
-        for button in self.query("#continue, #back"):
-            button.display = not first
+        self.query_one("#back").display = not first
         if self.continue_button:
             self.query_one("#continue").display = not first and self.continue_shown()
         more = has_more(self.partner) if self.partner is not None else has_more(self.step)
         self.query_one("#more").display = more and not first
         row = self.query_one(ButtonRow)
-        row.display = any(button.display for button in row.query(ActionButton))
+        row.display = any(button.display for button in row.buttons())
         row.fit()
 
     def continue_shown(self) -> bool:

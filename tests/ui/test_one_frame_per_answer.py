@@ -138,3 +138,23 @@ async def test_one_list_asks_every_kind_of_choice(make_app) -> None:
         await pilot.pause()
         assert app.session.answers["needs.tasks"] == ("washing",)
         assert app.session.answers["needs.has_carer"] is False
+
+
+async def test_the_terminal_cursor_follows_tab_below_the_screen_edge() -> None:
+    """Tab to Continue under a long list at 80x24: Textual scrolls it into sight after the
+    focus moved, and the cursor (which braille displays follow) was left on the last line,
+    where the button had been before the scroll (tmux)."""
+    from assistant.flow.loading import load_bundle
+    from assistant.paths import bundle_path
+
+    app = AssistantApp(load_bundle(bundle_path("england")), "en_GB", "self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("1", "1", "3")  # to "What made you look for help now?"; tick 3
+        await pilot.pause()
+        await pilot.press("tab")
+        await pilot.pause()
+        focused = app.focused
+        assert focused is not None and focused.id == "continue"
+        assert app.screen.query_one("#current").scroll_y > 0  # it was below the edge
+        assert app.cursor_position == focused.content_region.offset + (2, 0)
+        assert 0 <= app.cursor_position.y < SIZE[1] - 2  # on screen, above the key bar
