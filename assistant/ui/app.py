@@ -598,21 +598,35 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
     def current_step_key(self) -> str | None:
         return self._session.current if self._session is not None else None
 
-    def unseen_enter_would_choose(self) -> bool:
+    def unseen_enter_would_answer(self) -> bool:
         from assistant.ui.widgets import ChoiceList  # start-up: see the imports above
 
         focused = self.focused
-        return self.in_conversation() and isinstance(focused, ChoiceList) and not focused.multi
+        if not self.in_conversation():
+            return False
+        if isinstance(focused, ChoiceList):
+            return not focused.multi
+        return self._in_answer_box(focused)
+
+    @staticmethod
+    def _in_answer_box(focused: object) -> bool:
+        """Whether the focus is in the question's own text box (not the adviser's notes)."""
+        from assistant.ui.fields import TextBox  # start-up: see the imports above
+
+        return isinstance(focused, TextBox) and focused.id == "entry"
 
     def tell_enter_was_kept(self) -> None:
-        if self.conversation is not None:
-            self.conversation.show_notice(
-                _(
-                    N_(
-                        "Nothing was chosen: that Enter came just after a number answered the last question. Press Enter again to choose here, or type a number."
-                    )
-                )
+        if self.conversation is None:
+            return
+        if self._in_answer_box(self.focused):
+            said = N_(
+                "Nothing was sent: that Enter came just after a number answered the last question. Type your answer here, then press Enter."
             )
+        else:
+            said = N_(
+                "Nothing was chosen: that Enter came just after a number answered the last question. Press Enter again to choose here, or type a number."
+            )
+        self.conversation.show_notice(_(said))
 
     async def action_help_now(self) -> None:
         """Help now, from every screen; closing it returns exactly where the person was."""

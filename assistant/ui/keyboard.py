@@ -185,14 +185,16 @@ class KeyboardApp(App[int]):
 
         "Type the option's number" answers a choice at once; people used to pressing Enter
         after typing (a walkthrough at 80x24 did) then pressed it on the next question,
-        which chose its highlighted option unseen. So that Enter only says why nothing
-        happened, on a list of options; the next one chooses. Any other key forgets the
-        digit. Checked as a key is delivered (after any hold), so the step has moved on.
+        which chose its highlighted option unseen, or sent its empty text box (skipping
+        an optional question such as "What does a good day look like?"). So that Enter
+        only says why nothing happened; the next one does what Enter does. Any other key
+        forgets the digit. Checked as a key is delivered (after any hold), so the step has
+        moved on.
         """
         step = self.current_step_key()
         after_digit = self._digit_step is not None and self._digit_step != step
         self._digit_step = step if (event.character or "").isdigit() else None
-        if not (after_digit and event.key == "enter" and self.unseen_enter_would_choose()):
+        if not (after_digit and event.key == "enter" and self.unseen_enter_would_answer()):
             return False
         self.tell_enter_was_kept()
         return True
@@ -201,8 +203,9 @@ class KeyboardApp(App[int]):
         """The conversation's current step (the app says; none here)."""
         return None
 
-    def unseen_enter_would_choose(self) -> bool:
-        """Whether Enter now would choose an option of a question (the app says)."""
+    def unseen_enter_would_answer(self) -> bool:
+        """Whether Enter now would answer a question: choose an option, or send what is in
+        its text box (the app says)."""
         return False
 
     def tell_enter_was_kept(self) -> None:

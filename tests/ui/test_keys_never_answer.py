@@ -177,6 +177,29 @@ async def test_an_enter_after_a_number_does_not_answer_the_next_question_unseen(
         assert list(app.session.answers["getting_started.prompt"]) == ["hospital"]
 
 
+async def test_an_enter_after_a_number_does_not_send_the_next_question_s_empty_box(
+    make_app,
+) -> None:
+    """The same habit on a question answered in a text box sent it empty: on England an
+    optional "What does a good day look like?" was skipped unseen, and here a required
+    age was refused with an error. The Enter sends nothing and says so; typing, then
+    Enter, answers."""
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter")
+        assert app.session.current == "welcome.answering_for"
+        await pilot.press("1", "enter")  # the number answers; the Enter lands on the age
+        assert app.session.current == "welcome.age"
+        events = len(app.session.events)
+        assert str(app.screen.query_one("#error").render()) == ""
+        notice = str(app.screen.query_one("#notice").render())
+        assert "Nothing was sent" in notice and "after a number" in notice
+        assert isinstance(app.focused, Input) and app.focused.value == ""
+        await pilot.press(*"80", "enter")
+        assert app.session.answers["welcome.age"] == 80
+        assert len(app.session.events) > events
+
+
 async def test_none_of_these_with_another_tick_is_refused_and_the_ticks_kept(
     england: Bundle, clock: Callable[[], str]
 ) -> None:
