@@ -25,6 +25,7 @@ import assistant.ui  # noqa: F401
 
 # isort: split
 
+import asyncio
 import json
 import os
 import resource
@@ -72,6 +73,7 @@ class TimedApp(AssistantApp):
     """The real app, plus the two hooks described above."""
 
     key_at: float | None = None
+    _settled: asyncio.Event | None = None
     first_rss = 0
     latencies: list[float] = []  # noqa: RUF012 - one app per process
     rss_steps: list[int] = []  # noqa: RUF012 - resident KiB after each step is drawn
@@ -112,7 +114,36 @@ class TimedApp(AssistantApp):
             send({"done": {**report, "first_step_maxrss_kib": self.first_rss}})
             self.exit(0)
             return
-        send({"keys": autopilot.screen_keys(view, PICK), "step": view.step})
+        keys = {"keys": autopilot.screen_keys(view, PICK), "step": view.step}
+        if pressed is None:  # the first question: typed once the app has settled
+            self.call_later(self._send_when_settled, keys)
+        else:
+            send(keys)
+
+    async def _send_when_settled(self, keys: dict[str, Any]) -> None:
+        """Ask for the first question's keys once the app's loading behind it has finished
+        (Babel's data, the crisis phrases, the cost check's rates: see ``App._settle``).
+
+        A person reads the first question for seconds, and in use that loading runs behind
+        the start screen anyway; typed within milliseconds, the first answer paid for it
+        (or waited for its thread) and was the slowest key press of every conversation,
+        which made it budget 3's p99.
+        """
+        await self.settled.wait()
+        await self.workers.wait_for_complete()
+        send(keys)
+
+    async def _settle(self) -> None:
+        await super()._settle()  # starts the loading behind the first question, if any
+        self.settled.set()
+
+    @property
+    def settled(self) -> asyncio.Event:
+        """Set once the app has settled after its first question (made on first use, on
+        the app's event loop)."""
+        if self._settled is None:
+            self._settled = asyncio.Event()
+        return self._settled
 
 
 def saving() -> Any:
