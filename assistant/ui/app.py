@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from assistant.flow.problems import FlowError
     from assistant.saving import Opened
     from assistant.ui.conversation import ConversationScreen
+    from assistant.ui.fields import TextBox
     from assistant.ui.host import AppHost, Loaded
     from assistant.ui.log import ConversationLog
     from assistant.ui.review import ReviewScreen
@@ -606,19 +607,20 @@ class AssistantApp(DisplayActions, AdviserActions, PlanActions, KeyboardApp):
             return False
         if isinstance(focused, ChoiceList):
             return not focused.multi
-        return self._in_answer_box(focused)
+        box = self._answer_box(focused)
+        return box is not None and not box.value  # text pasted in after the number was seen
 
     @staticmethod
-    def _in_answer_box(focused: object) -> bool:
-        """Whether the focus is in the question's own text box (not the adviser's notes)."""
+    def _answer_box(focused: object) -> TextBox | None:
+        """The question's own text box, if it has the focus (not the adviser's notes box)."""
         from assistant.ui.fields import TextBox  # start-up: see the imports above
 
-        return isinstance(focused, TextBox) and focused.id == "entry"
+        return focused if isinstance(focused, TextBox) and focused.id == "entry" else None
 
     def tell_enter_was_kept(self) -> None:
         if self.conversation is None:
             return
-        if self._in_answer_box(self.focused):
+        if self._answer_box(self.focused) is not None:
             said = N_(
                 "Nothing was sent: that Enter came just after a number answered the last question. Type your answer here, then press Enter."
             )

@@ -14,6 +14,7 @@ import string
 from collections.abc import Callable
 from typing import Any
 
+from textual import events
 from textual.widgets import Input
 from ui_helpers import SIZE
 
@@ -198,6 +199,18 @@ async def test_an_enter_after_a_number_does_not_send_the_next_question_s_empty_b
         await pilot.press(*"80", "enter")
         assert app.session.answers["welcome.age"] == 80
         assert len(app.session.events) > events
+
+
+async def test_text_pasted_after_the_number_is_sent_by_the_first_enter(make_app) -> None:
+    """A paste is not a key: the box it fills was seen, so its Enter answers."""
+    app = make_app("self")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("enter", *"Ann", "enter", "1")
+        assert app.session.current == "welcome.age" and app.focused is not None
+        app.focused.post_message(events.Paste("80"))
+        await pilot.pause()
+        await pilot.press("enter")
+        assert app.session.answers["welcome.age"] == 80
 
 
 async def test_none_of_these_with_another_tick_is_refused_and_the_ticks_kept(
