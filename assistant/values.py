@@ -278,12 +278,16 @@ def _decode(data: Any) -> Value | None:
 
 
 #: Control characters that must never reach a terminal: all but tab, newline and a
-#: carriage return that ends a line (CSV's CRLF).
-_CONTROLS = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: carriage return that ends a line (CSV's CRLF); and the explicit bidirectional
+#: embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069), which reorder the
+#: text after them as it is shown (an answer could make the next words read backwards).
+#: Right-to-left text itself needs none of them and is kept as it was.
+_CONTROLS = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
-    """``text`` safe to print: each control character made U+FFFD.
+    """``text`` safe to print: each control character (and bidirectional override) made
+    U+FFFD.
 
     Answers, case references and advisers' names are printed back, and some come from
     elsewhere (an imported conversation, a shared store): an escape sequence in one could

@@ -83,3 +83,14 @@ def test_controls_in_a_saved_answer_never_reach_the_terminal(tmp_path: Path) -> 
     out = result.stdout.decode()
     no_controls(out)
     assert "A\ufffdn" in out  # the answer is still shown, made harmless
+
+
+def test_a_bidirectional_override_in_an_answer_is_never_printed() -> None:
+    """U+202E in a name made the words after it, "Who is answering" and the review's
+    lines, show reversed; right-to-left letters themselves are kept as typed."""
+    name = "Ann\u202e\u2067olleh\u2069 \u05e9\u05dc\u05d5\u05dd"
+    result = run("--no-save", stdin=b"\n" + name.encode() + b"\nreview\n")
+    out = result.stdout.decode()
+    assert not {c for c in out if "\u202a" <= c <= "\u202e" or "\u2066" <= c <= "\u2069"}
+    assert "Ann\ufffd\ufffdolleh\ufffd \u05e9\u05dc\u05d5\u05dd" in out
+    assert "Traceback" not in result.stderr.decode()
