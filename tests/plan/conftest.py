@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
 import pytest
+from printing import chromium
 
 from assistant.engine.session import Session
 from assistant.transcript.golden import load_golden
@@ -34,3 +36,15 @@ def _persona(name: str) -> Session:
 def persona() -> Callable[[str], Session]:
     """The session a golden conversation ends with, by file name (shared: do not change it)."""
     return _persona
+
+
+@pytest.fixture(scope="module")
+def browser() -> str:
+    """Debian's Chromium, to print and measure plans with. Missing, the test is skipped on
+    a developer's machine and fails in CI (CI=true), so it never passes silently."""
+    found = chromium()
+    if found is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail("Chromium is missing: .ci/run installs Debian's chromium")
+        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
+    return found

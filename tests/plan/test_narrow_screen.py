@@ -10,14 +10,13 @@ how many columns the contents have.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
-from printing import FLAGS, chromium
+from printing import FLAGS
 
 from assistant.engine.session import Session
 from assistant.flow.bundle import Bundle
@@ -31,16 +30,6 @@ MEASURE = (
     "document.body.dataset.columns = getComputedStyle(document.querySelector('nav ol'))"
     ".columnCount</script>"
 )
-
-
-@pytest.fixture(scope="module")
-def browser() -> str:
-    found = chromium()
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is missing: .ci/run installs Debian's chromium")
-        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
-    return found
 
 
 def _measure(html: str, browser: str) -> tuple[int, str]:

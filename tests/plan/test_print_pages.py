@@ -8,13 +8,11 @@ developer's machine and fails in CI (CI=true), so a missing browser never passes
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 import msgspec
-import pytest
-from printing import chromium, count_pages
+from printing import count_pages
 
 from assistant.engine.session import Session
 from assistant.i18n import Translator
@@ -27,16 +25,6 @@ DAY = dt.date(2026, 11, 22)
 PERSONAS = sorted(p.stem for p in (ROOT / "transcripts").glob("*.yaml"))
 PLAN_PAGES, EASY_READ_PAGES = 6, 8
 T = Translator()
-
-
-@pytest.fixture(scope="module")
-def browser() -> str:
-    found = chromium()
-    if found is None:
-        if os.environ.get("CI") == "true":
-            pytest.fail("Chromium is missing: .ci/run installs Debian's chromium")
-        pytest.skip("Chromium is not installed (apt-get install -y chromium)")
-    return found
 
 
 def test_every_plan_fits_its_page_budget(
